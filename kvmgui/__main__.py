@@ -1,0 +1,85 @@
+"""Entry point: arguments, logging, QApplication and the qasync loop."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import sys
+from collections.abc import Sequence
+
+from kvmgui import __version__
+from kvmgui.core.logsetup import setup_logging
+from kvmgui.core.uri import demo_uri, uri_problem
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="kvmgui", description="A fast desktop manager for local KVM virtual machines."
+    )
+    parser.add_argument(
+        "-c", "--connect", metavar="URI", action="append", default=[],
+        help="open this connection only (repeatable), e.g. qemu:///system",
+    )
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="open the built-in demo fleet (libvirt's test driver; no daemon needed)",
+    )
+    parser.add_argument("--debug", action="store_true", help="log in detail to stderr")
+    parser.add_argument("--version", action="version", version=f"kvmgui {__version__}")
+    args = parser.parse_args(argv)
+    for uri in args.connect:
+        problem = uri_problem(uri)
+        if problem:
+            parser.error(f"--connect {uri}: {problem}")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    # libvirt's event loop runs on GLib's default context; Qt must not use it
+    # too, or Qt timers fire on the libvirt thread. Set before QApplication.
+    os.environ["QT_NO_GLIB"] = "1"
+    log_file = setup_logging(args.debug)
+
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from kvmgui.core.events import ensure_event_loop
+    from kvmgui.ui.connections import ConnectionManager
+    from kvmgui.ui.mainwindow import MainWindow
+    from kvmgui.ui.ops import OpRunner
+    from kvmgui.ui.settings import Settings
+    from kvmgui.ui.widgets.icons import app_icon
+
+    ensure_event_loop()
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("kvmgui")
+    app.setDesktopFileName("kvmgui")
+    app.setWindowIcon(app_icon())
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+
+    settings = Settings()
+    manager = ConnectionManager(loop)
+    ops = OpRunner(loop)
+    explicit = bool(args.connect or args.demo)
+    window = MainWindow(manager, ops, settings, remember_connections=not explicit)
+    uris = list(args.connect)
+    if args.demo:
+        uris.append(demo_uri())
+    for uri in uris or settings.connection_uris():
+        manager.add(uri)
+    if log_file is not None:
+        window.statusBar().showMessage(f"Log: {log_file}", 5000)
+    window.show()
+
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    with loop:
+        loop.run_forever()  # returns when the last window closes
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The kvmgui library: libvirt access, XML, statistics. Never imports Qt."""

@@ -1,0 +1,398 @@
+"""One libvirt connection: open, watch, reconnect, and run calls off the caller's thread.
+
+A :class:`Connection` owns a small thread pool; every libvirt call goes through
+:meth:`Connection.call` (or :meth:`Connection.call_domain`), which runs it in
+that pool and raises :class:`LibvirtCallError` with the user's words for what
+failed. The domain store lives behind a lock and is only read and diffed in the
+pool, so the caller's loop receives change sets whose size is the size of the
+change, never of the fleet.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import contextlib
+import enum
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from functools import partial
+from typing import Protocol, TypeVar
+
+import libvirt
+
+from kvmgui.core.domain import DomainInfo, list_domains, read_domain, read_title
+from kvmgui.core.errors import LibvirtCallError, describe_open_error, is_connection_broken
+from kvmgui.core.events import ensure_event_loop
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+RECONNECT_DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
+KEEPALIVE_INTERVAL = 5
+KEEPALIVE_COUNT = 3
+# Titles are read one RPC per domain, after the first listing, in slices so
+# that events are not stuck behind a long job.
+TITLE_SLICE = 500
+
+
+class ConnectionState(enum.Enum):
+    CONNECTING = "Connecting"
+    CONNECTED = "Connected"
+    FAILED = "Not connected"
+    LOST = "Connection lost"
+    CLOSED = "Closed"
+
+
+@dataclass(frozen=True)
+class DomainChanges:
+    """What changed in a connection's domains.
+
+    ``complete`` marks a full listing: domains the receiver knows that are in
+    neither ``added`` nor ``changed`` are gone (also listed in ``removed``).
+    """
+
+    added: tuple[DomainInfo, ...] = ()
+    changed: tuple[DomainInfo, ...] = ()
+    removed: tuple[str, ...] = ()
+    complete: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.complete)
+
+
+class ConnectionListener(Protocol):
+    """Receives a connection's news on the connection's asyncio loop."""
+
+    def on_connection_state_changed(self, connection: Connection) -> None: ...
+
+    def on_domains_changed(self, connection: Connection, changes: DomainChanges) -> None: ...
+
+
+@dataclass
+class _Session:
+    """What belongs to one opened virConnect (replaced on reconnect)."""
+
+    virconn: libvirt.virConnect
+    callback_ids: list[int] = field(default_factory=list)
+    lost: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+class Connection:
+    """A libvirt connection that reopens itself when the daemon goes away."""
+
+    def __init__(
+        self,
+        uri: str,
+        listener: ConnectionListener,
+        loop: asyncio.AbstractEventLoop,
+        *,
+        reconcile_interval: float | None = 30.0,
+        max_workers: int = 4,
+    ) -> None:
+        self.uri = uri
+        self.state = ConnectionState.CONNECTING
+        self.error = ""
+        self.hostname = ""
+        self._listener = listener
+        self._loop = loop
+        self._reconcile_interval = reconcile_interval
+        self._executor = concurrent.futures.ThreadPoolExecutor(
+            max_workers=max_workers, thread_name_prefix="libvirt"
+        )
+        self._store: dict[str, DomainInfo] = {}
+        # UUIDs whose title has been read: others show "" until it is.
+        self._titles_read: set[str] = set()
+        self._store_lock = threading.Lock()
+        self._session: _Session | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._pending_refresh: set[str] = set()
+        self._refresh_scheduled = False
+        self._closing = threading.Event()
+        self._wake = asyncio.Event()
+
+    # ---------------------------------------------------------------- calls
+
+    @property
+    def is_open(self) -> bool:
+        return self._session is not None
+
+    async def call(self, what: str, fn: Callable[[libvirt.virConnect], T]) -> T:
+        """Run ``fn(virConnect)`` in the pool; ``what`` names it for the user."""
+        session = self._session
+        if session is None:
+            raise LibvirtCallError(what, f"not connected to {self.uri}")
+        return await self._run(what, fn, session)
+
+    async def call_domain(self, what: str, uuid: str, fn: Callable[[libvirt.virDomain], T]) -> T:
+        """Look the domain up by UUID and run ``fn(virDomain)`` in the pool."""
+        return await self.call(what, lambda conn: fn(conn.lookupByUUIDString(uuid)))
+
+    async def _run(self, what: str, fn: Callable[[libvirt.virConnect], T], session: _Session) -> T:
+        try:
+            return await self._loop.run_in_executor(self._executor, fn, session.virconn)
+        except libvirt.libvirtError as err:
+            log.warning(
+                "libvirt error in %s (%s) on %s: %s",
+                what, getattr(fn, "__qualname__", fn), self.uri, err.get_error_message(),
+            )
+            if is_connection_broken(err):
+                session.lost.set()
+            raise LibvirtCallError.wrap(what, err) from err
+
+    def domain(self, uuid: str) -> DomainInfo | None:
+        with self._store_lock:
+            return self._store.get(uuid)
+
+    def domains(self) -> list[DomainInfo]:
+        with self._store_lock:
+            return list(self._store.values())
+
+    # ------------------------------------------------------------ lifecycle
+
+    def start(self) -> None:
+        """Open the connection in the background and keep it open until close()."""
+        ensure_event_loop()
+        self._task = self._loop.create_task(self._keep_open())
+
+    async def close(self) -> None:
+        self._closing.set()
+        self._wake.set()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        session, self._session = self._session, None
+        if session is not None:
+            await self._loop.run_in_executor(self._executor, self._close_session, session)
+        self._executor.shutdown(wait=False)
+        self._set_state(ConnectionState.CLOSED, "")
+
+    def reconnect_now(self) -> None:
+        """Skip the wait before the next attempt to connect."""
+        self._wake.set()
+
+    async def _keep_open(self) -> None:
+        attempt = 0
+        while not self._closing.is_set():
+            self._set_state(ConnectionState.CONNECTING, self.error)
+            try:
+                session = await self._loop.run_in_executor(self._executor, self._open_session)
+            except libvirt.libvirtError as err:
+                message = describe_open_error(self.uri, err)
+                log.warning("cannot open %s: %s", self.uri, err.get_error_message())
+                self._set_state(
+                    ConnectionState.LOST if self._store else ConnectionState.FAILED, message
+                )
+            else:
+                self._session = session
+                try:
+                    await self._serve(session)
+                    attempt = 0
+                except LibvirtCallError as err:
+                    log.warning("listing %s failed: %s", self.uri, err)
+                    self.error = err.message
+                self._session = None
+                await self._loop.run_in_executor(self._executor, self._close_session, session)
+                if self._closing.is_set():
+                    return
+                self._set_state(ConnectionState.LOST, self.error or "The daemon went away.")
+            delay = RECONNECT_DELAYS[min(attempt, len(RECONNECT_DELAYS) - 1)]
+            attempt += 1
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=delay)
+
+    async def _serve(self, session: _Session) -> None:
+        """List, then follow events until the session is lost."""
+        started = time.monotonic()
+        count, untitled = await self._run("list virtual machines", self._full_listing, session)
+        self.error = ""
+        self._set_state(ConnectionState.CONNECTED, "")
+        log.info(
+            "connection %s open, first listing complete: %d domains in %.3f s",
+            self.uri, count, time.monotonic() - started,
+        )
+        titles = self._loop.create_task(self._read_titles(session, untitled))
+        try:
+            while not session.lost.is_set():
+                try:
+                    await asyncio.wait_for(session.lost.wait(), timeout=self._reconcile_interval)
+                except TimeoutError:
+                    _count, untitled = await self._run(
+                        "refresh virtual machines", self._full_listing, session
+                    )
+                    await self._read_titles(session, untitled)
+        finally:
+            titles.cancel()
+
+    def _open_session(self) -> _Session:
+        virconn = libvirt.open(self.uri)
+        session = _Session(virconn)
+        # Local drivers (test://) have no keepalive: there is no daemon to lose.
+        with contextlib.suppress(libvirt.libvirtError):
+            virconn.setKeepAlive(KEEPALIVE_INTERVAL, KEEPALIVE_COUNT)
+        virconn.registerCloseCallback(self._on_closed_by_libvirt, session)
+        session.callback_ids = [
+            virconn.domainEventRegisterAny(None, event_id, callback, session)
+            for event_id, callback in (
+                (libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE, self._on_lifecycle_event),
+                (libvirt.VIR_DOMAIN_EVENT_ID_METADATA_CHANGE, self._on_domain_event),
+            )
+        ]
+        self.hostname = _hostname(virconn)
+        return session
+
+    @staticmethod
+    def _close_session(session: _Session) -> None:
+        # Each call fails harmlessly when the daemon is already gone.
+        for callback_id in session.callback_ids:
+            with contextlib.suppress(libvirt.libvirtError):
+                session.virconn.domainEventDeregisterAny(callback_id)
+        with contextlib.suppress(libvirt.libvirtError):
+            session.virconn.unregisterCloseCallback()
+        with contextlib.suppress(libvirt.libvirtError):
+            session.virconn.close()
+
+    def _set_state(self, state: ConnectionState, error: str) -> None:
+        if state is self.state and error == self.error:
+            return
+        self.state = state
+        self.error = error
+        log.info("connection %s: %s %s", self.uri, state.value, error)
+        self._listener.on_connection_state_changed(self)
+
+    # --------------------------------------------- store (pool threads only)
+
+    def _full_listing(self, virconn: libvirt.virConnect) -> tuple[int, list[str]]:
+        with self._store_lock:
+            known_titles = {uuid: self._store[uuid].title for uuid in self._titles_read}
+        infos, untitled = list_domains(virconn, known_titles)
+        with self._store_lock:
+            old = self._store
+            new = {info.uuid: info for info in infos}
+            changes = DomainChanges(
+                added=tuple(info for uuid, info in new.items() if uuid not in old),
+                changed=tuple(
+                    info for uuid, info in new.items() if uuid in old and old[uuid] != info
+                ),
+                removed=tuple(uuid for uuid in old if uuid not in new),
+                complete=True,
+            )
+            self._store = new
+            self._titles_read.intersection_update(new)
+            self._publish(changes)
+        return len(new), untitled
+
+    def _refresh_domains(self, virconn: libvirt.virConnect, uuids: Iterable[str]) -> None:
+        """Re-read domains an event named; the payload is not trusted."""
+        read: dict[str, DomainInfo | None] = {}
+        for uuid in uuids:
+            try:
+                read[uuid] = read_domain(virconn.lookupByUUIDString(uuid))
+                with self._store_lock:
+                    self._titles_read.add(uuid)
+            except libvirt.libvirtError as err:
+                if err.get_error_code() != libvirt.VIR_ERR_NO_DOMAIN:
+                    raise
+                read[uuid] = None
+        self._merge(read)
+
+    def _merge(self, read: dict[str, DomainInfo | None]) -> None:
+        added: list[DomainInfo] = []
+        changed: list[DomainInfo] = []
+        removed: list[str] = []
+        with self._store_lock:
+            for uuid, info in read.items():
+                old = self._store.get(uuid)
+                if info is None:
+                    if old is not None:
+                        del self._store[uuid]
+                        self._titles_read.discard(uuid)
+                        removed.append(uuid)
+                elif old is None:
+                    self._store[uuid] = info
+                    added.append(info)
+                elif old != info:
+                    self._store[uuid] = info
+                    changed.append(info)
+            self._publish(DomainChanges(tuple(added), tuple(changed), tuple(removed)))
+
+    def _publish(self, changes: DomainChanges) -> None:
+        # Called with the store lock held, so change sets reach the loop in
+        # the order they were applied to the store.
+        if changes:
+            self._loop.call_soon_threadsafe(self._deliver, changes)
+
+    def _deliver(self, changes: DomainChanges) -> None:
+        if not self._closing.is_set():
+            self._listener.on_domains_changed(self, changes)
+
+    async def _read_titles(self, session: _Session, uuids: list[str]) -> None:
+        for start in range(0, len(uuids), TITLE_SLICE):
+            chunk = uuids[start : start + TITLE_SLICE]
+            await self._run("read titles", partial(self._read_title_chunk, uuids=chunk), session)
+
+    def _read_title_chunk(self, virconn: libvirt.virConnect, uuids: list[str]) -> None:
+        titled: dict[str, DomainInfo | None] = {}
+        for uuid in uuids:
+            try:
+                title = read_title(virconn.lookupByUUIDString(uuid))
+            except libvirt.libvirtError as err:
+                if err.get_error_code() == libvirt.VIR_ERR_NO_DOMAIN:
+                    continue  # gone: the event for it updates the store
+                raise
+            with self._store_lock:
+                self._titles_read.add(uuid)
+                current = self._store.get(uuid)
+            if title and current is not None and current.title != title:
+                titled[uuid] = replace(current, title=title)
+        if titled:
+            self._merge(titled)
+
+    # ------------------------------------------- libvirt event thread → loop
+
+    def _on_closed_by_libvirt(self, _conn: object, reason: int, session: _Session) -> None:
+        log.warning("libvirt closed %s (reason %d)", self.uri, reason)
+        self._loop.call_soon_threadsafe(session.lost.set)
+
+    def _on_lifecycle_event(
+        self, _conn: object, dom: libvirt.virDomain, _event: int, _detail: int,
+        session: _Session,
+    ) -> None:
+        self._on_domain_event(_conn, dom, session)
+
+    def _on_domain_event(self, _conn: object, dom: libvirt.virDomain, *rest: object) -> None:
+        session = rest[-1]
+        assert isinstance(session, _Session)
+        self._loop.call_soon_threadsafe(self._schedule_refresh, dom.UUIDString(), session)
+
+    def _schedule_refresh(self, uuid: str, session: _Session) -> None:
+        # Events come in bursts (a start gives "started" then "resumed"):
+        # gather them and re-read each domain once.
+        self._pending_refresh.add(uuid)
+        if not self._refresh_scheduled:
+            self._refresh_scheduled = True
+            self._loop.create_task(self._refresh_pending(session))
+
+    async def _refresh_pending(self, session: _Session) -> None:
+        while self._pending_refresh and not session.lost.is_set():
+            uuids, self._pending_refresh = self._pending_refresh, set()
+            # A failure is logged by _run; the next reconcile catches up.
+            with contextlib.suppress(LibvirtCallError):
+                await self._run(
+                    "refresh virtual machine",
+                    partial(self._refresh_domains, uuids=uuids), session,
+                )
+        self._refresh_scheduled = False
+
+
+def _hostname(virconn: libvirt.virConnect) -> str:
+    try:
+        return virconn.getHostname()
+    except libvirt.libvirtError:
+        return ""

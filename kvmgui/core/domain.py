@@ -1,0 +1,190 @@
+"""Immutable snapshots of libvirt domains, and the reading of them."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+import libvirt
+
+
+class DomainState(enum.IntEnum):
+    """libvirt's virDomainState, with the words a user reads."""
+
+    NOSTATE = 0
+    RUNNING = 1
+    BLOCKED = 2
+    PAUSED = 3
+    SHUTDOWN = 4
+    SHUTOFF = 5
+    CRASHED = 6
+    PMSUSPENDED = 7
+
+    @classmethod
+    def from_libvirt(cls, value: int) -> DomainState:
+        try:
+            return cls(value)
+        except ValueError:
+            return cls.NOSTATE
+
+    @property
+    def label(self) -> str:
+        return _STATE_LABELS[self]
+
+    @property
+    def is_active(self) -> bool:
+        """Whether QEMU runs for the domain (it holds memory, it can be forced off)."""
+        return self not in (DomainState.SHUTOFF, DomainState.NOSTATE)
+
+
+_STATE_LABELS = {
+    DomainState.NOSTATE: "Unknown",
+    DomainState.RUNNING: "Running",
+    DomainState.BLOCKED: "Blocked",
+    DomainState.PAUSED: "Paused",
+    DomainState.SHUTDOWN: "Shutting down",
+    DomainState.SHUTOFF: "Shut off",
+    DomainState.CRASHED: "Crashed",
+    DomainState.PMSUSPENDED: "Suspended",
+}
+
+# The reasons worth showing, per state (virDomain*Reason enums).
+_REASON_LABELS: dict[DomainState, dict[int, str]] = {
+    DomainState.RUNNING: {
+        1: "booted", 2: "migrated", 3: "restored", 4: "from snapshot", 5: "unpaused",
+        6: "migration canceled", 7: "save canceled", 8: "woken up", 9: "crashed",
+        10: "post-copy",
+    },
+    DomainState.PAUSED: {
+        1: "by user", 2: "migrating", 3: "saving", 4: "dumping", 5: "I/O error",
+        6: "watchdog", 7: "from snapshot", 8: "shutting down", 9: "snapshot",
+        10: "crashed", 11: "starting up", 12: "post-copy", 13: "post-copy failed",
+    },
+    DomainState.SHUTOFF: {
+        1: "shut down", 2: "forced off", 3: "crashed", 4: "migrated", 5: "saved",
+        6: "failed", 7: "from snapshot", 8: "daemon restarted",
+    },
+    DomainState.CRASHED: {1: "panicked"},
+}
+
+
+def reason_label(state: DomainState, reason: int) -> str:
+    return _REASON_LABELS.get(state, {}).get(reason, "")
+
+
+@dataclass(frozen=True, slots=True)
+class DomainInfo:
+    """What the list shows of one domain, read at one moment."""
+
+    uuid: str
+    name: str
+    state: DomainState
+    reason: int
+    vcpus: int
+    memory_kib: int
+    max_memory_kib: int
+    persistent: bool
+    autostart: bool
+    managed_save: bool
+    title: str = ""
+
+    @property
+    def state_text(self) -> str:
+        if self.state is DomainState.SHUTOFF and self.managed_save:
+            return "Saved"
+        reason = reason_label(self.state, self.reason)
+        return f"{self.state.label} ({reason})" if reason else self.state.label
+
+    @property
+    def search_text(self) -> str:
+        """Lower-case text the filter box matches against."""
+        return f"{self.name}\n{self.title}\n{self.state_text}\n{self.uuid}".lower()
+
+
+def read_title(dom: libvirt.virDomain) -> str:
+    """The domain's title, or "" (libvirt raises when a domain has none)."""
+    try:
+        return dom.metadata(libvirt.VIR_DOMAIN_METADATA_TITLE, None)
+    except libvirt.libvirtError as err:
+        if err.get_error_code() == libvirt.VIR_ERR_NO_DOMAIN_METADATA:
+            return ""
+        raise
+
+
+def read_domain(dom: libvirt.virDomain) -> DomainInfo:
+    """Read one domain with per-domain calls (used after an event)."""
+    _state, max_memory, memory, vcpus, _cpu_time = dom.info()
+    state_now, reason = dom.state()
+    persistent = bool(dom.isPersistent())
+    return DomainInfo(
+        uuid=dom.UUIDString(),
+        name=dom.name(),
+        state=DomainState.from_libvirt(state_now),
+        reason=reason,
+        vcpus=vcpus,
+        memory_kib=memory,
+        max_memory_kib=max_memory,
+        persistent=persistent,
+        autostart=persistent and bool(dom.autostart()),
+        managed_save=persistent and bool(dom.hasManagedSaveImage()),
+        title=read_title(dom),
+    )
+
+
+def _uuids(conn: libvirt.virConnect, flags: int) -> set[str]:
+    return {dom.UUIDString() for dom in conn.listAllDomains(flags)}
+
+
+def list_domains(
+    conn: libvirt.virConnect, known_titles: dict[str, str]
+) -> tuple[list[DomainInfo], list[str]]:
+    """Read every domain of a connection with bulk calls where libvirt has them.
+
+    States come from one getAllDomainStats call and the flags from filtered
+    listings; only vCPUs and memory cost one info() per domain. Titles are
+    carried over from ``known_titles``; the UUIDs returned second are those of
+    domains whose title is still to be read (see :func:`read_title`).
+    """
+    try:
+        states = {
+            dom.UUIDString(): (dom, stats["state.state"], stats["state.reason"])
+            for dom, stats in conn.getAllDomainStats(libvirt.VIR_DOMAIN_STATS_STATE)
+        }
+    except libvirt.libvirtError as err:
+        if err.get_error_code() != libvirt.VIR_ERR_NO_SUPPORT:
+            raise
+        states = {}
+        for dom in conn.listAllDomains(0):
+            state, reason = dom.state()
+            states[dom.UUIDString()] = (dom, state, reason)
+    persistent = _uuids(conn, libvirt.VIR_CONNECT_LIST_DOMAINS_PERSISTENT)
+    autostart = _uuids(conn, libvirt.VIR_CONNECT_LIST_DOMAINS_AUTOSTART)
+    managed_save = _uuids(conn, libvirt.VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE)
+    infos: list[DomainInfo] = []
+    untitled: list[str] = []
+    for uuid, (dom, state, reason) in states.items():
+        try:
+            _state, max_memory, memory, vcpus, _cpu_time = dom.info()
+        except libvirt.libvirtError as err:
+            if err.get_error_code() == libvirt.VIR_ERR_NO_DOMAIN:
+                continue  # undefined between the two calls
+            raise
+        title = known_titles.get(uuid)
+        if title is None:
+            untitled.append(uuid)
+        infos.append(
+            DomainInfo(
+                uuid=uuid,
+                name=dom.name(),
+                state=DomainState.from_libvirt(state),
+                reason=reason,
+                vcpus=vcpus,
+                memory_kib=memory,
+                max_memory_kib=max_memory,
+                persistent=uuid in persistent,
+                autostart=uuid in autostart,
+                managed_save=uuid in managed_save,
+                title=title or "",
+            )
+        )
+    return infos, untitled

@@ -1,0 +1,76 @@
+"""The set of open connections, as a QObject that speaks in signals."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from kvmgui.core.connection import Connection, DomainChanges
+
+log = logging.getLogger(__name__)
+
+
+class ConnectionManager(QObject):
+    """Owns the connections; widgets and models only listen to it.
+
+    Connections report on the asyncio loop, which is the Qt GUI thread
+    (qasync), so the signals are emitted there.
+    """
+
+    connection_added = Signal(object)  # Connection
+    connection_removed = Signal(object)  # Connection
+    connection_state_changed = Signal(object)  # Connection
+    domains_changed = Signal(object, object)  # Connection, DomainChanges
+
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        *,
+        reconcile_interval: float | None = 30.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._loop = loop
+        self._reconcile_interval = reconcile_interval
+        self._connections: dict[str, Connection] = {}
+
+    def connections(self) -> list[Connection]:
+        return list(self._connections.values())
+
+    def get(self, uri: str) -> Connection | None:
+        return self._connections.get(uri)
+
+    def add(self, uri: str) -> Connection:
+        """Open ``uri`` (or return the connection already open on it)."""
+        existing = self._connections.get(uri)
+        if existing is not None:
+            return existing
+        connection = Connection(
+            uri, self, self._loop, reconcile_interval=self._reconcile_interval
+        )
+        self._connections[uri] = connection
+        self.connection_added.emit(connection)
+        connection.start()
+        return connection
+
+    async def remove(self, uri: str) -> None:
+        connection = self._connections.pop(uri, None)
+        if connection is None:
+            return
+        self.connection_removed.emit(connection)
+        await connection.close()
+
+    async def close_all(self) -> None:
+        for uri in list(self._connections):
+            await self.remove(uri)
+
+    # ConnectionListener
+    def on_connection_state_changed(self, connection: Connection) -> None:
+        if self._connections.get(connection.uri) is connection:
+            self.connection_state_changed.emit(connection)
+
+    def on_domains_changed(self, connection: Connection, changes: DomainChanges) -> None:
+        if self._connections.get(connection.uri) is connection:
+            self.domains_changed.emit(connection, changes)

@@ -1,0 +1,389 @@
+"""The main window: every connection's VMs in one list, and what can be done to them."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
+from kvmgui.core.domain import DomainInfo
+from kvmgui.core.lifecycle import Action
+from kvmgui.core.uri import demo_uri
+from kvmgui.ui.about import AboutDialog
+from kvmgui.ui.add_connection import AddConnectionDialog
+from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.delete_dialog import DeleteDialog
+from kvmgui.ui.details.window import DetailsWindow
+from kvmgui.ui.models.domain_tree import Column, DomainTreeModel, Role
+from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.settings import Settings
+from kvmgui.ui.widgets.icons import app_icon
+from kvmgui.ui.widgets.message_bar import MessageBar
+
+log = logging.getLogger(__name__)
+
+ACTION_SHORTCUTS = {
+    Action.START: "Ctrl+R",
+    Action.PAUSE: "Ctrl+P",
+    Action.RESUME: "Ctrl+Shift+P",
+    Action.SHUTDOWN: "Ctrl+D",
+    Action.REBOOT: "Ctrl+Shift+R",
+    Action.FORCE_OFF: "Ctrl+Shift+D",
+    Action.SAVE: "Ctrl+Shift+S",
+}
+
+
+@dataclass(frozen=True)
+class SelectedDomain:
+    connection: Connection
+    info: DomainInfo
+
+
+class MainWindow(QMainWindow):
+    """Lists domains of every connection and runs lifecycle actions on the selection."""
+
+    def __init__(
+        self,
+        manager: ConnectionManager,
+        ops: OpRunner,
+        settings: Settings,
+        *,
+        remember_connections: bool = True,
+    ) -> None:
+        super().__init__()
+        self.manager = manager
+        self.ops = ops
+        self.settings = settings
+        self._remember_connections = remember_connections
+        self._details: dict[tuple[str, str], DetailsWindow] = {}
+        self._shown_errors: dict[str, str] = {}
+        self.setWindowIcon(app_icon())
+        self.resize(900, 600)
+
+        self.model = DomainTreeModel(manager, self)
+        self.view = QTreeView()
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)  # constant-time layout at thousands of rows
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.setAlternatingRowColors(True)
+        self.view.setAllColumnsShowFocus(True)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((Column.STATE, 170), (Column.VCPUS, 60), (Column.MEMORY, 90)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter by name, title, state… (Ctrl+F)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMaximumWidth(320)
+        self.message_bar = MessageBar()
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.view)
+        self.setCentralWidget(central)
+
+        self._create_actions()
+        self._create_menus_and_toolbar()
+        self._connect_signals()
+        self._update_title()
+        self.update_actions()
+
+    # ------------------------------------------------------------- building
+
+    def _create_actions(self) -> None:
+        def make(text: str, shortcut: str | QKeySequence.StandardKey | None,
+                 slot: Callable[[], object], tip: str = "") -> QAction:
+            action = QAction(text, self)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(tip or text)
+            action.setStatusTip(tip or text)
+            action.triggered.connect(slot)
+            return action
+
+        self.lifecycle_actions: dict[Action, QAction] = {}
+        for action in Action:
+            self.lifecycle_actions[action] = make(
+                action.spec.label, ACTION_SHORTCUTS[action],
+                self._action_runner(action),
+                f"{action.spec.label} the selected virtual machines",
+            )
+        self.delete_action = make("Delete…", QKeySequence.StandardKey.Delete,
+                                  self.delete_selected, "Delete the selected virtual machines")
+        self.open_action = make("Details", None, self.open_selected,
+                                "Open the details of the selected virtual machines")
+        self.add_connection_action = make("Add Connection…", "Ctrl+Shift+N",
+                                          self.add_connection)
+        self.remove_connection_action = make("Remove Connection", None,
+                                             self.remove_selected_connection)
+        self.reconnect_action = make("Reconnect", None, self.reconnect_selected)
+        self.demo_action = make("Open Demo Fleet", None, self.open_demo,
+                                "Open libvirt's test driver on a demo fleet")
+        self.quit_action = make("Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.about_action = make("About kvmgui", None, self.show_about)
+        self.filter_action = make("Filter", QKeySequence.StandardKey.Find, self.focus_filter)
+        self.addAction(self.filter_action)
+
+    def _create_menus_and_toolbar(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        file_menu.addActions([self.add_connection_action, self.demo_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.vm_menu = menu_bar.addMenu("&Virtual Machine")
+        self._fill_vm_menu(self.vm_menu)
+        help_menu = menu_bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.open_action)
+        toolbar.addSeparator()
+        for action in (Action.START, Action.PAUSE, Action.RESUME):
+            toolbar.addAction(self.lifecycle_actions[action])
+        shutdown_button = QToolButton()
+        shutdown_button.setDefaultAction(self.lifecycle_actions[Action.SHUTDOWN])
+        shutdown_menu = QMenu(shutdown_button)
+        shutdown_menu.addActions([
+            self.lifecycle_actions[a] for a in (Action.REBOOT, Action.FORCE_OFF, Action.SAVE)
+        ])
+        shutdown_button.setMenu(shutdown_menu)
+        shutdown_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        toolbar.addWidget(shutdown_button)
+        toolbar.addAction(self.delete_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.filter_edit)
+
+    def _fill_vm_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.open_action)
+        menu.addSeparator()
+        menu.addActions(list(self.lifecycle_actions.values()))
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+
+    def _connect_signals(self) -> None:
+        self.filter_edit.textChanged.connect(self.model.set_filter_text)
+        self.view.activated.connect(self.on_activated)
+        self.view.customContextMenuRequested.connect(self.on_context_menu)
+        self.view.selectionModel().selectionChanged.connect(self.update_actions)
+        self.model.dataChanged.connect(self.on_model_data_changed)
+        self.model.rowsInserted.connect(self.on_rows_inserted)
+        self.model.rowsRemoved.connect(self.update_actions)
+        self.model.layoutChanged.connect(self.update_actions)
+        self.manager.connection_state_changed.connect(self.on_connection_state_changed)
+        self.manager.connection_added.connect(self.on_connections_changed)
+        self.manager.connection_removed.connect(self.on_connections_changed)
+        self.manager.domains_changed.connect(self.on_domains_changed)
+        self.ops.failed.connect(self.message_bar.on_error)
+
+    # ------------------------------------------------------------ selection
+
+    def selected_domains(self) -> list[SelectedDomain]:
+        selected = []
+        for index in self.view.selectionModel().selectedRows(0):
+            info = index.data(Role.DOMAIN)
+            if isinstance(info, DomainInfo):
+                selected.append(SelectedDomain(index.data(Role.CONNECTION), info))
+        return selected
+
+    def selected_connection(self) -> Connection | None:
+        index = self.view.currentIndex()
+        connection = index.data(Role.CONNECTION) if index.isValid() else None
+        return connection if isinstance(connection, Connection) else None
+
+    @Slot()
+    def update_actions(self) -> None:
+        selected = self.selected_domains()
+        for action, qaction in self.lifecycle_actions.items():
+            qaction.setEnabled(any(action.allowed_for(s.info) for s in selected))
+        self.delete_action.setEnabled(bool(selected))
+        self.open_action.setEnabled(bool(selected))
+        connection = self.selected_connection()
+        self.remove_connection_action.setEnabled(connection is not None)
+        self.reconnect_action.setEnabled(
+            connection is not None and connection.state is not ConnectionState.CONNECTED
+        )
+
+    # ---------------------------------------------------------------- slots
+
+    @Slot(QModelIndex, QModelIndex)
+    def on_model_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        # Only a change to a selected row can change what the actions allow.
+        selection = self.view.selectionModel()
+        parent = top_left.parent()
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            if selection.isRowSelected(row, parent):
+                self.update_actions()
+                return
+
+    @Slot(QModelIndex, int, int)
+    def on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        if not parent.isValid():
+            for row in range(first, last + 1):
+                self.view.expand(self.model.index(row, 0))
+
+    @Slot(QModelIndex)
+    def on_activated(self, index: QModelIndex) -> None:
+        if isinstance(index.data(Role.DOMAIN), DomainInfo):
+            self.open_selected()
+
+    @Slot(QPoint)
+    def on_context_menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        menu = QMenu(self)
+        if isinstance(index.data(Role.DOMAIN), DomainInfo):
+            self._fill_vm_menu(menu)
+        elif index.isValid():
+            menu.addActions([self.reconnect_action, self.remove_connection_action])
+        else:
+            menu.addAction(self.add_connection_action)
+        menu.popup(self.view.viewport().mapToGlobal(position))
+
+    @Slot(object)
+    def on_connection_state_changed(self, connection: Connection) -> None:
+        self.update_actions()
+        self._update_title()
+        if connection.state is ConnectionState.CONNECTED:
+            self._shown_errors.pop(connection.uri, None)
+            if self.message_bar.isVisible() and connection.uri in self.message_bar.text:
+                self.message_bar.hide()
+            return
+        if connection.state not in (ConnectionState.FAILED, ConnectionState.LOST):
+            return
+        if self._shown_errors.get(connection.uri) == connection.error:
+            return  # the same error on every retry: said once is enough
+        self._shown_errors[connection.uri] = connection.error
+        actions: list[tuple[str, Callable[[], None]]] = [
+            ("Retry now", connection.reconnect_now),
+        ]
+        if connection.uri != demo_uri() and self.manager.get(demo_uri()) is None:
+            actions.append(("Open the demo", self.open_demo))
+        what = "lost" if connection.state is ConnectionState.LOST else "not connected"
+        self.message_bar.show_message(
+            f"{connection.uri} {what}: {connection.error}\nkvmgui retries by itself.", actions
+        )
+
+    @Slot(object)
+    def on_connections_changed(self, _connection: Connection) -> None:
+        self._update_title()
+        if self._remember_connections:
+            self.settings.set_connection_uris(
+                [c.uri for c in self.manager.connections() if c.uri != demo_uri()]
+            )
+
+    @Slot(object, object)
+    def on_domains_changed(self, connection: Connection, changes: DomainChanges) -> None:
+        for uuid in changes.removed:
+            window = self._details.get((connection.uri, uuid))
+            if window is not None:
+                window.mark_removed()
+
+    # -------------------------------------------------------------- actions
+
+    def _action_runner(self, action: Action) -> Callable[[], None]:
+        return lambda: self.run_action(action)
+
+    def run_action(self, action: Action) -> None:
+        selected = self.selected_domains()
+        refusals = [action.refusal(s.info) for s in selected if not action.allowed_for(s.info)]
+        for item in selected:
+            if action.allowed_for(item.info):
+                what = f"Could not {action.spec.verb} {item.info.name}"
+                self.ops.run(item.connection.call_domain(what, item.info.uuid, action.spec.run))
+        if refusals:
+            self.message_bar.show_message(" ".join(refusals))
+
+    def delete_selected(self) -> None:
+        selected = self.selected_domains()
+        if not selected:
+            return
+        dialog = DeleteDialog([(s.connection, s.info) for s in selected], self.ops, self)
+        dialog.open()
+
+    def open_selected(self) -> None:
+        for item in self.selected_domains():
+            key = (item.connection.uri, item.info.uuid)
+            window = self._details.get(key)
+            if window is None:
+                window = DetailsWindow(item.connection, item.info, self.manager, self.ops)
+                window.closed.connect(partial(self._details.pop, key, None))
+                self._details[key] = window
+            window.show()
+            window.raise_()
+            window.activateWindow()
+
+    def details_window(self, uri: str, uuid: str) -> DetailsWindow | None:
+        return self._details.get((uri, uuid))
+
+    def add_connection(self) -> None:
+        dialog = AddConnectionDialog(self)
+        dialog.uri_chosen.connect(self.manager.add)
+        dialog.open()
+
+    def remove_selected_connection(self) -> None:
+        connection = self.selected_connection()
+        if connection is not None:
+            self.ops.run(self.manager.remove(connection.uri))
+
+    def reconnect_selected(self) -> None:
+        connection = self.selected_connection()
+        if connection is not None:
+            connection.reconnect_now()
+
+    def open_demo(self) -> None:
+        self.manager.add(demo_uri())
+
+    def show_about(self) -> None:
+        AboutDialog(self.manager, self.ops, self).open()
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def _update_title(self) -> None:
+        uris = [c.uri for c in self.manager.connections()]
+        if len(uris) == 1:
+            connection = self.manager.connections()[0]
+            suffix = f" — {connection.uri}"
+            if connection.state is not ConnectionState.CONNECTED:
+                suffix += f" ({connection.state.value.lower()})"
+        elif uris:
+            suffix = f" — {len(uris)} connections"
+        else:
+            suffix = ""
+        self.setWindowTitle(f"kvmgui{suffix}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for window in list(self._details.values()):
+            window.close()
+        super().closeEvent(event)

@@ -1,0 +1,490 @@
+"""Connections and their domains as a two-level tree model.
+
+Sorting and filtering live here rather than in a QSortFilterProxyModel: the
+proxy calls back into Python for every comparison and every row, which at
+10,000 domains stalls the GUI thread for hundreds of milliseconds
+(benchmarks/bench_list.py). Here each connection keeps its visible domains
+in a list sorted by the current key, so an update costs one bisect and a
+new filter or sort costs one C-level sort of a Python list.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import itertools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
+from PySide6.QtGui import QColor, QFont
+
+from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
+from kvmgui.core.domain import DomainInfo, DomainState
+from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.widgets.icons import state_icon
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+# Above this many changes in one set, rebuilding a connection's rows is
+# cheaper than moving them one by one.
+BULK_THRESHOLD = 200
+
+
+class Column(enum.IntEnum):
+    NAME = 0
+    STATE = 1
+    VCPUS = 2
+    MEMORY = 3
+
+
+COLUMN_TITLES = {
+    Column.NAME: "Name",
+    Column.STATE: "State",
+    Column.VCPUS: "vCPUs",
+    Column.MEMORY: "Memory",
+}
+
+
+class Role(enum.IntEnum):
+    DOMAIN = Qt.ItemDataRole.UserRole + 1  # DomainInfo, on domain rows
+    CONNECTION = Qt.ItemDataRole.UserRole + 2  # Connection, on every row
+    UUID = Qt.ItemDataRole.UserRole + 3  # str, on domain rows
+
+
+SortKey = tuple[Any, ...]
+
+_STATE_ORDER = {
+    DomainState.RUNNING: 0, DomainState.BLOCKED: 0, DomainState.PAUSED: 1,
+    DomainState.SHUTDOWN: 2, DomainState.PMSUSPENDED: 3, DomainState.CRASHED: 4,
+    DomainState.SHUTOFF: 5, DomainState.NOSTATE: 6,
+}
+
+_SORT_KEYS: dict[Column, Callable[[DomainInfo], SortKey]] = {
+    Column.NAME: lambda d: (d.name.lower(), d.uuid),
+    Column.STATE: lambda d: (_STATE_ORDER[d.state], d.name.lower(), d.uuid),
+    Column.VCPUS: lambda d: (d.vcpus, d.name.lower(), d.uuid),
+    Column.MEMORY: lambda d: (d.memory_kib, d.name.lower(), d.uuid),
+}
+
+
+def format_memory(kib: int) -> str:
+    if kib >= 1024 * 1024:
+        return f"{kib / (1024 * 1024):.1f} GiB"
+    return f"{kib // 1024} MiB"
+
+
+@dataclass(eq=False)
+class _ConnectionNode:
+    node_id: int
+    connection: Connection
+    domains: dict[str, DomainInfo] = field(default_factory=dict)
+    # Visible (filtered) domains in ascending key order, with their keys.
+    visible: list[DomainInfo] = field(default_factory=list)
+    keys: list[SortKey] = field(default_factory=list)
+
+
+class DomainTreeModel(QAbstractItemModel):
+    """Top-level rows are connections; their children are domains."""
+
+    def __init__(self, manager: ConnectionManager, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._nodes: list[_ConnectionNode] = []
+        self._by_id: dict[int, _ConnectionNode] = {}
+        self._ids = itertools.count(1)
+        self._sort_column = Column.NAME
+        self._descending = False
+        self._sort_key = _SORT_KEYS[Column.NAME]
+        self._filter_words: tuple[str, ...] = ()
+        manager.connection_added.connect(self.on_connection_added)
+        manager.connection_removed.connect(self.on_connection_removed)
+        manager.connection_state_changed.connect(self.on_connection_state_changed)
+        manager.domains_changed.connect(self.on_domains_changed)
+        for connection in manager.connections():
+            self.on_connection_added(connection)
+
+    # ------------------------------------------------------------ structure
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column < 0 or column >= len(Column) or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            if row >= len(self._nodes):
+                return QModelIndex()
+            return self.createIndex(row, column, 0)
+        if parent.internalId() != 0 or parent.column() != 0:
+            return QModelIndex()
+        node = self._nodes[parent.row()]
+        if row >= len(node.visible):
+            return QModelIndex()
+        return self.createIndex(row, column, node.node_id)
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        node = self._by_id.get(index.internalId())
+        if node is None:
+            return QModelIndex()
+        return self.createIndex(self._nodes.index(node), 0, 0)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._nodes)
+        if parent.internalId() != 0 or parent.column() != 0:
+            return 0
+        return len(self._nodes[parent.row()].visible)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(Column)
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() == 0:
+            return flags
+        return flags | Qt.ItemFlag.ItemNeverHasChildren
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMN_TITLES.get(Column(section)) if section < len(Column) else None
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node_id = index.internalId()
+        if node_id == 0:
+            return self._connection_data(self._nodes[index.row()], index.column(), role)
+        node = self._by_id[node_id]
+        return self._domain_data(node, node.visible[self._position(node, index.row())],
+                                 index.column(), role)
+
+    def _connection_data(self, node: _ConnectionNode, column: int, role: int) -> Any:
+        connection = node.connection
+        if role == Role.CONNECTION:
+            return connection
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == Column.NAME:
+                return connection_label(connection)
+            if column == Column.STATE:
+                return connection.state.value
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return connection.error or connection.uri
+        if role == Qt.ItemDataRole.FontRole and column == Column.NAME:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and connection.state in (
+            ConnectionState.LOST, ConnectionState.FAILED
+        ):
+            return QColor(Qt.GlobalColor.darkRed)
+        return None
+
+    def _domain_data(self, node: _ConnectionNode, info: DomainInfo, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == Column.NAME:
+                return info.name
+            if column == Column.STATE:
+                return info.state_text
+            if column == Column.VCPUS:
+                return str(info.vcpus)
+            if column == Column.MEMORY:
+                return format_memory(info.memory_kib)
+            return None
+        if role == Role.DOMAIN:
+            return info
+        if role == Role.UUID:
+            return info.uuid
+        if role == Role.CONNECTION:
+            return node.connection
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.STATE:
+            return state_icon(info.state, info.managed_save)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME:
+            return info.title or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.VCPUS, Column.MEMORY):
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.ForegroundRole and node.connection.state is not (
+            ConnectionState.CONNECTED
+        ):
+            return QColor(Qt.GlobalColor.gray)  # last known values of a lost connection
+        return None
+
+    # -------------------------------------------------------- lookups (API)
+
+    def connection_index(self, connection: Connection) -> QModelIndex:
+        for row, node in enumerate(self._nodes):
+            if node.connection is connection:
+                return self.index(row, 0)
+        return QModelIndex()
+
+    def domain_index(self, connection: Connection, uuid: str, column: int = 0) -> QModelIndex:
+        """The index of a visible domain, or an invalid index."""
+        node = self._node_of(connection)
+        if node is None or uuid not in node.domains:
+            return QModelIndex()
+        position = self._find(node, node.domains[uuid])
+        if position < 0:
+            return QModelIndex()
+        return self.createIndex(self._row(node, position), column, node.node_id)
+
+    def domain_count(self) -> int:
+        return sum(len(node.domains) for node in self._nodes)
+
+    # ------------------------------------------------------- sort and filter
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column < 0 or column >= len(Column):
+            return
+        self._sort_column = Column(column)
+        self._sort_key = _SORT_KEYS[self._sort_column]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._relayout()
+
+    def set_filter_text(self, text: str) -> None:
+        words = tuple(text.lower().split())
+        if words == self._filter_words:
+            return
+        self._filter_words = words
+        self._relayout()
+
+    def _matches(self, info: DomainInfo) -> bool:
+        if not self._filter_words:
+            return True
+        text = info.search_text
+        return all(word in text for word in self._filter_words)
+
+    def _relayout(self) -> None:
+        """Re-sort and re-filter every connection's rows, keeping the selection."""
+        for parent_row, node in enumerate(self._nodes):
+            parent = self.index(parent_row, 0)
+            visible, keys = self._sorted_visible(node.domains.values())
+            if len(visible) != len(node.visible):
+                # Row counts change: tell the views through remove/insert.
+                if node.visible:
+                    self.beginRemoveRows(parent, 0, len(node.visible) - 1)
+                    node.visible, node.keys = [], []
+                    self.endRemoveRows()
+                if visible:
+                    self.beginInsertRows(parent, 0, len(visible) - 1)
+                    node.visible, node.keys = visible, keys
+                    self.endInsertRows()
+                continue
+            self.layoutAboutToBeChanged.emit()
+            old_persistent = [
+                index for index in self.persistentIndexList() if index.internalId() == node.node_id
+            ]
+            old_uuids = [
+                node.visible[self._position(node, index.row())].uuid for index in old_persistent
+            ]
+            node.visible, node.keys = visible, keys
+            new_positions = {info.uuid: pos for pos, info in enumerate(visible)}
+            new_indexes = []
+            for index, uuid in zip(old_persistent, old_uuids, strict=True):
+                position = new_positions.get(uuid)
+                new_indexes.append(
+                    QModelIndex() if position is None
+                    else self.createIndex(self._row(node, position), index.column(), node.node_id)
+                )
+            self.changePersistentIndexList(old_persistent, new_indexes)
+            self.layoutChanged.emit()
+
+    def _sorted_visible(
+        self, domains: Iterable[DomainInfo]
+    ) -> tuple[list[DomainInfo], list[SortKey]]:
+        key = self._sort_key
+        pairs = sorted((key(info), info) for info in domains if self._matches(info))
+        return [info for _key, info in pairs], [k for k, _info in pairs]
+
+    # ------------------------------------------------------- row arithmetic
+
+    def _position(self, node: _ConnectionNode, row: int) -> int:
+        """Position in the ascending list of the row shown at ``row``."""
+        return len(node.visible) - 1 - row if self._descending else row
+
+    def _row(self, node: _ConnectionNode, position: int, count: int | None = None) -> int:
+        size = len(node.visible) if count is None else count
+        return size - 1 - position if self._descending else position
+
+    def _find(self, node: _ConnectionNode, info: DomainInfo) -> int:
+        key = self._sort_key(info)
+        position = bisect.bisect_left(node.keys, key)
+        if position < len(node.keys) and node.keys[position] == key:
+            return position
+        return -1
+
+    def _node_of(self, connection: Connection) -> _ConnectionNode | None:
+        for node in self._nodes:
+            if node.connection is connection:
+                return node
+        return None
+
+    # ---------------------------------------------------------------- slots
+
+    @Slot(object)
+    def on_connection_added(self, connection: Connection) -> None:
+        node = _ConnectionNode(next(self._ids), connection)
+        self.beginInsertRows(QModelIndex(), len(self._nodes), len(self._nodes))
+        self._nodes.append(node)
+        self._by_id[node.node_id] = node
+        self.endInsertRows()
+        infos = connection.domains()
+        if infos:
+            self.on_domains_changed(connection, DomainChanges(added=tuple(infos), complete=True))
+
+    @Slot(object)
+    def on_connection_removed(self, connection: Connection) -> None:
+        node = self._node_of(connection)
+        if node is None:
+            return
+        row = self._nodes.index(node)
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._nodes[row]
+        del self._by_id[node.node_id]
+        self.endRemoveRows()
+
+    @Slot(object)
+    def on_connection_state_changed(self, connection: Connection) -> None:
+        node = self._node_of(connection)
+        if node is None:
+            return
+        row = self._nodes.index(node)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        if node.visible:
+            # Domain rows are greyed while their connection is lost.
+            parent = self.index(row, 0)
+            self.dataChanged.emit(
+                self.index(0, 0, parent), self.index(len(node.visible) - 1, len(Column) - 1, parent)
+            )
+
+    @Slot(object, object)
+    def on_domains_changed(self, connection: Connection, changes: DomainChanges) -> None:
+        node = self._node_of(connection)
+        if node is None:
+            return
+        size = len(changes.added) + len(changes.changed) + len(changes.removed)
+        if size > BULK_THRESHOLD or (changes.complete and not node.domains):
+            self._rebuild(node, changes)
+            return
+        parent = self.index(self._nodes.index(node), 0)
+        for uuid in changes.removed:
+            old = node.domains.pop(uuid, None)
+            if old is not None:
+                self._remove_visible(node, parent, old)
+        for info in changes.changed:
+            old = node.domains.get(info.uuid)
+            node.domains[info.uuid] = info
+            self._update_visible(node, parent, old, info)
+        for info in changes.added:
+            old = node.domains.get(info.uuid)
+            node.domains[info.uuid] = info
+            self._update_visible(node, parent, old, info)
+
+    def _rebuild(self, node: _ConnectionNode, changes: DomainChanges) -> None:
+        parent = self.index(self._nodes.index(node), 0)
+        for uuid in changes.removed:
+            node.domains.pop(uuid, None)
+        for info in itertools.chain(changes.changed, changes.added):
+            node.domains[info.uuid] = info
+        if node.visible:
+            self.beginRemoveRows(parent, 0, len(node.visible) - 1)
+            node.visible, node.keys = [], []
+            self.endRemoveRows()
+        visible, keys = self._sorted_visible(node.domains.values())
+        if visible:
+            self.beginInsertRows(parent, 0, len(visible) - 1)
+            node.visible, node.keys = visible, keys
+            self.endInsertRows()
+
+    def _remove_visible(self, node: _ConnectionNode, parent: QModelIndex, old: DomainInfo) -> None:
+        position = self._find(node, old)
+        if position < 0:
+            return
+        row = self._row(node, position)
+        self.beginRemoveRows(parent, row, row)
+        del node.visible[position]
+        del node.keys[position]
+        self.endRemoveRows()
+
+    def _update_visible(
+        self, node: _ConnectionNode, parent: QModelIndex, old: DomainInfo | None, new: DomainInfo
+    ) -> None:
+        old_position = -1 if old is None else self._find(node, old)
+        if not self._matches(new):
+            if old is not None and old_position >= 0:
+                self._remove_visible(node, parent, old)
+            return
+        key = self._sort_key(new)
+        if old_position >= 0 and node.keys[old_position] == key:
+            node.visible[old_position] = new
+            row = self._row(node, old_position)
+            self.dataChanged.emit(
+                self.index(row, 0, parent), self.index(row, len(Column) - 1, parent)
+            )
+            return
+        if old_position >= 0:
+            # The sort key changed: move the row so that the selection follows it.
+            del node.visible[old_position]
+            del node.keys[old_position]
+            new_position = bisect.bisect_left(node.keys, key)
+            node.visible.insert(old_position, new)
+            node.keys.insert(old_position, key)
+            self._move(node, parent, old_position, new_position, new, key)
+            return
+        position = bisect.bisect_left(node.keys, key)
+        row = self._row(node, position, len(node.visible) + 1)
+        self.beginInsertRows(parent, row, row)
+        node.visible.insert(position, new)
+        node.keys.insert(position, key)
+        self.endInsertRows()
+
+    def _move(
+        self, node: _ConnectionNode, parent: QModelIndex, old_position: int, new_position: int,
+        info: DomainInfo, key: SortKey,
+    ) -> None:
+        """Move the entry at ``old_position`` to ``new_position`` (a position in the
+        list without it); the entry's content is already the new one."""
+        source_row = self._row(node, old_position)
+        final_row = self._row(node, new_position)
+        if final_row == source_row:
+            self.dataChanged.emit(
+                self.index(source_row, 0, parent), self.index(source_row, len(Column) - 1, parent)
+            )
+            return
+        # beginMoveRows wants the row to insert before, counted before the move.
+        destination_row = final_row + 1 if final_row > source_row else final_row
+        self.beginMoveRows(parent, source_row, source_row, parent, destination_row)
+        del node.visible[old_position]
+        del node.keys[old_position]
+        node.visible.insert(new_position, info)
+        node.keys.insert(new_position, key)
+        self.endMoveRows()
+        self.dataChanged.emit(
+            self.index(final_row, 0, parent), self.index(final_row, len(Column) - 1, parent)
+        )
+
+
+def connection_label(connection: Connection) -> str:
+    uri = connection.uri
+    if uri.startswith("test://"):
+        return f"Test driver ({uri.rsplit('/', 1)[-1]})"
+    names = {
+        "qemu:///system": "QEMU/KVM",
+        "qemu:///session": "QEMU/KVM user session",
+    }
+    label = names.get(uri, uri)
+    return f"{label} on {connection.hostname}" if connection.hostname and uri in names else label

@@ -1,0 +1,59 @@
+"""A bar above the list that shows errors and offers a way out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+MAX_BUTTONS = 3
+
+
+class MessageBar(QFrame):
+    """Shows the latest message; older ones stay reachable in the log."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "#messageBar { background: #fdecea; border: 1px solid #e0a39d; border-radius: 4px; }"
+        )
+        self._label = QLabel()
+        self._label.setWordWrap(True)
+        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._buttons: list[QPushButton] = []
+        close = QToolButton()
+        close.setText("✕")
+        close.setToolTip("Dismiss")
+        close.setAutoRaise(True)
+        close.clicked.connect(self.hide)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(8, 4, 4, 4)
+        self._layout.addWidget(self._label, 1)
+        self._layout.addWidget(close)
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        return self._label.text()
+
+    def show_message(
+        self, text: str, actions: list[tuple[str, Callable[[], None]]] | None = None
+    ) -> None:
+        for button in self._buttons:
+            button.deleteLater()
+        self._buttons = []
+        self._label.setText(text)
+        for label, callback in (actions or [])[:MAX_BUTTONS]:
+            button = QPushButton(label)
+            button.clicked.connect(callback)
+            button.clicked.connect(self.hide)
+            self._layout.insertWidget(self._layout.count() - 1, button)
+            self._buttons.append(button)
+        self.show()
+
+    @Slot(str)
+    def on_error(self, text: str) -> None:
+        self.show_message(text)

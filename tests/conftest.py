@@ -1,0 +1,50 @@
+"""Test-wide set-up: Qt and libvirt's event loop as the app has them."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+# Before anything imports Qt: libvirt's event thread owns GLib's default
+# context (QT_NO_GLIB), tests have no screen, and XDG_RUNTIME_DIR is unset
+# without systemd (Qt warns, and Qt warnings fail tests).
+os.environ["QT_NO_GLIB"] = "1"
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_private = tempfile.mkdtemp(prefix="kvmgui-tests-")
+os.chmod(_private, 0o700)
+os.environ["XDG_RUNTIME_DIR"] = _private
+# QSettings and logs of the app under test must not touch the user's own.
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_private, "config")
+os.environ["XDG_STATE_HOME"] = os.path.join(_private, "state")
+
+import pytest  # noqa: E402
+
+from kvmgui.core.events import ensure_event_loop  # noqa: E402
+
+ensure_event_loop()
+
+pytest_plugins = ["tests.qt_helpers"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/integration/" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.integration)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> pytest.TestReport:
+    report: pytest.TestReport = yield
+    # In CI a skipped integration test would hide a missing daemon or tool.
+    if (
+        os.environ.get("CI") == "true"
+        and report.skipped
+        and item.get_closest_marker("integration") is not None
+        and not hasattr(report, "wasxfail")
+    ):
+        report.outcome = "failed"
+        reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.longrepr = f"integration test skipped under CI=true: {reason}"
+    return report
