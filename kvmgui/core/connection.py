@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import libvirt
 
@@ -80,6 +80,10 @@ class _Session:
     virconn: libvirt.virConnect
     callback_ids: list[int] = field(default_factory=list)
     lost: asyncio.Event = field(default_factory=asyncio.Event)
+    # Calls submitted to the pool: the virConnect must outlive every one of
+    # them (closing it under a running call crashes libvirt).
+    in_flight: set[concurrent.futures.Future[Any]] = field(default_factory=set)
+    closed: bool = False
 
 
 class Connection:
@@ -133,8 +137,13 @@ class Connection:
         return await self.call(what, lambda conn: fn(conn.lookupByUUIDString(uuid)))
 
     async def _run(self, what: str, fn: Callable[[libvirt.virConnect], T], session: _Session) -> T:
+        if session.closed:
+            raise LibvirtCallError(what, f"the connection to {self.uri} is closed")
+        future = self._executor.submit(fn, session.virconn)
+        session.in_flight.add(future)
+        future.add_done_callback(session.in_flight.discard)
         try:
-            return await self._loop.run_in_executor(self._executor, fn, session.virconn)
+            return await asyncio.wrap_future(future, loop=self._loop)
         except libvirt.libvirtError as err:
             log.warning(
                 "libvirt error in %s (%s) on %s: %s",
@@ -168,6 +177,7 @@ class Connection:
                 await self._task
         session, self._session = self._session, None
         if session is not None:
+            session.lost.set()
             await self._loop.run_in_executor(self._executor, self._close_session, session)
         self._executor.shutdown(wait=False)
         self._set_state(ConnectionState.CLOSED, "")
@@ -249,6 +259,11 @@ class Connection:
 
     @staticmethod
     def _close_session(session: _Session) -> None:
+        session.closed = True
+        pending = list(session.in_flight)
+        for future in pending:
+            future.cancel()  # those not started yet; running ones are waited for
+        concurrent.futures.wait(pending)
         # Each call fails harmlessly when the daemon is already gone.
         for callback_id in session.callback_ids:
             with contextlib.suppress(libvirt.libvirtError):
