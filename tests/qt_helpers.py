@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import qasync
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
+from kvmgui.core.domain import DomainState
+from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.mainwindow import MainWindow
+from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.settings import Settings
 
 
 @pytest.fixture(scope="session")
@@ -18,3 +28,65 @@ def loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     asyncio.set_event_loop(event_loop)
     yield event_loop
     asyncio.events._set_running_loop(None)
+
+
+@pytest.fixture
+def manager(loop: asyncio.AbstractEventLoop, qtbot: QtBot) -> Iterator[ConnectionManager]:
+    # No periodic reconcile: every change a test sees must come from an event.
+    connections = ConnectionManager(loop, reconcile_interval=None)
+    yield connections
+    task = loop.create_task(connections.close_all())
+    qtbot.waitUntil(task.done, timeout=10000)
+
+
+@pytest.fixture
+def ops(loop: asyncio.AbstractEventLoop) -> OpRunner:
+    return OpRunner(loop)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "kvmgui.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(
+    manager: ConnectionManager, ops: OpRunner, settings: Settings, qtbot: QtBot
+) -> Iterator[MainWindow]:
+    main = MainWindow(manager, ops, settings)
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+
+
+def open_connection(
+    manager: ConnectionManager, qtbot: QtBot, uri: str, timeout: int = 10000
+) -> Connection:
+    """Add a connection and wait until its first listing has arrived."""
+    # The first listing is delivered before the state turns CONNECTED.
+    with qtbot.waitSignal(
+        manager.connection_state_changed,
+        check_params_cb=lambda c: c.uri == uri and c.state is ConnectionState.CONNECTED,
+        timeout=timeout,
+    ):
+        connection = manager.add(uri)
+    return connection
+
+
+def wait_for_state(
+    qtbot: QtBot, manager: ConnectionManager, connection: Connection, uuid: str,
+    state: DomainState | None, timeout: int = 10000,
+) -> None:
+    """Wait for a domain's state as the app knows it (None: until it is gone)."""
+
+    def reached() -> bool:
+        info = connection.domain(uuid)
+        return info is None if state is None else info is not None and info.state is state
+
+    if reached():
+        return
+
+    def check(changed: Connection, _changes: DomainChanges) -> bool:
+        return changed is connection and reached()
+
+    qtbot.waitSignal(manager.domains_changed, check_params_cb=check, timeout=timeout).wait()

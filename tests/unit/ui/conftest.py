@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kvmgui.core.connection import Connection, ConnectionState
+from kvmgui.core.connection import Connection
 from kvmgui.ui.connections import ConnectionManager
-from kvmgui.ui.ops import OpRunner
 from tests.fleet import PAUSED, RUNNING, SHUTOFF, FleetDomain, write_node
+from tests.qt_helpers import open_connection
 
 SMALL_FLEET = [
     FleetDomain("alpha", RUNNING, vcpus=2, memory_mib=2048, title="Alpha web server"),
@@ -29,33 +28,12 @@ def fleet_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def manager(loop: asyncio.AbstractEventLoop, qtbot: QtBot) -> Iterator[ConnectionManager]:
-    # No periodic reconcile: every change a test sees must come from an event.
-    connections = ConnectionManager(loop, reconcile_interval=None)
-    yield connections
-    task = loop.create_task(connections.close_all())
-    qtbot.waitUntil(task.done, timeout=5000)
-
-
-@pytest.fixture
-def ops(loop: asyncio.AbstractEventLoop) -> OpRunner:
-    return OpRunner(loop)
-
-
-@pytest.fixture
 def connect(
     manager: ConnectionManager, qtbot: QtBot
 ) -> Callable[[Path], Connection]:
     """Open a test-driver file and wait until its first listing arrived."""
 
     def open_file(path: Path) -> Connection:
-        # The first listing is delivered before the state turns CONNECTED.
-        with qtbot.waitSignal(
-            manager.connection_state_changed,
-            check_params_cb=lambda c: c.state is ConnectionState.CONNECTED,
-            timeout=5000,
-        ):
-            connection = manager.add(f"test://{path}")
-        return connection
+        return open_connection(manager, qtbot, f"test://{path}")
 
     return open_file

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from kvmgui.core.connection import Connection, DomainChanges
 from kvmgui.core.domain import DomainInfo, DomainState
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.models.domain_tree import Column, DomainTreeModel, Role, format_memory
+from kvmgui.ui.ops import OpRunner
 from tests.fleet import SHUTOFF, FleetDomain, numbered_fleet, write_node
 
 Connect = Callable[[Path], Connection]
@@ -106,7 +106,7 @@ def test_filter_matches_name_title_and_state(
 
 
 def test_state_change_from_an_event_moves_the_row_and_keeps_the_selection(
-    manager: ConnectionManager, connect: Connect, fleet_file: Path, qtbot: QtBot
+    manager: ConnectionManager, connect: Connect, fleet_file: Path, qtbot: QtBot, ops: OpRunner
 ) -> None:
     model = checked_model(manager)
     connection = connect(fleet_file)
@@ -118,7 +118,7 @@ def test_state_change_from_an_event_moves_the_row_and_keeps_the_selection(
     with qtbot.waitSignal(
         manager.domains_changed, check_params_cb=mentions(bravo.uuid), timeout=5000
     ):
-        asyncio.ensure_future(
+        ops.run(
             connection.call_domain("start", bravo.uuid, libvirt.virDomain.create)
         )
     assert names(model)[:3] == ["alpha", "bravo", "echo"]
@@ -127,7 +127,7 @@ def test_state_change_from_an_event_moves_the_row_and_keeps_the_selection(
 
 
 def test_filtered_rows_follow_changes(
-    manager: ConnectionManager, connect: Connect, fleet_file: Path, qtbot: QtBot
+    manager: ConnectionManager, connect: Connect, fleet_file: Path, qtbot: QtBot, ops: OpRunner
 ) -> None:
     model = checked_model(manager)
     connection = connect(fleet_file)
@@ -135,20 +135,20 @@ def test_filtered_rows_follow_changes(
     assert names(model) == ["alpha", "echo"]
     echo = next(d for d in connection.domains() if d.name == "echo")
     with qtbot.waitSignal(model.rowsRemoved, timeout=5000):
-        asyncio.ensure_future(
+        ops.run(
             connection.call_domain("stop", echo.uuid, libvirt.virDomain.destroy)
         )
     assert names(model) == ["alpha"]
 
 
 def test_undefined_domain_disappears(
-    manager: ConnectionManager, connect: Connect, fleet_file: Path, qtbot: QtBot
+    manager: ConnectionManager, connect: Connect, fleet_file: Path, qtbot: QtBot, ops: OpRunner
 ) -> None:
     model = checked_model(manager)
     connection = connect(fleet_file)
     delta = next(d for d in connection.domains() if d.name == "delta")
     with qtbot.waitSignal(model.rowsRemoved, timeout=5000):
-        asyncio.ensure_future(
+        ops.run(
             connection.call_domain("undefine", delta.uuid, libvirt.virDomain.undefine)
         )
     assert names(model) == ["alpha", "bravo", "charlie", "echo"]
@@ -156,7 +156,8 @@ def test_undefined_domain_disappears(
 
 
 def test_two_connections_and_removal(
-    manager: ConnectionManager, connect: Connect, fleet_file: Path, tmp_path: Path, qtbot: QtBot
+    manager: ConnectionManager, connect: Connect, fleet_file: Path, tmp_path: Path,
+    qtbot: QtBot, ops: OpRunner,
 ) -> None:
 
     model = checked_model(manager)
@@ -165,7 +166,7 @@ def test_two_connections_and_removal(
     connect(other)
     assert model.rowCount() == 2
     assert names(model, 1) == ["zulu"]
-    task = asyncio.ensure_future(manager.remove(f"test://{fleet_file}"))
+    task = ops.run(manager.remove(f"test://{fleet_file}"))
     qtbot.waitUntil(task.done, timeout=5000)
     assert model.rowCount() == 1
     assert names(model, 0) == ["zulu"]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -23,23 +22,10 @@ from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import Column
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
+from tests.fleet import RUNNING, SHUTOFF, FleetDomain, write_node
+from tests.qt_helpers import wait_for_state
 
 Connect = Callable[[Path], Connection]
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(QSettings(str(tmp_path / "kvmgui.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def window(
-    manager: ConnectionManager, ops: OpRunner, settings: Settings, qtbot: QtBot
-) -> Iterator[MainWindow]:
-    main = MainWindow(manager, ops, settings)
-    qtbot.addWidget(main)
-    main.show()
-    yield main
 
 
 def select(window: MainWindow, connection: Connection, *names: str) -> None:
@@ -54,8 +40,8 @@ def select(window: MainWindow, connection: Connection, *names: str) -> None:
         selection.select(index, flags)
 
 
-def state_of(connection: Connection, name: str) -> DomainState:
-    return next(info.state for info in connection.domains() if info.name == name)
+def uuid_of(connection: Connection, name: str) -> str:
+    return next(info.uuid for info in connection.domains() if info.name == name)
 
 
 def test_window_title_names_kvmgui_and_the_connection(
@@ -89,12 +75,9 @@ def test_start_many_at_once_with_the_shortcut(
     select(window, connection, "bravo", "delta")
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-
-    def both_running() -> None:
-        assert state_of(connection, "bravo") is DomainState.RUNNING
-        assert state_of(connection, "delta") is DomainState.RUNNING
-
-    qtbot.waitUntil(both_running, timeout=5000)
+    for name in ("bravo", "delta"):
+        wait_for_state(qtbot, window.manager, connection, uuid_of(connection, name),
+                       DomainState.RUNNING)
     assert window.lifecycle_actions[Action.PAUSE].isEnabled()
     assert not window.lifecycle_actions[Action.START].isEnabled()
 
@@ -116,7 +99,7 @@ def test_each_lifecycle_action(
     connection = connect(fleet_file)
     select(window, connection, name)
     window.lifecycle_actions[action].trigger()
-    qtbot.waitUntil(lambda: state_of(connection, name) is expected, timeout=5000)
+    wait_for_state(qtbot, window.manager, connection, uuid_of(connection, name), expected)
     if action is Action.SAVE:
         info = next(i for i in connection.domains() if i.name == name)
         assert info.managed_save and info.state_text == "Saved"
@@ -149,7 +132,6 @@ def test_libvirt_error_lands_in_the_message_bar(
 def test_delete_keeps_storage_unless_ticked_and_only_the_selection(
     window: MainWindow, connect: Connect, tmp_path: Path, qtbot: QtBot
 ) -> None:
-    from tests.fleet import RUNNING, SHUTOFF, FleetDomain, write_node
 
     disk = tmp_path / "disk.qcow2"
     fleet = write_node(tmp_path / "delete.xml", [
@@ -161,14 +143,16 @@ def test_delete_keeps_storage_unless_ticked_and_only_the_selection(
     window.delete_action.trigger()
     dialog = window.findChild(DeleteDialog)
     assert dialog is not None and dialog.isVisible()
-    qtbot.waitUntil(dialog.delete_button.isEnabled, timeout=5000)
+    if not dialog.delete_button.isEnabled():
+        qtbot.waitSignal(window.ops.finished, timeout=5000).wait()
+    assert dialog.delete_button.isEnabled()
     doomed = next(i for i in connection.domains() if i.name == "doomed")
     disk_item = dialog._vm_items[doomed.uuid].child(0)
     assert disk_item is not None and disk_item.text(2) == str(disk)
     assert dialog.ticked_paths(doomed.uuid) == []
     with qtbot.waitSignal(dialog.deleted, timeout=5000):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: len(connection.domains()) == 1, timeout=5000)
+    wait_for_state(qtbot, window.manager, connection, doomed.uuid, None)
     assert [i.name for i in connection.domains()] == ["keep-me"]
 
 
@@ -184,9 +168,8 @@ def test_enter_opens_details_that_follow_the_domain(
     assert details is not None and details.isVisible()
     assert details.overview.text("State") == "Shut off"
     window.lifecycle_actions[Action.START].trigger()
-    qtbot.waitUntil(
-        lambda: details.overview.text("State").startswith("Running"), timeout=5000
-    )
+    wait_for_state(qtbot, window.manager, connection, bravo.uuid, DomainState.RUNNING)
+    assert details.overview.text("State") == "Running (booted)"
     with qtbot.waitSignal(window.ops.finished, timeout=5000):
         details.tabs.setCurrentWidget(details.xml_view)
     assert "<name>bravo</name>" in details.xml_view.toPlainText()
