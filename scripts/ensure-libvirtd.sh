@@ -24,11 +24,14 @@ virsh_answers() {
     timeout 10 virsh -c "$URI" uri >/dev/null 2>&1
 }
 
-# is a process with this exact command name running? (/proc scan: no procps needed)
+# is a process with this exact command name running? (/proc scan: no procps
+# needed; a zombie, not yet reaped after it stopped, does not count)
 running() {
-    local comm
+    local comm dir
     for comm in /proc/[0-9]*/comm; do
-        [ "$(cat "$comm" 2>/dev/null)" = "$1" ] && return 0
+        [ "$(cat "$comm" 2>/dev/null)" = "$1" ] || continue
+        dir=${comm%/comm}
+        grep -q '^State:[[:space:]]*Z' "$dir/status" 2>/dev/null || return 0
     done
     return 1
 }

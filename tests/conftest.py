@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Generator
 
 # Before anything imports Qt: libvirt's event thread owns GLib's default
 # context (QT_NO_GLIB), tests have no screen, and XDG_RUNTIME_DIR is unset
@@ -35,7 +36,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo[None]
-) -> pytest.TestReport:
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report: pytest.TestReport = yield
     # In CI a skipped integration test would hide a missing daemon or tool.
     if (

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 import qasync
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -19,14 +20,24 @@ from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
 
+T = TypeVar("T")
+
 
 @pytest.fixture(scope="session")
-def loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
-    """A qasync loop that counts as running while pytest-qt spins Qt's loop,
-    as it does in the app once ``run_forever`` has started."""
+def _qasync_loop(qapp: QApplication) -> asyncio.AbstractEventLoop:
     event_loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(event_loop)
-    yield event_loop
+    asyncio.events._set_running_loop(None)
+    return event_loop
+
+
+@pytest.fixture
+def loop(_qasync_loop: asyncio.AbstractEventLoop) -> Iterator[asyncio.AbstractEventLoop]:
+    """A qasync loop that counts as running while pytest-qt spins Qt's loop,
+    as it does in the app once ``run_forever`` has started; only during the
+    test, so that tests without Qt keep ``asyncio.run``."""
+    asyncio.set_event_loop(_qasync_loop)
+    asyncio.events._set_running_loop(_qasync_loop)
+    yield _qasync_loop
     asyncio.events._set_running_loop(None)
 
 
@@ -90,3 +101,20 @@ def wait_for_state(
         return changed is connection and reached()
 
     qtbot.waitSignal(manager.domains_changed, check_params_cb=check, timeout=timeout).wait()
+
+
+class _TaskDone(QObject):
+    done = Signal()
+
+
+def run_task(
+    qtbot: QtBot, loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, T],
+    timeout: int = 10000,
+) -> T:
+    """Run a coroutine on the app's loop while Qt spins; return its result."""
+    notifier = _TaskDone()
+    blocker = qtbot.waitSignal(notifier.done, timeout=timeout)
+    task = loop.create_task(coro)
+    task.add_done_callback(lambda _task: notifier.done.emit())
+    blocker.wait()
+    return task.result()

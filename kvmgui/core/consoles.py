@@ -1,0 +1,255 @@
+"""Graphical and serial console descriptions, and the viewer's command line.
+
+The graphical console is ``virt-viewer`` / ``remote-viewer`` run as a separate
+process. Everything here is pure: it reads live domain XML and builds argv
+lists (never shell strings, so a domain name with spaces or quotes stays one
+argument).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from ipaddress import ip_address
+from typing import Literal
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+GraphicsType = Literal["spice", "vnc"]
+ViewerName = Literal["virt-viewer", "remote-viewer"]
+
+#: The Debian package that ships both ``virt-viewer`` and ``remote-viewer``.
+VIEWER_PACKAGE = "virt-viewer"
+
+_SUPPORTED_TYPES: tuple[GraphicsType, ...] = ("spice", "vnc")
+# Listen addresses that mean "every interface": a remote client reaches them
+# at the host's own name.
+_WILDCARD_LISTENS = ("0.0.0.0", "::", "")
+
+
+class ViewerError(Exception):
+    """The graphical console cannot be shown this way."""
+
+
+class NoGraphicsError(ViewerError):
+    """The domain has no SPICE or VNC display; offer the serial console instead."""
+
+    def __init__(self, domain_name: str) -> None:
+        super().__init__(
+            f"{domain_name} has no graphical display (SPICE or VNC); "
+            "use the serial console instead."
+        )
+        self.domain_name = domain_name
+
+
+class UnreachableGraphicsError(ViewerError):
+    """The display of a remote domain listens where this machine cannot reach it."""
+
+
+@dataclass(frozen=True)
+class GraphicsInfo:
+    """One ``<graphics>`` device of a domain, as the live XML describes it.
+
+    ``port`` and ``tls_port`` are ``None`` when absent or not yet allocated
+    (``-1``, an inactive domain with autoport). ``has_password`` is only
+    reliable on XML fetched with ``VIR_DOMAIN_XML_SECURE``: libvirt hides
+    ``passwd`` otherwise.
+    """
+
+    type: GraphicsType
+    port: int | None = None
+    tls_port: int | None = None
+    listen: str | None = None
+    socket: str | None = None
+    has_password: bool = False
+    autoport: bool = False
+
+
+def _port(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        port = int(value)
+    except ValueError:
+        return None
+    return port if port > 0 else None
+
+
+def parse_graphics(xml: str | bytes) -> list[GraphicsInfo]:
+    """The SPICE and VNC displays of a domain, in XML order (other types are skipped)."""
+    data = xml.encode() if isinstance(xml, str) else xml
+    root = etree.fromstring(data)
+    found: list[GraphicsInfo] = []
+    for node in root.iterfind("./devices/graphics"):
+        kind = node.get("type")
+        if kind == "spice":
+            gtype: GraphicsType = "spice"
+        elif kind == "vnc":
+            gtype = "vnc"
+        else:
+            continue
+        listen = node.get("listen")
+        socket = node.get("socket")
+        # The <listen> children are the modern form; the attributes mirror the
+        # first address listen only.
+        for child in node.iterfind("./listen"):
+            ltype = child.get("type")
+            if ltype in ("address", "network") and listen is None:
+                listen = child.get("address")
+            elif ltype == "socket" and socket is None:
+                socket = child.get("socket")
+        found.append(
+            GraphicsInfo(
+                type=gtype,
+                port=_port(node.get("port")),
+                tls_port=_port(node.get("tlsPort")),
+                listen=listen,
+                socket=socket,
+                has_password=node.get("passwd") is not None,
+                autoport=node.get("autoport") == "yes",
+            )
+        )
+    return found
+
+
+def has_serial_console(xml: str | bytes) -> bool:
+    """Whether the domain has a console or serial port that ``openConsole`` can attach to."""
+    data = xml.encode() if isinstance(xml, str) else xml
+    root = etree.fromstring(data)
+    for node in root.iterfind("./devices/console"):
+        if node.get("type", "pty") == "pty":
+            return True
+    return any(node.get("type") == "pty" for node in root.iterfind("./devices/serial"))
+
+
+ConnectionKind = Literal["local", "ssh", "remote"]
+
+
+def connection_kind(uri: str) -> ConnectionKind:
+    """How a viewer reaches a connection's domains.
+
+    ``local``: the daemon is on this machine (``qemu:///system``,
+    ``qemu+unix:///session``, ``test:///...``). ``ssh``: the viewer can tunnel
+    through the same SSH URI. ``remote``: anything else with a host.
+    """
+    parts = urlsplit(uri)
+    transport = parts.scheme.partition("+")[2]
+    if not parts.netloc and transport in ("", "unix"):
+        return "local"
+    if transport in ("ssh", "libssh", "libssh2"):
+        return "ssh"
+    return "remote"
+
+
+def _pick(domain_name: str, graphics: Sequence[GraphicsInfo]) -> GraphicsInfo:
+    for info in graphics:
+        if info.type in _SUPPORTED_TYPES:
+            return info
+    raise NoGraphicsError(domain_name)
+
+
+def _url_host(host: str) -> str:
+    try:
+        if ip_address(host).version == 6:
+            return f"[{host}]"
+    except ValueError:
+        pass
+    return host
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def graphics_url(info: GraphicsInfo, host: str) -> str:
+    """The ``remote-viewer`` URL of a display served by ``host``."""
+    if info.socket and not info.port and not info.tls_port:
+        # Local only: remote-viewer speaks spice+unix:// and vnc+unix://.
+        return f"{info.type}+unix://{info.socket}"
+    name = _url_host(host)
+    if info.type == "spice":
+        if info.port and info.tls_port:
+            return f"spice://{name}:{info.port}?tls-port={info.tls_port}"
+        if info.tls_port:
+            return f"spice://{name}?tls-port={info.tls_port}"
+    if info.port is None:
+        raise ViewerError(
+            f"The {info.type.upper()} display has no port yet; start the domain first."
+        )
+    return f"{info.type}://{name}:{info.port}"
+
+
+def _direct_command(uri: str, domain_name: str, info: GraphicsInfo, *, local: bool) -> list[str]:
+    if local:
+        host = info.listen if info.listen not in (None, *_WILDCARD_LISTENS) else "127.0.0.1"
+        assert host is not None
+        return ["remote-viewer", graphics_url(info, host)]
+    uri_host = urlsplit(uri).hostname
+    if not uri_host:
+        raise UnreachableGraphicsError(f"{uri} names no host serving {domain_name}'s display.")
+    if info.socket and not info.port and not info.tls_port:
+        raise UnreachableGraphicsError(
+            f"The display of {domain_name} listens on a UNIX socket on {uri_host}; "
+            "connect with qemu+ssh:// to reach it."
+        )
+    listen = info.listen or ""
+    if listen in _WILDCARD_LISTENS:
+        host = uri_host
+    elif _is_loopback(listen):
+        raise UnreachableGraphicsError(
+            f"The display of {domain_name} listens on {listen} only, which this machine "
+            f"cannot reach; connect with qemu+ssh:// to tunnel it."
+        )
+    else:
+        host = listen
+    return ["remote-viewer", graphics_url(info, host)]
+
+
+def viewer_command(
+    uri: str,
+    domain_name: str,
+    graphics: Sequence[GraphicsInfo],
+    viewer: ViewerName = "virt-viewer",
+) -> list[str]:
+    """The argv that opens the graphical console of ``domain_name``.
+
+    Local connections attach through libvirt (``virt-viewer --attach``: no TCP
+    port, no password). SSH connections let ``virt-viewer`` tunnel itself.
+    Other remote connections open ``remote-viewer`` on the URL the live XML
+    gives. ``viewer="remote-viewer"`` asks for the direct URL on a local
+    connection too. The first SPICE or VNC display is used; raises
+    :class:`NoGraphicsError` when there is none. Passwords are never put on
+    the command line (other users could read them): the viewer prompts.
+    """
+    info = _pick(domain_name, graphics)
+    kind = connection_kind(uri)
+    # A name starting with "-" would be read as an option.
+    name_args = ["--", domain_name] if domain_name.startswith("-") else [domain_name]
+    if kind == "local":
+        if viewer == "virt-viewer":
+            return ["virt-viewer", "--connect", uri, "--wait", "--attach", *name_args]
+        return _direct_command(uri, domain_name, info, local=True)
+    if kind == "ssh":
+        return ["virt-viewer", "--connect", uri, "--wait", *name_args]
+    return _direct_command(uri, domain_name, info, local=False)
+
+
+def find_viewer(name: str) -> str | None:
+    """The absolute path of a viewer program, or None when it is not installed."""
+    return shutil.which(name)
+
+
+def install_hint(program: str) -> str:
+    """What to tell a user whose machine lacks ``program``."""
+    return (
+        f"{program} is not installed. Install it with "
+        f"'sudo apt install {VIEWER_PACKAGE}' (Debian, Ubuntu) or your distribution's "
+        f"{VIEWER_PACKAGE} package."
+    )

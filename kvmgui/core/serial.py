@@ -1,0 +1,416 @@
+"""The serial console of a domain as a non-blocking libvirt stream.
+
+:class:`SerialConsoleStream` reads on libvirt's event thread (see
+:mod:`kvmgui.core.events`) and hands every chunk and the final closure to the
+caller's loop through ``deliver`` (the UI passes ``loop.call_soon_threadsafe``),
+so ``on_data`` and ``on_closed`` always run on the caller's thread.
+
+:class:`SerialLineReader` accumulates what a console prints, as plain text, and
+lets asyncio code wait for a regular expression (integration tests wait for
+``TINY-GUEST READY ip=...`` with it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import codecs
+import logging
+import re
+import threading
+from collections.abc import Callable
+
+import libvirt
+
+from kvmgui.core.errors import LibvirtCallError
+
+log = logging.getLogger(__name__)
+
+Deliver = Callable[[Callable[[], None]], object]
+
+READ_CHUNK = 64 * 1024
+# Reads per READABLE event before the event thread lets others run: a guest
+# printing without pause must not starve the other connections' callbacks.
+MAX_READS_PER_EVENT = 16
+
+_EAGAIN = -2
+_BASE_EVENTS = (
+    libvirt.VIR_STREAM_EVENT_READABLE
+    | libvirt.VIR_STREAM_EVENT_ERROR
+    | libvirt.VIR_STREAM_EVENT_HANGUP
+)
+
+# Closure reasons given to on_closed.
+CLOSED_EOF = "The console was closed (the guest stopped or its serial port went away)."
+CLOSED_HANGUP = "The console hung up (the guest stopped, or another client took the console)."
+CLOSED_ERROR = "The console failed"
+
+
+class ConsoleBusyError(LibvirtCallError):
+    """Another client holds the console; opening again with ``force=True`` takes it over."""
+
+
+def _is_console_busy(err: libvirt.libvirtError) -> bool:
+    message = (err.get_error_message() or str(err)).lower()
+    return (
+        err.get_error_code() == libvirt.VIR_ERR_OPERATION_FAILED
+        and "active console session" in message
+    )
+
+
+class SerialConsoleStream:
+    """One open serial console of a domain.
+
+    ``open()`` blocks (it is one RPC): run it in the connection's executor.
+    ``send()`` never blocks: what the stream cannot take now is buffered and
+    written when libvirt reports the stream writable. ``close()`` is idempotent;
+    after it, no ``on_data`` or ``on_closed`` is delivered. ``on_closed`` is
+    called once when the stream ends for any other reason (guest stopped,
+    console taken over by a forced open, error).
+    """
+
+    def __init__(
+        self,
+        domain: libvirt.virDomain,
+        *,
+        on_data: Callable[[bytes], None],
+        on_closed: Callable[[str], None],
+        deliver: Deliver,
+        device: str | None = None,
+        force: bool = False,
+    ) -> None:
+        self._domain = domain
+        self._on_data = on_data
+        self._on_closed = on_closed
+        self._deliver = deliver
+        self._device = device
+        self._force = force
+        self._lock = threading.Lock()
+        self._stream: libvirt.virStream | None = None
+        self._pending = bytearray()
+        self._opening = False
+        self._closed = False
+        self._closed_locally = False
+        self._writable_watched = False
+
+    @property
+    def is_open(self) -> bool:
+        with self._lock:
+            return self._stream is not None and not self._closed
+
+    def open(self) -> None:
+        """Attach to the console (blocking).
+
+        Raises :class:`ConsoleBusyError` when another client holds it (retry
+        with ``force=True`` to take it over) and :class:`LibvirtCallError` for
+        other failures (no serial device, domain not running, ...).
+        """
+        with self._lock:
+            if self._opening or self._closed:
+                raise RuntimeError("a SerialConsoleStream opens once")
+            self._opening = True
+        flags = libvirt.VIR_DOMAIN_CONSOLE_FORCE if self._force else 0
+        try:
+            stream = self._domain.connect().newStream(libvirt.VIR_STREAM_NONBLOCK)
+            self._domain.openConsole(self._device, stream, flags)
+        except libvirt.libvirtError as err:
+            message = err.get_error_message() or str(err)
+            if _is_console_busy(err):
+                raise ConsoleBusyError(
+                    "Open the serial console", message, err.get_error_code()
+                ) from err
+            raise LibvirtCallError.wrap("Open the serial console", err) from err
+        with self._lock:
+            # close() may have run while openConsole was in flight.
+            if not self._closed_locally:
+                # Set before registering, so that the first event is not dropped.
+                self._stream = stream
+                try:
+                    stream.eventAddCallback(_BASE_EVENTS, self._on_stream_event, None)
+                except libvirt.libvirtError as err:
+                    self._stream = None
+                    self._closed = True
+                    _abort_quietly(stream)
+                    raise LibvirtCallError.wrap("Watch the serial console", err) from err
+                return
+        _abort_quietly(stream)
+
+    def send(self, data: bytes) -> None:
+        """Write to the console without blocking (keystrokes, terminal answers)."""
+        if not data:
+            return
+        failure: str | None = None
+        with self._lock:
+            stream = self._stream
+            if stream is None or self._closed:
+                return
+            self._pending += data
+            try:
+                self._flush_locked(stream)
+            except libvirt.libvirtError as err:
+                failure = f"{CLOSED_ERROR}: {err.get_error_message() or err}"
+        if failure is not None:
+            self._fail(failure)
+
+    def close(self) -> None:
+        """Detach from the console; may block for one RPC. Safe to call twice."""
+        with self._lock:
+            self._closed_locally = True
+            if self._closed:
+                return
+            self._closed = True
+            stream, self._stream = self._stream, None
+            self._pending.clear()
+        if stream is not None:
+            _remove_and_finish(stream)
+
+    # --- libvirt event thread ---------------------------------------------
+
+    def _flush_locked(self, stream: libvirt.virStream) -> None:
+        while self._pending:
+            sent = stream.send(bytes(self._pending))
+            if sent == _EAGAIN or sent == 0:
+                break
+            del self._pending[:sent]
+        want_writable = bool(self._pending)
+        if want_writable != self._writable_watched:
+            events = _BASE_EVENTS
+            if want_writable:
+                events |= libvirt.VIR_STREAM_EVENT_WRITABLE
+            stream.eventUpdateCallback(events)
+            self._writable_watched = want_writable
+
+    def _on_stream_event(self, stream: libvirt.virStream, events: int, _opaque: object) -> None:
+        chunks: list[bytes] = []
+        reason: str | None = None
+        with self._lock:
+            if self._closed or stream is not self._stream:
+                return
+            try:
+                if events & libvirt.VIR_STREAM_EVENT_READABLE:
+                    reason = self._read_locked(stream, chunks)
+                if reason is None and events & libvirt.VIR_STREAM_EVENT_WRITABLE:
+                    self._flush_locked(stream)
+            except libvirt.libvirtError as err:
+                reason = f"{CLOSED_ERROR}: {err.get_error_message() or err}"
+            if reason is None and events & libvirt.VIR_STREAM_EVENT_ERROR:
+                reason = f"{CLOSED_ERROR}."
+            elif reason is None and events & libvirt.VIR_STREAM_EVENT_HANGUP:
+                reason = CLOSED_HANGUP
+        if chunks:
+            data = b"".join(chunks)
+            self._deliver(lambda: self._deliver_data(data))
+        if reason is not None:
+            self._fail(reason)
+
+    def _read_locked(self, stream: libvirt.virStream, chunks: list[bytes]) -> str | None:
+        for _ in range(MAX_READS_PER_EVENT):
+            got: bytes | int = stream.recv(READ_CHUNK)
+            if isinstance(got, int):  # -2: nothing more for now
+                return None
+            if not got:
+                return CLOSED_EOF
+            chunks.append(got)
+        return None
+
+    def _fail(self, reason: str) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            stream, self._stream = self._stream, None
+            self._pending.clear()
+        if stream is not None:
+            _remove_and_abort(stream)
+        log.info("serial console of %s closed: %s", _name(self._domain), reason)
+        self._deliver(lambda: self._deliver_closed(reason))
+
+    # --- caller's loop -----------------------------------------------------
+
+    def _deliver_data(self, data: bytes) -> None:
+        # A chunk queued just before close() must not reach a closed console;
+        # one read before a remote end is still shown (it precedes on_closed).
+        if not self._closed_locally:
+            self._on_data(data)
+
+    def _deliver_closed(self, reason: str) -> None:
+        if not self._closed_locally:
+            self._on_closed(reason)
+
+
+def _name(domain: libvirt.virDomain) -> str:
+    try:
+        return domain.name()
+    except libvirt.libvirtError:
+        return "?"
+
+
+def _abort_quietly(stream: libvirt.virStream) -> None:
+    try:
+        stream.abort()
+    except libvirt.libvirtError as err:
+        log.debug("aborting a console stream failed: %s", err)
+
+
+def _remove_and_abort(stream: libvirt.virStream) -> None:
+    try:
+        stream.eventRemoveCallback()
+    except libvirt.libvirtError as err:
+        log.debug("removing a console stream callback failed: %s", err)
+    _abort_quietly(stream)
+
+
+def _remove_and_finish(stream: libvirt.virStream) -> None:
+    try:
+        stream.eventRemoveCallback()
+    except libvirt.libvirtError as err:
+        log.debug("removing a console stream callback failed: %s", err)
+    try:
+        stream.finish()
+    except libvirt.libvirtError:
+        # A console has no graceful end on every driver: abort instead.
+        _abort_quietly(stream)
+
+
+# --- reading a console as text -------------------------------------------
+
+# CSI, OSC, charset designation and two-byte escapes; what is left is text.
+_ESCAPE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
+    r"|\x1b[()*+][0-9A-Za-z]"
+    r"|\x1b[@-Z\\-_]"
+    r"|\x1b[0-9=>]"
+)
+# An escape cut by a chunk boundary: hold it back until the rest arrives.
+_PARTIAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*|\][^\x07\x1b]*\x1b?|[()*+])?\Z")
+_CURSOR_QUERY = "\x1b[6n"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class ConsoleClosedError(Exception):
+    """The console closed before the awaited text appeared."""
+
+
+class SerialLineReader:
+    """Plain text of what a console printed, with asyncio waits on regular expressions.
+
+    Feed it with :meth:`feed` on the loop's thread (it is an ``on_data``
+    callback) and :meth:`close` (an ``on_closed`` callback). Escape sequences
+    and carriage returns are dropped. When ``answer`` is set, cursor position
+    queries (``ESC[6n``, sent by busybox after each prompt) are answered with an
+    estimate of the cursor (column exact for the current line, row clamped to
+    ``rows``), since nothing else would answer them headless.
+    """
+
+    def __init__(self, answer: Callable[[bytes], None] | None = None, *, rows: int = 24) -> None:
+        self.answer = answer
+        self.rows = rows
+        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        self._held = ""
+        self._text: list[str] = []
+        self._joined = ""
+        self._dirty = False
+        self._search_from = 0
+        self._lines_seen = 0
+        self._closed_reason: str | None = None
+        self._waiters: list[asyncio.Future[None]] = []
+
+    @property
+    def text(self) -> str:
+        """Everything printed so far, escapes and carriage returns removed."""
+        if self._dirty:
+            self._joined = "".join(self._text)
+            self._text = [self._joined]
+            self._dirty = False
+        return self._joined
+
+    @property
+    def closed_reason(self) -> str | None:
+        return self._closed_reason
+
+    def feed(self, data: bytes) -> None:
+        raw = self._held + self._decoder.decode(data)
+        partial = _PARTIAL_ESCAPE.search(raw)
+        if partial is not None:
+            self._held = raw[partial.start() :]
+            raw = raw[: partial.start()]
+        else:
+            self._held = ""
+        queries = raw.count(_CURSOR_QUERY)
+        if queries:
+            # Answer each query with the cursor as it stood when it was asked.
+            for piece in raw.split(_CURSOR_QUERY)[:-1]:
+                self._append(piece)
+                self._answer_cursor()
+            self._append(raw.rsplit(_CURSOR_QUERY, 1)[1])
+        else:
+            self._append(raw)
+        self._wake()
+
+    def close(self, reason: str = "closed") -> None:
+        self._closed_reason = reason
+        self._wake()
+
+    async def wait_for(
+        self, pattern: str | re.Pattern[str], timeout: float, *, partial_line: bool = False
+    ) -> re.Match[str]:
+        """Wait until ``pattern`` appears after the previous match; return the match.
+
+        By default only complete lines are searched (a console may deliver half
+        a line, and ``ip=\\S+`` must not match ``ip=10.0``); pass
+        ``partial_line=True`` to wait for a prompt. Raises :class:`TimeoutError`
+        (with the last lines seen) or :class:`ConsoleClosedError`.
+        """
+        regex = re.compile(pattern) if isinstance(pattern, str) else pattern
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            text = self.text
+            end = len(text) if partial_line else text.rfind("\n") + 1
+            match = regex.search(text, self._search_from, max(end, self._search_from))
+            if match is not None:
+                self._search_from = match.end()
+                return match
+            if self._closed_reason is not None:
+                raise ConsoleClosedError(
+                    f"console closed ({self._closed_reason}) before {regex.pattern!r}; "
+                    f"last output: {text[-400:]!r}"
+                )
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                raise TimeoutError(
+                    f"{regex.pattern!r} not seen in {timeout:g} s; last output: {text[-400:]!r}"
+                )
+            waiter: asyncio.Future[None] = loop.create_future()
+            self._waiters.append(waiter)
+            try:
+                await asyncio.wait_for(asyncio.shield(waiter), remaining)
+            except TimeoutError:
+                pass
+            finally:
+                if waiter in self._waiters:
+                    self._waiters.remove(waiter)
+
+    def _append(self, raw: str) -> None:
+        if not raw:
+            return
+        plain = _ESCAPE.sub("", raw).replace("\r", "")
+        plain = _CONTROL.sub("", plain)
+        if plain:
+            self._lines_seen += plain.count("\n")
+            self._text.append(plain)
+            self._dirty = True
+
+    def _answer_cursor(self) -> None:
+        if self.answer is None:
+            return
+        text = self.text
+        column = len(text) - (text.rfind("\n") + 1) + 1
+        row = min(self._lines_seen + 1, self.rows)
+        self.answer(f"\x1b[{row};{column}R".encode())
+
+    def _wake(self) -> None:
+        waiters, self._waiters = self._waiters, []
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)

@@ -1,0 +1,187 @@
+"""Storage pools and volumes for the New-VM wizard, and rollback of a failed create.
+
+Every function here blocks on the daemon: call them from a worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import types
+from collections.abc import Callable
+
+import libvirt
+
+from kvmgui.core.xml.storage import VolumeFormat, dir_pool_xml, volume_xml
+
+log = logging.getLogger(__name__)
+
+DEFAULT_POOL_NAME = "default"
+DEFAULT_POOL_PATH = "/var/lib/libvirt/images"
+_UPLOAD_CHUNK = 256 * 1024
+
+
+class Rollback:
+    """Undo steps of a multi-step create, run newest first if a later step fails.
+
+    ::
+
+        with Rollback() as rollback:
+            vol = create_qcow2_volume(pool, ...)
+            rollback.push(f"delete {vol.path()}", vol.delete)
+            dom = conn.defineXML(xml)  # raises: the volume is deleted, the error propagates
+
+    An undo that fails is logged and skipped, so the others still run and the
+    original error is the one the caller sees.
+    """
+
+    def __init__(self) -> None:
+        self._steps: list[tuple[str, Callable[[], object]]] = []
+
+    def __len__(self) -> int:
+        return len(self._steps)
+
+    def push(self, description: str, undo: Callable[[], object]) -> None:
+        self._steps.append((description, undo))
+
+    def clear(self) -> None:
+        """The whole operation succeeded: forget the undo steps."""
+        self._steps.clear()
+
+    def run(self) -> list[str]:
+        """Run and forget every undo step, newest first; the descriptions of those that failed."""
+        failed: list[str] = []
+        while self._steps:
+            description, undo = self._steps.pop()
+            try:
+                undo()
+            except Exception:
+                log.exception("rollback step failed: %s", description)
+                failed.append(description)
+        return failed
+
+    def __enter__(self) -> Rollback:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: types.TracebackType | None,
+    ) -> None:
+        if exc_type is None:
+            self.clear()
+        else:
+            self.run()
+
+
+def _is_error(err: libvirt.libvirtError, code: int) -> bool:
+    return err.get_error_code() == code
+
+
+def lookup_pool(conn: libvirt.virConnect, name: str) -> libvirt.virStoragePool | None:
+    """The pool called ``name``, or None."""
+    try:
+        return conn.storagePoolLookupByName(name)
+    except libvirt.libvirtError as err:
+        if _is_error(err, libvirt.VIR_ERR_NO_STORAGE_POOL):
+            return None
+        raise
+
+
+def ensure_default_pool(
+    conn: libvirt.virConnect, path: str = DEFAULT_POOL_PATH
+) -> libvirt.virStoragePool:
+    """The active ``default`` pool, defined (dir at ``path``), built, autostarted if missing.
+
+    An existing ``default`` pool is kept as it is, only started when inactive.
+    """
+    pool = lookup_pool(conn, DEFAULT_POOL_NAME)
+    if pool is None:
+        with Rollback() as rollback:
+            pool = conn.storagePoolDefineXML(dir_pool_xml(DEFAULT_POOL_NAME, path), 0)
+            rollback.push(f"undefine pool {DEFAULT_POOL_NAME}", pool.undefine)
+            pool.build(0)  # creates the directory when missing
+            pool.setAutostart(1)
+            pool.create(0)
+    elif not pool.isActive():
+        pool.create(0)
+    return pool
+
+
+def pool_free_bytes(pool: libvirt.virStoragePool) -> int:
+    """Bytes available in an active pool, refreshed first (0 for an inactive pool)."""
+    if not pool.isActive():
+        return 0
+    try:
+        pool.refresh(0)
+    except libvirt.libvirtError as err:
+        # e.g. a volume is being created; the last known figure is good enough.
+        log.debug("pool refresh failed: %s", err)
+    info: list[int] = pool.info()
+    return int(info[3])
+
+
+def create_qcow2_volume(
+    pool: libvirt.virStoragePool,
+    name: str,
+    size_bytes: int,
+    backing: tuple[str, VolumeFormat] | None = None,
+) -> libvirt.virStorageVol:
+    """A new thin qcow2 volume in ``pool``, over ``backing`` (path, format) when given."""
+    vol: libvirt.virStorageVol = pool.createXML(volume_xml(name, size_bytes, "qcow2", backing), 0)
+    return vol
+
+
+def upload_volume_bytes(
+    conn: libvirt.virConnect,
+    pool: libvirt.virStoragePool,
+    name: str,
+    data: bytes,
+) -> libvirt.virStorageVol:
+    """A new raw volume holding ``data`` (e.g. a cloud-init seed ISO), sent over libvirt.
+
+    The file then belongs to the daemon, so it works without write access to the
+    pool directory, and on remote hosts. The test driver cannot upload.
+    """
+    vol: libvirt.virStorageVol = pool.createXML(volume_xml(name, len(data), "raw"), 0)
+    with Rollback() as rollback:
+        rollback.push(f"delete volume {name}", vol.delete)
+        stream = conn.newStream(0)
+        try:
+            vol.upload(stream, 0, len(data), 0)
+            view = memoryview(data)
+            for start in range(0, len(data), _UPLOAD_CHUNK):
+                chunk = view[start : start + _UPLOAD_CHUNK]
+                sent = 0
+                while sent < len(chunk):
+                    sent += stream.send(chunk[sent:].tobytes())
+            stream.finish()
+        except BaseException:
+            try:
+                stream.abort()
+            except libvirt.libvirtError as err:
+                log.debug("stream abort failed: %s", err)
+            raise
+    return vol
+
+
+def volume_for_path(conn: libvirt.virConnect, path: str) -> libvirt.virStorageVol | None:
+    """The pool volume at ``path``, or None when no pool holds it (e.g. an ISO in ~/Downloads)."""
+    try:
+        return conn.storageVolLookupByPath(path)
+    except libvirt.libvirtError as err:
+        if _is_error(err, libvirt.VIR_ERR_NO_STORAGE_VOL):
+            return None
+        raise
+
+
+def delete_volume_by_path(conn: libvirt.virConnect, path: str) -> bool:
+    """Delete the pool volume at ``path``; False when no pool holds it (nothing deleted).
+
+    Files outside every pool are left alone: the app deletes only what libvirt manages.
+    """
+    vol = volume_for_path(conn, path)
+    if vol is None:
+        return False
+    vol.delete(0)
+    return True

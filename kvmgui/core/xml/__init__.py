@@ -1,0 +1,1 @@
+"""Builders and parsers of libvirt XML (domains, volumes, networks). Never imports Qt."""

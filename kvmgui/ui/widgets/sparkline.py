@@ -1,0 +1,165 @@
+"""A list cell that draws a small line chart of recent values and the current one."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from kvmgui.core.stats import format_percent
+
+_MARGIN = 2
+_GAP = 6
+
+
+class SparklineDelegate(QStyledItemDelegate):
+    """Paints ``index.data(values_role)`` (floats, oldest first) as a line chart.
+
+    The model returns a sequence of floats (a list, a tuple or a numpy array,
+    e.g. ``StatsHistory.values(uuid, metric, last=60)``); NaN is a gap. The
+    newest value is shown as text at the right, formatted by ``formatter``, or
+    taken as a string from ``text_role`` when one is given. The chart's
+    y-range is ``0..maximum`` (e.g. 100 for a percentage), else ``0..`` the
+    largest value shown. ``text_reserve`` is the widest text expected: the
+    chart keeps that much room for it, so it does not jump as the text changes.
+    """
+
+    def __init__(
+        self,
+        values_role: int,
+        parent: QObject | None = None,
+        *,
+        max_points: int = 60,
+        maximum: float | None = None,
+        formatter: Callable[[float | None], str] = format_percent,
+        text_role: int | None = None,
+        color: QColor | None = None,
+        text_reserve: str = "100 %",
+    ) -> None:
+        super().__init__(parent)
+        if max_points < 2:
+            raise ValueError("a sparkline needs at least two points")
+        self.values_role = values_role
+        self.max_points = max_points
+        self.maximum = maximum
+        self.formatter = formatter
+        self.text_role = text_role
+        self.color = color
+        self.text_reserve = text_reserve
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        opt.icon = QIcon()  # the chart takes the whole cell
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+
+        values = _tail(index.data(self.values_role), self.max_points)
+        text = self._text(index, values)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = opt.palette
+        rect = QRectF(opt.rect).adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN)
+
+        painter.save()
+        try:
+            text_width = 0.0
+            if text:
+                metrics = opt.fontMetrics
+                text_width = max(
+                    metrics.horizontalAdvance(text), metrics.horizontalAdvance(self.text_reserve)
+                )
+                painter.setFont(opt.font)
+                painter.setPen(
+                    palette.color(
+                        QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+                    )
+                )
+                painter.drawText(
+                    rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text
+                )
+            chart = rect.adjusted(0, 0, -(text_width + _GAP if text else 0), 0)
+            if values and chart.width() >= 8 and chart.height() >= 4:
+                color = self.color or palette.color(
+                    QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+                )
+                self._draw_line(painter, chart, values, color)
+        finally:
+            painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        height = option.fontMetrics.height() + 2 * _MARGIN
+        return QSize(120, max(height, 18))
+
+    def _text(self, index: QModelIndex | QPersistentModelIndex, values: list[float]) -> str:
+        if self.text_role is not None:
+            text = index.data(self.text_role)
+            return text if isinstance(text, str) else ""
+        if not values:
+            return ""
+        latest = next((v for v in reversed(values) if math.isfinite(v)), None)
+        return self.formatter(latest)
+
+    def _draw_line(
+        self, painter: QPainter, chart: QRectF, values: list[float], color: QColor
+    ) -> None:
+        finite = [v for v in values if math.isfinite(v)]
+        if not finite:
+            return
+        top = self.maximum if self.maximum is not None else max(finite)
+        if top <= 0:
+            top = 1.0
+        # Newest at the right edge; a short history grows from the right.
+        step = chart.width() / (self.max_points - 1)
+        x0 = chart.right() - (len(values) - 1) * step
+        bottom, height = chart.bottom(), chart.height()
+        pen = QPen(color, 1.5)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        segment: list[QPointF] = []
+        for i, value in enumerate(values):
+            if not math.isfinite(value):
+                _draw_segment(painter, segment)
+                segment = []
+                continue
+            y = bottom - min(max(value / top, 0.0), 1.0) * height
+            segment.append(QPointF(x0 + i * step, y))
+        _draw_segment(painter, segment)
+
+
+def _draw_segment(painter: QPainter, points: list[QPointF]) -> None:
+    if len(points) == 1:
+        painter.drawPoint(points[0])
+    elif points:
+        painter.drawPolyline(QPolygonF(points))
+
+
+def _tail(data: Any, count: int) -> list[float]:
+    """The last ``count`` values of a model's sequence, as plain floats."""
+    if data is None or isinstance(data, str | bytes):
+        return []
+    tolist = getattr(data, "tolist", None)  # numpy: one conversion, no per-item boxing in Python
+    if tolist is not None:
+        data = data[-count:].tolist() if len(data) > count else tolist()
+    elif isinstance(data, Sequence):
+        data = list(data[-count:])
+    else:
+        return []
+    try:
+        return [float(v) for v in data]
+    except (TypeError, ValueError):
+        return []

@@ -1,0 +1,213 @@
+"""Integration fixtures: the real qemu:///system, a test pool and network, tiny guests.
+
+Everything made here is named kvmgui-test-* and removed by the fixture that
+made it. Under CI=true a skip is a failure (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import subprocess
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import libvirt
+import pytest
+
+from kvmgui.core.serial import SerialConsoleStream, SerialLineReader
+from tests.integration.guests import (
+    NETWORK_NAME,
+    NETWORK_XML,
+    POOL_DIR,
+    POOL_NAME,
+    POOL_XML,
+    PREFIX,
+    tiny_guest_xml,
+    volume_xml,
+)
+
+SYSTEM_URI = "qemu:///system"
+REPO = Path(__file__).resolve().parents[2]
+GUEST_DIR = Path("/var/tmp/kvmgui-test/guest")
+READY = r"TINY-GUEST READY ip=(\S+)"
+# TCG boot to READY takes about 8 s with a lease; allow for two busy cores.
+BOOT_TIMEOUT = 90.0
+
+
+class SystemHandle:
+    """The tests' own connection to qemu:///system, for set-up and checks ("virsh").
+
+    Reopened when dead: one test restarts the daemon.
+    """
+
+    def __init__(self) -> None:
+        self._conn = libvirt.open(SYSTEM_URI)
+
+    @property
+    def conn(self) -> libvirt.virConnect:
+        if not self._conn.isAlive():
+            with contextlib.suppress(libvirt.libvirtError):
+                self._conn.close()
+            self._conn = libvirt.open(SYSTEM_URI)
+        return self._conn
+
+    def close(self) -> None:
+        with contextlib.suppress(libvirt.libvirtError):
+            self._conn.close()
+
+
+@pytest.fixture(scope="session")
+def system_handle() -> Iterator[SystemHandle]:
+    try:
+        handle = SystemHandle()
+    except libvirt.libvirtError as err:
+        pytest.skip(f"no libvirt daemon on {SYSTEM_URI}: {err.get_error_message()}")
+    yield handle
+    handle.close()
+
+
+@pytest.fixture
+def system(system_handle: SystemHandle) -> libvirt.virConnect:
+    return system_handle.conn
+
+
+@pytest.fixture(scope="session")
+def tiny_guest_iso() -> Path:
+    iso = Path(os.environ.get("KVMGUI_TINY_GUEST", GUEST_DIR / "tiny-guest.iso"))
+    if not iso.is_file():
+        result = subprocess.run(
+            ["bash", str(REPO / "tests/guest/build-tiny-guest.sh"), str(iso.parent)],
+            capture_output=True, text=True, timeout=600, check=False,
+        )
+        if result.returncode != 0 or not iso.is_file():
+            pytest.skip(f"cannot build the tiny test guest: {result.stderr[-500:]}")
+    return iso
+
+
+def _remove_network(system: libvirt.virConnect) -> None:
+    with contextlib.suppress(libvirt.libvirtError):
+        network = system.networkLookupByName(NETWORK_NAME)
+        if network.isActive():
+            network.destroy()
+        network.undefine()
+
+
+def _remove_pool(system: libvirt.virConnect) -> None:
+    with contextlib.suppress(libvirt.libvirtError):
+        pool = system.storagePoolLookupByName(POOL_NAME)
+        if not pool.isActive():
+            pool.create()
+        for volume in pool.listAllVolumes():
+            if volume.name().startswith(PREFIX):
+                volume.delete()
+        pool.destroy()
+        pool.undefine()
+
+
+@pytest.fixture(scope="session")
+def test_network(system_handle: SystemHandle) -> Iterator[str]:
+    _remove_network(system_handle.conn)  # left over by a run that was killed
+    network = system_handle.conn.networkDefineXML(NETWORK_XML)
+    network.create()
+    yield NETWORK_NAME
+    _remove_network(system_handle.conn)
+
+
+@pytest.fixture(scope="session")
+def test_pool(system_handle: SystemHandle) -> Iterator[str]:
+    _remove_pool(system_handle.conn)
+    Path(POOL_DIR).mkdir(parents=True, exist_ok=True)
+    os.chmod(POOL_DIR, 0o755)
+    pool = system_handle.conn.storagePoolDefineXML(POOL_XML)
+    pool.create()
+    yield POOL_NAME
+    _remove_pool(system_handle.conn)
+
+
+@dataclass
+class GuestFactory:
+    """Defines tiny guests and removes whatever of them is left at the end."""
+
+    handle: SystemHandle
+    iso: Path
+    network: str
+    made: list[str] = field(default_factory=list)
+
+    @property
+    def system(self) -> libvirt.virConnect:
+        return self.handle.conn
+
+    @property
+    def pool(self) -> libvirt.virStoragePool:
+        return self.system.storagePoolLookupByName(POOL_NAME)
+
+    def volume(self, name: str) -> libvirt.virStorageVol:
+        return self.pool.createXML(volume_xml(f"{name}.qcow2"), 0)
+
+    def define(self, suffix: str, *, with_disk: bool = True) -> libvirt.virDomain:
+        name = f"{PREFIX}{suffix}"
+        self.made.append(name)
+        self._remove(name)  # left over by a run that was killed
+        disk = self.volume(name).path() if with_disk else None
+        return self.system.defineXML(
+            tiny_guest_xml(name, str(self.iso), disk=disk, network=self.network)
+        )
+
+    def cleanup(self) -> None:
+        for name in self.made:
+            self._remove(name)
+
+    def _remove(self, name: str) -> None:
+        with contextlib.suppress(libvirt.libvirtError):
+            dom = self.system.lookupByName(name)
+            if dom.isActive():
+                dom.destroy()
+            dom.undefineFlags(libvirt.VIR_DOMAIN_UNDEFINE_MANAGED_SAVE)
+        with contextlib.suppress(libvirt.libvirtError):
+            self.pool.storageVolLookupByName(f"{name}.qcow2").delete()
+
+
+@pytest.fixture
+def guests(
+    system_handle: SystemHandle, tiny_guest_iso: Path, test_pool: str, test_network: str,
+) -> Iterator[GuestFactory]:
+    factory = GuestFactory(system_handle, tiny_guest_iso, test_network)
+    yield factory
+    factory.cleanup()
+
+
+@dataclass
+class SerialWatch:
+    """A domain's serial console read into a SerialLineReader."""
+
+    stream: SerialConsoleStream
+    reader: SerialLineReader
+
+    async def ready_ip(self, timeout: float = BOOT_TIMEOUT) -> str:
+        match = await self.reader.wait_for(READY, timeout)
+        return match.group(1)
+
+
+@pytest.fixture
+def watch_serial(
+    loop: asyncio.AbstractEventLoop,
+) -> Iterator[Callable[[libvirt.virDomain], SerialWatch]]:
+    opened: list[SerialConsoleStream] = []
+
+    def watch(dom: libvirt.virDomain) -> SerialWatch:
+        reader = SerialLineReader()
+        stream = SerialConsoleStream(
+            dom, on_data=reader.feed, on_closed=reader.close,
+            deliver=loop.call_soon_threadsafe, force=True,
+        )
+        reader.answer = stream.send
+        stream.open()
+        opened.append(stream)
+        return SerialWatch(stream, reader)
+
+    yield watch
+    for stream in opened:
+        stream.close()

@@ -1,0 +1,583 @@
+"""Console descriptions, viewer command lines and the serial console stream.
+
+libvirt's test driver cannot open consoles, so the stream is driven here by
+fakes that behave as libvirt's non-blocking streams do (recv returns -2 when
+empty, b"" at the end); real guests exercise it in the integration tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import libvirt
+import pytest
+
+from kvmgui.core.consoles import (
+    VIEWER_PACKAGE,
+    GraphicsInfo,
+    NoGraphicsError,
+    UnreachableGraphicsError,
+    ViewerError,
+    connection_kind,
+    find_viewer,
+    has_serial_console,
+    install_hint,
+    parse_graphics,
+    viewer_command,
+)
+from kvmgui.core.errors import LibvirtCallError
+from kvmgui.core.serial import (
+    CLOSED_EOF,
+    CLOSED_HANGUP,
+    ConsoleBusyError,
+    ConsoleClosedError,
+    SerialConsoleStream,
+    SerialLineReader,
+)
+
+LIVE_XML = """\
+<domain type='kvm' id='3'>
+  <name>web 1</name>
+  <devices>
+    <serial type='pty'>
+      <source path='/dev/pts/4'/>
+      <target type='isa-serial' port='0'/>
+    </serial>
+    <console type='pty' tty='/dev/pts/4'>
+      <target type='serial' port='0'/>
+    </console>
+    <graphics type='spice' port='5900' tlsPort='5901' autoport='yes' listen='127.0.0.1'>
+      <listen type='address' address='127.0.0.1'/>
+    </graphics>
+    <graphics type='vnc' socket='/run/libvirt/qemu/vnc-3.sock'>
+      <listen type='socket' socket='/run/libvirt/qemu/vnc-3.sock'/>
+    </graphics>
+    <graphics type='vnc' port='5902' autoport='no' passwd='s3cret'>
+      <listen type='network' address='192.168.122.1' network='default'/>
+    </graphics>
+    <graphics type='sdl' display=':0'/>
+  </devices>
+</domain>
+"""
+
+INACTIVE_XML = """\
+<domain type='kvm'>
+  <name>off</name>
+  <devices>
+    <graphics type='spice' autoport='yes'>
+      <listen type='address'/>
+    </graphics>
+  </devices>
+</domain>
+"""
+
+HEADLESS_XML = "<domain type='kvm'><name>headless</name><devices/></domain>"
+
+SPICE = GraphicsInfo(type="spice", port=5900, listen="0.0.0.0")
+VNC = GraphicsInfo(type="vnc", port=5901, listen="0.0.0.0")
+ODD_NAMES = ["web 1", 'say "hi"', "it's mine", "a;b && rm -rf ~ `x` $(y)"]
+
+
+# --- parsing ----------------------------------------------------------------
+
+
+def test_parse_graphics_reads_every_spice_and_vnc_display() -> None:
+    spice, vnc_socket, vnc_network = parse_graphics(LIVE_XML)
+    assert spice == GraphicsInfo(
+        type="spice", port=5900, tls_port=5901, listen="127.0.0.1", autoport=True
+    )
+    assert vnc_socket.type == "vnc"
+    assert vnc_socket.socket == "/run/libvirt/qemu/vnc-3.sock"
+    assert vnc_socket.port is None
+    assert vnc_network == GraphicsInfo(
+        type="vnc", port=5902, listen="192.168.122.1", has_password=True
+    )
+
+
+def test_parse_graphics_of_an_inactive_domain_has_no_port() -> None:
+    [spice] = parse_graphics(INACTIVE_XML.encode())
+    assert spice.port is None
+    assert spice.autoport
+
+
+def test_parse_graphics_of_a_headless_domain_is_empty() -> None:
+    assert parse_graphics(HEADLESS_XML) == []
+
+
+def test_has_serial_console() -> None:
+    assert has_serial_console(LIVE_XML)
+    assert not has_serial_console(HEADLESS_XML)
+
+
+# --- connection kinds and viewer commands -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("uri", "kind"),
+    [
+        ("qemu:///system", "local"),
+        ("qemu:///session", "local"),
+        ("qemu+unix:///system", "local"),
+        ("test:///tmp/fleet.xml", "local"),
+        ("qemu+ssh://root@host.example/system", "ssh"),
+        ("qemu+ssh://host.example:2222/system?keyfile=/k", "ssh"),
+        ("qemu+tcp://host.example/system", "remote"),
+        ("qemu+tls://host.example/system", "remote"),
+        ("qemu://host.example/system", "remote"),
+    ],
+)
+def test_connection_kind(uri: str, kind: str) -> None:
+    assert connection_kind(uri) == kind
+
+
+@pytest.mark.parametrize("uri", ["qemu:///system", "qemu:///session", "test:///tmp/fleet.xml"])
+@pytest.mark.parametrize("graphics", [SPICE, VNC])
+def test_local_connection_attaches(uri: str, graphics: GraphicsInfo) -> None:
+    assert viewer_command(uri, "web", [graphics]) == [
+        "virt-viewer", "--connect", uri, "--wait", "--attach", "web",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ODD_NAMES)
+def test_odd_names_stay_one_argument(name: str) -> None:
+    local = viewer_command("qemu:///system", name, [SPICE])
+    assert local[-1] == name
+    assert local.count(name) == 1
+    ssh = viewer_command("qemu+ssh://root@h/system", name, [VNC])
+    assert ssh[-1] == name
+    assert len(ssh) == 5
+
+
+def test_a_name_that_looks_like_an_option_is_not_read_as_one() -> None:
+    assert viewer_command("qemu:///system", "--help", [SPICE])[-2:] == ["--", "--help"]
+
+
+@pytest.mark.parametrize("graphics", [SPICE, VNC])
+def test_ssh_connection_lets_the_viewer_tunnel(graphics: GraphicsInfo) -> None:
+    uri = "qemu+ssh://root@host.example/system"
+    assert viewer_command(uri, "web 1", [graphics]) == [
+        "virt-viewer", "--connect", uri, "--wait", "web 1",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("graphics", "url"),
+    [
+        (SPICE, "spice://host.example:5900"),
+        (VNC, "vnc://host.example:5901"),
+        (GraphicsInfo(type="vnc", port=5905, listen="10.1.2.3"), "vnc://10.1.2.3:5905"),
+        (GraphicsInfo(type="spice", port=5900, tls_port=5901), "spice://host.example:5900?tls-port=5901"),
+        (GraphicsInfo(type="spice", tls_port=5901, listen="::"), "spice://host.example?tls-port=5901"),
+        (GraphicsInfo(type="spice", port=5900, listen="fd00::5"), "spice://[fd00::5]:5900"),
+    ],
+)  # fmt: skip
+def test_other_remote_connections_open_remote_viewer_on_the_xml_address(
+    graphics: GraphicsInfo, url: str
+) -> None:
+    assert viewer_command("qemu+tcp://host.example/system", "web", [graphics]) == [
+        "remote-viewer",
+        url,
+    ]
+
+
+def test_remote_display_on_loopback_is_unreachable() -> None:
+    graphics = GraphicsInfo(type="spice", port=5900, listen="127.0.0.1")
+    with pytest.raises(UnreachableGraphicsError, match="qemu\\+ssh"):
+        viewer_command("qemu+tls://host.example/system", "web", [graphics])
+    socket_only = GraphicsInfo(type="vnc", socket="/run/vnc.sock")
+    with pytest.raises(UnreachableGraphicsError):
+        viewer_command("qemu+tcp://host.example/system", "web", [socket_only])
+
+
+def test_remote_display_without_a_port_yet() -> None:
+    with pytest.raises(ViewerError, match="no port"):
+        viewer_command("qemu+tcp://h/system", "web", [GraphicsInfo(type="vnc")])
+
+
+def test_local_connection_with_remote_viewer_uses_the_url() -> None:
+    [spice, vnc_socket, _] = parse_graphics(LIVE_XML)
+    assert viewer_command("qemu:///system", "web", [spice], viewer="remote-viewer") == [
+        "remote-viewer",
+        "spice://127.0.0.1:5900?tls-port=5901",
+    ]
+    assert viewer_command("qemu:///system", "web", [vnc_socket], viewer="remote-viewer") == [
+        "remote-viewer",
+        "vnc+unix:///run/libvirt/qemu/vnc-3.sock",
+    ]
+
+
+def test_the_first_supported_display_is_used() -> None:
+    graphics = [GraphicsInfo(type="vnc", port=5907, listen="0.0.0.0"), SPICE]
+    assert viewer_command("qemu+tcp://h/system", "web", graphics)[1] == "vnc://h:5907"
+
+
+@pytest.mark.parametrize("uri", ["qemu:///system", "qemu+ssh://h/system", "qemu+tcp://h/system"])
+def test_no_graphics_raises_so_the_ui_offers_the_serial_console(uri: str) -> None:
+    with pytest.raises(NoGraphicsError) as caught:
+        viewer_command(uri, "headless", parse_graphics(HEADLESS_XML))
+    assert caught.value.domain_name == "headless"
+    assert "serial console" in str(caught.value)
+
+
+def test_find_viewer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    program = tmp_path / "virt-viewer"
+    program.write_text("#!/bin/sh\n")
+    program.chmod(program.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert find_viewer("virt-viewer") == str(program)
+    assert find_viewer("remote-viewer") is None
+    assert os.access(str(program), os.X_OK)
+
+
+def test_install_hint_names_the_debian_package() -> None:
+    assert VIEWER_PACKAGE == "virt-viewer"
+    assert "apt install virt-viewer" in install_hint("remote-viewer")
+
+
+# --- the serial console stream ----------------------------------------------
+
+READABLE = libvirt.VIR_STREAM_EVENT_READABLE
+WRITABLE = libvirt.VIR_STREAM_EVENT_WRITABLE
+ERROR = libvirt.VIR_STREAM_EVENT_ERROR
+HANGUP = libvirt.VIR_STREAM_EVENT_HANGUP
+BASE = READABLE | ERROR | HANGUP
+
+
+class FakeError(libvirt.libvirtError):
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(message)
+        self._code = code
+        self._message = message
+
+    def get_error_code(self) -> int:
+        return self._code
+
+    def get_error_message(self) -> str:
+        return self._message
+
+
+class FakeStream:
+    """A non-blocking virStream: recv gives queued chunks, then -2."""
+
+    def __init__(self, flags: int) -> None:
+        self.flags = flags
+        self.incoming: list[bytes | Exception] = []
+        self.send_results: list[int] = []  # per call: bytes taken, or -2
+        self.sent = bytearray()
+        self.events: int | None = None
+        self.callback: Callable[[Any, int, Any], None] | None = None
+        self.calls: list[str] = []
+
+    def eventAddCallback(
+        self, events: int, cb: Callable[[Any, int, Any], None], opaque: Any
+    ) -> None:
+        self.events, self.callback = events, cb
+        self.calls.append("add")
+
+    def eventUpdateCallback(self, events: int) -> None:
+        self.events = events
+        self.calls.append("update")
+
+    def eventRemoveCallback(self) -> None:
+        self.callback = None
+        self.calls.append("remove")
+
+    def recv(self, nbytes: int) -> bytes | int:
+        if not self.incoming:
+            return -2
+        item = self.incoming.pop(0)
+        if isinstance(item, Exception):
+            raise item
+        return item
+
+    def send(self, data: bytes) -> int:
+        result = self.send_results.pop(0) if self.send_results else len(data)
+        if result < 0:
+            return result
+        self.sent += data[:result]
+        return result
+
+    def finish(self) -> None:
+        self.calls.append("finish")
+
+    def abort(self) -> None:
+        self.calls.append("abort")
+
+    def fire(self, events: int) -> None:
+        assert self.callback is not None, "no callback registered"
+        self.callback(self, events, None)
+
+
+class FakeDomain:
+    def __init__(self, error: Exception | None = None) -> None:
+        self.error = error
+        self.streams: list[FakeStream] = []
+        self.opened: list[tuple[str | None, int]] = []
+        self.during_open: Callable[[], None] | None = None
+
+    def name(self) -> str:
+        return "web 1"
+
+    def connect(self) -> FakeDomain:
+        return self
+
+    def newStream(self, flags: int = 0) -> FakeStream:
+        stream = FakeStream(flags)
+        self.streams.append(stream)
+        return stream
+
+    def openConsole(self, dev_name: str | None, st: FakeStream, flags: int = 0) -> int:
+        if self.during_open is not None:
+            self.during_open()
+        if self.error is not None:
+            raise self.error
+        self.opened.append((dev_name, flags))
+        return 0
+
+
+class Loop:
+    """Stands in for loop.call_soon_threadsafe: queues, runs on demand."""
+
+    def __init__(self) -> None:
+        self.queue: list[Callable[[], None]] = []
+
+    def deliver(self, callback: Callable[[], None]) -> None:
+        self.queue.append(callback)
+
+    def run(self) -> None:
+        queue, self.queue = self.queue, []
+        for callback in queue:
+            callback()
+
+
+class Console:
+    def __init__(self, domain: FakeDomain | None = None, **kwargs: Any) -> None:
+        self.domain = domain or FakeDomain()
+        self.loop = Loop()
+        self.data: list[bytes] = []
+        self.closed: list[str] = []
+        self.stream = SerialConsoleStream(
+            self.domain,  # type: ignore[arg-type]
+            on_data=self.data.append,
+            on_closed=self.closed.append,
+            deliver=self.loop.deliver,
+            **kwargs,
+        )
+
+    @property
+    def fake(self) -> FakeStream:
+        return self.domain.streams[-1]
+
+
+def test_open_uses_a_non_blocking_stream_and_watches_it() -> None:
+    console = Console()
+    console.stream.open()
+    assert console.fake.flags == libvirt.VIR_STREAM_NONBLOCK
+    assert console.domain.opened == [(None, 0)]
+    assert console.fake.events == BASE
+    assert console.stream.is_open
+
+
+def test_force_takes_the_console_over() -> None:
+    console = Console(force=True, device="serial0")
+    console.stream.open()
+    assert console.domain.opened == [("serial0", libvirt.VIR_DOMAIN_CONSOLE_FORCE)]
+
+
+def test_a_held_console_raises_console_busy() -> None:
+    error = FakeError(
+        libvirt.VIR_ERR_OPERATION_FAILED,
+        "operation failed: Active console session exists for this domain",
+    )
+    console = Console(FakeDomain(error))
+    with pytest.raises(ConsoleBusyError, match="Active console session"):
+        console.stream.open()
+    assert not console.stream.is_open
+
+
+def test_other_open_failures_are_not_busy() -> None:
+    error = FakeError(libvirt.VIR_ERR_INTERNAL_ERROR, "cannot find character device <null>")
+    console = Console(FakeDomain(error))
+    with pytest.raises(LibvirtCallError) as caught:
+        console.stream.open()
+    assert not isinstance(caught.value, ConsoleBusyError)
+    assert "character device" in str(caught.value)
+
+
+def test_readable_data_reaches_on_data_through_deliver() -> None:
+    console = Console()
+    console.stream.open()
+    console.fake.incoming += [b"TINY-GUEST ", b"READY ip=none\r\n"]
+    console.fake.fire(READABLE)
+    # Nothing runs on the event thread: the caller's loop gets one chunk.
+    assert console.data == []
+    console.loop.run()
+    assert console.data == [b"TINY-GUEST READY ip=none\r\n"]
+    assert console.closed == []
+
+
+def test_end_of_stream_delivers_the_last_data_then_closure() -> None:
+    console = Console()
+    console.stream.open()
+    console.fake.incoming += [b"reboot: Power down\r\n", b""]
+    console.fake.fire(READABLE)
+    console.loop.run()
+    assert console.data == [b"reboot: Power down\r\n"]
+    assert console.closed == [CLOSED_EOF]
+    assert console.fake.calls[-2:] == ["remove", "abort"]
+    assert not console.stream.is_open
+    console.stream.close()  # after a remote end, close is a no-op
+    assert console.fake.calls.count("remove") == 1
+
+
+@pytest.mark.parametrize(
+    ("events", "reason"), [(HANGUP, CLOSED_HANGUP), (ERROR, "The console failed.")]
+)
+def test_hangup_and_error_close_the_console(events: int, reason: str) -> None:
+    console = Console()
+    console.stream.open()
+    console.fake.fire(events)
+    console.loop.run()
+    assert console.closed == [reason]
+
+
+def test_a_failing_read_closes_with_libvirts_message() -> None:
+    console = Console()
+    console.stream.open()
+    console.fake.incoming.append(FakeError(libvirt.VIR_ERR_RPC, "stream aborted by peer"))
+    console.fake.fire(READABLE)
+    console.loop.run()
+    assert len(console.closed) == 1
+    assert "stream aborted by peer" in console.closed[0]
+
+
+def test_send_buffers_on_eagain_and_flushes_when_writable() -> None:
+    console = Console()
+    console.stream.open()
+    console.fake.send_results = [-2]
+    console.stream.send(b"ls\r")
+    assert console.fake.sent == b""
+    assert console.fake.events == BASE | WRITABLE
+    console.stream.send(b"pwd\r")  # queued behind the first
+    console.fake.fire(WRITABLE)
+    assert console.fake.sent == b"ls\rpwd\r"
+    assert console.fake.events == BASE
+
+
+def test_partial_send_keeps_the_rest() -> None:
+    console = Console()
+    console.stream.open()
+    console.fake.send_results = [2, -2]
+    console.stream.send(b"hello")
+    assert console.fake.sent == b"he"
+    assert console.fake.events == BASE | WRITABLE
+    console.fake.fire(WRITABLE)
+    assert console.fake.sent == b"hello"
+
+
+def test_close_is_idempotent_and_drops_late_deliveries() -> None:
+    console = Console()
+    console.stream.open()
+    console.fake.incoming.append(b"late")
+    console.fake.fire(READABLE)
+    console.stream.close()
+    console.stream.close()
+    console.loop.run()
+    assert console.data == []
+    assert console.closed == []
+    assert console.fake.calls == ["add", "remove", "finish"]
+    console.stream.send(b"ignored")
+    assert console.fake.sent == b""
+
+
+def test_close_while_opening_releases_the_stream() -> None:
+    console = Console()
+    console.domain.during_open = console.stream.close
+    console.stream.open()
+    assert console.fake.calls == ["abort"]
+    assert not console.stream.is_open
+
+
+def test_a_console_opens_once() -> None:
+    console = Console()
+    console.stream.open()
+    with pytest.raises(RuntimeError):
+        console.stream.open()
+
+
+# --- reading a console as text ----------------------------------------------
+
+
+def run(coro: Any) -> Any:
+    return asyncio.run(coro)
+
+
+def test_marker_split_across_chunks_matches_only_when_the_line_is_complete() -> None:
+    async def scenario() -> str:
+        reader = SerialLineReader()
+        reader.feed(b"udhcpc: lease obtained\r\nTINY-GUEST READY ip=192.168")
+        with pytest.raises(TimeoutError, match=r"TINY-GUEST READY ip=192\.168"):
+            await reader.wait_for(r"TINY-GUEST READY ip=(\S+)", timeout=0.05)
+        asyncio.get_running_loop().call_later(0.01, reader.feed, b".122.57\r\n")
+        match = await reader.wait_for(r"TINY-GUEST READY ip=(\S+)", timeout=2)
+        return match.group(1)
+
+    assert run(scenario()) == "192.168.122.57"
+
+
+def test_escape_sequences_and_carriage_returns_are_dropped() -> None:
+    reader = SerialLineReader()
+    reader.feed(b"\x1b[1;32mTINY-GUEST\x1b[0m READY \x1b]0;title\x07ip=none\r\n")
+    reader.feed(b"\x1b[")  # half an escape: held back, never shown
+    reader.feed(b"0mdone\r\n")
+    assert reader.text == "TINY-GUEST READY ip=none\ndone\n"
+
+
+def test_cursor_query_is_answered_with_the_prompt_column() -> None:
+    answers: list[bytes] = []
+    reader = SerialLineReader(answer=answers.append)
+    reader.feed(b"TINY-GUEST READY ip=none\r\n\r\ntiny-guest# \x1b[")
+    assert answers == []
+    reader.feed(b"6n")
+    assert answers == [b"\x1b[3;13R"]
+    assert reader.text.endswith("tiny-guest# ")
+
+
+def test_waits_move_forward_and_prompts_need_partial_lines() -> None:
+    async def scenario() -> list[str]:
+        reader = SerialLineReader()
+        reader.feed(b"tiny-guest# \x1b[6n")
+        await reader.wait_for("tiny-guest# ", timeout=1, partial_line=True)
+        reader.feed(b"uname -r\r\n6.1.0-amd64\r\ntiny-guest# \x1b[6n")
+        release = await reader.wait_for(re.compile(r"^(\d\S+)$", re.M), timeout=1)
+        # The first prompt was consumed: this finds the second one.
+        await reader.wait_for("tiny-guest# ", timeout=1, partial_line=True)
+        with pytest.raises(TimeoutError):
+            await reader.wait_for("tiny-guest# ", timeout=0.05, partial_line=True)
+        return [release.group(1)]
+
+    assert run(scenario()) == ["6.1.0-amd64"]
+
+
+def test_utf8_split_across_chunks() -> None:
+    reader = SerialLineReader()
+    data = "Grüße\n".encode()
+    reader.feed(data[:3])
+    reader.feed(data[3:])
+    assert reader.text == "Grüße\n"
+
+
+def test_closed_console_ends_the_wait() -> None:
+    async def scenario() -> None:
+        reader = SerialLineReader()
+        asyncio.get_running_loop().call_later(0.01, reader.close, CLOSED_EOF)
+        await reader.wait_for("never", timeout=5)
+
+    with pytest.raises(ConsoleClosedError, match="guest stopped"):
+        run(scenario())

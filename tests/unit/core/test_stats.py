@@ -1,0 +1,556 @@
+"""Rates, history and sampling of live statistics (no Qt, no daemon)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import libvirt
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kvmgui.core.stats import (
+    HOST_KEY,
+    DomainCounters,
+    HostCounters,
+    Metric,
+    RateCalculator,
+    RawSample,
+    RingBuffer,
+    StatGroups,
+    StatsHistory,
+    StatsSampler,
+    cpu_percent,
+    format_bytes,
+    format_percent,
+    format_rate,
+    host_sample,
+    memory_used_kib,
+    sample,
+)
+
+A = "11111111-1111-1111-1111-111111111111"
+B = "22222222-2222-2222-2222-222222222222"
+SECOND = 1_000_000_000
+
+
+def raw(t: float, **domains: dict[str, Any]) -> RawSample:
+    """A sample from libvirt-style records, keyed ``a``/``b`` for UUIDs A/B."""
+    uuids = {"a": A, "b": B}
+    return RawSample(
+        t, {uuids[k]: DomainCounters.from_libvirt(v) for k, v in domains.items()}
+    )
+
+
+def record(
+    cpu: int | None = None,
+    vcpus: int = 2,
+    rd: int = 0,
+    wr: int = 0,
+    rx: int = 0,
+    tx: int = 0,
+    **extra: Any,
+) -> dict[str, Any]:
+    stats: dict[str, Any] = {"state.state": 1, "state.reason": 1, "vcpu.current": vcpus}
+    if cpu is not None:
+        stats["cpu.time"] = cpu
+    stats.update({
+        "block.count": 2,
+        "block.0.name": "vda", "block.0.rd.bytes": rd, "block.0.wr.bytes": wr,
+        "block.1.name": "sda", "block.1.rd.bytes": 0, "block.1.wr.bytes": 0,
+        "net.count": 1,
+        "net.0.name": "vnet0", "net.0.rx.bytes": rx, "net.0.tx.bytes": tx,
+    })
+    stats.update(extra)
+    return stats
+
+
+# ---------------------------------------------------------------- parsing
+
+
+def test_from_libvirt_sums_devices_and_reads_balloon() -> None:
+    counters = DomainCounters.from_libvirt({
+        "state.state": 1,
+        "cpu.time": 5 * SECOND,
+        "vcpu.current": 4,
+        "vcpu.maximum": 8,
+        "vcpu.0.time": 123,
+        "balloon.current": 2048,
+        "balloon.unused": 512,
+        "balloon.rss": 1500,
+        "block.count": 3,
+        "block.0.name": "vda", "block.0.rd.bytes": 100, "block.0.wr.bytes": 10,
+        "block.1.name": "vdb", "block.1.rd.bytes": 200, "block.1.wr.bytes": 20,
+        "block.2.name": "sda",  # empty CD-ROM: no counters
+        "net.count": 2,
+        "net.0.name": "vnet0", "net.0.rx.bytes": 7, "net.0.tx.bytes": 3,
+        "net.1.name": "vnet1", "net.1.rx.bytes": 1, "net.1.tx.bytes": 2,
+    })
+    assert counters.cpu_time_ns == 5 * SECOND
+    assert counters.vcpus == 4
+    assert (counters.block_rd_bytes, counters.block_wr_bytes) == (300, 30)
+    assert counters.block_devices == ("vda", "vdb")
+    assert (counters.net_rx_bytes, counters.net_tx_bytes) == (8, 5)
+    assert counters.net_devices == ("vnet0", "vnet1")
+    assert memory_used_kib(counters) == 1536
+
+
+def test_from_libvirt_state_only_has_no_counters() -> None:
+    # What the test driver returns.
+    counters = DomainCounters.from_libvirt({"state.state": 1, "state.reason": 0})
+    assert counters.state == 1
+    assert counters.cpu_time_ns is None
+    assert counters.block_rd_bytes is None and counters.block_devices == ()
+    assert memory_used_kib(counters) is None
+
+
+def test_memory_used_falls_back_to_rss() -> None:
+    assert memory_used_kib(DomainCounters(balloon_current_kib=4096, balloon_rss_kib=900)) == 900
+    # More free than the balloon holds (stale guest report): never negative.
+    assert memory_used_kib(DomainCounters(balloon_current_kib=100, balloon_unused_kib=200)) == 0
+
+
+def test_stat_groups_mask() -> None:
+    assert StatGroups.NONE.libvirt_mask() == libvirt.VIR_DOMAIN_STATS_STATE
+    assert StatGroups.CPU.libvirt_mask() == (
+        libvirt.VIR_DOMAIN_STATS_STATE
+        | libvirt.VIR_DOMAIN_STATS_CPU_TOTAL
+        | libvirt.VIR_DOMAIN_STATS_VCPU
+    )
+    assert StatGroups.ALL.libvirt_mask() == (
+        libvirt.VIR_DOMAIN_STATS_STATE
+        | libvirt.VIR_DOMAIN_STATS_CPU_TOTAL
+        | libvirt.VIR_DOMAIN_STATS_VCPU
+        | libvirt.VIR_DOMAIN_STATS_BALLOON
+        | libvirt.VIR_DOMAIN_STATS_BLOCK
+        | libvirt.VIR_DOMAIN_STATS_INTERFACE
+    )
+
+
+# ------------------------------------------------------------------ rates
+
+
+def test_rates_from_two_samples() -> None:
+    calc = RateCalculator(host_cpus=8)
+    first = calc.update(raw(10.0, a=record(cpu=0, rd=1000, wr=0, rx=0, tx=0)))
+    assert first[A].cpu_guest_percent is None
+    assert first[A].disk_read_bps is None
+    second = calc.update(
+        raw(12.0, a=record(cpu=2 * SECOND, rd=5000, wr=2000, rx=300, tx=100))
+    )[A]
+    # 2 s of CPU in 2 s: one CPU busy = 50 % of 2 vCPUs, 12.5 % of 8 host CPUs.
+    assert second.cpu_guest_percent == pytest.approx(50.0)
+    assert second.cpu_host_percent == pytest.approx(12.5)
+    assert second.disk_read_bps == pytest.approx(2000.0)
+    assert second.disk_write_bps == pytest.approx(1000.0)
+    assert second.net_rx_bps == pytest.approx(150.0)
+    assert second.net_tx_bps == pytest.approx(50.0)
+
+
+def test_host_view_needs_host_cpus() -> None:
+    calc = RateCalculator()
+    calc.update(raw(0.0, a=record(cpu=0)))
+    rates = calc.update(raw(1.0, a=record(cpu=SECOND)))[A]
+    assert rates.cpu_host_percent is None
+    assert rates.cpu_guest_percent == pytest.approx(50.0)
+
+
+def test_cpu_over_vcpus_is_clamped() -> None:
+    # QEMU's own threads count in cpu.time: a busy guest can exceed its vCPUs.
+    calc = RateCalculator(host_cpus=4)
+    calc.update(raw(0.0, a=record(cpu=0, vcpus=1)))
+    rates = calc.update(raw(1.0, a=record(cpu=int(1.2 * SECOND), vcpus=1)))[A]
+    assert rates.cpu_guest_percent == 100.0
+    assert rates.cpu_host_percent == pytest.approx(30.0)
+
+
+def test_counter_reset_gives_no_rate_then_resumes() -> None:
+    calc = RateCalculator(host_cpus=2)
+    calc.update(raw(0.0, a=record(cpu=50 * SECOND, rd=10_000)))
+    reset = calc.update(raw(1.0, a=record(cpu=SECOND // 10, rd=0)))[A]
+    assert reset.cpu_guest_percent is None
+    assert reset.cpu_host_percent is None
+    assert reset.disk_read_bps is None
+    after = calc.update(raw(2.0, a=record(cpu=SECOND // 10 + SECOND, rd=4096)))[A]
+    assert after.cpu_guest_percent == pytest.approx(50.0)
+    assert after.disk_read_bps == pytest.approx(4096.0)
+
+
+def test_changed_device_set_gives_no_rate() -> None:
+    calc = RateCalculator()
+    calc.update(raw(0.0, a=record(rd=1000)))
+    hotplugged = record(rd=1000)
+    hotplugged.update({
+        "block.count": 3, "block.2.name": "vdb",
+        "block.2.rd.bytes": 10**9, "block.2.wr.bytes": 0,
+    })
+    rates = calc.update(raw(1.0, a=hotplugged))[A]
+    assert rates.disk_read_bps is None  # not a 1 GB/s spike
+    assert rates.net_rx_bps == 0.0
+
+
+def test_missing_keys_give_none_and_keep_old_reading() -> None:
+    calc = RateCalculator(host_cpus=1)
+    calc.update(raw(0.0, a={"state.state": 1, "cpu.time": 0, "vcpu.current": 1}))
+    # A tick that read only state: no CPU rate, no error.
+    rates = calc.update(raw(1.0, a={"state.state": 1}))[A]
+    assert rates.cpu_guest_percent is None
+    assert rates.disk_read_bps is None and rates.memory_used_kib is None
+    # The next CPU reading pairs with the last one there was, over 2 s.
+    rates = calc.update(raw(2.0, a={"cpu.time": SECOND, "vcpu.current": 1}))[A]
+    assert rates.cpu_guest_percent == pytest.approx(50.0)
+
+
+def test_non_positive_time_step() -> None:
+    calc = RateCalculator(host_cpus=1)
+    calc.update(raw(5.0, a=record(cpu=0, rd=0)))
+    same = calc.update(raw(5.0, a=record(cpu=SECOND, rd=100)))[A]
+    assert same.cpu_guest_percent is None and same.disk_read_bps is None
+    older = calc.update(raw(4.0, a=record(cpu=SECOND, rd=100)))[A]
+    assert older.cpu_guest_percent is None and older.disk_read_bps is None
+    later = calc.update(raw(6.0, a=record(cpu=SECOND, rd=100)))[A]
+    assert later.cpu_guest_percent == pytest.approx(50.0)  # against the t=5 reading
+    assert later.disk_read_bps == pytest.approx(100.0)
+
+
+def test_domains_appearing_and_vanishing() -> None:
+    calc = RateCalculator(host_cpus=1)
+    calc.update(raw(0.0, a=record(cpu=0)))
+    both = calc.update(raw(1.0, a=record(cpu=SECOND), b=record(cpu=7 * SECOND)))
+    assert both[A].cpu_guest_percent == pytest.approx(50.0)
+    assert both[B].cpu_guest_percent is None  # first sample of B
+    only_b = calc.update(raw(2.0, b=record(cpu=8 * SECOND)))
+    assert set(only_b) == {B}
+    assert only_b[B].cpu_guest_percent == pytest.approx(50.0)
+    assert calc.known() == {B}
+    # A comes back (restarted): its old counters are gone, no rate at first.
+    back = calc.update(raw(3.0, a=record(cpu=SECOND), b=record(cpu=9 * SECOND)))
+    assert back[A].cpu_guest_percent is None
+
+
+def test_empty_sample() -> None:
+    calc = RateCalculator()
+    assert calc.update(RawSample(1.0, {})) == {}
+
+
+# A physically possible pair of readings: the guest's vCPUs ran at most
+# all of the elapsed time each.
+@given(
+    vcpus=st.integers(1, 256),
+    host_cpus=st.integers(1, 1024),
+    start_ns=st.integers(0, 10**15),
+    dt=st.floats(1e-3, 3600.0),
+    busy=st.floats(0.0, 1.0),
+)
+def test_cpu_percent_is_within_bounds(
+    vcpus: int, host_cpus: int, start_ns: int, dt: float, busy: float
+) -> None:
+    used_ns = int(busy * dt * 1e9 * vcpus)
+    calc = RateCalculator(host_cpus=host_cpus)
+    calc.update(RawSample(100.0, {A: DomainCounters(cpu_time_ns=start_ns, vcpus=vcpus)}))
+    rates = calc.update(
+        RawSample(100.0 + dt, {A: DomainCounters(cpu_time_ns=start_ns + used_ns, vcpus=vcpus)})
+    )[A]
+    guest, host = rates.cpu_guest_percent, rates.cpu_host_percent
+    assert guest is not None and host is not None
+    assert 0.0 <= guest <= 100.0
+    assert 0.0 <= host <= 100.0
+    # The guest view times the vCPUs is top's figure: at most 100 per vCPU.
+    assert guest * vcpus <= 100.0 * vcpus + 1e-6
+    # Within bounds the figure is the exact one, not a clamp hiding an error.
+    assert guest == pytest.approx(used_ns / (dt * 1e9) * 100 / vcpus, rel=1e-9, abs=1e-9)
+
+
+@given(
+    first=st.integers(0, 2**63 - 1),
+    second=st.integers(0, 2**63 - 1),
+    dt=st.floats(-10.0, 10.0),
+    cpus=st.one_of(st.none(), st.integers(-1, 64)),
+)
+def test_rates_are_never_negative(first: int, second: int, dt: float, cpus: int | None) -> None:
+    calc = RateCalculator(host_cpus=cpus)
+    calc.update(raw(50.0, a=record(cpu=first, rd=first, rx=first, vcpus=cpus or 1)))
+    rates = calc.update(raw(50.0 + dt, a=record(cpu=second, rd=second, rx=second)))[A]
+    for _metric, value in rates.metrics():
+        assert value is None or value >= 0.0
+    assert cpu_percent(second - first, dt, cpus) is None or second >= first
+
+
+# ------------------------------------------------------------------- host
+
+
+def test_host_rates() -> None:
+    calc = RateCalculator()
+    memory = {"total": 16_000_000, "free": 4_000_000, "buffers": 1_000_000, "cached": 3_000_000}
+    first = calc.update_host(HostCounters(
+        1.0, {"user": 0, "kernel": 0, "idle": 0, "iowait": 0}, memory
+    ))
+    assert first.cpu_percent is None
+    assert first.memory_used_kib == 8_000_000
+    assert first.memory_total_kib == 16_000_000
+    second = calc.update_host(HostCounters(
+        2.0, {"user": 3 * SECOND, "kernel": SECOND, "idle": 3 * SECOND, "iowait": SECOND}
+    ))
+    assert second.cpu_percent == pytest.approx(50.0)
+    assert second.memory_used_kib is None
+    reset = calc.update_host(HostCounters(3.0, {"user": 0, "kernel": 0, "idle": 0}))
+    assert reset.cpu_percent is None
+
+
+class FakeError(libvirt.libvirtError):
+    def __init__(self, code: int) -> None:
+        Exception.__init__(self, f"error {code}")
+        self.code = code
+
+    def get_error_code(self) -> int:
+        return self.code
+
+
+def unsupported(*_args: object) -> Any:
+    raise FakeError(libvirt.VIR_ERR_NO_SUPPORT)
+
+
+class FakeConn:
+    """Just enough of virConnect for the samplers."""
+
+    def __init__(self, **methods: Callable[..., Any]) -> None:
+        self.calls: list[tuple[str, tuple[object, ...]]] = []
+        self._methods = methods
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        method = self._methods[name]
+
+        def call(*args: object) -> Any:
+            self.calls.append((name, args))
+            return method(*args)
+
+        return call
+
+
+def test_host_sample_unsupported_returns_none() -> None:
+    conn = FakeConn(getCPUStats=unsupported, getMemoryStats=unsupported)
+    assert host_sample(conn) is None  # type: ignore[arg-type]
+
+
+def test_host_sample_partial() -> None:
+    conn = FakeConn(getCPUStats=lambda _f: {"idle": 5, "user": 1}, getMemoryStats=unsupported)
+    host = host_sample(conn)  # type: ignore[arg-type]
+    assert host is not None
+    assert host.cpu_times_ns == {"idle": 5, "user": 1}
+    assert host.memory_kib is None
+
+
+def test_host_sample_other_errors_raise() -> None:
+    def broken(*_args: object) -> Any:
+        raise FakeError(libvirt.VIR_ERR_SYSTEM_ERROR)
+
+    conn = FakeConn(getCPUStats=broken, getMemoryStats=unsupported)
+    with pytest.raises(libvirt.libvirtError):
+        host_sample(conn)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------- sampling
+
+
+class FakeDomain:
+    def __init__(self, uuid: str, **methods: Callable[..., Any]) -> None:
+        self.uuid = uuid
+        self._methods = methods
+
+    def UUIDString(self) -> str:
+        return self.uuid
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        return self._methods[name]
+
+
+def test_sample_uses_one_bulk_call() -> None:
+    dom = FakeDomain(A)
+    conn = FakeConn(getAllDomainStats=lambda mask, flags: [(dom, record(cpu=SECOND))])
+    result = sample(conn, StatGroups.CPU | StatGroups.DISK)  # type: ignore[arg-type]
+    assert list(result.domains) == [A]
+    assert result.domains[A].cpu_time_ns == SECOND
+    assert [name for name, _args in conn.calls] == ["getAllDomainStats"]
+    mask, flags = conn.calls[0][1]
+    assert mask == (StatGroups.CPU | StatGroups.DISK).libvirt_mask()
+    assert isinstance(flags, int)
+    assert flags & libvirt.VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE
+
+
+def test_sample_retries_without_nowait() -> None:
+    def stats(_mask: int, flags: int) -> list[Any]:
+        if flags & libvirt.VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT:
+            raise FakeError(libvirt.VIR_ERR_INVALID_ARG)
+        return [(FakeDomain(A), record(cpu=1))]
+
+    conn = FakeConn(getAllDomainStats=stats)
+    assert sample(conn).domains[A].cpu_time_ns == 1  # type: ignore[arg-type]
+    assert len(conn.calls) == 2
+
+
+DOMAIN_XML = """<domain type='kvm'><devices>
+  <disk type='file' device='disk'><target dev='vda' bus='virtio'/></disk>
+  <interface type='network'><target dev='vnet3'/></interface>
+</devices></domain>"""
+
+
+def test_sample_falls_back_per_domain() -> None:
+    running = FakeDomain(
+        A,
+        info=lambda: [1, 4096, 2048, 2, 3 * SECOND],
+        memoryStats=lambda: {"actual": 2048, "unused": 1024, "rss": 3000},
+        XMLDesc=lambda _flags: DOMAIN_XML,
+        blockStats=lambda dev: (5, 500, 6, 600, 0),
+        interfaceStats=lambda dev: (70, 1, 0, 0, 80, 1, 0, 0),
+    )
+
+    def gone() -> Any:
+        raise FakeError(libvirt.VIR_ERR_NO_DOMAIN)
+
+    vanished = FakeDomain(B, info=gone)
+    conn = FakeConn(getAllDomainStats=unsupported, listAllDomains=lambda _f: [running, vanished])
+    result = sample(conn)  # type: ignore[arg-type]
+    assert set(result.domains) == {A}
+    counters = result.domains[A]
+    assert counters.cpu_time_ns == 3 * SECOND and counters.vcpus == 2
+    assert memory_used_kib(counters) == 1024
+    assert (counters.block_rd_bytes, counters.block_wr_bytes) == (500, 600)
+    assert counters.block_devices == ("vda",)
+    assert (counters.net_rx_bytes, counters.net_tx_bytes) == (70, 80)
+
+
+def test_sample_other_errors_raise() -> None:
+    def broken(*_args: object) -> Any:
+        raise FakeError(libvirt.VIR_ERR_RPC)
+
+    with pytest.raises(libvirt.libvirtError):
+        sample(FakeConn(getAllDomainStats=broken))  # type: ignore[arg-type]
+
+
+def test_sample_on_test_driver(tmp_path: Path) -> None:
+    """The real call shapes, on libvirt's in-process test driver (state only)."""
+    node = tmp_path / "node.xml"
+    node.write_text(
+        "<node><domain type='test'><name>kvmgui-test-stats</name>"
+        f"<uuid>{A}</uuid><memory>1048576</memory><vcpu>2</vcpu>"
+        "<os><type>hvm</type></os></domain></node>"
+    )
+    conn = libvirt.open(f"test://{node}")
+    try:
+        result = sample(conn)
+        assert set(result.domains) == {A}
+        assert result.domains[A].state == 1
+        assert result.domains[A].cpu_time_ns is None
+        host = host_sample(conn)  # CPU times are faked there, memory is unsupported
+        assert host is None or host.memory_kib is None
+    finally:
+        conn.close()
+
+
+# ------------------------------------------------------------ ring buffer
+
+
+def test_ring_buffer_fills_then_wraps() -> None:
+    buffer = RingBuffer(4)
+    assert len(buffer) == 0
+    assert buffer.values().tolist() == []
+    assert buffer.latest() is None
+    for value in (1, 2, 3):
+        buffer.append(value)
+    assert buffer.values().tolist() == [1, 2, 3]
+    for value in (4, 5, 6):
+        buffer.append(value)
+    assert len(buffer) == 4
+    assert buffer.values().tolist() == [3, 4, 5, 6]
+    assert buffer.values(last=2).tolist() == [5, 6]
+    assert buffer.values(last=10).tolist() == [3, 4, 5, 6]
+    assert buffer.values(last=0).tolist() == []
+    assert buffer.latest() == 6
+    for value in range(7, 7 + 4 * 3 + 1):
+        buffer.append(value)
+    assert buffer.values().tolist() == [16, 17, 18, 19]
+
+
+def test_ring_buffer_values_are_a_copy_and_none_is_nan() -> None:
+    buffer = RingBuffer(3)
+    buffer.append(1.0)
+    buffer.append(None)
+    values = buffer.values()
+    assert values[0] == 1.0 and math.isnan(values[1])
+    assert buffer.latest() is None
+    values[0] = 99.0
+    assert buffer.values()[0] == 1.0
+
+
+def test_ring_buffer_rejects_zero_capacity() -> None:
+    with pytest.raises(ValueError):
+        RingBuffer(0)
+
+
+@given(capacity=st.integers(1, 20), items=st.lists(st.floats(-1e6, 1e6), max_size=60))
+def test_ring_buffer_keeps_the_last_items(capacity: int, items: list[float]) -> None:
+    buffer = RingBuffer(capacity)
+    for item in items:
+        buffer.append(item)
+    assert buffer.values().tolist() == items[-capacity:]
+    assert len(buffer) == min(capacity, len(items))
+
+
+def test_history_stays_aligned() -> None:
+    history = StatsHistory(capacity=3)
+    history.append(A, 1.0, [(Metric.CPU_GUEST, 10.0)])
+    history.append(A, 2.0, [(Metric.CPU_GUEST, None), (Metric.NET_RX, 5.0)])
+    history.append(A, 3.0, [(Metric.CPU_GUEST, 30.0)])
+    history.append(A, 4.0, [(Metric.CPU_GUEST, 40.0)])
+    assert history.times(A).tolist() == [2.0, 3.0, 4.0]
+    cpu = history.values(A, Metric.CPU_GUEST)
+    assert math.isnan(cpu[0]) and cpu[1:].tolist() == [30.0, 40.0]
+    assert np.isnan(history.values(A, Metric.NET_RX)).tolist() == [False, True, True]
+    assert history.latest(A, Metric.CPU_GUEST) == 40.0
+    assert history.values(B, Metric.CPU_GUEST).size == 0
+    assert history.times(B).size == 0
+    history.retain([B])
+    assert A not in history
+
+
+# ---------------------------------------------------------------- sampler
+
+
+def test_sampler_apply_reports_updated_and_vanished() -> None:
+    sampler = StatsSampler(host_cpus=2, capacity=10)
+    assert sampler.apply(raw(0.0, a=record(cpu=0), b=record(cpu=0))) == {A, B}
+    assert sampler.apply(raw(1.0, a=record(cpu=SECOND))) == {A, B}  # B stopped
+    latest = sampler.latest(A)
+    assert latest is not None and latest.cpu_guest_percent == pytest.approx(50.0)
+    assert sampler.latest(B) is None
+    assert sampler.history.values(A, Metric.CPU_GUEST)[-1] == pytest.approx(50.0)
+    assert sampler.history.times(B).tolist() == [0.0]  # kept until forgotten
+    assert sampler.apply(raw(2.0, a=record(cpu=SECOND))) == {A}
+    sampler.forget(B)
+    assert B not in sampler.history
+
+
+def test_sampler_host() -> None:
+    sampler = StatsSampler()
+    assert sampler.apply_host(None) is None
+    sampler.apply_host(HostCounters(1.0, {"idle": 0, "user": 0}))
+    rates = sampler.apply_host(HostCounters(2.0, {"idle": SECOND, "user": SECOND}))
+    assert rates is not None and rates.cpu_percent == pytest.approx(50.0)
+    assert sampler.host_history.latest(HOST_KEY, Metric.CPU_HOST) == pytest.approx(50.0)
+    assert len(sampler.host_history.times(HOST_KEY)) == 2
+
+
+# ------------------------------------------------------------- formatting
+
+
+def test_formatting() -> None:
+    assert format_bytes(512) == "512 B"
+    assert format_bytes(1536) == "1.5 KiB"
+    assert format_bytes(3 * 1024**3) == "3.0 GiB"
+    assert format_rate(2048) == "2.0 KiB/s"
+    assert format_percent(12.4) == "12 %"
+    assert format_percent(None) == format_rate(math.nan) == format_bytes(None)
