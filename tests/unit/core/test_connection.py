@@ -1,0 +1,135 @@
+"""Connection on a plain asyncio loop (no Qt) against libvirt's test driver."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+import libvirt
+import pytest
+
+from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
+from kvmgui.core.domain import DomainState
+from kvmgui.core.errors import LibvirtCallError
+from tests.fleet import RUNNING, SHUTOFF, FleetDomain, write_node
+
+TIMEOUT = 10.0
+
+
+class Recorder:
+    """A ConnectionListener that lets a coroutine wait for a condition."""
+
+    def __init__(self) -> None:
+        self.states: list[ConnectionState] = []
+        self.changes: list[DomainChanges] = []
+        self._changed = asyncio.Event()
+
+    def on_connection_state_changed(self, connection: Connection) -> None:
+        self.states.append(connection.state)
+        self._wake()
+
+    def on_domains_changed(self, connection: Connection, changes: DomainChanges) -> None:
+        self.changes.append(changes)
+        self._wake()
+
+    def _wake(self) -> None:
+        self._changed.set()
+
+    async def until(self, condition: Callable[[], bool]) -> None:
+        async with asyncio.timeout(TIMEOUT):
+            while not condition():
+                self._changed.clear()
+                await self._changed.wait()
+
+
+def fleet(tmp_path: Path) -> Path:
+    return write_node(
+        tmp_path / "fleet.xml", [FleetDomain("one", RUNNING), FleetDomain("two", SHUTOFF)]
+    )
+
+
+def test_lists_then_follows_events_without_reconcile(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        recorder = Recorder()
+        connection = Connection(
+            f"test://{fleet(tmp_path)}", recorder, asyncio.get_running_loop(),
+            reconcile_interval=None,
+        )
+        connection.start()
+        await recorder.until(lambda: connection.state is ConnectionState.CONNECTED)
+        assert recorder.states == [ConnectionState.CONNECTED]  # CONNECTING from the start
+        first = recorder.changes[0]
+        assert first.complete and {i.name for i in first.added} == {"one", "two"}
+        two = next(i for i in connection.domains() if i.name == "two")
+
+        await connection.call_domain("start two", two.uuid, libvirt.virDomain.create)
+
+        def two_runs() -> bool:
+            info = connection.domain(two.uuid)
+            return info is not None and info.state is DomainState.RUNNING
+
+        await recorder.until(two_runs)
+        event_change = recorder.changes[-1]
+        assert not event_change.complete
+        assert [i.name for i in event_change.changed] == ["two"]
+        await connection.close()
+        assert connection.state is ConnectionState.CLOSED
+
+    asyncio.run(scenario())
+
+
+def test_libvirt_errors_carry_what_the_user_asked(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        recorder = Recorder()
+        connection = Connection(f"test://{fleet(tmp_path)}", recorder,
+                                asyncio.get_running_loop(), reconcile_interval=None)
+        connection.start()
+        await recorder.until(lambda: connection.state is ConnectionState.CONNECTED)
+        one = next(i for i in connection.domains() if i.name == "one")
+        with pytest.raises(LibvirtCallError) as caught:
+            await connection.call_domain("Could not resume one", one.uuid,
+                                         libvirt.virDomain.resume)
+        assert str(caught.value).startswith("Could not resume one: ")
+        assert "not paused" in caught.value.message
+        await connection.close()
+
+    asyncio.run(scenario())
+
+
+def test_failed_open_is_retried_and_recovers(tmp_path: Path) -> None:
+    missing = tmp_path / "later.xml"
+
+    async def scenario() -> None:
+        recorder = Recorder()
+        connection = Connection(f"test://{missing}", recorder, asyncio.get_running_loop(),
+                                reconcile_interval=None)
+        connection.start()
+        await recorder.until(lambda: connection.state is ConnectionState.FAILED)
+        assert "later.xml" in connection.error
+        with pytest.raises(LibvirtCallError, match="not connected"):
+            await connection.call("list", libvirt.virConnect.listAllDomains)
+        write_node(missing, [FleetDomain("late", SHUTOFF)])
+        connection.reconnect_now()
+        await recorder.until(lambda: connection.state is ConnectionState.CONNECTED)
+        assert [i.name for i in connection.domains()] == ["late"]
+        assert connection.error == ""
+        await connection.close()
+
+    asyncio.run(scenario())
+
+
+def test_periodic_reconcile_reports_only_differences(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        recorder = Recorder()
+        connection = Connection(f"test://{fleet(tmp_path)}", recorder,
+                                asyncio.get_running_loop(), reconcile_interval=0.05)
+        connection.start()
+        await recorder.until(lambda: connection.state is ConnectionState.CONNECTED)
+        # Titles and reconciles arrive; none of them may re-add what is known.
+        await recorder.until(lambda: sum(c.complete for c in recorder.changes) >= 3)
+        later = [c for c in recorder.changes[1:] if c.complete]
+        assert all(not c.added and not c.removed and not c.changed for c in later)
+        await connection.close()
+
+    asyncio.run(scenario())

@@ -1,0 +1,94 @@
+"""Reading domains from libvirt's test driver into DomainInfo snapshots."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import libvirt
+import pytest
+
+from kvmgui.core.domain import DomainInfo, DomainState, list_domains, read_domain
+from kvmgui.core.lifecycle import Action, undefine
+from tests.fleet import CRASHED, PAUSED, RUNNING, SHUTOFF, FleetDomain, write_node
+
+FLEET = [
+    FleetDomain("web", RUNNING, vcpus=2, memory_mib=2048, title="Front end"),
+    FleetDomain("db", PAUSED, vcpus=4, memory_mib=4096),
+    FleetDomain("old", SHUTOFF, managed_save=True),
+    FleetDomain("broken", CRASHED),
+]
+
+
+@pytest.fixture
+def conn(tmp_path: Path) -> Iterator[libvirt.virConnect]:
+    connection = libvirt.open(f"test://{write_node(tmp_path / 'fleet.xml', FLEET)}")
+    yield connection
+    connection.close()
+
+
+def by_name(infos: list[DomainInfo]) -> dict[str, DomainInfo]:
+    return {info.name: info for info in infos}
+
+
+def test_list_domains_reads_every_column_in_bulk(conn: libvirt.virConnect) -> None:
+    infos, untitled = list_domains(conn, known_titles={})
+    domains = by_name(infos)
+    assert set(domains) == {"web", "db", "old", "broken"}
+    web = domains["web"]
+    assert (web.state, web.vcpus, web.memory_kib) == (DomainState.RUNNING, 2, 2048 * 1024)
+    assert web.persistent and not web.autostart
+    assert domains["db"].state is DomainState.PAUSED
+    assert domains["old"].managed_save and domains["old"].state_text == "Saved"
+    assert domains["broken"].state_text == "Crashed"
+    # Titles cost one call each: they are read afterwards, not in the listing.
+    assert web.title == "" and set(untitled) == {info.uuid for info in infos}
+
+
+def test_known_titles_are_carried_over(conn: libvirt.virConnect) -> None:
+    infos, _ = list_domains(conn, known_titles={})
+    web = by_name(infos)["web"]
+    again, untitled = list_domains(conn, known_titles={web.uuid: "Front end"})
+    assert by_name(again)["web"].title == "Front end"
+    assert web.uuid not in untitled
+
+
+def test_read_domain_includes_title_and_reason(conn: libvirt.virConnect) -> None:
+    web = read_domain(conn.lookupByName("web"))
+    assert web.title == "Front end"
+    assert web.state is DomainState.RUNNING
+    db = read_domain(conn.lookupByName("db"))
+    assert db.title == ""  # libvirt raises for a missing title; it reads as empty
+
+
+def test_search_text_covers_name_title_state() -> None:
+    info = DomainInfo("u-1", "Web", DomainState.PAUSED, 1, 1, 1024, 1024, True, False, False,
+                      "Front End")
+    assert {"web", "front end", "paused (by user)", "u-1"} <= set(info.search_text.split("\n"))
+
+
+@pytest.mark.parametrize(
+    ("state", "persistent", "allowed"),
+    [
+        (DomainState.SHUTOFF, True, {Action.START}),
+        (DomainState.RUNNING, True,
+         {Action.PAUSE, Action.SHUTDOWN, Action.REBOOT, Action.FORCE_OFF, Action.SAVE}),
+        (DomainState.RUNNING, False,
+         {Action.PAUSE, Action.SHUTDOWN, Action.REBOOT, Action.FORCE_OFF}),
+        (DomainState.PAUSED, True, {Action.RESUME, Action.FORCE_OFF, Action.SAVE}),
+        (DomainState.CRASHED, True, {Action.START, Action.FORCE_OFF}),
+    ],
+)
+def test_actions_allowed_by_state(
+    state: DomainState, persistent: bool, allowed: set[Action]
+) -> None:
+    info = DomainInfo("u", "vm", state, 0, 1, 1024, 1024, persistent, False, False)
+    assert {action for action in Action if action.allowed_for(info)} == allowed
+    for action in set(Action) - allowed:
+        assert action.refusal(info).startswith("vm is ")
+
+
+def test_undefine_stops_and_removes_managed_save(conn: libvirt.virConnect) -> None:
+    undefine(conn.lookupByName("web"))  # running: forced off first
+    undefine(conn.lookupByName("old"))  # has a managed save image
+    assert sorted(d.name() for d in conn.listAllDomains()) == ["broken", "db"]
