@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 DEMO_FLEET = Path(__file__).resolve().parents[2] / "resources" / "demo-fleet.xml"
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9]*(\+[a-z0-9]+)?$")
+NETWORK_TRANSPORTS = ("ssh", "libssh", "libssh2", "tcp", "tls")
 KNOWN_DRIVERS = ("qemu", "test", "lxc", "xen", "vbox", "ch", "bhyve", "vz", "esx")
 
 
@@ -38,7 +39,8 @@ def uri_problem(uri: str) -> str:
         _ = parts.port
     except ValueError as err:
         return f"Malformed URI: {err}."
-    if "+" in scheme and not parts.hostname:
+    transport = scheme.partition("+")[2]
+    if transport in NETWORK_TRANSPORTS and not parts.hostname:
         return "A remote URI needs a host, as in qemu+ssh://user@host/system."
     if driver == "test" and parts.path not in ("/default", "") and not Path(parts.path).is_file():
         return f"No such test driver file: {parts.path}"

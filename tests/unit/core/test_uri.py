@@ -14,7 +14,7 @@ from kvmgui.core.uri import DEMO_FLEET, demo_uri, ssh_uri, uri_problem
 @pytest.mark.parametrize(
     "uri",
     ["qemu:///system", "qemu:///session", "qemu+ssh://dev@host.example/system",
-     "qemu+ssh://host/system", "test:///default"],
+     "qemu+ssh://host/system", "test:///default", "qemu+unix:///system"],
 )
 def test_good_uris(uri: str) -> None:
     assert uri_problem(uri) == ""
