@@ -238,11 +238,13 @@ class MainWindow(QMainWindow):
 
     @Slot(QModelIndex, QModelIndex)
     def on_model_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
-        # Only a change to a selected row can change what the actions allow.
-        selection = self.view.selectionModel()
+        # Only a change of state of a selected row can change what the actions
+        # allow; look at the selection, not at the (possibly long) range.
+        if top_left.column() > Column.STATE:
+            return
         parent = top_left.parent()
-        for row in range(top_left.row(), bottom_right.row() + 1):
-            if selection.isRowSelected(row, parent):
+        for index in self.view.selectionModel().selectedRows(0):
+            if index.parent() == parent and top_left.row() <= index.row() <= bottom_right.row():
                 self.update_actions()
                 return
 
