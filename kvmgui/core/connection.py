@@ -353,21 +353,25 @@ class Connection:
             await self._run("read titles", partial(self._read_title_chunk, uuids=chunk), session)
 
     def _read_title_chunk(self, virconn: libvirt.virConnect, uuids: list[str]) -> None:
-        titled: dict[str, DomainInfo | None] = {}
+        titles: dict[str, str] = {}
         for uuid in uuids:
             try:
-                title = read_title(virconn.lookupByUUIDString(uuid))
+                titles[uuid] = read_title(virconn.lookupByUUIDString(uuid))
             except libvirt.libvirtError as err:
                 if err.get_error_code() == libvirt.VIR_ERR_NO_DOMAIN:
                     continue  # gone: the event for it updates the store
                 raise
-            with self._store_lock:
+        changed: list[DomainInfo] = []
+        with self._store_lock:
+            # Applied to the store as it is now: an event may have replaced
+            # a snapshot while the titles were being read.
+            for uuid, title in titles.items():
                 self._titles_read.add(uuid)
                 current = self._store.get(uuid)
-            if title and current is not None and current.title != title:
-                titled[uuid] = replace(current, title=title)
-        if titled:
-            self._merge(titled)
+                if current is not None and current.title != title:
+                    self._store[uuid] = replace(current, title=title)
+                    changed.append(self._store[uuid])
+            self._publish(DomainChanges(changed=tuple(changed)))
 
     # ------------------------------------------- libvirt event thread → loop
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import libvirt
 
@@ -87,18 +87,21 @@ class DomainInfo:
     autostart: bool
     managed_save: bool
     title: str = ""
+    # Derived once, where the snapshot is made (a pool thread), so that the
+    # GUI thread never formats them per row.
+    state_text: str = field(init=False, compare=False, repr=False)
+    search_text: str = field(init=False, compare=False, repr=False)
 
-    @property
-    def state_text(self) -> str:
+    def __post_init__(self) -> None:
         if self.state is DomainState.SHUTOFF and self.managed_save:
-            return "Saved"
-        reason = reason_label(self.state, self.reason)
-        return f"{self.state.label} ({reason})" if reason else self.state.label
-
-    @property
-    def search_text(self) -> str:
-        """Lower-case text the filter box matches against."""
-        return f"{self.name}\n{self.title}\n{self.state_text}\n{self.uuid}".lower()
+            state_text = "Saved"
+        else:
+            reason = reason_label(self.state, self.reason)
+            state_text = f"{self.state.label} ({reason})" if reason else self.state.label
+        object.__setattr__(self, "state_text", state_text)
+        # Lower-case text the filter box matches against.
+        search = f"{self.name}\n{self.title}\n{state_text}\n{self.uuid}".lower()
+        object.__setattr__(self, "search_text", search)
 
 
 def read_title(dom: libvirt.virDomain) -> str:
