@@ -45,7 +45,6 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 import libvirt
-import qasync
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -65,6 +64,8 @@ from kvmgui.core.connection import Connection, ConnectionState
 from kvmgui.core.domain import list_domains
 from kvmgui.core.events import ensure_event_loop
 from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.eventloop import AppEventLoop
+from kvmgui.ui.gc import GuiThreadGarbageCollector
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import Column
 from kvmgui.ui.ops import OpRunner
@@ -492,7 +493,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         ensure_event_loop()
         qInstallMessageHandler(qt_message)
         app = QApplication(sys.argv[:1])
-        loop = qasync.QEventLoop(app)
+        _collector = GuiThreadGarbageCollector(app)
+        loop = AppEventLoop(app)
         asyncio.set_event_loop(loop)
         settings = Settings(QSettings(str(tmpdir / "settings.ini"), QSettings.Format.IniFormat))
         manager = ConnectionManager(loop)

@@ -43,11 +43,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ["QT_NO_GLIB"] = "1"
     log_file = setup_logging(args.debug)
 
-    import qasync
     from PySide6.QtWidgets import QApplication
 
     from kvmgui.core.events import ensure_event_loop
     from kvmgui.ui.connections import ConnectionManager
+    from kvmgui.ui.eventloop import AppEventLoop
+    from kvmgui.ui.gc import GuiThreadGarbageCollector
     from kvmgui.ui.mainwindow import MainWindow
     from kvmgui.ui.ops import OpRunner
     from kvmgui.ui.settings import Settings
@@ -58,7 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("kvmgui")
     app.setDesktopFileName("kvmgui")
     app.setWindowIcon(app_icon())
-    loop = qasync.QEventLoop(app)
+    _collector = GuiThreadGarbageCollector(app)
+    loop = AppEventLoop(app)
     asyncio.set_event_loop(loop)
 
     settings = Settings()

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-import qasync
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -16,6 +15,8 @@ from pytestqt.qtbot import QtBot
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainState
 from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.eventloop import AppEventLoop
+from kvmgui.ui.gc import GuiThreadGarbageCollector
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
@@ -24,8 +25,16 @@ T = TypeVar("T")
 
 
 @pytest.fixture(scope="session")
-def _qasync_loop(qapp: QApplication) -> asyncio.AbstractEventLoop:
-    event_loop = qasync.QEventLoop(qapp, already_running=True)
+def _gui_thread_gc(qapp: QApplication) -> GuiThreadGarbageCollector:
+    # As in the app: cycles holding QObjects are collected on the GUI thread.
+    return GuiThreadGarbageCollector(qapp)
+
+
+@pytest.fixture(scope="session")
+def _qasync_loop(
+    qapp: QApplication, _gui_thread_gc: GuiThreadGarbageCollector
+) -> asyncio.AbstractEventLoop:
+    event_loop = AppEventLoop(qapp, already_running=True)
     asyncio.events._set_running_loop(None)
     return event_loop
 

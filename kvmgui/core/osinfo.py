@@ -403,3 +403,11 @@ def disk_image_format(path: str | os.PathLike[str]) -> ImageFormat | None:
         return "qcow2" if _read_at(path, 0, 4) == b"QFI\xfb" else "raw"
     except OSError:
         return None
+
+
+def disk_image_virtual_size(path: str | os.PathLike[str]) -> int:
+    """The size in bytes the guest sees: a qcow2 header's size field, else the file size."""
+    head = _read_at(path, 0, 32)
+    if head.startswith(b"QFI\xfb") and len(head) == 32:
+        return int.from_bytes(head[24:32], "big")
+    return os.path.getsize(path)

@@ -2,12 +2,13 @@
 
 The shape of one tick, per connection::
 
-    raw = await conn.call("read statistics", lambda c: sample(c, groups))
-    updated = sampler.apply(raw)          # on the loop: rates + history
+    updated = await conn.call("read statistics", partial(sampler.tick, groups=groups))
 
-:func:`sample` and :func:`host_sample` are plain blocking functions meant to
-run in the connection's pool; everything else is cheap arithmetic for the
-caller's thread. Scheduling (the interval timer) belongs to the UI.
+:meth:`StatsSampler.tick` reads (:func:`sample`, :func:`host_sample`) and
+applies the rates and history in the connection's pool, so the caller's (GUI)
+thread only learns which domains changed: its work does not grow with the
+fleet. Readers on other threads hold :attr:`StatsSampler.lock` while they read
+the history. Scheduling (the interval timer) belongs to the UI.
 
 Definitions used throughout:
 
@@ -19,11 +20,15 @@ Definitions used throughout:
   ``cpu.time`` also counts QEMU's own threads, so both are clamped to 0..100.
 - **memory used** (KiB): ``balloon.current - balloon.unused`` when the guest's
   balloon driver reports ``unused`` (the guest's free memory), else
-  ``balloon.rss`` (what the QEMU process holds on the host).
+  ``balloon.rss`` (what the QEMU process holds on the host), at most
+  ``balloon.current``. kvmgui never sets a memory-stats period on guests (it
+  costs every guest a periodic report), so ``unused`` shows only where the
+  user enabled it.
 - **disk / network**: bytes per second, summed over the domain's devices.
 
-A rate needs two samples of the same counter: a domain's first sample, a
-counter that went down (the domain restarted), a device set that changed
+A rate needs two samples of the same counter in the same run of the domain
+(its libvirt ID changes when it restarts): a domain's first sample, a new
+run, a counter that went down, a device set that changed
 (hot-plug) or a time step ≤ 0 give no rate for that tick (``None``, stored as
 NaN in the history), never a negative or spurious one.
 """
@@ -32,6 +37,7 @@ from __future__ import annotations
 
 import enum
 import math
+import threading
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator, Mapping
@@ -97,6 +103,7 @@ class DomainCounters:
     """
 
     state: int | None = None
+    run_id: int | None = None  # the libvirt domain ID: a new one after a restart
     cpu_time_ns: int | None = None
     vcpus: int | None = None
     balloon_current_kib: int | None = None
@@ -112,12 +119,13 @@ class DomainCounters:
     net_devices: tuple[str, ...] = ()
 
     @classmethod
-    def from_libvirt(cls, stats: Mapping[str, Any]) -> DomainCounters:
+    def from_libvirt(cls, stats: Mapping[str, Any], run_id: int | None = None) -> DomainCounters:
         """Read a ``getAllDomainStats`` record (``cpu.time``, ``block.0.rd.bytes``…)."""
         block_devices, (rd, wr) = _sum_devices(stats, "block", ("rd.bytes", "wr.bytes"))
         net_devices, (rx, tx) = _sum_devices(stats, "net", ("rx.bytes", "tx.bytes"))
         return cls(
             state=_int(stats.get("state.state")),
+            run_id=run_id,
             cpu_time_ns=_int(stats.get("cpu.time")),
             vcpus=_int(stats.get("vcpu.current")),
             balloon_current_kib=_int(stats.get("balloon.current")),
@@ -201,7 +209,10 @@ def sample(conn: libvirt.virConnect, groups: StatGroups = StatGroups.ALL) -> Raw
         return _sample_per_domain(conn, groups)
     # One RPC gives every domain: its midpoint is the best single timestamp.
     timestamp = (before + time.monotonic()) / 2
-    domains = {dom.UUIDString(): DomainCounters.from_libvirt(stats) for dom, stats in records}
+    # virDomain.ID() is read from the object the call returned: no RPC.
+    domains = {
+        dom.UUIDString(): DomainCounters.from_libvirt(stats, dom.ID()) for dom, stats in records
+    }
     return RawSample(timestamp, domains, groups)
 
 
@@ -225,7 +236,7 @@ def _sample_per_domain(conn: libvirt.virConnect, groups: StatGroups) -> RawSampl
     before = time.monotonic()
     for dom in conn.listAllDomains(libvirt.VIR_CONNECT_LIST_DOMAINS_ACTIVE):
         try:
-            domains[dom.UUIDString()] = _read_domain_counters(dom, groups)
+            domains[dom.UUIDString()] = _read_domain_counters(dom, groups, dom.ID())
         except libvirt.libvirtError as err:
             if err.get_error_code() not in (
                 libvirt.VIR_ERR_NO_DOMAIN, libvirt.VIR_ERR_OPERATION_INVALID
@@ -235,7 +246,9 @@ def _sample_per_domain(conn: libvirt.virConnect, groups: StatGroups) -> RawSampl
     return RawSample((before + time.monotonic()) / 2, domains, groups)
 
 
-def _read_domain_counters(dom: libvirt.virDomain, groups: StatGroups) -> DomainCounters:
+def _read_domain_counters(
+    dom: libvirt.virDomain, groups: StatGroups, run_id: int
+) -> DomainCounters:
     state, _max_memory, memory, vcpus, cpu_time = dom.info()
     stats: dict[str, Any] = {"state.state": state}
     if StatGroups.CPU in groups:
@@ -255,7 +268,7 @@ def _read_domain_counters(dom: libvirt.virDomain, groups: StatGroups) -> DomainC
             _per_device(
                 stats, "net", interfaces, dom.interfaceStats, {"rx.bytes": 0, "tx.bytes": 4}
             )
-    return DomainCounters.from_libvirt(stats)
+    return DomainCounters.from_libvirt(stats, run_id)
 
 
 def _optional(fn: Any, *args: object) -> Any:
@@ -379,13 +392,18 @@ def cpu_percent(delta_cpu_ns: float, delta_t: float, cpus: int | None) -> float 
 
 
 def memory_used_kib(counters: DomainCounters) -> float | None:
-    """Guest-reported used memory, else the QEMU process's resident memory."""
+    """Guest-reported used memory, else the QEMU process's resident memory.
+
+    Either is capped at the balloon's size: QEMU's own memory (its code, TCG's
+    translation cache) is not memory the guest uses.
+    """
     current, unused = counters.balloon_current_kib, counters.balloon_unused_kib
     if current is not None and unused is not None:
         return float(min(current, max(0, current - unused)))
-    if counters.balloon_rss_kib is not None:
-        return float(max(0, counters.balloon_rss_kib))
-    return None
+    rss = counters.balloon_rss_kib
+    if rss is None or rss <= 0:
+        return None  # 0 while QEMU is going away
+    return float(rss if current is None else min(current, rss))
 
 
 @dataclass(slots=True)
@@ -397,6 +415,7 @@ class _Counter:
 
 @dataclass(slots=True)
 class _Previous:
+    run_id: int | None = None
     counters: dict[str, _Counter] = field(default_factory=dict)
 
 
@@ -427,7 +446,10 @@ class RateCalculator:
         }
 
     def _domain_rates(self, uuid: str, now: DomainCounters, t: float) -> DomainRates:
-        previous = self._previous.setdefault(uuid, _Previous())
+        previous = self._previous.get(uuid)
+        if previous is None or previous.run_id != now.run_id:
+            # First sight, or restarted between two ticks: counters began again.
+            previous = self._previous[uuid] = _Previous(now.run_id)
         cpu_host = cpu_guest = None
         cpu = self._delta(previous, "cpu", t, now.cpu_time_ns)
         if cpu is not None:
@@ -640,17 +662,22 @@ class StatsHistory:
 class StatsSampler:
     """Rates and history for one connection; Qt-free, fed by the caller's timer.
 
-    ``apply`` and ``apply_host`` are cheap and meant for the caller's (GUI)
-    thread; the blocking reads are :func:`sample` / :func:`host_sample`.
+    :meth:`tick` does a whole tick (blocking: run it in the connection's
+    pool). Every method takes :attr:`lock`; a reader on another thread that
+    reads several things that must agree (times and values of a series) holds
+    it around them.
     """
 
     def __init__(self, host_cpus: int | None = None, capacity: int = DEFAULT_CAPACITY) -> None:
+        self.lock = threading.RLock()
         self.calculator = RateCalculator(host_cpus)
         self.history = StatsHistory(capacity)
         self.host_history = StatsHistory(
             capacity, (Metric.CPU_HOST, Metric.MEMORY_USED, Metric.MEMORY_TOTAL)
         )
         self._latest: dict[str, DomainRates] = {}
+        # When each domain was forgotten: a sample read before then is stale for it.
+        self._forgotten: dict[str, float] = {}
         self.host_latest: HostRates | None = None
 
     @property
@@ -661,6 +688,18 @@ class StatsSampler:
     def host_cpus(self, value: int | None) -> None:
         self.calculator.host_cpus = value
 
+    def tick(
+        self, conn: libvirt.virConnect, groups: StatGroups, *, host: bool = False
+    ) -> set[str]:
+        """Read every running domain (and the host if asked), then :meth:`apply` it."""
+        if self.host_cpus is None:
+            self.host_cpus = host_cpu_count(conn)
+        raw = sample(conn, groups)
+        host_counters = host_sample(conn) if host else None
+        with self.lock:
+            self.apply_host(host_counters)
+            return self.apply(raw)
+
     def apply(self, raw: RawSample) -> set[str]:
         """Take one sample; return the UUIDs whose shown statistics changed.
 
@@ -668,29 +707,40 @@ class StatsSampler:
         previous sample and are no longer (their :meth:`latest` is now None;
         their history is kept until :meth:`forget`).
         """
-        rates = self.calculator.update(raw)
-        vanished = self._latest.keys() - rates.keys()
-        for uuid, domain_rates in rates.items():
-            self.history.append(uuid, domain_rates.timestamp, domain_rates.metrics())
-        self._latest = rates
-        return set(rates) | vanished
+        with self.lock:
+            rates = self.calculator.update(raw)
+            for uuid, when in list(self._forgotten.items()):
+                if when > raw.timestamp:
+                    rates.pop(uuid, None)  # read before it was undefined
+                else:
+                    del self._forgotten[uuid]
+            vanished = self._latest.keys() - rates.keys()
+            for uuid, domain_rates in rates.items():
+                self.history.append(uuid, domain_rates.timestamp, domain_rates.metrics())
+            self._latest = rates
+            return set(rates) | vanished
 
     def apply_host(self, host: HostCounters | None) -> HostRates | None:
         if host is None:
             return None
-        rates = self.calculator.update_host(host)
-        self.host_history.append(HOST_KEY, rates.timestamp, rates.metrics())
-        self.host_latest = rates
-        return rates
+        with self.lock:
+            rates = self.calculator.update_host(host)
+            self.host_history.append(HOST_KEY, rates.timestamp, rates.metrics())
+            self.host_latest = rates
+            return rates
 
     def latest(self, uuid: str) -> DomainRates | None:
         """The last tick's rates of a running domain (None when it is not running)."""
-        return self._latest.get(uuid)
+        with self.lock:
+            return self._latest.get(uuid)
 
     def forget(self, uuid: str) -> None:
         """Drop a domain's history (it was undefined)."""
-        self.history.forget(uuid)
-        self._latest.pop(uuid, None)
+        with self.lock:
+            self.history.forget(uuid)
+            self._latest.pop(uuid, None)
+            # A tick may have read it before it went, and apply after this.
+            self._forgotten[uuid] = time.monotonic()
 
 
 # --------------------------------------------------------------- formatting

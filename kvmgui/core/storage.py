@@ -6,8 +6,9 @@ Every function here blocks on the daemon: call them from a worker thread.
 from __future__ import annotations
 
 import logging
+import os
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 import libvirt
 
@@ -143,18 +144,51 @@ def upload_volume_bytes(
     The file then belongs to the daemon, so it works without write access to the
     pool directory, and on remote hosts. The test driver cannot upload.
     """
-    vol: libvirt.virStorageVol = pool.createXML(volume_xml(name, len(data), "raw"), 0)
+    view = memoryview(data)
+    chunks = (view[start : start + _UPLOAD_CHUNK].tobytes()
+              for start in range(0, len(data), _UPLOAD_CHUNK))
+    return _upload_volume(conn, pool, name, len(data), chunks)
+
+
+def upload_volume_file(
+    conn: libvirt.virConnect,
+    pool: libvirt.virStoragePool,
+    name: str,
+    path: str,
+) -> libvirt.virStorageVol:
+    """A new volume holding a copy of the file at ``path`` (an imported disk image).
+
+    The copy keeps the file's format: libvirt detects it when the pool is refreshed.
+    """
+    size = os.path.getsize(path)
+
+    def chunks() -> Iterator[bytes]:
+        with open(path, "rb") as f:
+            while chunk := f.read(_UPLOAD_CHUNK):
+                yield chunk
+
+    vol = _upload_volume(conn, pool, name, size, chunks())
+    pool.refresh(0)
+    return vol
+
+
+def _upload_volume(
+    conn: libvirt.virConnect,
+    pool: libvirt.virStoragePool,
+    name: str,
+    size: int,
+    chunks: Iterable[bytes],
+) -> libvirt.virStorageVol:
+    vol: libvirt.virStorageVol = pool.createXML(volume_xml(name, size, "raw"), 0)
     with Rollback() as rollback:
         rollback.push(f"delete volume {name}", vol.delete)
         stream = conn.newStream(0)
         try:
-            vol.upload(stream, 0, len(data), 0)
-            view = memoryview(data)
-            for start in range(0, len(data), _UPLOAD_CHUNK):
-                chunk = view[start : start + _UPLOAD_CHUNK]
+            vol.upload(stream, 0, size, 0)
+            for chunk in chunks:
                 sent = 0
                 while sent < len(chunk):
-                    sent += stream.send(chunk[sent:].tobytes())
+                    sent += stream.send(chunk[sent:])
             stream.finish()
         except BaseException:
             try:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSizePolicy,
+    QStackedWidget,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -29,13 +30,21 @@ from kvmgui.core.uri import demo_uri
 from kvmgui.ui.about import AboutDialog
 from kvmgui.ui.add_connection import AddConnectionDialog
 from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.console.send_keys import KeyCombo, SendKeyMenu, send_key_combo
+from kvmgui.ui.console.thumbnails import ThumbnailService, ThumbnailView
+from kvmgui.ui.console.viewer_launcher import ViewerLauncher
 from kvmgui.ui.delete_dialog import DeleteDialog
 from kvmgui.ui.details.window import DetailsWindow
-from kvmgui.ui.models.domain_tree import Column, DomainTreeModel, Role
+from kvmgui.ui.host_window import HostWindow
+from kvmgui.ui.models.domain_tree import STATS_COLUMNS, Column, DomainTreeModel, Role
 from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.preferences import PreferencesDialog
 from kvmgui.ui.settings import Settings
+from kvmgui.ui.stats_columns import ListStatsColumns
+from kvmgui.ui.stats_poller import StatsPoller
 from kvmgui.ui.widgets.icons import app_icon
 from kvmgui.ui.widgets.message_bar import MessageBar
+from kvmgui.ui.wizard import NewVmWizard
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +86,9 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.resize(900, 600)
 
-        self.model = DomainTreeModel(manager, self)
+        self.stats = StatsPoller(manager, settings.stats_interval(), self)
+        self._host_windows: dict[str, HostWindow] = {}
+        self.model = DomainTreeModel(manager, self, stats=self.stats)
         self.view = QTreeView()
         self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)  # constant-time layout at thousands of rows
@@ -94,18 +105,30 @@ class MainWindow(QMainWindow):
         for column, width in ((Column.STATE, 170), (Column.VCPUS, 60), (Column.MEMORY, 90)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
+        self.stats_columns = ListStatsColumns(self.view, self.stats, settings, self)
+        self._sort_shown = (Column.NAME, Qt.SortOrder.AscendingOrder)
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Filter by name, title, state… (Ctrl+F)")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMaximumWidth(320)
         self.message_bar = MessageBar()
+        self.viewer_launcher = ViewerLauncher(settings, ops, self)
+        self.thumbnails = ThumbnailService(settings, ops, self)
+        self.model.thumbnail_for = self.thumbnails.icon
+        # The icon view shares the list's selection: actions see one selection.
+        self.thumbnail_view = ThumbnailView(self.model)
+        self.thumbnail_view.setSelectionModel(self.view.selectionModel())
+        self.thumbnails.add_provider(self.thumbnail_view.visible_domains)
+        self.view_stack = QStackedWidget()
+        self.view_stack.addWidget(self.view)
+        self.view_stack.addWidget(self.thumbnail_view)
 
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.message_bar)
-        layout.addWidget(self.view)
+        layout.addWidget(self.view_stack)
         self.setCentralWidget(central)
 
         self._create_actions()
@@ -113,6 +136,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._update_title()
         self.update_actions()
+        self.thumbnails.start()
 
     # ------------------------------------------------------------- building
 
@@ -136,8 +160,17 @@ class MainWindow(QMainWindow):
             )
         self.delete_action = make("Delete…", QKeySequence.StandardKey.Delete,
                                   self.delete_selected, "Delete the selected virtual machines")
+        self.new_vm_action = make("New VM…", QKeySequence.StandardKey.New, self.new_vm,
+                                  "Create a virtual machine on the selected connection")
         self.open_action = make("Details", None, self.open_selected,
                                 "Open the details of the selected virtual machines")
+        self.open_console_action = make("Open Console", "Ctrl+O", self.open_console,
+                                        "Open the graphical console of the selected VMs")
+        self.send_key_menu = SendKeyMenu(self)
+        self.thumbnails_action = QAction("Thumbnails", self)
+        self.thumbnails_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.thumbnails_action.setToolTip("Show the screens of running VMs instead of the list")
+        self.thumbnails_action.setCheckable(True)
         self.add_connection_action = make("Add Connection…", "Ctrl+Shift+N",
                                           self.add_connection)
         self.remove_connection_action = make("Remove Connection", None,
@@ -147,15 +180,29 @@ class MainWindow(QMainWindow):
                                 "Open libvirt's test driver on a demo fleet")
         self.quit_action = make("Quit", QKeySequence.StandardKey.Quit, self.close)
         self.about_action = make("About kvmgui", None, self.show_about)
+        self.preferences_action = make("Preferences…", QKeySequence.StandardKey.Preferences,
+                                       self.show_preferences)
+        self.host_overview_action = make(
+            "Host Overview", None, self.show_host_overview,
+            "Show the host's CPU and memory (of the selected connection)",
+        )
         self.filter_action = make("Filter", QKeySequence.StandardKey.Find, self.focus_filter)
         self.addAction(self.filter_action)
 
     def _create_menus_and_toolbar(self) -> None:
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&File")
-        file_menu.addActions([self.add_connection_action, self.demo_action])
+        file_menu.addActions([self.new_vm_action, self.add_connection_action, self.demo_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu.addAction(self.preferences_action)
+        view_menu = menu_bar.addMenu("&View")
+        view_menu.addAction(self.thumbnails_action)
+        view_menu.addSeparator()
+        view_menu.addActions(list(self.stats_columns.actions.values()))
+        view_menu.addSeparator()
+        view_menu.addAction(self.host_overview_action)
         self.vm_menu = menu_bar.addMenu("&Virtual Machine")
         self._fill_vm_menu(self.vm_menu)
         help_menu = menu_bar.addMenu("&Help")
@@ -165,7 +212,9 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.new_vm_action)
         toolbar.addAction(self.open_action)
+        toolbar.addAction(self.open_console_action)
         toolbar.addSeparator()
         for action in (Action.START, Action.PAUSE, Action.RESUME):
             toolbar.addAction(self.lifecycle_actions[action])
@@ -182,10 +231,13 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
+        toolbar.addAction(self.thumbnails_action)
         toolbar.addWidget(self.filter_edit)
 
     def _fill_vm_menu(self, menu: QMenu) -> None:
         menu.addAction(self.open_action)
+        menu.addAction(self.open_console_action)
+        menu.addMenu(self.send_key_menu)
         menu.addSeparator()
         menu.addActions(list(self.lifecycle_actions.values()))
         menu.addSeparator()
@@ -195,6 +247,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.textChanged.connect(self.model.set_filter_text)
         self.view.activated.connect(self.on_activated)
         self.view.customContextMenuRequested.connect(self.on_context_menu)
+        self.view.header().sortIndicatorChanged.connect(self.on_sort_indicator_changed)
         self.view.selectionModel().selectionChanged.connect(self.update_actions)
         self.model.dataChanged.connect(self.on_model_data_changed)
         self.model.rowsInserted.connect(self.on_rows_inserted)
@@ -205,6 +258,14 @@ class MainWindow(QMainWindow):
         self.manager.connection_removed.connect(self.on_connections_changed)
         self.manager.domains_changed.connect(self.on_domains_changed)
         self.ops.failed.connect(self.message_bar.on_error)
+        self.thumbnails_action.toggled.connect(self.show_thumbnails)
+        self.thumbnail_view.activated.connect(self.on_activated)
+        self.thumbnail_view.customContextMenuRequested.connect(self.on_context_menu)
+        self.thumbnails.thumbnail_changed.connect(self.model.on_thumbnail_changed)
+        self.thumbnails.paused_changed.connect(self.on_thumbnails_paused)
+        self.send_key_menu.key_requested.connect(self.send_key)
+        self.viewer_launcher.failed.connect(self.message_bar.on_error)
+        self.viewer_launcher.no_graphics.connect(self.on_no_graphics)
 
     # ------------------------------------------------------------ selection
 
@@ -228,6 +289,8 @@ class MainWindow(QMainWindow):
             qaction.setEnabled(any(action.allowed_for(s.info) for s in selected))
         self.delete_action.setEnabled(bool(selected))
         self.open_action.setEnabled(bool(selected))
+        self.open_console_action.setEnabled(bool(selected))
+        self.send_key_menu.setEnabled(any(s.info.state.is_active for s in selected))
         connection = self.selected_connection()
         self.remove_connection_action.setEnabled(connection is not None)
         self.reconnect_action.setEnabled(
@@ -261,15 +324,17 @@ class MainWindow(QMainWindow):
 
     @Slot(QPoint)
     def on_context_menu(self, position: QPoint) -> None:
-        index = self.view.indexAt(position)
+        view = self.thumbnail_view if self.thumbnails_action.isChecked() else self.view
+        index = view.indexAt(position)
         menu = QMenu(self)
         if isinstance(index.data(Role.DOMAIN), DomainInfo):
             self._fill_vm_menu(menu)
         elif index.isValid():
-            menu.addActions([self.reconnect_action, self.remove_connection_action])
+            menu.addActions([self.reconnect_action, self.remove_connection_action,
+                             self.host_overview_action])
         else:
             menu.addAction(self.add_connection_action)
-        menu.popup(self.view.viewport().mapToGlobal(position))
+        menu.popup(view.viewport().mapToGlobal(position))
 
     @Slot(object)
     def on_connection_state_changed(self, connection: Connection) -> None:
@@ -334,15 +399,129 @@ class MainWindow(QMainWindow):
 
     def open_selected(self) -> None:
         for item in self.selected_domains():
-            key = (item.connection.uri, item.info.uuid)
-            window = self._details.get(key)
+            self.open_details(item.connection, item.info)
+
+    @Slot(object, object)
+    def open_details(self, connection: Connection, info: DomainInfo) -> DetailsWindow:
+        key = (connection.uri, info.uuid)
+        window = self._details.get(key)
+        if window is None:
+            window = DetailsWindow(connection, info, self.manager, self.ops, stats=self.stats,
+                                   thumbnails=self.thumbnails)
+            window.closed.connect(partial(self._details.pop, key, None))
+            self._details[key] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def open_console(self) -> None:
+        for item in self.selected_domains():
+            self.viewer_launcher.open(item.connection, item.info)
+
+    @Slot(object, object, bool)
+    def on_no_graphics(self, connection: Connection, info: DomainInfo, has_serial: bool) -> None:
+        if not has_serial:
+            self.message_bar.show_message(f"{info.name} has no graphical or serial console.")
+            return
+        self.message_bar.show_message(
+            f"{info.name} has no graphical display (SPICE or VNC), but it has a serial console.",
+            [("Open Serial Console", partial(self.open_serial_console, connection, info))],
+        )
+
+    def open_serial_console(self, connection: Connection, info: DomainInfo) -> None:
+        self.open_details(connection, info).show_serial_console()
+
+    @Slot(object, object)
+    def on_vm_created(self, connection: Connection, info: DomainInfo) -> None:
+        choice = self.settings.console_after_create()
+        if choice == "graphical":
+            self.viewer_launcher.open(connection, info)
+        elif choice == "serial":
+            self.open_serial_console(connection, info)
+        else:
+            self.open_details(connection, info)
+
+    @Slot(object)
+    def send_key(self, combo: KeyCombo) -> None:
+        for item in self.selected_domains():
+            if item.info.state.is_active:
+                self.ops.run(item.connection.call_domain(
+                    f"Could not send {combo.label} to {item.info.name}", item.info.uuid,
+                    partial(send_key_combo, combo=combo),
+                ))
+
+    @Slot(bool)
+    def show_thumbnails(self, shown: bool) -> None:
+        if shown:
+            self.thumbnail_view.show_connection(self.selected_connection() or next(
+                iter(self.manager.connections()), None))
+        self.view_stack.setCurrentWidget(self.thumbnail_view if shown else self.view)
+        if shown:
+            # The first pictures now rather than one interval later.
+            self.ops.run(self.thumbnails.capture())
+
+    @Slot(str)
+    def on_thumbnails_paused(self, reason: str) -> None:
+        if reason:
+            self.statusBar().showMessage(reason)
+        else:
+            self.statusBar().clearMessage()
+
+    def new_vm(self) -> NewVmWizard | None:
+        """Open the New-VM wizard on the selected connection (or the only one)."""
+        connection = self.selected_connection()
+        connections = self.manager.connections()
+        if connection is None and len(connections) == 1:
+            connection = connections[0]
+        if connection is None:
+            self.message_bar.show_message(
+                "Select the connection to create the VM on." if connections
+                else "Add a connection first (File → Add Connection)."
+            )
+            return None
+        wizard = NewVmWizard(connection, self.ops, self.settings, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.vm_created.connect(self.on_vm_created)
+        wizard.open()
+        return wizard
+
+    @Slot(int, Qt.SortOrder)
+    def on_sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if column not in STATS_COLUMNS:
+            self._sort_shown = (Column(column), order)
+            return
+        # The model does not sort by live statistics: show the order it keeps.
+        header = self.view.header()
+        blocked = header.blockSignals(True)
+        header.setSortIndicator(*self._sort_shown)
+        header.blockSignals(blocked)
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.preferences_changed.connect(self.on_preferences_changed)
+        dialog.open()
+
+    @Slot()
+    def on_preferences_changed(self) -> None:
+        self.stats.set_interval(self.settings.stats_interval())
+
+    def show_host_overview(self) -> None:
+        """Open the host overview of the selected connection, else of every one."""
+        selected = self.selected_connection()
+        for connection in [selected] if selected else self.manager.connections():
+            window = self._host_windows.get(connection.uri)
             if window is None:
-                window = DetailsWindow(item.connection, item.info, self.manager, self.ops)
-                window.closed.connect(partial(self._details.pop, key, None))
-                self._details[key] = window
+                window = HostWindow(connection, self.stats)
+                window.closed.connect(partial(self._host_windows.pop, connection.uri, None))
+                self._host_windows[connection.uri] = window
             window.show()
             window.raise_()
             window.activateWindow()
+
+    def host_window(self, uri: str) -> HostWindow | None:
+        return self._host_windows.get(uri)
 
     def details_window(self, uri: str, uuid: str) -> DetailsWindow | None:
         return self._details.get((uri, uuid))
@@ -386,6 +565,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"kvmgui{suffix}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for window in list(self._details.values()):
+        for window in [*self._details.values(), *self._host_windows.values()]:
             window.close()
+        self.stats.stop()
+        self.viewer_launcher.close_all()
+        self.thumbnails.stop()
         super().closeEvent(event)

@@ -1,8 +1,10 @@
 """Live performance graphs of one virtual machine, and of the host.
 
 Both widgets draw from a :class:`~kvmgui.core.stats.StatsHistory`; they keep
-no data of their own. Call ``update_from`` after each sample (the caller owns
-the timer): it only hands arrays to existing curves (``setData``).
+no data of their own. ``update_from`` redraws (it only hands arrays to existing
+curves: ``setData``); ``follow`` makes a widget ask a
+:class:`~kvmgui.ui.stats_poller.StatsPoller` for its statistics while it is on
+screen and redraw after each of the poller's ticks.
 """
 
 from __future__ import annotations
@@ -30,15 +32,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.core.connection import Connection
 from kvmgui.core.stats import (
     HOST_KEY,
     NO_VALUE,
     Metric,
+    StatGroups,
     StatsHistory,
     format_kib,
     format_percent,
     format_rate,
 )
+from kvmgui.ui.stats_poller import StatsDemand, StatsPoller
 
 #: The windows the user can choose, in seconds.
 WINDOWS = (60.0, 300.0, 600.0)
@@ -205,6 +210,9 @@ class _GraphPanel(QWidget):
         self.window_seconds = DEFAULT_WINDOW
         self._history: StatsHistory | None = None
         self._key = ""
+        self._poller: StatsPoller | None = None
+        self._connection: Connection | None = None
+        self.demand: StatsDemand | None = None
 
         self.window_box = QComboBox()
         for seconds in WINDOWS:
@@ -229,6 +237,27 @@ class _GraphPanel(QWidget):
 
     def _connect_signals(self) -> None:
         self.window_box.currentIndexChanged.connect(self.on_window_chosen)
+
+    def _follow(
+        self, poller: StatsPoller, connection: Connection, key: str, groups: StatGroups,
+        *, host: bool,
+    ) -> None:
+        self._poller, self._connection, self._key = poller, connection, key
+        self.demand = StatsDemand(poller, self, groups, connection, host=host)
+        poller.stats_sampled.connect(self.on_stats_sampled)
+
+    def _history_of(self, poller: StatsPoller, connection: Connection) -> StatsHistory:
+        raise NotImplementedError
+
+    @Slot(object, object)
+    def on_stats_sampled(self, connection: Connection, _uuids: set[str]) -> None:
+        if connection is not self._connection or self._poller is None:
+            return
+        if self.demand is not None and not self.demand.on_screen:
+            return  # another window's tick: nothing to draw for no one
+        sampler = self._poller.sampler(connection)
+        with sampler.lock:  # the pool appends while the GUI reads
+            self._redraw(self._history_of(self._poller, connection), self._key, None)
 
     @Slot(int)
     def on_window_chosen(self, row: int) -> None:
@@ -290,6 +319,13 @@ class PerformanceTab(_GraphPanel):
         )
         self._add_graphs([self.cpu, self.memory, self.disk, self.network], 2)
 
+    def follow(self, poller: StatsPoller, connection: Connection, uuid: str) -> None:
+        """Show ``uuid``'s statistics, read with every group while on screen."""
+        self._follow(poller, connection, uuid, StatGroups.ALL, host=False)
+
+    def _history_of(self, poller: StatsPoller, connection: Connection) -> StatsHistory:
+        return poller.sampler(connection).history
+
     def update_from(self, history: StatsHistory, uuid: str, now: float | None = None) -> None:
         """Redraw from ``history``'s buffers for ``uuid``.
 
@@ -312,6 +348,13 @@ class HostGraphs(_GraphPanel):
         )
         self.memory.setToolTip("Total minus free, buffers and page cache.")
         self._add_graphs([self.cpu, self.memory], 2)
+
+    def follow(self, poller: StatsPoller, connection: Connection) -> None:
+        """Show the host of ``connection``, read while on screen."""
+        self._follow(poller, connection, HOST_KEY, StatGroups.NONE, host=True)
+
+    def _history_of(self, poller: StatsPoller, connection: Connection) -> StatsHistory:
+        return poller.sampler(connection).host_history
 
     def update_from(
         self, history: StatsHistory, key: str = HOST_KEY, now: float | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QCloseEvent, QFontDatabase
+from PySide6.QtGui import QCloseEvent, QFontDatabase, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -16,8 +16,12 @@ from PySide6.QtWidgets import (
 from kvmgui.core.connection import Connection, DomainChanges
 from kvmgui.core.domain import DomainInfo
 from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.console.serial_tab import SerialConsoleTab
+from kvmgui.ui.console.thumbnails import ThumbnailService
+from kvmgui.ui.details.graphs import PerformanceTab
 from kvmgui.ui.models.domain_tree import format_memory
 from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.stats_poller import StatsPoller
 
 
 class OverviewTab(QWidget):
@@ -31,6 +35,13 @@ class OverviewTab(QWidget):
             label.setTextInteractionFlags(label.textInteractionFlags().TextSelectableByMouse)
             self._labels[field] = label
             form.addRow(f"{field}:", label)
+        self.screen_label = QLabel()  # the VM's thumbnail while it runs
+        self.screen_label.setToolTip("The VM's screen, refreshed every few seconds")
+        form.addRow(self.screen_label)
+
+    def show_screen(self, image: QImage | None) -> None:
+        self.screen_label.setPixmap(QPixmap.fromImage(image) if image is not None else QPixmap())
+        self.screen_label.setVisible(image is not None)
 
     def show_info(self, connection: Connection, info: DomainInfo) -> None:
         values = {
@@ -58,12 +69,14 @@ class DetailsWindow(QMainWindow):
 
     def __init__(
         self, connection: Connection, info: DomainInfo, manager: ConnectionManager,
-        ops: OpRunner,
+        ops: OpRunner, *, stats: StatsPoller | None = None,
+        thumbnails: ThumbnailService | None = None,
     ) -> None:
         super().__init__()
         self.connection = connection
         self.info = info
         self._ops = ops
+        self._thumbnails = thumbnails
         self.resize(640, 480)
         self.tabs = QTabWidget()
         self.overview = OverviewTab()
@@ -71,12 +84,24 @@ class DetailsWindow(QMainWindow):
         self.xml_view.setReadOnly(True)
         self.xml_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.tabs.addTab(self.overview, "Overview")
+        self.performance: PerformanceTab | None = None
+        if stats is not None:
+            self.performance = PerformanceTab()
+            self.performance.follow(stats, connection, info.uuid)
+            self.tabs.addTab(self.performance, "Performance")
+        self.serial_console = SerialConsoleTab(connection, info, manager, ops)
+        self.tabs.addTab(self.serial_console, "Serial Console")
         self.tabs.addTab(self.xml_view, "XML")
         self.setCentralWidget(self.tabs)
         self._xml_loaded = False
         self._show(info)
         manager.domains_changed.connect(self.on_domains_changed)
         self.tabs.currentChanged.connect(self.on_tab_changed)
+        self.overview.show_screen(None)
+        if thumbnails is not None:
+            thumbnails.thumbnail_changed.connect(self.on_thumbnail_changed)
+            thumbnails.watch(connection, info.uuid)
+            self.overview.show_screen(thumbnails.image(connection, info.uuid))
 
     def _show(self, info: DomainInfo) -> None:
         self.info = info
@@ -93,7 +118,20 @@ class DetailsWindow(QMainWindow):
                 if self._xml_loaded:
                     self._load_xml()
 
+    def show_serial_console(self) -> None:
+        self.tabs.setCurrentWidget(self.serial_console)
+
+    @Slot(object, str)
+    def on_thumbnail_changed(self, connection: Connection, uuid: str) -> None:
+        if connection is self.connection and uuid == self.info.uuid and self._thumbnails:
+            self.overview.show_screen(self._thumbnails.image(connection, uuid))
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.serial_console.close_console()
+        if self._thumbnails is not None:  # closeEvent may come twice
+            self._thumbnails.unwatch(self.connection, self.info.uuid)
+            self._thumbnails.thumbnail_changed.disconnect(self.on_thumbnail_changed)
+            self._thumbnails = None
         self.closed.emit()
         super().closeEvent(event)
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import bisect
 import enum
 import itertools
-from collections.abc import Callable, Iterable
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,11 +26,13 @@ from PySide6.QtCore import (
     Qt,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QIcon
 
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainInfo, DomainState
+from kvmgui.core.stats import NO_VALUE, StatGroups
 from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.stats_poller import StatsPoller
 from kvmgui.ui.widgets.icons import state_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -44,6 +47,10 @@ class Column(enum.IntEnum):
     STATE = 1
     VCPUS = 2
     MEMORY = 3
+    CPU_USAGE = 4
+    MEMORY_USAGE = 5
+    DISK_IO = 6
+    NETWORK_IO = 7
 
 
 COLUMN_TITLES = {
@@ -51,6 +58,18 @@ COLUMN_TITLES = {
     Column.STATE: "State",
     Column.VCPUS: "vCPUs",
     Column.MEMORY: "Memory",
+    Column.CPU_USAGE: "CPU usage",
+    Column.MEMORY_USAGE: "Memory usage",
+    Column.DISK_IO: "Disk I/O",
+    Column.NETWORK_IO: "Network I/O",
+}
+
+# Live statistics columns (sparklines), and the group each one needs sampled.
+STATS_COLUMNS: dict[int, StatGroups] = {
+    Column.CPU_USAGE: StatGroups.CPU,
+    Column.MEMORY_USAGE: StatGroups.MEMORY,
+    Column.DISK_IO: StatGroups.DISK,
+    Column.NETWORK_IO: StatGroups.NETWORK,
 }
 
 
@@ -58,9 +77,18 @@ class Role(enum.IntEnum):
     DOMAIN = Qt.ItemDataRole.UserRole + 1  # DomainInfo, on domain rows
     CONNECTION = Qt.ItemDataRole.UserRole + 2  # Connection, on every row
     UUID = Qt.ItemDataRole.UserRole + 3  # str, on domain rows
+    STATS_HISTORY = Qt.ItemDataRole.UserRole + 4  # float array, oldest first, in stats columns
+    STATS_MAXIMUM = Qt.ItemDataRole.UserRole + 5  # float: top of a sparkline's scale, or None
+    THUMBNAIL = Qt.ItemDataRole.UserRole + 6  # QIcon of the VM's screen, or None
 
 
 SortKey = tuple[Any, ...]
+
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_CONNECTION_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_DOMAIN_FLAGS = _CONNECTION_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+# Domain rows of these connections show last known values, greyed.
+_STALE_STATES = (ConnectionState.LOST, ConnectionState.FAILED)
 
 _STATE_ORDER = {
     DomainState.RUNNING: 0, DomainState.BLOCKED: 0, DomainState.PAUSED: 1,
@@ -90,13 +118,20 @@ class _ConnectionNode:
     # Visible (filtered) domains in ascending key order, with their keys.
     visible: list[DomainInfo] = field(default_factory=list)
     keys: list[SortKey] = field(default_factory=list)
+    stale: bool = False
+    # Every domain in key order, filtered or not; dropped on any change.
+    ordered: tuple[list[DomainInfo], list[SortKey]] | None = None
 
 
 class DomainTreeModel(QAbstractItemModel):
     """Top-level rows are connections; their children are domains."""
 
-    def __init__(self, manager: ConnectionManager, parent: QObject | None = None) -> None:
+    def __init__(
+        self, manager: ConnectionManager, parent: QObject | None = None,
+        *, stats: StatsPoller | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._stats = stats
         self._nodes: list[_ConnectionNode] = []
         self._by_id: dict[int, _ConnectionNode] = {}
         self._ids = itertools.count(1)
@@ -104,10 +139,14 @@ class DomainTreeModel(QAbstractItemModel):
         self._descending = False
         self._sort_key = _SORT_KEYS[Column.NAME]
         self._filter_words: tuple[str, ...] = ()
+        #: Where Role.THUMBNAIL comes from: (connection, UUID) -> QIcon or None.
+        self.thumbnail_for: Callable[[Connection, str], QIcon | None] | None = None
         manager.connection_added.connect(self.on_connection_added)
         manager.connection_removed.connect(self.on_connection_removed)
         manager.connection_state_changed.connect(self.on_connection_state_changed)
         manager.domains_changed.connect(self.on_domains_changed)
+        if stats is not None:
+            stats.stats_sampled.connect(self.on_stats_sampled)
         for connection in manager.connections():
             self.on_connection_added(connection)
 
@@ -146,15 +185,16 @@ class DomainTreeModel(QAbstractItemModel):
         return len(Column)
 
     def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        # The view asks this of every row it lays out: domain rows answer first.
+        if parent.internalId() != 0:
+            return False
         return self.rowCount(parent) > 0
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        # Asked twice per row per layout: combined once, not per call.
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.internalId() == 0:
-            return flags
-        return flags | Qt.ItemFlag.ItemNeverHasChildren
+            return _NO_FLAGS
+        return _CONNECTION_FLAGS if index.internalId() == 0 else _DOMAIN_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -189,13 +229,14 @@ class DomainTreeModel(QAbstractItemModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and connection.state in (
-            ConnectionState.LOST, ConnectionState.FAILED
-        ):
+        if role == Qt.ItemDataRole.ForegroundRole and connection.state in _STALE_STATES:
             return QColor(Qt.GlobalColor.darkRed)
         return None
 
     def _domain_data(self, node: _ConnectionNode, info: DomainInfo, column: int, role: int) -> Any:
+        group = STATS_COLUMNS.get(column)
+        if group is not None:
+            return self._stats_data(node, info, group, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == Column.NAME:
                 return info.name
@@ -212,16 +253,33 @@ class DomainTreeModel(QAbstractItemModel):
             return info.uuid
         if role == Role.CONNECTION:
             return node.connection
+        if role == Role.THUMBNAIL:
+            return self.thumbnail_for(node.connection, info.uuid) if self.thumbnail_for else None
         if role == Qt.ItemDataRole.DecorationRole and column == Column.STATE:
             return state_icon(info.state, info.managed_save)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME:
             return info.title or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.VCPUS, Column.MEMORY):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.ForegroundRole and node.connection.state is not (
-            ConnectionState.CONNECTED
-        ):
-            return QColor(Qt.GlobalColor.gray)  # last known values of a lost connection
+        if role == Qt.ItemDataRole.ForegroundRole and node.stale:
+            return QColor(Qt.GlobalColor.gray)
+        return None
+
+    def _stats_data(
+        self, node: _ConnectionNode, info: DomainInfo, group: StatGroups, role: int
+    ) -> Any:
+        stats = self._stats
+        if role == Qt.ItemDataRole.DisplayRole:
+            return NO_VALUE if stats is None else stats.current_text(node.connection, info.uuid,
+                                                                     group)
+        if role == Role.STATS_HISTORY:
+            return None if stats is None else stats.sparkline(node.connection, info.uuid, group)
+        if role == Role.STATS_MAXIMUM:
+            return float(info.memory_kib) if group is StatGroups.MEMORY else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role in (Role.DOMAIN, Role.UUID, Role.CONNECTION):
+            return self._domain_data(node, info, Column.NAME, role)
         return None
 
     # -------------------------------------------------------- lookups (API)
@@ -245,14 +303,22 @@ class DomainTreeModel(QAbstractItemModel):
     def domain_count(self) -> int:
         return sum(len(node.domains) for node in self._nodes)
 
+    @Slot(object, str)
+    def on_thumbnail_changed(self, connection: Connection, uuid: str) -> None:
+        index = self.domain_index(connection, uuid)
+        if index.isValid():
+            self.dataChanged.emit(index, index, [Role.THUMBNAIL])
+
     # ------------------------------------------------------- sort and filter
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column < 0 or column >= len(Column):
-            return
+        if column not in _SORT_KEYS:
+            return  # live statistics change every tick: not a stable order
         self._sort_column = Column(column)
         self._sort_key = _SORT_KEYS[self._sort_column]
         self._descending = order == Qt.SortOrder.DescendingOrder
+        for node in self._nodes:
+            node.ordered = None
         self._relayout()
 
     def set_filter_text(self, text: str) -> None:
@@ -272,7 +338,11 @@ class DomainTreeModel(QAbstractItemModel):
         """Re-sort and re-filter every connection's rows, keeping the selection."""
         for parent_row, node in enumerate(self._nodes):
             parent = self.index(parent_row, 0)
-            visible, keys = self._sorted_visible(node.domains.values())
+            visible, keys = self._sorted_visible(node)
+            if len(visible) == len(node.visible) and all(
+                map(operator.is_, visible, node.visible)
+            ):
+                continue  # a keystroke that hides nothing more costs no layout
             if len(visible) != len(node.visible):
                 # Row counts change: tell the views through remove/insert.
                 if node.visible:
@@ -303,12 +373,20 @@ class DomainTreeModel(QAbstractItemModel):
             self.changePersistentIndexList(old_persistent, new_indexes)
             self.layoutChanged.emit()
 
-    def _sorted_visible(
-        self, domains: Iterable[DomainInfo]
-    ) -> tuple[list[DomainInfo], list[SortKey]]:
-        key = self._sort_key
-        pairs = sorted((key(info), info) for info in domains if self._matches(info))
-        return [info for _key, info in pairs], [k for k, _info in pairs]
+    def _sorted_visible(self, node: _ConnectionNode) -> tuple[list[DomainInfo], list[SortKey]]:
+        if node.ordered is None:
+            key = self._sort_key
+            pairs = sorted((key(info), info) for info in node.domains.values())
+            node.ordered = [info for _key, info in pairs], [k for k, _info in pairs]
+        infos, keys = node.ordered
+        if not self._filter_words:
+            return list(infos), list(keys)
+        # One linear pass over the kept order: typing in the filter box sorts nothing.
+        matches = [self._matches(info) for info in infos]
+        return (
+            list(itertools.compress(infos, matches)),
+            list(itertools.compress(keys, matches)),
+        )
 
     # ------------------------------------------------------- row arithmetic
 
@@ -364,8 +442,11 @@ class DomainTreeModel(QAbstractItemModel):
             return
         row = self._nodes.index(node)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        stale = connection.state in _STALE_STATES
+        if stale == node.stale:
+            return
+        node.stale = stale
         if node.visible:
-            # Domain rows are greyed while their connection is lost.
             parent = self.index(row, 0)
             self.dataChanged.emit(
                 self.index(0, 0, parent), self.index(len(node.visible) - 1, len(Column) - 1, parent)
@@ -376,6 +457,7 @@ class DomainTreeModel(QAbstractItemModel):
         node = self._node_of(connection)
         if node is None:
             return
+        node.ordered = None
         size = len(changes.added) + len(changes.changed) + len(changes.removed)
         if size > BULK_THRESHOLD or (changes.complete and not node.domains):
             self._rebuild(node, changes)
@@ -394,6 +476,20 @@ class DomainTreeModel(QAbstractItemModel):
             node.domains[info.uuid] = info
             self._update_visible(node, parent, old, info)
 
+    @Slot(object, object)
+    def on_stats_sampled(self, connection: Connection, uuids: set[str]) -> None:
+        """One dataChanged over every statistics cell of the connection: the
+        views repaint only the rows on screen, whatever the fleet's size."""
+        node = self._node_of(connection)
+        if node is None or not node.visible or not uuids:
+            return
+        parent = self.index(self._nodes.index(node), 0)
+        self.dataChanged.emit(
+            self.index(0, min(STATS_COLUMNS), parent),
+            self.index(len(node.visible) - 1, max(STATS_COLUMNS), parent),
+            [Qt.ItemDataRole.DisplayRole, Role.STATS_HISTORY],
+        )
+
     def _rebuild(self, node: _ConnectionNode, changes: DomainChanges) -> None:
         parent = self.index(self._nodes.index(node), 0)
         for uuid in changes.removed:
@@ -404,7 +500,7 @@ class DomainTreeModel(QAbstractItemModel):
             self.beginRemoveRows(parent, 0, len(node.visible) - 1)
             node.visible, node.keys = [], []
             self.endRemoveRows()
-        visible, keys = self._sorted_visible(node.domains.values())
+        visible, keys = self._sorted_visible(node)
         if visible:
             self.beginInsertRows(parent, 0, len(visible) - 1)
             node.visible, node.keys = visible, keys

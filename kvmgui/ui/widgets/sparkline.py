@@ -23,7 +23,8 @@ class SparklineDelegate(QStyledItemDelegate):
     e.g. ``StatsHistory.values(uuid, metric, last=60)``); NaN is a gap. The
     newest value is shown as text at the right, formatted by ``formatter``, or
     taken as a string from ``text_role`` when one is given. The chart's
-    y-range is ``0..maximum`` (e.g. 100 for a percentage), else ``0..`` the
+    y-range is ``0..maximum`` (e.g. 100 for a percentage), or ``0..`` the
+    item's ``maximum_role`` value (e.g. a VM's memory), else ``0..`` the
     largest value shown. ``text_reserve`` is the widest text expected: the
     chart keeps that much room for it, so it does not jump as the text changes.
     """
@@ -37,6 +38,7 @@ class SparklineDelegate(QStyledItemDelegate):
         maximum: float | None = None,
         formatter: Callable[[float | None], str] = format_percent,
         text_role: int | None = None,
+        maximum_role: int | None = None,
         color: QColor | None = None,
         text_reserve: str = "100 %",
     ) -> None:
@@ -48,6 +50,7 @@ class SparklineDelegate(QStyledItemDelegate):
         self.maximum = maximum
         self.formatter = formatter
         self.text_role = text_role
+        self.maximum_role = maximum_role
         self.color = color
         self.text_reserve = text_reserve
 
@@ -93,7 +96,7 @@ class SparklineDelegate(QStyledItemDelegate):
                 color = self.color or palette.color(
                     QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
                 )
-                self._draw_line(painter, chart, values, color)
+                self._draw_line(painter, chart, values, color, self._maximum(index))
         finally:
             painter.restore()
 
@@ -112,13 +115,20 @@ class SparklineDelegate(QStyledItemDelegate):
         latest = next((v for v in reversed(values) if math.isfinite(v)), None)
         return self.formatter(latest)
 
+    def _maximum(self, index: QModelIndex | QPersistentModelIndex) -> float | None:
+        if self.maximum is not None or self.maximum_role is None:
+            return self.maximum
+        value = index.data(self.maximum_role)
+        return float(value) if isinstance(value, int | float) else None
+
     def _draw_line(
-        self, painter: QPainter, chart: QRectF, values: list[float], color: QColor
+        self, painter: QPainter, chart: QRectF, values: list[float], color: QColor,
+        maximum: float | None,
     ) -> None:
         finite = [v for v in values if math.isfinite(v)]
         if not finite:
             return
-        top = self.maximum if self.maximum is not None else max(finite)
+        top = maximum if maximum is not None else max(finite)
         if top <= 0:
             top = 1.0
         # Newest at the right edge; a short history grows from the right.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,10 @@ def test_from_libvirt_state_only_has_no_counters() -> None:
 
 def test_memory_used_falls_back_to_rss() -> None:
     assert memory_used_kib(DomainCounters(balloon_current_kib=4096, balloon_rss_kib=900)) == 900
+    # QEMU's own memory (TCG's code cache) is not the guest's: capped at the balloon.
+    assert memory_used_kib(DomainCounters(balloon_current_kib=4096, balloon_rss_kib=5000)) == 4096
+    assert memory_used_kib(DomainCounters(balloon_rss_kib=5000)) == 5000
+    assert memory_used_kib(DomainCounters(balloon_current_kib=4096, balloon_rss_kib=0)) is None
     # More free than the balloon holds (stale guest report): never negative.
     assert memory_used_kib(DomainCounters(balloon_current_kib=100, balloon_unused_kib=200)) == 0
 
@@ -178,6 +183,21 @@ def test_counter_reset_gives_no_rate_then_resumes() -> None:
     after = calc.update(raw(2.0, a=record(cpu=SECOND // 10 + SECOND, rd=4096)))[A]
     assert after.cpu_guest_percent == pytest.approx(50.0)
     assert after.disk_read_bps == pytest.approx(4096.0)
+
+
+def test_restart_between_ticks_gives_no_rate() -> None:
+    """A domain stopped and started again between two ticks: its counters began
+    anew and may already be above the old ones; only its new ID tells."""
+    calc = RateCalculator(host_cpus=1)
+    first = RawSample(0.0, {A: DomainCounters.from_libvirt(record(cpu=SECOND, rd=100), 3)})
+    calc.update(first)
+    again = RawSample(
+        1.0, {A: DomainCounters.from_libvirt(record(cpu=3 * SECOND, rd=10**9), 4)}
+    )
+    rates = calc.update(again)[A]
+    assert rates.cpu_guest_percent is None and rates.disk_read_bps is None
+    later = RawSample(2.0, {A: DomainCounters.from_libvirt(record(cpu=4 * SECOND, rd=10**9), 4)})
+    assert calc.update(later)[A].cpu_guest_percent == pytest.approx(50.0)
 
 
 def test_changed_device_set_gives_no_rate() -> None:
@@ -357,12 +377,16 @@ def test_host_sample_other_errors_raise() -> None:
 
 
 class FakeDomain:
-    def __init__(self, uuid: str, **methods: Callable[..., Any]) -> None:
+    def __init__(self, uuid: str, run_id: int = 7, **methods: Callable[..., Any]) -> None:
         self.uuid = uuid
+        self.run_id = run_id
         self._methods = methods
 
     def UUIDString(self) -> str:
         return self.uuid
+
+    def ID(self) -> int:
+        return self.run_id
 
     def __getattr__(self, name: str) -> Callable[..., Any]:
         return self._methods[name]
@@ -374,6 +398,7 @@ def test_sample_uses_one_bulk_call() -> None:
     result = sample(conn, StatGroups.CPU | StatGroups.DISK)  # type: ignore[arg-type]
     assert list(result.domains) == [A]
     assert result.domains[A].cpu_time_ns == SECOND
+    assert result.domains[A].run_id == 7
     assert [name for name, _args in conn.calls] == ["getAllDomainStats"]
     mask, flags = conn.calls[0][1]
     assert mask == (StatGroups.CPU | StatGroups.DISK).libvirt_mask()
@@ -532,6 +557,36 @@ def test_sampler_apply_reports_updated_and_vanished() -> None:
     assert sampler.apply(raw(2.0, a=record(cpu=SECOND))) == {A}
     sampler.forget(B)
     assert B not in sampler.history
+
+
+def test_sampler_tick_reads_and_applies() -> None:
+    dom = FakeDomain(A)
+    readings = iter([record(cpu=0), record(cpu=SECOND)])
+    conn = FakeConn(
+        getInfo=lambda: ["x86_64", 4096, 4, 3000, 1, 1, 4, 1],
+        getAllDomainStats=lambda mask, flags: [(dom, next(readings))],
+        getCPUStats=lambda _f: {"idle": 0, "user": 0},
+        getMemoryStats=lambda _f: {"total": 1000, "free": 400},
+    )
+    sampler = StatsSampler()
+    assert sampler.tick(conn, StatGroups.CPU) == {A}  # type: ignore[arg-type]
+    assert sampler.host_cpus == 4
+    assert sampler.host_history.times(HOST_KEY).size == 0  # host not asked for
+    assert sampler.tick(conn, StatGroups.CPU, host=True) == {A}  # type: ignore[arg-type]
+    latest = sampler.latest(A)
+    assert latest is not None and latest.cpu_host_percent is not None
+    assert sampler.host_history.latest(HOST_KEY, Metric.MEMORY_USED) == 600
+    assert [name for name, _args in conn.calls].count("getInfo") == 1
+
+
+def test_sampler_ignores_a_forgotten_domain_in_an_older_sample() -> None:
+    sampler = StatsSampler()
+    sampler.apply(raw(time.monotonic(), a=record(cpu=0)))
+    read_before = raw(time.monotonic(), a=record(cpu=1))  # a tick read it, then...
+    sampler.forget(A)  # ...it was undefined before that tick applied
+    assert sampler.apply(read_before) == set()
+    assert A not in sampler.history
+    assert sampler.apply(raw(time.monotonic(), a=record(cpu=2))) == {A}  # defined anew
 
 
 def test_sampler_host() -> None:

@@ -1,0 +1,221 @@
+"""From nothing to a booted first VM: the New-VM wizard on qemu:///system, timed.
+
+Runs the application's own MainWindow offscreen on a qasync loop, opens the
+wizard from the toolbar and fills it with real mouse and key events
+(tests/integration/wizard_driver.py, the same steps as the integration test):
+the project's tiny guest ISO, the test pool, the isolated test network, TCG.
+Prints the seconds from the Create click until the guest prints
+``TINY-GUEST READY ip=…`` on its serial console, and the clicks and keystrokes
+the flow took. The VM and its volume are removed afterwards; the test pool and
+network too when this script made them.
+
+    QT_QPA_PLATFORM=offscreen QT_NO_GLIB=1 .venv/bin/python benchmarks/bench_first_vm.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+# Before Qt is imported: libvirt's event thread owns GLib's default context
+# (DESIGN.md, "Threads and async"), and there is no display here.
+os.environ["QT_NO_GLIB"] = "1"
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import argparse
+import asyncio
+import contextlib
+import datetime
+import platform
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+
+import libvirt
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from kvmgui.core.create import UNDEFINE_FLAGS
+from kvmgui.core.domain import DomainInfo
+from kvmgui.core.events import ensure_event_loop
+from kvmgui.core.serial import SerialConsoleStream, SerialLineReader
+from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.eventloop import AppEventLoop
+from kvmgui.ui.gc import GuiThreadGarbageCollector
+from kvmgui.ui.mainwindow import MainWindow
+from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.settings import Settings
+from tests.integration.conftest import GUEST_DIR, READY, REPO, SYSTEM_URI
+from tests.integration.guests import (
+    NETWORK_NAME,
+    NETWORK_XML,
+    POOL_DIR,
+    POOL_NAME,
+    POOL_XML,
+    PREFIX,
+)
+from tests.integration.wizard_driver import FirstVm, WizardDriver
+
+TARGET_S = 15.0
+READY_TIMEOUT_S = 120.0
+
+
+@contextlib.contextmanager
+def test_pool_and_network(conn: libvirt.virConnect) -> Iterator[None]:
+    """The integration tests' pool and network: reused when present, else made and removed."""
+    made: list[Callable[[], object]] = []
+    try:
+        pool = conn.storagePoolLookupByName(POOL_NAME)
+    except libvirt.libvirtError:
+        Path(POOL_DIR).mkdir(parents=True, exist_ok=True)
+        os.chmod(POOL_DIR, 0o755)
+        pool = conn.storagePoolDefineXML(POOL_XML)
+        made.append(pool.undefine)
+    if not pool.isActive():
+        pool.create()
+        made.append(pool.destroy)
+    try:
+        network = conn.networkLookupByName(NETWORK_NAME)
+    except libvirt.libvirtError:
+        network = conn.networkDefineXML(NETWORK_XML)
+        made.append(network.undefine)
+    if not network.isActive():
+        network.create()
+        made.append(network.destroy)
+    try:
+        yield
+    finally:
+        for undo in reversed(made):
+            with contextlib.suppress(libvirt.libvirtError):
+                undo()
+
+
+def tiny_guest_iso() -> Path:
+    iso = Path(os.environ.get("KVMGUI_TINY_GUEST", GUEST_DIR / "tiny-guest.iso"))
+    if not iso.is_file():
+        subprocess.run(["bash", str(REPO / "tests/guest/build-tiny-guest.sh"), str(iso.parent)],
+                       check=True, timeout=600)
+    return iso
+
+
+def remove_vm(conn: libvirt.virConnect, name: str) -> None:
+    with contextlib.suppress(libvirt.libvirtError):
+        dom = conn.lookupByName(name)
+        if dom.isActive():
+            dom.destroy()
+        dom.undefineFlags(UNDEFINE_FLAGS)
+    with contextlib.suppress(libvirt.libvirtError):
+        conn.storagePoolLookupByName(POOL_NAME).storageVolLookupByName(f"{name}.qcow2").delete(0)
+
+
+async def until(condition: Callable[[], bool], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("waited too long")
+        await asyncio.sleep(0.01)
+
+
+async def first_vm(window: MainWindow, vm: FirstVm) -> tuple[float, float, WizardDriver]:
+    """(seconds Create → running, seconds Create → READY, the driver with its counts)."""
+    loop = asyncio.get_running_loop()
+    driver = WizardDriver()
+    wizard = driver.open_wizard(window)
+    await until(lambda: wizard.facts is not None, 30)
+    driver.first_vm_from_iso(wizard, vm)
+    created: asyncio.Future[DomainInfo] = loop.create_future()
+    def on_created(_connection: object, info: DomainInfo) -> None:
+        if not created.done():
+            created.set_result(info)
+
+    def on_failed(message: str) -> None:
+        if not created.done():
+            created.set_exception(RuntimeError(message))
+
+    wizard.vm_created.connect(on_created)
+    window.ops.failed.connect(on_failed)
+    started = time.monotonic()
+    driver.finish(wizard)
+    info = await asyncio.wait_for(created, READY_TIMEOUT_S)
+    running = time.monotonic() - started
+    connection = wizard.connection
+    reader = SerialLineReader()
+    dom = await connection.call("look up", lambda c: c.lookupByUUIDString(info.uuid))
+    stream = SerialConsoleStream(dom, on_data=reader.feed, on_closed=reader.close,
+                                 deliver=loop.call_soon_threadsafe, force=True)
+    reader.answer = stream.send
+    await connection.call("open the serial console", lambda _c: stream.open())
+    try:
+        match = await reader.wait_for(READY, READY_TIMEOUT_S)
+    finally:
+        stream.close()
+    ready = time.monotonic() - started
+    print(f"guest address: {match.group(1)}")
+    return running, ready, driver
+
+
+async def bench(
+    manager: ConnectionManager, window: MainWindow, setup: libvirt.virConnect, iso: Path,
+    runs: int,
+) -> list[tuple[float, float, WizardDriver]]:
+    results: list[tuple[float, float, WizardDriver]] = []
+    try:
+        manager.add(SYSTEM_URI)
+        await until(lambda: all(c.is_open for c in manager.connections()), 30)
+        for run in range(runs):
+            vm = FirstVm(f"{PREFIX}bench-first-vm-{run}", str(iso), POOL_NAME, NETWORK_NAME)
+            remove_vm(setup, vm.name)
+            try:
+                results.append(await first_vm(window, vm))
+            finally:
+                remove_vm(setup, vm.name)
+    finally:
+        await manager.close_all()
+    return results
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args(argv)
+    iso = tiny_guest_iso()
+    ensure_event_loop()
+    setup = libvirt.open(SYSTEM_URI)
+    with tempfile.TemporaryDirectory(prefix="kvmgui-bench-") as tmp, \
+            test_pool_and_network(setup):
+        runtime_dir = Path(tmp) / "runtime"  # Qt warns when XDG_RUNTIME_DIR is unset
+        runtime_dir.mkdir(mode=0o700)
+        os.environ.setdefault("XDG_RUNTIME_DIR", str(runtime_dir))
+        app = QApplication(sys.argv[:1])
+        _collector = GuiThreadGarbageCollector(app)
+        loop = AppEventLoop(app)
+        asyncio.set_event_loop(loop)
+        settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
+        settings.set_console_after_create("details")  # no external viewer offscreen
+        manager = ConnectionManager(loop)
+        ops = OpRunner(loop)
+        window = MainWindow(manager, ops, settings, remember_connections=False)
+        window.show()
+        print(
+            f"bench_first_vm: {datetime.datetime.now().isoformat(timespec='seconds')}, "
+            f"{os.cpu_count()} CPUs, Python {platform.python_version()}, "
+            f"libvirt {libvirt.getVersion()}, Qt platform {app.platformName()}"
+        )
+        try:
+            results = loop.run_until_complete(bench(manager, window, setup, iso, args.runs))
+        finally:
+            window.close()
+            setup.close()
+    for index, (running, ready, driver) in enumerate(results, 1):
+        verdict = "PASS" if ready < TARGET_S else "MISS"
+        print(f"run {index}: Create → running {running:.2f} s, Create → READY {ready:.2f} s "
+              f"(target < {TARGET_S:.0f} s: {verdict}); "
+              f"{driver.clicks} clicks, {driver.keystrokes} keystrokes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

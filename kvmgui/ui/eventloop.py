@@ -1,0 +1,67 @@
+"""The asyncio loop of the app: qasync's, with a handoff from other threads
+that never emits a Qt signal off the GUI thread."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import contextvars
+import socket
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+import qasync
+from PySide6.QtCore import QSocketNotifier
+from PySide6.QtWidgets import QApplication
+
+DEFAULT_WORKERS = 4
+
+
+class AppEventLoop(qasync.QEventLoop):
+    """qasync's call_soon_threadsafe emits a PySide signal from the calling
+    thread; with libvirt's event thread and the connections' pools calling it
+    all the time, that crashed the process once in a while (segfault in the
+    emit). Here other threads only append to a deque and write a byte to a
+    socket that a QSocketNotifier watches on the GUI thread.
+    """
+
+    def __init__(self, app: QApplication, *, already_running: bool = False) -> None:
+        self._handoff: deque[tuple[Callable[..., object], tuple[Any, ...],
+                                   contextvars.Context | None]] = deque()
+        self._wake_reader, self._wake_writer = socket.socketpair()
+        self._wake_reader.setblocking(False)
+        self._wake_writer.setblocking(False)
+        super().__init__(app, already_running=already_running)
+        self._wake_notifier = QSocketNotifier(
+            self._wake_reader.fileno(), QSocketNotifier.Type.Read
+        )
+        self._wake_notifier.activated.connect(self._run_handoff)
+        # qasync's default executor is made of QThreads, which Qt warns about
+        # when they outlive the loop; plain threads serve the same purpose.
+        self.set_default_executor(
+            concurrent.futures.ThreadPoolExecutor(DEFAULT_WORKERS, thread_name_prefix="loop")
+        )
+
+    def call_soon_threadsafe(
+        self, callback: Callable[..., object], *args: Any,
+        context: contextvars.Context | None = None,
+    ) -> None:
+        self._handoff.append((callback, args, context))  # deque.append is atomic
+        # A full socket buffer means a wake-up is already pending.
+        with contextlib.suppress(BlockingIOError, OSError):
+            self._wake_writer.send(b"\0")
+
+    def _run_handoff(self) -> None:
+        with contextlib.suppress(BlockingIOError):
+            while self._wake_reader.recv(4096):
+                pass
+        while self._handoff:
+            callback, args, context = self._handoff.popleft()
+            self.call_soon(callback, *args, context=context)
+
+    def close(self) -> None:
+        super().close()
+        self._wake_notifier.setEnabled(False)
+        self._wake_reader.close()
+        self._wake_writer.close()

@@ -1,0 +1,78 @@
+"""The list's live statistics columns: sparklines, their View-menu toggles, and
+the statistics they ask the poller for."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHeaderView, QTreeView
+
+from kvmgui.core.stats import StatGroups
+from kvmgui.ui.models.domain_tree import COLUMN_TITLES, STATS_COLUMNS, Column, Role
+from kvmgui.ui.settings import Settings
+from kvmgui.ui.stats_poller import StatsDemand, StatsPoller
+from kvmgui.ui.widgets.sparkline import SparklineDelegate
+
+# Per column: the widest current value expected (the chart keeps room for
+# it) and the column's width.
+_TEXT_RESERVE = {
+    Column.CPU_USAGE: ("100 %", 130),
+    Column.MEMORY_USAGE: ("999.9 MiB", 170),
+    Column.DISK_IO: ("999.9 KiB/s", 180),
+    Column.NETWORK_IO: ("999.9 KiB/s", 180),
+}
+
+
+class ListStatsColumns(QObject):
+    """Shows the statistics columns the settings name and samples only those,
+    while the list is on screen (not while its window is minimized)."""
+
+    def __init__(
+        self, view: QTreeView, poller: StatsPoller, settings: Settings,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._view = view
+        self._settings = settings
+        shown = settings.stats_columns()
+        header = view.header()
+        self.actions: dict[int, QAction] = {}
+        for column, group in STATS_COLUMNS.items():
+            reserve, width = _TEXT_RESERVE[Column(column)]
+            view.setItemDelegateForColumn(column, SparklineDelegate(
+                Role.STATS_HISTORY, view,
+                maximum=100.0 if group is StatGroups.CPU else None,
+                maximum_role=Role.STATS_MAXIMUM if group is StatGroups.MEMORY else None,
+                text_role=Qt.ItemDataRole.DisplayRole,
+                text_reserve=reserve,
+            ))
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+            view.setColumnHidden(column, group not in shown)
+            action = QAction(f"{COLUMN_TITLES[Column(column)]} Column", self)
+            action.setCheckable(True)
+            action.setChecked(group in shown)
+            action.setStatusTip(f"Show the live {COLUMN_TITLES[Column(column)]} of running VMs")
+            self.actions[column] = action
+        self.demand = StatsDemand(poller, view, shown)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        for column, action in self.actions.items():
+            action.toggled.connect(partial(self.on_column_toggled, column))
+
+    def shown(self) -> StatGroups:
+        groups = StatGroups.NONE
+        for column, action in self.actions.items():
+            if action.isChecked():
+                groups |= STATS_COLUMNS[column]
+        return groups
+
+    @Slot(int, bool)
+    def on_column_toggled(self, column: int, checked: bool) -> None:
+        self._view.setColumnHidden(column, not checked)
+        shown = self.shown()
+        self._settings.set_stats_columns(shown)
+        self.demand.set_groups(shown)

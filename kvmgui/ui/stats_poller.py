@@ -1,0 +1,279 @@
+"""When to sample live statistics, and for whom: the Qt side of kvmgui.core.stats.
+
+One :class:`StatsPoller` serves every connection. Widgets that show statistics
+hold a :class:`StatsDemand`, which asks for what they show (the statistics
+groups, the host) while they are on screen; the poller ticks only while some
+demand is active, and each tick reads only the union of what is asked. A tick
+is one :meth:`StatsSampler.tick <kvmgui.core.stats.StatsSampler.tick>` per
+connection in the connection's pool (rates and history included), so the GUI
+thread receives only ``stats_sampled(connection, uuids)``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+import numpy as np
+import numpy.typing as npt
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
+from shiboken6 import Shiboken
+
+from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
+from kvmgui.core.errors import LibvirtCallError
+from kvmgui.core.stats import (
+    NO_VALUE,
+    Metric,
+    StatGroups,
+    StatsSampler,
+    format_kib,
+    format_percent,
+    format_rate,
+)
+from kvmgui.ui.connections import ConnectionManager
+
+log = logging.getLogger(__name__)
+
+#: Points a list sparkline shows: one minute at the default interval.
+SPARKLINE_POINTS = 60
+
+
+@dataclass(frozen=True)
+class StatsSeries:
+    """What one list column shows of a group: the sum of ``metrics``, formatted."""
+
+    metrics: tuple[Metric, ...]
+    format: Callable[[float | None], str]
+
+
+#: The list column of each statistics group, in column order.
+LIST_SERIES: dict[StatGroups, StatsSeries] = {
+    StatGroups.CPU: StatsSeries((Metric.CPU_GUEST,), format_percent),
+    StatGroups.MEMORY: StatsSeries((Metric.MEMORY_USED,), format_kib),
+    StatGroups.DISK: StatsSeries((Metric.DISK_READ, Metric.DISK_WRITE), format_rate),
+    StatGroups.NETWORK: StatsSeries((Metric.NET_RX, Metric.NET_TX), format_rate),
+}
+
+
+class StatsPoller(QObject):
+    """Samples every connection at the interval while some widget asks for statistics.
+
+    A connection's tick is skipped while its previous one still runs (a slow
+    daemon must not pile up calls).
+    """
+
+    stats_sampled = Signal(object, object)  # Connection, set[str] of UUIDs that changed
+
+    def __init__(
+        self, manager: ConnectionManager, interval: float, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._manager = manager
+        self._samplers: dict[Connection, StatsSampler] = {}
+        self._demands: set[StatsDemand] = set()
+        self._in_flight: set[Connection] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._logged_errors: dict[Connection, str] = {}
+        self.skipped_ticks = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(round(interval * 1000))
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self._timer.timeout.connect(self.on_tick)
+        self._manager.connection_removed.connect(self.on_connection_removed)
+        self._manager.connection_state_changed.connect(self.on_connection_state_changed)
+        self._manager.domains_changed.connect(self.on_domains_changed)
+
+    # -------------------------------------------------------------- demand
+
+    @property
+    def interval(self) -> float:
+        return self._timer.interval() / 1000
+
+    def set_interval(self, seconds: float) -> None:
+        self._timer.setInterval(round(seconds * 1000))
+
+    @property
+    def active(self) -> bool:
+        """Whether ticks are scheduled (some demand is active)."""
+        return self._timer.isActive()
+
+    def wanted(self, connection: Connection) -> tuple[StatGroups, bool]:
+        """The groups and whether the host is read at ``connection``'s next tick."""
+        groups, host = StatGroups.NONE, False
+        for demand in self._demands:
+            if demand.connection is None or demand.connection is connection:
+                groups |= demand.groups
+                host = host or demand.host
+        return groups, host
+
+    def activate(self, demand: StatsDemand) -> None:
+        self._demands.add(demand)
+        if not self._timer.isActive():
+            self._timer.start()
+            self.on_tick()  # what just appeared should not wait a whole interval
+
+    def withdraw(self, demand: StatsDemand) -> None:
+        self._demands.discard(demand)
+        if not self._demands:
+            self._timer.stop()
+
+    # ---------------------------------------------------------------- data
+
+    def sampler(self, connection: Connection) -> StatsSampler:
+        sampler = self._samplers.get(connection)
+        if sampler is None:
+            sampler = self._samplers[connection] = StatsSampler()
+        return sampler
+
+    def sparkline(
+        self, connection: Connection, uuid: str, group: StatGroups, last: int = SPARKLINE_POINTS
+    ) -> npt.NDArray[np.float32] | None:
+        """A running domain's recent values of a list column (None if not running)."""
+        sampler = self._samplers.get(connection)
+        if sampler is None:
+            return None
+        metrics = LIST_SERIES[group].metrics
+        with sampler.lock:
+            if sampler.latest(uuid) is None:
+                return None
+            values = sampler.history.values(uuid, metrics[0], last)
+            for metric in metrics[1:]:
+                values = values + sampler.history.values(uuid, metric, last)
+        return values
+
+    def current_text(self, connection: Connection, uuid: str, group: StatGroups) -> str:
+        """A running domain's newest value of a list column, as text."""
+        sampler = self._samplers.get(connection)
+        if sampler is None:
+            return NO_VALUE
+        series = LIST_SERIES[group]
+        with sampler.lock:
+            if sampler.latest(uuid) is None:
+                return NO_VALUE
+            values = [sampler.history.latest(uuid, metric) for metric in series.metrics]
+        known = [v for v in values if v is not None]
+        return series.format(sum(known) if known else None)
+
+    # --------------------------------------------------------------- ticks
+
+    @Slot()
+    def on_tick(self) -> None:
+        for connection in self._manager.connections():
+            if connection.state is not ConnectionState.CONNECTED:
+                continue
+            groups, host = self.wanted(connection)
+            if not groups and not host:
+                continue
+            if connection in self._in_flight:
+                self.skipped_ticks += 1
+                continue
+            self._in_flight.add(connection)
+            task = asyncio.get_running_loop().create_task(
+                self._tick(connection, self.sampler(connection), groups, host)
+            )
+            # Not an OpRunner op: a tick a second would flood its `finished`,
+            # and a failed tick is not news for the message bar (the connection
+            # state says it); it is logged once.
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _tick(
+        self, connection: Connection, sampler: StatsSampler, groups: StatGroups, host: bool
+    ) -> None:
+        try:
+            updated = await connection.call(
+                "read statistics", partial(sampler.tick, groups=groups, host=host)
+            )
+        except LibvirtCallError as err:
+            if self._logged_errors.get(connection) != err.message:
+                self._logged_errors[connection] = err.message
+                log.warning("statistics of %s: %s", connection.uri, err)
+            return
+        finally:
+            self._in_flight.discard(connection)
+        self._logged_errors.pop(connection, None)
+        # The window that owns the poller may be gone while the pool read.
+        if Shiboken.isValid(self) and self._samplers.get(connection) is sampler:
+            self.stats_sampled.emit(connection, updated)
+
+    def stop(self) -> None:
+        """Stop ticking and cancel the ticks that run (on shutdown)."""
+        self._timer.stop()
+        for task in list(self._tasks):
+            task.cancel()
+
+    # --------------------------------------------------------------- slots
+
+    @Slot(object)
+    def on_connection_removed(self, connection: Connection) -> None:
+        self._samplers.pop(connection, None)
+        self._logged_errors.pop(connection, None)
+
+    @Slot(object)
+    def on_connection_state_changed(self, connection: Connection) -> None:
+        if connection.state is not ConnectionState.CONNECTED:
+            # Values of a lost connection would be stale: start afresh on reconnect.
+            self._samplers.pop(connection, None)
+
+    @Slot(object, object)
+    def on_domains_changed(self, connection: Connection, changes: DomainChanges) -> None:
+        sampler = self._samplers.get(connection)
+        if sampler is not None:
+            for uuid in changes.removed:
+                sampler.forget(uuid)
+
+
+class StatsDemand(QObject):
+    """Asks ``poller`` for ``groups`` (and the host) while ``widget`` is on screen:
+    shown, and its window not minimized. ``connection`` None means every one."""
+
+    def __init__(
+        self,
+        poller: StatsPoller,
+        widget: QWidget,
+        groups: StatGroups,
+        connection: Connection | None = None,
+        *,
+        host: bool = False,
+    ) -> None:
+        super().__init__(widget)
+        self.poller = poller
+        self.widget = widget
+        self.groups = groups
+        self.connection = connection
+        self.host = host
+        self._watched_window: QWidget | None = None
+        widget.installEventFilter(self)
+        self.update()
+
+    def set_groups(self, groups: StatGroups) -> None:
+        self.groups = groups
+        self.update()
+
+    @property
+    def on_screen(self) -> bool:
+        return self.widget.isVisible() and not self.widget.window().isMinimized()
+
+    def update(self) -> None:
+        window = self.widget.window()
+        if window is not self._watched_window and window is not self.widget:
+            # Minimizing changes the window's state, not the widget's visibility.
+            if self._watched_window is not None:
+                self._watched_window.removeEventFilter(self)
+            window.installEventFilter(self)
+            self._watched_window = window
+        if self.on_screen and (self.groups or self.host):
+            self.poller.activate(self)
+        else:
+            self.poller.withdraw(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.WindowStateChange):
+            self.update()
+        return False

@@ -1,0 +1,169 @@
+"""Wizard page 3: name, network, firmware, virtualization, and the virt-install command."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from kvmgui.core.create import HostFacts
+from kvmgui.core.xml.domain import NetworkSpec, validate_vm_name
+from kvmgui.ui.wizard.common import FieldError
+
+
+def name_problem(name: str, facts: HostFacts | None) -> str | None:
+    problem = validate_vm_name(name)
+    if problem is None and facts is not None and name in facts.domain_names:
+        problem = f"A VM named '{name}' already exists on this connection."
+    return problem
+
+
+def unique_name(base: str, taken: frozenset[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``… whichever is free."""
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+class FinishPage(QWizardPage):
+    """The last choices; Finish creates the VM while a progress bar runs."""
+
+    input_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle("Name and finish")
+        self._facts: HostFacts | None = None
+        self.name_edit = QLineEdit()
+        self.name_error = FieldError()
+        self.network_combo = QComboBox()
+        self.network_error = FieldError()
+        self.firmware_combo = QComboBox()
+        self.virt_type_combo = QComboBox()
+        self.customize_check = QCheckBox("Customize before install (review and edit the XML)")
+        self.command_view = QPlainTextEdit()
+        self.command_view.setReadOnly(True)
+        self.command_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.command_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.copy_button = QPushButton("Copy")
+        self.copy_button.setToolTip("Copy the virt-install command to the clipboard")
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("Name:", self.name_edit)
+        form.addRow("", self.name_error)
+        form.addRow("Network:", self.network_combo)
+        form.addRow("", self.network_error)
+        form.addRow("Firmware:", self.firmware_combo)
+        form.addRow("Virtualization:", self.virt_type_combo)
+        form.addRow("", self.customize_check)
+        command_header = QHBoxLayout()
+        command_header.addWidget(QLabel("Equivalent virt-install command:"), 1)
+        command_header.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(command_header)
+        layout.addWidget(self.command_view, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status_label)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.name_edit.textChanged.connect(self.on_input_changed)
+        self.network_combo.currentIndexChanged.connect(self.on_input_changed)
+        self.firmware_combo.currentIndexChanged.connect(self.on_input_changed)
+        self.virt_type_combo.currentIndexChanged.connect(self.on_input_changed)
+        self.copy_button.clicked.connect(self.on_copy_clicked)
+
+    def set_host_facts(self, facts: HostFacts) -> None:
+        self._facts = facts
+        self.network_combo.clear()
+        for name in facts.networks:
+            self.network_combo.addItem(
+                f"Virtual network '{name}'", NetworkSpec.libvirt_network(name)
+            )
+        for name in facts.bridges:
+            self.network_combo.addItem(f"Host bridge {name}", NetworkSpec.bridge(name))
+        if facts.session:
+            self.network_combo.addItem("User-mode networking", NetworkSpec.user())
+        if "default" in facts.networks:
+            self.network_combo.setCurrentIndex(facts.networks.index("default"))
+        self.firmware_combo.clear()
+        self.firmware_combo.addItem("BIOS", "bios")
+        if facts.uefi:
+            self.firmware_combo.addItem("UEFI (OVMF)", "efi")
+        self.virt_type_combo.clear()
+        if facts.kvm:
+            self.virt_type_combo.addItem("KVM (hardware acceleration)", "kvm")
+        self.virt_type_combo.addItem("QEMU TCG (software emulation, slow)", "qemu")
+        self.completeChanged.emit()
+
+    def suggest_name(self, base: str) -> None:
+        taken = self._facts.domain_names if self._facts is not None else frozenset()
+        self.name_edit.setText(unique_name(base, taken))
+
+    @property
+    def vm_name(self) -> str:
+        return self.name_edit.text().strip()
+
+    def network(self) -> NetworkSpec | None:
+        network = self.network_combo.currentData()
+        return network if isinstance(network, NetworkSpec) else None
+
+    @property
+    def firmware(self) -> str:
+        return str(self.firmware_combo.currentData() or "bios")
+
+    @property
+    def virt_type(self) -> str:
+        return str(self.virt_type_combo.currentData() or "qemu")
+
+    def isComplete(self) -> bool:
+        name_fine = self.name_error.show_problem(name_problem(self.vm_name, self._facts))
+        network_fine = self.network_error.show_problem(
+            None if self.network() is not None else "This host offers no network for the VM."
+        )
+        return self._facts is not None and name_fine and network_fine
+
+    def show_command(self, text: str) -> None:
+        self.command_view.setPlainText(text)
+
+    def show_progress(self, what: str, done: int, total: int) -> None:
+        self.progress.show()
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.status_label.setStyleSheet("")
+        self.status_label.setText(f"{what}…")
+
+    def show_failure(self, message: str) -> None:
+        self.progress.hide()
+        self.status_label.setStyleSheet("color: #c01c28;")
+        self.status_label.setText(message)
+
+    @Slot()
+    def on_input_changed(self) -> None:
+        self.completeChanged.emit()
+        self.input_changed.emit()
+
+    @Slot()
+    def on_copy_clicked(self) -> None:
+        QGuiApplication.clipboard().setText(self.command_view.toPlainText())
