@@ -40,8 +40,8 @@ import math
 import threading
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import libvirt
@@ -52,6 +52,10 @@ import numpy.typing as npt
 DEFAULT_CAPACITY = 600
 #: The key of the host's entry in :attr:`StatsSampler.host_history`.
 HOST_KEY = "host"
+#: Groups that libvirt reads through each QEMU's monitor (a job and a round
+#: trip per domain): read at most once per SLOW_GROUP_PERIOD seconds, their
+#: last values carried over in between. CPU and network come from /proc.
+SLOW_GROUP_PERIOD = 5.0
 
 
 class StatGroups(enum.Flag):
@@ -63,12 +67,15 @@ class StatGroups(enum.Flag):
     DISK = enum.auto()
     NETWORK = enum.auto()
     ALL = CPU | MEMORY | DISK | NETWORK
+    SLOW = MEMORY | DISK
 
     def libvirt_mask(self) -> int:
         """The ``VIR_DOMAIN_STATS_*`` mask for ``getAllDomainStats``."""
         mask: int = libvirt.VIR_DOMAIN_STATS_STATE
         if StatGroups.CPU in self:
-            mask |= libvirt.VIR_DOMAIN_STATS_CPU_TOTAL | libvirt.VIR_DOMAIN_STATS_VCPU
+            # Not VIR_DOMAIN_STATS_VCPU: it takes a job and a monitor query
+            # in every QEMU, and the vCPU count is known from the listing.
+            mask |= libvirt.VIR_DOMAIN_STATS_CPU_TOTAL
         if StatGroups.MEMORY in self:
             mask |= libvirt.VIR_DOMAIN_STATS_BALLOON
         if StatGroups.DISK in self:
@@ -119,15 +126,18 @@ class DomainCounters:
     net_devices: tuple[str, ...] = ()
 
     @classmethod
-    def from_libvirt(cls, stats: Mapping[str, Any], run_id: int | None = None) -> DomainCounters:
-        """Read a ``getAllDomainStats`` record (``cpu.time``, ``block.0.rd.bytes``…)."""
+    def from_libvirt(
+        cls, stats: Mapping[str, Any], run_id: int | None = None, vcpus: int | None = None
+    ) -> DomainCounters:
+        """Read a ``getAllDomainStats`` record (``cpu.time``, ``block.0.rd.bytes``…);
+        ``vcpus`` stands in where the record has no ``vcpu.current``."""
         block_devices, (rd, wr) = _sum_devices(stats, "block", ("rd.bytes", "wr.bytes"))
         net_devices, (rx, tx) = _sum_devices(stats, "net", ("rx.bytes", "tx.bytes"))
         return cls(
             state=_int(stats.get("state.state")),
             run_id=run_id,
             cpu_time_ns=_int(stats.get("cpu.time")),
-            vcpus=_int(stats.get("vcpu.current")),
+            vcpus=_int(stats.get("vcpu.current", vcpus)),
             balloon_current_kib=_int(stats.get("balloon.current")),
             balloon_unused_kib=_int(stats.get("balloon.unused")),
             balloon_available_kib=_int(stats.get("balloon.available")),
@@ -193,11 +203,16 @@ def _sum_devices(
 # ----------------------------------------------------------------- sampling
 
 
-def sample(conn: libvirt.virConnect, groups: StatGroups = StatGroups.ALL) -> RawSample:
+def sample(
+    conn: libvirt.virConnect,
+    groups: StatGroups = StatGroups.ALL,
+    vcpu_count: Callable[[str], int | None] = lambda _uuid: None,
+) -> RawSample:
     """Read the counters of every running domain (blocking: run it in the pool).
 
     One ``getAllDomainStats`` RPC per call; drivers without it are read per
-    domain instead (slower, but they are rare).
+    domain instead (slower, but they are rare). ``vcpu_count`` gives a
+    domain's vCPUs by UUID (the connection's listing knows them).
     """
     flags: int = libvirt.VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE
     before = time.monotonic()
@@ -210,9 +225,10 @@ def sample(conn: libvirt.virConnect, groups: StatGroups = StatGroups.ALL) -> Raw
     # One RPC gives every domain: its midpoint is the best single timestamp.
     timestamp = (before + time.monotonic()) / 2
     # virDomain.ID() is read from the object the call returned: no RPC.
-    domains = {
-        dom.UUIDString(): DomainCounters.from_libvirt(stats, dom.ID()) for dom, stats in records
-    }
+    domains = {}
+    for dom, stats in records:
+        uuid = dom.UUIDString()
+        domains[uuid] = DomainCounters.from_libvirt(stats, dom.ID(), vcpu_count(uuid))
     return RawSample(timestamp, domains, groups)
 
 
@@ -679,6 +695,8 @@ class StatsSampler:
         # When each domain was forgotten: a sample read before then is stale for it.
         self._forgotten: dict[str, float] = {}
         self.host_latest: HostRates | None = None
+        self._slow_read_at = -math.inf
+        self._slow_groups_read = StatGroups.NONE
 
     @property
     def host_cpus(self) -> int | None:
@@ -689,16 +707,34 @@ class StatsSampler:
         self.calculator.host_cpus = value
 
     def tick(
-        self, conn: libvirt.virConnect, groups: StatGroups, *, host: bool = False
+        self,
+        conn: libvirt.virConnect,
+        groups: StatGroups,
+        *,
+        host: bool = False,
+        vcpu_count: Callable[[str], int | None] = lambda _uuid: None,
     ) -> set[str]:
         """Read every running domain (and the host if asked), then :meth:`apply` it."""
         if self.host_cpus is None:
             self.host_cpus = host_cpu_count(conn)
-        raw = sample(conn, groups)
+        raw = sample(conn, self.groups_to_read(groups, time.monotonic()), vcpu_count)
         host_counters = host_sample(conn) if host else None
         with self.lock:
             self.apply_host(host_counters)
             return self.apply(raw)
+
+    def groups_to_read(self, groups: StatGroups, now: float) -> StatGroups:
+        """``groups`` less the slow ones when they were read less than
+        :data:`SLOW_GROUP_PERIOD` ago (a group just asked for is read at once)."""
+        slow = groups & StatGroups.SLOW
+        if not slow:
+            return groups
+        newly_asked = slow & ~self._slow_groups_read
+        if newly_asked or now - self._slow_read_at >= SLOW_GROUP_PERIOD:
+            self._slow_read_at = now
+            self._slow_groups_read = slow
+            return groups
+        return groups & ~StatGroups.SLOW
 
     def apply(self, raw: RawSample) -> set[str]:
         """Take one sample; return the UUIDs whose shown statistics changed.
@@ -716,6 +752,9 @@ class StatsSampler:
                     del self._forgotten[uuid]
             vanished = self._latest.keys() - rates.keys()
             for uuid, domain_rates in rates.items():
+                previous = self._latest.get(uuid)
+                if previous is not None:
+                    rates[uuid] = domain_rates = _carry_over(domain_rates, previous, raw.groups)
                 self.history.append(uuid, domain_rates.timestamp, domain_rates.metrics())
             self._latest = rates
             return set(rates) | vanished
@@ -741,6 +780,21 @@ class StatsSampler:
             self._latest.pop(uuid, None)
             # A tick may have read it before it went, and apply after this.
             self._forgotten[uuid] = time.monotonic()
+
+
+def _carry_over(rates: DomainRates, previous: DomainRates, read: StatGroups) -> DomainRates:
+    """Rates of a tick that skipped the slow groups keep their last values."""
+    if StatGroups.MEMORY not in read:
+        rates = replace(
+            rates,
+            memory_used_kib=previous.memory_used_kib,
+            memory_total_kib=previous.memory_total_kib,
+        )
+    if StatGroups.DISK not in read:
+        rates = replace(
+            rates, disk_read_bps=previous.disk_read_bps, disk_write_bps=previous.disk_write_bps
+        )
+    return rates
 
 
 # --------------------------------------------------------------- formatting

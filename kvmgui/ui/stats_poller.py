@@ -188,7 +188,9 @@ class StatsPoller(QObject):
     ) -> None:
         try:
             updated = await connection.call(
-                "read statistics", partial(sampler.tick, groups=groups, host=host)
+                "read statistics",
+                partial(sampler.tick, groups=groups, host=host,
+                        vcpu_count=partial(_vcpus_of, connection)),
             )
         except LibvirtCallError as err:
             if self._logged_errors.get(connection) != err.message:
@@ -227,6 +229,11 @@ class StatsPoller(QObject):
         if sampler is not None:
             for uuid in changes.removed:
                 sampler.forget(uuid)
+
+
+def _vcpus_of(connection: Connection, uuid: str) -> int | None:
+    info = connection.domain(uuid)
+    return info.vcpus if info is not None else None
 
 
 class StatsDemand(QObject):

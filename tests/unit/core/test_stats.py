@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from kvmgui.core.stats import (
     HOST_KEY,
+    SLOW_GROUP_PERIOD,
     DomainCounters,
     HostCounters,
     Metric,
@@ -121,15 +122,13 @@ def test_memory_used_falls_back_to_rss() -> None:
 
 def test_stat_groups_mask() -> None:
     assert StatGroups.NONE.libvirt_mask() == libvirt.VIR_DOMAIN_STATS_STATE
+    # No VCPU group: it costs a monitor query in every QEMU on every tick.
     assert StatGroups.CPU.libvirt_mask() == (
-        libvirt.VIR_DOMAIN_STATS_STATE
-        | libvirt.VIR_DOMAIN_STATS_CPU_TOTAL
-        | libvirt.VIR_DOMAIN_STATS_VCPU
+        libvirt.VIR_DOMAIN_STATS_STATE | libvirt.VIR_DOMAIN_STATS_CPU_TOTAL
     )
     assert StatGroups.ALL.libvirt_mask() == (
         libvirt.VIR_DOMAIN_STATS_STATE
         | libvirt.VIR_DOMAIN_STATS_CPU_TOTAL
-        | libvirt.VIR_DOMAIN_STATS_VCPU
         | libvirt.VIR_DOMAIN_STATS_BALLOON
         | libvirt.VIR_DOMAIN_STATS_BLOCK
         | libvirt.VIR_DOMAIN_STATS_INTERFACE
@@ -609,3 +608,35 @@ def test_formatting() -> None:
     assert format_rate(2048) == "2.0 KiB/s"
     assert format_percent(12.4) == "12 %"
     assert format_percent(None) == format_rate(math.nan) == format_bytes(None)
+
+
+def test_slow_groups_are_read_once_per_period() -> None:
+    sampler = StatsSampler(host_cpus=1)
+    every = StatGroups.ALL
+    assert sampler.groups_to_read(every, 100.0) == every  # first tick reads all
+    assert sampler.groups_to_read(every, 101.0) == StatGroups.CPU | StatGroups.NETWORK
+    assert sampler.groups_to_read(every, 100.0 + SLOW_GROUP_PERIOD) == every
+    # A slow group just asked for (a Performance tab opened) is read at once.
+    cpu_memory = StatGroups.CPU | StatGroups.MEMORY
+    sampler = StatsSampler(host_cpus=1)
+    assert sampler.groups_to_read(cpu_memory, 0.0) == cpu_memory
+    assert sampler.groups_to_read(cpu_memory, 1.0) == StatGroups.CPU
+    assert sampler.groups_to_read(cpu_memory | StatGroups.DISK, 2.0) == (
+        cpu_memory | StatGroups.DISK
+    )
+
+
+def test_ticks_without_slow_groups_carry_memory_and_disk_over() -> None:
+    sampler = StatsSampler(host_cpus=1)
+    first = record(cpu=0, vcpus=1) | {"balloon.current": 4096, "balloon.rss": 1000}
+    sampler.apply(RawSample(0.0, {A: DomainCounters.from_libvirt(first, 1)}, StatGroups.ALL))
+    second = {"state.state": 1, "cpu.time": SECOND // 2}
+    sampler.apply(RawSample(
+        1.0, {A: DomainCounters.from_libvirt(second, 1, vcpus=1)},
+        StatGroups.CPU | StatGroups.NETWORK,
+    ))
+    latest = sampler.latest(A)
+    assert latest is not None
+    assert latest.cpu_guest_percent == pytest.approx(50.0)  # vCPUs from the listing
+    assert latest.memory_used_kib == 1000  # carried over, not a gap
+    assert sampler.history.values(A, Metric.MEMORY_USED).tolist() == [1000.0, 1000.0]
