@@ -52,10 +52,6 @@ import numpy.typing as npt
 DEFAULT_CAPACITY = 600
 #: The key of the host's entry in :attr:`StatsSampler.host_history`.
 HOST_KEY = "host"
-#: Groups that libvirt reads through each QEMU's monitor (a job and a round
-#: trip per domain): read at most once per SLOW_GROUP_PERIOD seconds, their
-#: last values carried over in between. CPU and network come from /proc.
-SLOW_GROUP_PERIOD = 5.0
 
 
 class StatGroups(enum.Flag):
@@ -67,7 +63,6 @@ class StatGroups(enum.Flag):
     DISK = enum.auto()
     NETWORK = enum.auto()
     ALL = CPU | MEMORY | DISK | NETWORK
-    SLOW = MEMORY | DISK
 
     def libvirt_mask(self) -> int:
         """The ``VIR_DOMAIN_STATS_*`` mask for ``getAllDomainStats``."""
@@ -84,6 +79,13 @@ class StatGroups(enum.Flag):
             mask |= libvirt.VIR_DOMAIN_STATS_INTERFACE
         return mask
 
+
+#: Groups that libvirt reads through each QEMU's monitor (a job and a round
+#: trip per domain, about 6 ms of QEMU's CPU for the balloon): read at most
+#: once per period (seconds), their last values carried over in between. CPU
+#: and network come from /proc and are read at every tick
+#: (benchmarks/RESULTS.md, bench_stats).
+SLOW_GROUP_PERIODS = {StatGroups.MEMORY: 10.0, StatGroups.DISK: 5.0}
 
 class Metric(enum.StrEnum):
     """One series of a domain's (or the host's) history."""
@@ -695,8 +697,7 @@ class StatsSampler:
         # When each domain was forgotten: a sample read before then is stale for it.
         self._forgotten: dict[str, float] = {}
         self.host_latest: HostRates | None = None
-        self._slow_read_at = -math.inf
-        self._slow_groups_read = StatGroups.NONE
+        self._slow_read_at: dict[StatGroups, float] = {}
 
     @property
     def host_cpus(self) -> int | None:
@@ -724,17 +725,17 @@ class StatsSampler:
             return self.apply(raw)
 
     def groups_to_read(self, groups: StatGroups, now: float) -> StatGroups:
-        """``groups`` less the slow ones when they were read less than
-        :data:`SLOW_GROUP_PERIOD` ago (a group just asked for is read at once)."""
-        slow = groups & StatGroups.SLOW
-        if not slow:
-            return groups
-        newly_asked = slow & ~self._slow_groups_read
-        if newly_asked or now - self._slow_read_at >= SLOW_GROUP_PERIOD:
-            self._slow_read_at = now
-            self._slow_groups_read = slow
-            return groups
-        return groups & ~StatGroups.SLOW
+        """``groups`` less the slow ones read less than their period ago (a
+        group just asked for, as when a Performance tab opens, is read at once)."""
+        read = groups
+        for group, period in SLOW_GROUP_PERIODS.items():
+            if group not in groups:
+                self._slow_read_at.pop(group, None)  # asked again later: read at once
+            elif now - self._slow_read_at.get(group, -math.inf) >= period:
+                self._slow_read_at[group] = now
+            else:
+                read &= ~group
+        return read
 
     def apply(self, raw: RawSample) -> set[str]:
         """Take one sample; return the UUIDs whose shown statistics changed.

@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from kvmgui.core.connection import Connection
 from kvmgui.core.domain import DomainState
-from kvmgui.core.stats import NO_VALUE, SLOW_GROUP_PERIOD, DomainRates
+from kvmgui.core.stats import NO_VALUE, SLOW_GROUP_PERIODS, DomainRates, StatGroups
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import STATS_COLUMNS, Column
 from tests.integration.conftest import SYSTEM_URI, GuestFactory
@@ -16,9 +16,9 @@ from tests.qt_helpers import open_connection, wait_for_state
 # Ticks are 1 s; allow for two shared cores and a busy daemon.
 TICK_TIMEOUT_MS = 15000
 STATE_TIMEOUT_MS = 30000
-# Memory and disk are read once per SLOW_GROUP_PERIOD (5 s): a rate needs two
-# readings, so a look must span more than one period at the 1 s interval.
-TICKS = 2 + int(SLOW_GROUP_PERIOD)
+# Disk is read once per its slow period (5 s): a rate needs two readings, so
+# a look must span more than one period at the 1 s interval.
+TICKS = 2 + int(SLOW_GROUP_PERIODS[StatGroups.DISK])
 
 
 def collect(window: MainWindow, connection: Connection, uuid: str, qtbot: QtBot,
