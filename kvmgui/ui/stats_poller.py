@@ -189,8 +189,7 @@ class StatsPoller(QObject):
         try:
             updated = await connection.call(
                 "read statistics",
-                partial(sampler.tick, groups=groups, host=host,
-                        vcpu_count=partial(_vcpus_of, connection)),
+                partial(sampler.tick, groups=groups, host=host),
             )
         except LibvirtCallError as err:
             if self._logged_errors.get(connection) != err.message:
@@ -229,11 +228,6 @@ class StatsPoller(QObject):
         if sampler is not None:
             for uuid in changes.removed:
                 sampler.forget(uuid)
-
-
-def _vcpus_of(connection: Connection, uuid: str) -> int | None:
-    info = connection.domain(uuid)
-    return info.vcpus if info is not None else None
 
 
 class StatsDemand(QObject):

@@ -122,13 +122,10 @@ def test_memory_used_falls_back_to_rss() -> None:
 
 def test_stat_groups_mask() -> None:
     assert StatGroups.NONE.libvirt_mask() == libvirt.VIR_DOMAIN_STATS_STATE
-    # No VCPU group: it costs a monitor query in every QEMU on every tick.
-    assert StatGroups.CPU.libvirt_mask() == (
-        libvirt.VIR_DOMAIN_STATS_STATE | libvirt.VIR_DOMAIN_STATS_CPU_TOTAL
-    )
+    # CPU time comes from virDomainGetInfo: the CPU and VCPU groups cost every QEMU.
+    assert StatGroups.CPU.libvirt_mask() == libvirt.VIR_DOMAIN_STATS_STATE
     assert StatGroups.ALL.libvirt_mask() == (
         libvirt.VIR_DOMAIN_STATS_STATE
-        | libvirt.VIR_DOMAIN_STATS_CPU_TOTAL
         | libvirt.VIR_DOMAIN_STATS_BALLOON
         | libvirt.VIR_DOMAIN_STATS_BLOCK
         | libvirt.VIR_DOMAIN_STATS_INTERFACE
@@ -391,12 +388,18 @@ class FakeDomain:
         return self._methods[name]
 
 
-def test_sample_uses_one_bulk_call() -> None:
-    dom = FakeDomain(A)
-    conn = FakeConn(getAllDomainStats=lambda mask, flags: [(dom, record(cpu=SECOND))])
+def info(cpu_ns: int, vcpus: int = 2) -> Callable[[], list[int]]:
+    """A domain's virDomainGetInfo: state, max memory, memory, vCPUs, CPU time."""
+    return lambda: [1, 1024, 1024, vcpus, cpu_ns]
+
+
+def test_sample_uses_one_bulk_call_and_info_for_cpu() -> None:
+    dom = FakeDomain(A, info=info(SECOND))
+    conn = FakeConn(getAllDomainStats=lambda mask, flags: [(dom, record())])
     result = sample(conn, StatGroups.CPU | StatGroups.DISK)  # type: ignore[arg-type]
     assert list(result.domains) == [A]
     assert result.domains[A].cpu_time_ns == SECOND
+    assert result.domains[A].vcpus == 2
     assert result.domains[A].run_id == 7
     assert [name for name, _args in conn.calls] == ["getAllDomainStats"]
     mask, flags = conn.calls[0][1]
@@ -409,7 +412,7 @@ def test_sample_retries_without_nowait() -> None:
     def stats(_mask: int, flags: int) -> list[Any]:
         if flags & libvirt.VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT:
             raise FakeError(libvirt.VIR_ERR_INVALID_ARG)
-        return [(FakeDomain(A), record(cpu=1))]
+        return [(FakeDomain(A, info=info(1)), record())]
 
     conn = FakeConn(getAllDomainStats=stats)
     assert sample(conn).domains[A].cpu_time_ns == 1  # type: ignore[arg-type]
@@ -468,7 +471,9 @@ def test_sample_on_test_driver(tmp_path: Path) -> None:
         result = sample(conn)
         assert set(result.domains) == {A}
         assert result.domains[A].state == 1
-        assert result.domains[A].cpu_time_ns is None
+        # The test driver's info() reports wall-clock time as CPU time.
+        assert result.domains[A].cpu_time_ns is not None
+        assert result.domains[A].vcpus == 2
         host = host_sample(conn)  # CPU times are faked there, memory is unsupported
         assert host is None or host.memory_kib is None
     finally:
@@ -559,11 +564,11 @@ def test_sampler_apply_reports_updated_and_vanished() -> None:
 
 
 def test_sampler_tick_reads_and_applies() -> None:
-    dom = FakeDomain(A)
-    readings = iter([record(cpu=0), record(cpu=SECOND)])
+    cpu_readings = iter([0, SECOND])
+    dom = FakeDomain(A, info=lambda: [1, 1024, 1024, 2, next(cpu_readings)])
     conn = FakeConn(
         getInfo=lambda: ["x86_64", 4096, 4, 3000, 1, 1, 4, 1],
-        getAllDomainStats=lambda mask, flags: [(dom, next(readings))],
+        getAllDomainStats=lambda mask, flags: [(dom, record())],
         getCPUStats=lambda _f: {"idle": 0, "user": 0},
         getMemoryStats=lambda _f: {"total": 1000, "free": 400},
     )
@@ -634,13 +639,13 @@ def test_ticks_without_slow_groups_carry_memory_and_disk_over() -> None:
     sampler = StatsSampler(host_cpus=1)
     first = record(cpu=0, vcpus=1) | {"balloon.current": 4096, "balloon.rss": 1000}
     sampler.apply(RawSample(0.0, {A: DomainCounters.from_libvirt(first, 1)}, StatGroups.ALL))
-    second = {"state.state": 1, "cpu.time": SECOND // 2}
+    second = {"state.state": 1, "cpu.time": SECOND // 2, "vcpu.current": 1}
     sampler.apply(RawSample(
-        1.0, {A: DomainCounters.from_libvirt(second, 1, vcpus=1)},
+        1.0, {A: DomainCounters.from_libvirt(second, 1)},
         StatGroups.CPU | StatGroups.NETWORK,
     ))
     latest = sampler.latest(A)
     assert latest is not None
-    assert latest.cpu_guest_percent == pytest.approx(50.0)  # vCPUs from the listing
+    assert latest.cpu_guest_percent == pytest.approx(50.0)
     assert latest.memory_used_kib == 1000  # carried over, not a gap
     assert sampler.history.values(A, Metric.MEMORY_USED).tolist() == [1000.0, 1000.0]
