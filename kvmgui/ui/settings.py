@@ -81,9 +81,10 @@ class Settings:
         self._qsettings.sync()
 
     def console_after_create(self) -> ConsoleAfterCreate:
-        """What opens once the new-VM wizard has started a VM."""
-        value = self._qsettings.value("consoles/after_create", "details")
-        return value if value in ("graphical", "serial", "details") else "details"
+        """What opens once the new-VM wizard has started a VM: by default its
+        screen, as the user would see it booting on a real machine."""
+        value = self._qsettings.value("consoles/after_create", "graphical")
+        return value if value in ("graphical", "serial", "details") else "graphical"
 
     def set_console_after_create(self, choice: ConsoleAfterCreate) -> None:
         self._qsettings.setValue("consoles/after_create", choice)

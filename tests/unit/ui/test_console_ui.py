@@ -296,7 +296,7 @@ def test_details_overview_shows_the_thumbnail(
 
 def test_consoles_preferences_round_trip(settings: Settings, qtbot: QtBot) -> None:
     assert settings.console_viewer() == "virt-viewer"
-    assert settings.console_after_create() == "details"
+    assert settings.console_after_create() == "graphical"
     assert settings.thumbnail_interval() == 5.0
     dialog = PreferencesDialog(settings)
     qtbot.addWidget(dialog)
