@@ -108,7 +108,11 @@ class Connection:
         self._executor = concurrent.futures.ThreadPoolExecutor(
             max_workers=max_workers, thread_name_prefix="libvirt"
         )
+        # The pool's truth, diffed against each listing and event...
         self._store: dict[str, DomainInfo] = {}
+        # ...and what the loop's listener has been told of it, which is what
+        # the loop's code asks about (a change may be on its way in between).
+        self._delivered: dict[str, DomainInfo] = {}
         # UUIDs whose title has been read: others show "" until it is.
         self._titles_read: set[str] = set()
         self._store_lock = threading.Lock()
@@ -154,12 +158,12 @@ class Connection:
             raise LibvirtCallError.wrap(what, err) from err
 
     def domain(self, uuid: str) -> DomainInfo | None:
-        with self._store_lock:
-            return self._store.get(uuid)
+        """The domain as the listener was last told (loop thread only)."""
+        return self._delivered.get(uuid)
 
     def domains(self) -> list[DomainInfo]:
-        with self._store_lock:
-            return list(self._store.values())
+        """Every domain as the listener was last told (loop thread only)."""
+        return list(self._delivered.values())
 
     # ------------------------------------------------------------ lifecycle
 
@@ -344,8 +348,13 @@ class Connection:
             self._loop.call_soon_threadsafe(self._deliver, changes)
 
     def _deliver(self, changes: DomainChanges) -> None:
-        if not self._closing.is_set():
-            self._listener.on_domains_changed(self, changes)
+        if self._closing.is_set():
+            return
+        for uuid in changes.removed:
+            self._delivered.pop(uuid, None)
+        for info in (*changes.added, *changes.changed):
+            self._delivered[info.uuid] = info
+        self._listener.on_domains_changed(self, changes)
 
     async def _read_titles(self, session: _Session, uuids: list[str]) -> None:
         for start in range(0, len(uuids), TITLE_SLICE):

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -35,7 +36,6 @@ from kvmgui.ui.console.thumbnails import ThumbnailService, ThumbnailView
 from kvmgui.ui.console.viewer_launcher import ViewerLauncher
 from kvmgui.ui.delete_dialog import DeleteDialog
 from kvmgui.ui.details.window import DetailsWindow
-from kvmgui.ui.host_window import HostWindow
 from kvmgui.ui.models.domain_tree import STATS_COLUMNS, Column, DomainTreeModel, Role
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.preferences import PreferencesDialog
@@ -45,6 +45,9 @@ from kvmgui.ui.stats_poller import StatsPoller
 from kvmgui.ui.widgets.icons import app_icon
 from kvmgui.ui.widgets.message_bar import MessageBar
 from kvmgui.ui.wizard import NewVmWizard
+
+if TYPE_CHECKING:
+    from kvmgui.ui.host_window import HostWindow
 
 log = logging.getLogger(__name__)
 
@@ -513,6 +516,9 @@ class MainWindow(QMainWindow):
         for connection in [selected] if selected else self.manager.connections():
             window = self._host_windows.get(connection.uri)
             if window is None:
+                # pyqtgraph (about 34 MiB) is loaded with the first graph, not at start.
+                from kvmgui.ui.host_window import HostWindow
+
                 window = HostWindow(connection, self.stats)
                 window.closed.connect(partial(self._host_windows.pop, connection.uri, None))
                 self._host_windows[connection.uri] = window

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFontDatabase, QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -18,10 +20,12 @@ from kvmgui.core.domain import DomainInfo
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.console.serial_tab import SerialConsoleTab
 from kvmgui.ui.console.thumbnails import ThumbnailService
-from kvmgui.ui.details.graphs import PerformanceTab
 from kvmgui.ui.models.domain_tree import format_memory
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.stats_poller import StatsPoller
+
+if TYPE_CHECKING:
+    from kvmgui.ui.details.graphs import PerformanceTab
 
 
 class OverviewTab(QWidget):
@@ -86,6 +90,9 @@ class DetailsWindow(QMainWindow):
         self.tabs.addTab(self.overview, "Overview")
         self.performance: PerformanceTab | None = None
         if stats is not None:
+            # pyqtgraph (about 34 MiB) is loaded with the first graph, not at start.
+            from kvmgui.ui.details.graphs import PerformanceTab
+
             self.performance = PerformanceTab()
             self.performance.follow(stats, connection, info.uuid)
             self.tabs.addTab(self.performance, "Performance")
