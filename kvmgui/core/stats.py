@@ -199,7 +199,9 @@ def _sum_devices(
 # ----------------------------------------------------------------- sampling
 
 
-def sample(conn: libvirt.virConnect, groups: StatGroups = StatGroups.ALL) -> RawSample:
+def sample(
+    conn: libvirt.virConnect, groups: StatGroups = StatGroups.ALL, *, info_cpu_is_real: bool = True
+) -> RawSample:
     """Read the counters of every running domain (blocking: run it in the pool).
 
     One ``getAllDomainStats`` RPC per call gives states, balloon, block and
@@ -210,6 +212,8 @@ def sample(conn: libvirt.virConnect, groups: StatGroups = StatGroups.ALL) -> Raw
     each QEMU about 1 ms of CPU per call (a monitor exchange) and libvirtd
     0.3 ms, the VCPU group as much; info() costs QEMU nothing and libvirtd
     0.1 ms (benchmarks/RESULTS.md, bench_stats). It also gives the vCPU count.
+    ``info_cpu_is_real`` is False for libvirt's test driver, whose info()
+    reports wall-clock time as CPU time: no CPU figure beats a made-up one.
     """
     flags: int = libvirt.VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE
     before = time.monotonic()
@@ -221,7 +225,7 @@ def sample(conn: libvirt.virConnect, groups: StatGroups = StatGroups.ALL) -> Raw
         return _sample_per_domain(conn, groups)
     domains = {}
     for dom, stats in records:
-        if StatGroups.CPU in groups:
+        if StatGroups.CPU in groups and info_cpu_is_real:
             cpu = _optional(dom.info)
             if cpu is not None:
                 stats = {**stats, "cpu.time": cpu[4], "vcpu.current": cpu[3]}
@@ -696,6 +700,7 @@ class StatsSampler:
         self._forgotten: dict[str, float] = {}
         self.host_latest: HostRates | None = None
         self._slow_read_at: dict[StatGroups, float] = {}
+        self._info_cpu_is_real = True
 
     @property
     def host_cpus(self) -> int | None:
@@ -715,7 +720,11 @@ class StatsSampler:
         """Read every running domain (and the host if asked), then :meth:`apply` it."""
         if self.host_cpus is None:
             self.host_cpus = host_cpu_count(conn)
-        raw = sample(conn, self.groups_to_read(groups, time.monotonic()))
+            self._info_cpu_is_real = conn.getType() != "TEST"
+        raw = sample(
+            conn, self.groups_to_read(groups, time.monotonic()),
+            info_cpu_is_real=self._info_cpu_is_real,
+        )
         host_counters = host_sample(conn) if host else None
         with self.lock:
             self.apply_host(host_counters)

@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self._details: dict[tuple[str, str], DetailsWindow] = {}
         self._shown_errors: dict[str, str] = {}
         self.setWindowIcon(app_icon())
-        self.resize(900, 600)
+        self.resize(1180, 680)
 
         self.stats = StatsPoller(manager, settings.stats_interval(), self)
         self._host_windows: dict[str, HostWindow] = {}

@@ -474,6 +474,12 @@ def test_sample_on_test_driver(tmp_path: Path) -> None:
         # The test driver's info() reports wall-clock time as CPU time.
         assert result.domains[A].cpu_time_ns is not None
         assert result.domains[A].vcpus == 2
+        assert sample(conn, info_cpu_is_real=False).domains[A].cpu_time_ns is None
+        sampler = StatsSampler()
+        sampler.tick(conn, StatGroups.CPU)
+        sampler.tick(conn, StatGroups.CPU)
+        latest = sampler.latest(A)
+        assert latest is not None and latest.cpu_guest_percent is None
         host = host_sample(conn)  # CPU times are faked there, memory is unsupported
         assert host is None or host.memory_kib is None
     finally:
@@ -568,6 +574,7 @@ def test_sampler_tick_reads_and_applies() -> None:
     dom = FakeDomain(A, info=lambda: [1, 1024, 1024, 2, next(cpu_readings)])
     conn = FakeConn(
         getInfo=lambda: ["x86_64", 4096, 4, 3000, 1, 1, 4, 1],
+        getType=lambda: "QEMU",
         getAllDomainStats=lambda mask, flags: [(dom, record())],
         getCPUStats=lambda _f: {"idle": 0, "user": 0},
         getMemoryStats=lambda _f: {"total": 1000, "free": 400},
