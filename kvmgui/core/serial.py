@@ -155,13 +155,19 @@ class SerialConsoleStream:
         """Detach from the console; may block for one RPC. Safe to call twice."""
         with self._lock:
             self._closed_locally = True
+        was_open, stream = self._mark_closed()
+        if was_open and stream is not None:
+            _remove_and_finish(stream)
+
+    def _mark_closed(self) -> tuple[bool, libvirt.virStream | None]:
+        """Close once: whether this call did it, and the stream it took."""
+        with self._lock:
             if self._closed:
-                return
+                return False, None
             self._closed = True
             stream, self._stream = self._stream, None
             self._pending.clear()
-        if stream is not None:
-            _remove_and_finish(stream)
+            return True, stream
 
     # --- libvirt event thread ---------------------------------------------
 
@@ -213,12 +219,9 @@ class SerialConsoleStream:
         return None
 
     def _fail(self, reason: str) -> None:
-        with self._lock:
-            if self._closed:
-                return
-            self._closed = True
-            stream, self._stream = self._stream, None
-            self._pending.clear()
+        was_open, stream = self._mark_closed()
+        if not was_open:
+            return
         if stream is not None:
             _remove_and_abort(stream)
         log.info("serial console of %s closed: %s", _name(self._domain), reason)
