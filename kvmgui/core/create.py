@@ -30,7 +30,7 @@ from kvmgui.core.storage import (
     upload_volume_bytes,
     upload_volume_file,
 )
-from kvmgui.core.xml.domain import NewVmSpec, build_domain_xml
+from kvmgui.core.xml.domain import NetworkKind, NewVmSpec, build_domain_xml
 from kvmgui.core.xml.storage import VolumeFormat
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,8 @@ class HostFacts:
     uefi: bool
     session: bool
     networks: tuple[str, ...]
+    # Defined but not running (the `default` network often is): started on Create.
+    inactive_networks: frozenset[str]
     bridges: tuple[str, ...]
     pools: tuple[PoolFacts, ...]
     domain_names: frozenset[str]
@@ -123,7 +125,8 @@ def read_host_facts(conn: libvirt.virConnect) -> HostFacts:
     if lookup_pool(conn, DEFAULT_POOL_NAME) is None:
         pools.insert(0, PoolFacts(DEFAULT_POOL_NAME, DEFAULT_POOL_PATH,
                                   _free_bytes_at(DEFAULT_POOL_PATH), exists=False))
-    networks = conn.listAllNetworks(libvirt.VIR_CONNECT_LIST_NETWORKS_ACTIVE)
+    networks = conn.listAllNetworks(0)
+    inactive = conn.listAllNetworks(libvirt.VIR_CONNECT_LIST_NETWORKS_INACTIVE)
     return HostFacts(
         memory_mib=memory_mib,
         cpus=cpus,
@@ -131,6 +134,7 @@ def read_host_facts(conn: libvirt.virConnect) -> HostFacts:
         uefi=OVMF_DIR.is_dir(),
         session=conn.getURI().endswith("/session"),
         networks=tuple(sorted(n.name() for n in networks)),
+        inactive_networks=frozenset(n.name() for n in inactive),
         bridges=host_bridges(),
         pools=tuple(pools),
         # name() is cached in the virDomain object: one RPC for the whole list.
@@ -257,6 +261,12 @@ def create_vm(conn: libvirt.virConnect, plan: CreatePlan, progress: Progress) ->
             if seed.path() != spec.cdrom:
                 raise ValueError(f"the seed went to {seed.path()}, not {spec.cdrom}")
             done += 1
+        if spec.network.kind is NetworkKind.NETWORK:
+            network = conn.networkLookupByName(spec.network.name)
+            if not network.isActive():
+                # As virt-manager does; left running if the create fails later.
+                begin(f"Starting the network {spec.network.name}")
+                network.create()
         begin("Defining the virtual machine")
         # VALIDATE: an edited XML is checked against libvirt's schema, not half-read.
         dom = conn.defineXMLFlags(plan.xml, libvirt.VIR_DOMAIN_DEFINE_VALIDATE)

@@ -98,8 +98,9 @@ class FinishPage(QWizardPage):
         self._facts = facts
         self.network_combo.clear()
         for name in facts.networks:
+            state = " (inactive: started on Create)" if name in facts.inactive_networks else ""
             self.network_combo.addItem(
-                f"Virtual network '{name}'", NetworkSpec.libvirt_network(name)
+                f"Virtual network '{name}'{state}", NetworkSpec.libvirt_network(name)
             )
         for name in facts.bridges:
             self.network_combo.addItem(f"Host bridge {name}", NetworkSpec.bridge(name))

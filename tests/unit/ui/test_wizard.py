@@ -420,3 +420,33 @@ def test_os_detection_result_is_chosen_in_the_list(
     page.show_detected(str(fake_iso), fedora)
     assert page.os_entry() == fedora
     assert "Detected: Fedora" in page.os_status.text()
+
+
+def test_an_inactive_network_is_offered_and_started_on_create(
+    host: Path, connect: Callable[[Path], Connection], ops: OpRunner, settings: Settings,
+    qtbot: QtBot, fake_iso: Path, loop: asyncio.AbstractEventLoop,
+) -> None:
+    connection = connect(host)
+    run_task(qtbot, loop, connection.call(
+        "define a stopped network",
+        lambda c: c.networkDefineXML(
+            "<network><name>lab</name><bridge name='virbr9'/>"
+            "<ip address='192.168.9.1' netmask='255.255.255.0'/></network>"
+        ).name(),
+    ))
+    wizard = NewVmWizard(connection, ops, settings)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.facts is not None and not ops.busy, timeout=10000)
+    go_to_finish(wizard, qtbot, fake_iso)
+    combo = wizard.finish_page.network_combo
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert "Virtual network 'lab' (inactive: started on Create)" in labels
+    combo.setCurrentIndex(labels.index("Virtual network 'lab' (inactive: started on Create)"))
+    retype(qtbot, wizard.finish_page.name_edit, "labbed")
+    with qtbot.waitSignal(wizard.vm_created, timeout=10000):
+        create(wizard, qtbot)
+    active = run_task(qtbot, loop, connection.call(
+        "is it running", lambda c: bool(c.networkLookupByName("lab").isActive())
+    ))
+    assert active
