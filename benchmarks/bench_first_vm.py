@@ -38,7 +38,6 @@ import libvirt
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from kvmgui.core.create import UNDEFINE_FLAGS
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.events import ensure_event_loop
 from kvmgui.core.serial import SerialConsoleStream, SerialLineReader
@@ -48,7 +47,7 @@ from kvmgui.ui.gc import GuiThreadGarbageCollector
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
-from tests.integration.conftest import GUEST_DIR, READY, REPO, SYSTEM_URI
+from tests.integration.conftest import GUEST_DIR, READY, REPO, SYSTEM_URI, remove_guest
 from tests.integration.guests import (
     NETWORK_NAME,
     NETWORK_XML,
@@ -99,16 +98,6 @@ def tiny_guest_iso() -> Path:
         subprocess.run(["bash", str(REPO / "tests/guest/build-tiny-guest.sh"), str(iso.parent)],
                        check=True, timeout=600)
     return iso
-
-
-def remove_vm(conn: libvirt.virConnect, name: str) -> None:
-    with contextlib.suppress(libvirt.libvirtError):
-        dom = conn.lookupByName(name)
-        if dom.isActive():
-            dom.destroy()
-        dom.undefineFlags(UNDEFINE_FLAGS)
-    with contextlib.suppress(libvirt.libvirtError):
-        conn.storagePoolLookupByName(POOL_NAME).storageVolLookupByName(f"{name}.qcow2").delete(0)
 
 
 async def until(condition: Callable[[], bool], timeout: float) -> None:
@@ -167,11 +156,11 @@ async def bench(
         await until(lambda: all(c.is_open for c in manager.connections()), 30)
         for run in range(runs):
             vm = FirstVm(f"{PREFIX}bench-first-vm-{run}", str(iso), POOL_NAME, NETWORK_NAME)
-            remove_vm(setup, vm.name)
+            remove_guest(setup, vm.name)
             try:
                 results.append(await first_vm(window, vm))
             finally:
-                remove_vm(setup, vm.name)
+                remove_guest(setup, vm.name)
     finally:
         await manager.close_all()
     return results

@@ -11,6 +11,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import libvirt
@@ -19,6 +20,7 @@ from lxml import etree
 from kvmgui.core.cloudinit import CloudInitConfig, seed_iso_bytes
 from kvmgui.core.domain import DomainInfo, read_domain
 from kvmgui.core.errors import LibvirtCallError
+from kvmgui.core.lifecycle import undefine
 from kvmgui.core.storage import (
     DEFAULT_POOL_NAME,
     DEFAULT_POOL_PATH,
@@ -38,13 +40,6 @@ log = logging.getLogger(__name__)
 OVMF_DIR = Path("/usr/share/OVMF")
 KVM_DEVICE = Path("/dev/kvm")
 SYS_NET = Path("/sys/class/net")
-# Removes what a define made besides the definition: UEFI variables, a saved state.
-UNDEFINE_FLAGS = (
-    libvirt.VIR_DOMAIN_UNDEFINE_NVRAM
-    | libvirt.VIR_DOMAIN_UNDEFINE_MANAGED_SAVE
-    | libvirt.VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA
-)
-
 # (what is being done, steps done, steps in all); called on the worker thread.
 Progress = Callable[[str, int, int], None]
 
@@ -270,13 +265,12 @@ def create_vm(conn: libvirt.virConnect, plan: CreatePlan, progress: Progress) ->
         begin("Defining the virtual machine")
         # VALIDATE: an edited XML is checked against libvirt's schema, not half-read.
         dom = conn.defineXMLFlags(plan.xml, libvirt.VIR_DOMAIN_DEFINE_VALIDATE)
-        rollback.push(f"undefine {spec.name}", lambda: dom.undefineFlags(UNDEFINE_FLAGS))
+        # Stops it if it runs, and takes its UEFI variables and saved state along.
+        rollback.push(f"undefine {spec.name}", partial(undefine, dom))
         done += 1
         if plan.start:
             begin("Starting the virtual machine")
             dom.create()
-            # Undefining a running domain only makes it transient: stop it first.
-            rollback.push(f"stop {spec.name}", dom.destroy)
             done += 1
         info = read_domain(dom)
     except (libvirt.libvirtError, ValueError, OSError) as err:

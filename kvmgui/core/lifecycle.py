@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import libvirt
 
 from kvmgui.core.domain import DomainInfo, DomainState
+from kvmgui.core.storage import delete_volume_by_path, volume_for_path
 from kvmgui.core.xml.domain import domain_disks
 
 _RUNNING = frozenset({DomainState.RUNNING, DomainState.BLOCKED})
@@ -108,17 +109,12 @@ class DiskChoice:
 def disks_for_delete(dom: libvirt.virDomain) -> list[DiskChoice]:
     """The domain's file-backed disks, and which of them libvirt can remove."""
     conn = dom.connect()
-    choices = []
-    for disk in domain_disks(dom.XMLDesc(0)):
-        if not disk.path:
-            continue
-        try:
-            conn.storageVolLookupByPath(disk.path)
-            is_volume = True
-        except libvirt.libvirtError:
-            is_volume = False
-        choices.append(DiskChoice(disk.target, disk.path, disk.device, is_volume))
-    return choices
+    return [
+        DiskChoice(disk.target, disk.path, disk.device,
+                   is_volume=volume_for_path(conn, disk.path) is not None)
+        for disk in domain_disks(dom.XMLDesc(0))
+        if disk.path
+    ]
 
 
 def delete_domain(dom: libvirt.virDomain, volume_paths: list[str]) -> list[str]:
@@ -133,7 +129,8 @@ def delete_domain(dom: libvirt.virDomain, volume_paths: list[str]) -> list[str]:
     failures = []
     for path in volume_paths:
         try:
-            conn.storageVolLookupByPath(path).delete(0)
+            if not delete_volume_by_path(conn, path):
+                failures.append(f"{path}: no storage pool holds it")
         except libvirt.libvirtError as err:
             failures.append(f"{path}: {err.get_error_message()}")
     return failures

@@ -17,6 +17,7 @@ from pathlib import Path
 import libvirt
 import pytest
 
+from kvmgui.core.lifecycle import undefine
 from kvmgui.core.serial import SerialConsoleStream, SerialLineReader
 from tests.integration.guests import (
     NETWORK_NAME,
@@ -127,6 +128,14 @@ def test_pool(system_handle: SystemHandle) -> Iterator[str]:
     _remove_pool(system_handle.conn)
 
 
+def remove_guest(system: libvirt.virConnect, name: str) -> None:
+    """Remove a test guest and its volume in the test pool, whatever is left of them."""
+    with contextlib.suppress(libvirt.libvirtError):
+        undefine(system.lookupByName(name))
+    with contextlib.suppress(libvirt.libvirtError):
+        system.storagePoolLookupByName(POOL_NAME).storageVolLookupByName(f"{name}.qcow2").delete()
+
+
 @dataclass
 class GuestFactory:
     """Defines tiny guests and removes whatever of them is left at the end."""
@@ -161,13 +170,7 @@ class GuestFactory:
             self._remove(name)
 
     def _remove(self, name: str) -> None:
-        with contextlib.suppress(libvirt.libvirtError):
-            dom = self.system.lookupByName(name)
-            if dom.isActive():
-                dom.destroy()
-            dom.undefineFlags(libvirt.VIR_DOMAIN_UNDEFINE_MANAGED_SAVE)
-        with contextlib.suppress(libvirt.libvirtError):
-            self.pool.storageVolLookupByName(f"{name}.qcow2").delete()
+        remove_guest(self.system, name)
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from lxml import etree
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.cloudinit import read_seed_iso
-from kvmgui.core.create import UNDEFINE_FLAGS
 from kvmgui.core.domain import DomainInfo
+from kvmgui.core.lifecycle import undefine
 from kvmgui.core.xml.domain import SourceKind
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.wizard import NewVmWizard
@@ -42,9 +42,7 @@ def remove_wizard_objects(system: libvirt.virConnect) -> None:
     for dom in system.listAllDomains(0):
         if dom.name().startswith(WIZARD_PREFIX):
             with contextlib.suppress(libvirt.libvirtError):
-                if dom.isActive():
-                    dom.destroy()
-                dom.undefineFlags(UNDEFINE_FLAGS)
+                undefine(dom)
     with contextlib.suppress(libvirt.libvirtError):
         pool = system.storagePoolLookupByName(POOL_NAME)
         pool.refresh(0)
