@@ -31,6 +31,8 @@ PACKAGES=(
     dnsmasq-base ovmf
     # OS database and ISO detection, graphical console
     osinfo-db libosinfo-bin virt-viewer
+    # virt-install --print-xml: the test that compares its XML with kvmgui's
+    virtinst
     # a real X server for screenshots of real windows
     xvfb imagemagick xauth
     # runtime libraries of the PySide6 wheels' Qt (QtGui, offscreen and xcb
