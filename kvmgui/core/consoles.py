@@ -1,9 +1,11 @@
-"""Graphical and serial console descriptions, and the viewer's command line.
+"""Graphical and serial console descriptions, the viewer's command line, and
+the keys a console cannot send itself.
 
 The graphical console is ``virt-viewer`` / ``remote-viewer`` run as a separate
-process. Everything here is pure: it reads live domain XML and builds argv
-lists (never shell strings, so a domain name with spaces or quotes stays one
-argument).
+process. Its command line is built from the live domain XML as an argv list
+(never a shell string, so a domain name with spaces or quotes stays one
+argument). The functions taking a ``virDomain`` block: run them in the
+connection's pool.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from ipaddress import ip_address
 from typing import Literal
 from urllib.parse import urlsplit
 
+import libvirt
 from lxml import etree
+
+from kvmgui.core.domain import read_domain_xml
 
 GraphicsType = Literal["spice", "vnc"]
 ViewerName = Literal["virt-viewer", "remote-viewer"]
@@ -34,14 +39,19 @@ class ViewerError(Exception):
 
 
 class NoGraphicsError(ViewerError):
-    """The domain has no SPICE or VNC display; offer the serial console instead."""
+    """The domain has no SPICE or VNC display; offer the serial console instead.
 
-    def __init__(self, domain_name: str) -> None:
+    ``has_serial_console`` tells whether there is one to offer (known when the
+    error comes from :func:`read_viewer_command`, which has the whole XML).
+    """
+
+    def __init__(self, domain_name: str, *, has_serial_console: bool = False) -> None:
         super().__init__(
             f"{domain_name} has no graphical display (SPICE or VNC); "
             "use the serial console instead."
         )
         self.domain_name = domain_name
+        self.has_serial_console = has_serial_console
 
 
 class UnreachableGraphicsError(ViewerError):
@@ -241,6 +251,22 @@ def viewer_command(
     return _direct_command(uri, domain_name, info, local=False)
 
 
+def read_viewer_command(
+    dom: libvirt.virDomain, uri: str, viewer: ViewerName = "virt-viewer"
+) -> list[str]:
+    """The argv that opens the graphical console of ``dom`` on ``uri``, from its live XML.
+
+    Blocking (one RPC). Raises as :func:`viewer_command` does; its
+    :class:`NoGraphicsError` says whether the domain has a serial console.
+    """
+    xml = read_domain_xml(dom)
+    name = dom.name()
+    try:
+        return viewer_command(uri, name, parse_graphics(xml), viewer)
+    except NoGraphicsError:
+        raise NoGraphicsError(name, has_serial_console=has_serial_console(xml)) from None
+
+
 def find_viewer(name: str) -> str | None:
     """The absolute path of a viewer program, or None when it is not installed."""
     return shutil.which(name)
@@ -253,3 +279,44 @@ def install_hint(program: str) -> str:
         f"'sudo apt install {VIEWER_PACKAGE}' (Debian, Ubuntu) or your distribution's "
         f"{VIEWER_PACKAGE} package."
     )
+
+
+# --- keys the host keeps for itself -------------------------------------------
+# Ctrl+Alt+Del or Ctrl+Alt+F2 typed on the host never reach a guest (the host's
+# session takes them), so they are sent with virDomainSendKey as Linux input
+# key codes, which libvirt translates for every display type.
+
+# linux/input-event-codes.h
+KEY_LEFTCTRL = 29
+KEY_LEFTALT = 56
+KEY_F1 = 59
+KEY_SYSRQ = 99  # the PrintScreen/SysRq key
+KEY_DELETE = 111
+
+
+@dataclass(frozen=True)
+class KeyCombo:
+    """Keys pressed together, then released."""
+
+    label: str
+    codes: tuple[int, ...]
+
+
+CTRL_ALT_DEL = KeyCombo("Ctrl+Alt+Del", (KEY_LEFTCTRL, KEY_LEFTALT, KEY_DELETE))
+KEY_COMBOS: tuple[KeyCombo, ...] = (
+    CTRL_ALT_DEL,
+    *(
+        KeyCombo(f"Ctrl+Alt+F{number}", (KEY_LEFTCTRL, KEY_LEFTALT, KEY_F1 + number - 1))
+        for number in range(1, 8)
+    ),
+    # Magic SysRq is Alt held with the SysRq key; the guest then waits for a letter.
+    KeyCombo("Alt+SysRq", (KEY_LEFTALT, KEY_SYSRQ)),
+    KeyCombo("PrintScreen", (KEY_SYSRQ,)),
+)
+
+
+def send_key_combo(dom: libvirt.virDomain, combo: KeyCombo) -> None:
+    """Press and release ``combo`` in the guest (blocking: one RPC)."""
+    codes = list(combo.codes)
+    # Hold time 0: libvirt's default (a press short enough not to repeat).
+    dom.sendKey(libvirt.VIR_KEYCODE_SET_LINUX, 0, codes, len(codes), 0)

@@ -134,6 +134,11 @@ def read_domain(dom: libvirt.virDomain) -> DomainInfo:
     )
 
 
+def read_domain_xml(dom: libvirt.virDomain) -> str:
+    """The domain's XML as it runs now (its definition when it is shut off), without secrets."""
+    return dom.XMLDesc(0)
+
+
 def _uuids(conn: libvirt.virConnect, flags: int) -> set[str]:
     return {dom.UUIDString() for dom in conn.listAllDomains(flags)}
 

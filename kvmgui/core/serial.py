@@ -240,6 +240,25 @@ class SerialConsoleStream:
             self._on_closed(reason)
 
 
+def open_serial_console(
+    domain: libvirt.virDomain,
+    *,
+    on_data: Callable[[bytes], None],
+    on_closed: Callable[[str], None],
+    deliver: Deliver,
+    force: bool = False,
+) -> SerialConsoleStream:
+    """Attach to ``domain``'s serial console (blocking).
+
+    Raises as :meth:`SerialConsoleStream.open` does.
+    """
+    stream = SerialConsoleStream(
+        domain, on_data=on_data, on_closed=on_closed, deliver=deliver, force=force
+    )
+    stream.open()
+    return stream
+
+
 def _name(domain: libvirt.virDomain) -> str:
     try:
         return domain.name()

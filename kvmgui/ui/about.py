@@ -4,21 +4,16 @@ from __future__ import annotations
 
 from functools import partial
 
-import libvirt
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from kvmgui import __version__
 from kvmgui.core.connection import ConnectionState
+from kvmgui.core.versions import hypervisor_version, libvirt_version
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.widgets.icons import app_icon
-
-
-def format_libvirt_version(number: int) -> str:
-    """libvirt encodes versions as major * 1,000,000 + minor * 1,000 + release."""
-    return f"{number // 1_000_000}.{number // 1000 % 1000}.{number % 1000}"
 
 
 class AboutDialog(QDialog):
@@ -34,7 +29,7 @@ class AboutDialog(QDialog):
             f"<b>kvmgui {__version__}</b>",
             "A fast desktop manager for local KVM virtual machines.",
             "",
-            f"libvirt {format_libvirt_version(libvirt.getVersion())}",
+            f"libvirt {libvirt_version()}",
             f"Qt {qVersion()}, PySide6 {pyside_version}",
         ]
         self._render()
@@ -45,15 +40,16 @@ class AboutDialog(QDialog):
         layout.addWidget(self.versions)
         layout.addWidget(buttons)
         for connection in manager.connections():
-            if connection.uri.startswith("qemu") and connection.state is ConnectionState.CONNECTED:
+            if connection.state is ConnectionState.CONNECTED:
                 ops.run(
-                    connection.call("read the QEMU version", libvirt.virConnect.getVersion),
-                    partial(self._add_qemu_version, connection.uri),
+                    connection.call("read the hypervisor's version", hypervisor_version),
+                    partial(self._add_hypervisor_version, connection.uri),
                 )
 
-    def _add_qemu_version(self, uri: str, version: int) -> None:
-        self._lines.append(f"QEMU {format_libvirt_version(version)} ({uri})")
-        self._render()
+    def _add_hypervisor_version(self, uri: str, version: str | None) -> None:
+        if version is not None:
+            self._lines.append(f"{version} ({uri})")
+            self._render()
 
     def _render(self) -> None:
         self.versions.setText("<br>".join(self._lines))

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
+from kvmgui.core.consoles import KeyCombo, send_key_combo
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.lifecycle import Action
 from kvmgui.core.uri import demo_uri
 from kvmgui.ui.about import AboutDialog
 from kvmgui.ui.add_connection import AddConnectionDialog
 from kvmgui.ui.connections import ConnectionManager
-from kvmgui.ui.console.send_keys import KeyCombo, SendKeyMenu, send_key_combo
+from kvmgui.ui.console.send_keys import SendKeyMenu
 from kvmgui.ui.console.thumbnails import ThumbnailService, ThumbnailView
 from kvmgui.ui.console.viewer_launcher import ViewerLauncher
 from kvmgui.ui.delete_dialog import DeleteDialog

@@ -18,8 +18,8 @@ from PySide6.QtCore import QProcess, QProcessEnvironment, Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from kvmgui.core.consoles import CTRL_ALT_DEL
 from kvmgui.core.domain import DomainState
-from kvmgui.ui.console.send_keys import CTRL_ALT_DEL
 from kvmgui.ui.console.serial_tab import SerialConsoleTab
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import Role

@@ -13,7 +13,6 @@ import asyncio
 import logging
 from functools import partial
 
-import libvirt
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.errors import LibvirtCallError
-from kvmgui.core.serial import ConsoleBusyError, SerialConsoleStream
+from kvmgui.core.serial import ConsoleBusyError, SerialConsoleStream, open_serial_console
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.console.terminal import TerminalWidget
 from kvmgui.ui.ops import OpRunner
@@ -192,20 +191,16 @@ class SerialConsoleTab(QWidget):
         loop = asyncio.get_running_loop()
         name = self._info.name
 
-        def open_stream(dom: libvirt.virDomain) -> SerialConsoleStream:
-            stream = SerialConsoleStream(
-                dom,
-                on_data=partial(self._on_data, session),
-                on_closed=partial(self._on_closed, session),
-                deliver=loop.call_soon_threadsafe,
-                force=force,
-            )
-            stream.open()
-            return stream
-
         try:
             stream = await self._connection.call_domain(
-                "Open the serial console", self._info.uuid, open_stream
+                "Open the serial console", self._info.uuid,
+                partial(
+                    open_serial_console,
+                    on_data=partial(self._on_data, session),
+                    on_closed=partial(self._on_closed, session),
+                    deliver=loop.call_soon_threadsafe,
+                    force=force,
+                ),
             )
         except ConsoleBusyError:
             if session == self._session:
@@ -300,7 +295,7 @@ class SerialConsoleTab(QWidget):
         self.reconnect_button.setVisible(reconnect or take_over)
 
 
-def _send(_virconn: libvirt.virConnect, stream: SerialConsoleStream, data: bytes) -> None:
+def _send(_virconn: object, stream: SerialConsoleStream, data: bytes) -> None:
     stream.send(data)
 
 

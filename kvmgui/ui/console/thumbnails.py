@@ -2,10 +2,10 @@
 
 Every few seconds (a preference) :class:`ThumbnailService` takes a screenshot
 of the running VMs someone looks at (the icon view's visible items, open
-details windows) with ``virDomainScreenshot``, in the connection's pool, where
-it is also decoded and scaled: the GUI thread only turns at most a screenful
-of small images into icons. Above a number of running VMs (a preference)
-thumbnails are off.
+details windows) with :func:`kvmgui.core.screenshot.capture_screens`, in the
+connection's pool, where each is also decoded and scaled: the GUI thread only
+turns at most a screenful of small images into icons. Above a number of
+running VMs (a preference) thumbnails are off.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import logging
 from collections.abc import Callable, Iterable
 from functools import partial
 
-import libvirt
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 from kvmgui.core.connection import Connection
 from kvmgui.core.domain import DomainInfo, DomainState
 from kvmgui.core.errors import LibvirtCallError
+from kvmgui.core.screenshot import capture_screens
 from kvmgui.ui.models.domain_tree import DomainTreeModel, Role
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
@@ -51,57 +51,24 @@ THUMBNAIL_SIZE = QSize(192, 144)
 # Name below the picture, margins around both.
 CELL_SIZE = QSize(THUMBNAIL_SIZE.width() + 16, THUMBNAIL_SIZE.height() + 40)
 PLACEHOLDER = QColor("#2b2b2b")
-SCREEN_CHUNK = 256 * 1024
 
 ThumbnailKey = tuple[str, str]  # (connection URI, domain UUID)
 Watched = tuple[Connection, str]  # a connection and the UUID of one of its domains
 
 
-def take_screenshot(virconn: libvirt.virConnect, uuid: str, size: QSize) -> QImage | None:
-    """The first screen of a running domain, scaled to fit ``size`` (blocking).
+def _thumbnail(data: bytes) -> QImage | None:
+    """A screenshot scaled to fit a thumbnail; None when it does not decode.
 
-    None when the domain has no screen to show (no display, not running).
+    QImage (unlike QPixmap) may be used off the GUI thread: it runs in the
+    connection's pool, where it costs the GUI nothing.
     """
-    dom = virconn.lookupByUUIDString(uuid)
-    stream = virconn.newStream(0)
-    try:
-        dom.screenshot(stream, 0, 0)
-        data = bytearray()
-        while chunk := stream.recv(SCREEN_CHUNK):
-            data += chunk
-        stream.finish()
-    except libvirt.libvirtError:
-        try:
-            stream.abort()
-        except libvirt.libvirtError as err:
-            log.debug("aborting a screenshot stream failed: %s", err)
-        raise
-    # QImage (unlike QPixmap) may be used off the GUI thread: decode and
-    # scale here, where it costs the GUI nothing.
-    image = QImage.fromData(bytes(data))
+    image = QImage.fromData(data)
     if image.isNull():
         return None
     return image.scaled(
-        size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        THUMBNAIL_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
     )
-
-
-def _capture(
-    virconn: libvirt.virConnect, uuids: list[str], limit: int, size: QSize
-) -> tuple[int, dict[str, QImage | None]]:
-    """How many domains run, and the screens of ``uuids`` unless more than ``limit`` run."""
-    running = virconn.numOfDomains()
-    images: dict[str, QImage | None] = {}
-    if running > limit:
-        return running, images
-    for uuid in uuids:
-        try:
-            images[uuid] = take_screenshot(virconn, uuid, size)
-        except libvirt.libvirtError as err:
-            # Stopped since, or no display: it shows its state instead.
-            log.debug("no screenshot of %s: %s", uuid, err.get_error_message())
-            images[uuid] = None
-    return running, images
 
 
 class ThumbnailService(QObject):
@@ -201,7 +168,7 @@ class ThumbnailService(QObject):
                 *(
                     connection.call(
                         "take thumbnails",
-                        partial(_capture, uuids=uuids, limit=limit, size=THUMBNAIL_SIZE),
+                        partial(capture_screens, uuids=uuids, limit=limit, convert=_thumbnail),
                     )
                     for connection, uuids in wanted.items()
                 ),

@@ -18,10 +18,8 @@ from kvmgui.core.consoles import (
     NoGraphicsError,
     ViewerError,
     find_viewer,
-    has_serial_console,
     install_hint,
-    parse_graphics,
-    viewer_command,
+    read_viewer_command,
 )
 from kvmgui.core.domain import DomainInfo
 from kvmgui.ui.ops import OpRunner
@@ -103,25 +101,22 @@ class ViewerLauncher(QObject):
     async def _read_command(self, connection: Connection, info: DomainInfo) -> list[str] | None:
         key = (connection.uri, info.uuid)
         try:
-            xml = await connection.call_domain(
+            return await connection.call_domain(
                 f"Could not open the console of {info.name}", info.uuid,
-                lambda dom: dom.XMLDesc(0),
+                partial(read_viewer_command, uri=connection.uri,
+                        viewer=self._settings.console_viewer()),
             )
+        except NoGraphicsError as err:
+            self._pending.discard(key)
+            if not self._closed:
+                self.no_graphics.emit(connection, info, err.has_serial_console)
+        except ViewerError as err:
+            self._pending.discard(key)
+            if not self._closed:
+                self.failed.emit(f"Could not open the console of {info.name}: {err}")
         except BaseException:
             self._pending.discard(key)
             raise
-        if self._closed:
-            return None
-        try:
-            return viewer_command(
-                connection.uri, info.name, parse_graphics(xml), self._settings.console_viewer()
-            )
-        except NoGraphicsError:
-            self._pending.discard(key)
-            self.no_graphics.emit(connection, info, has_serial_console(xml))
-        except ViewerError as err:
-            self._pending.discard(key)
-            self.failed.emit(f"Could not open the console of {info.name}: {err}")
         return None
 
     def _start(self, key: ViewerKey, info: DomainInfo, argv: list[str] | None) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.connection import Connection, DomainChanges
-from kvmgui.core.domain import DomainInfo
+from kvmgui.core.domain import DomainInfo, read_domain_xml
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.console.serial_tab import SerialConsoleTab
 from kvmgui.ui.console.thumbnails import ThumbnailService
@@ -157,7 +157,7 @@ class DetailsWindow(QMainWindow):
         self._ops.run(
             self.connection.call_domain(
                 f"Could not read the XML of {self.info.name}", self.info.uuid,
-                lambda dom: dom.XMLDesc(0),
+                read_domain_xml,
             ),
             self.xml_view.setPlainText,
         )

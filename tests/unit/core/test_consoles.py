@@ -1,4 +1,4 @@
-"""Console descriptions, viewer command lines and the serial console stream.
+"""Console descriptions, viewer command lines, send keys and the serial console stream.
 
 libvirt's test driver cannot open consoles, so the stream is driven here by
 fakes that behave as libvirt's non-blocking streams do (recv returns -2 when
@@ -11,7 +11,7 @@ import asyncio
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +19,14 @@ import libvirt
 import pytest
 
 from kvmgui.core.consoles import (
+    CTRL_ALT_DEL,
+    KEY_COMBOS,
+    KEY_DELETE,
+    KEY_LEFTALT,
+    KEY_LEFTCTRL,
     VIEWER_PACKAGE,
     GraphicsInfo,
+    KeyCombo,
     NoGraphicsError,
     UnreachableGraphicsError,
     ViewerError,
@@ -29,6 +35,8 @@ from kvmgui.core.consoles import (
     has_serial_console,
     install_hint,
     parse_graphics,
+    read_viewer_command,
+    send_key_combo,
     viewer_command,
 )
 from kvmgui.core.errors import LibvirtCallError
@@ -39,7 +47,9 @@ from kvmgui.core.serial import (
     ConsoleClosedError,
     SerialConsoleStream,
     SerialLineReader,
+    open_serial_console,
 )
+from tests.fleet import RUNNING, SHUTOFF, FleetDomain, domain_uuid, write_node
 
 LIVE_XML = """\
 <domain type='kvm' id='3'>
@@ -238,6 +248,84 @@ def test_find_viewer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_install_hint_names_the_debian_package() -> None:
     assert VIEWER_PACKAGE == "virt-viewer"
     assert "apt install virt-viewer" in install_hint("remote-viewer")
+
+
+# --- on a live domain (libvirt's test driver) --------------------------------
+
+GRAPHICS_DOMAIN = f"""<domain type='test'>
+  <name>with screen</name><uuid>{domain_uuid("with screen")}</uuid>
+  <memory unit='MiB'>512</memory><vcpu>1</vcpu><os><type>hvm</type></os>
+  <devices><graphics type='vnc' port='5900' autoport='no' listen='127.0.0.1'/></devices>
+</domain>"""
+SERIAL_DOMAIN = f"""<domain type='test'>
+  <name>serial only</name><uuid>{domain_uuid("serial only")}</uuid>
+  <memory unit='MiB'>512</memory><vcpu>1</vcpu><os><type>hvm</type></os>
+  <devices><serial type='pty'><target port='0'/></serial></devices>
+</domain>"""
+
+
+@pytest.fixture
+def live(tmp_path: Path) -> Iterator[libvirt.virConnect]:
+    fleet = [FleetDomain("plain", RUNNING), FleetDomain("idle", SHUTOFF)]
+    node = write_node(tmp_path / "consoles.xml", fleet, extra=GRAPHICS_DOMAIN + SERIAL_DOMAIN)
+    conn = libvirt.open(f"test://{node}")
+    yield conn
+    conn.close()
+
+
+def test_read_viewer_command_reads_the_live_xml(live: libvirt.virConnect) -> None:
+    dom = live.lookupByName("with screen")
+    assert read_viewer_command(dom, "qemu:///system") == [
+        "virt-viewer", "--connect", "qemu:///system", "--wait", "--attach", "with screen",
+    ]
+    assert read_viewer_command(dom, "qemu:///system", "remote-viewer") == [
+        "remote-viewer", "vnc://127.0.0.1:5900",
+    ]
+
+
+def test_read_viewer_command_without_graphics_says_whether_serial_is_there(
+    live: libvirt.virConnect,
+) -> None:
+    with pytest.raises(NoGraphicsError) as serial:
+        read_viewer_command(live.lookupByName("serial only"), "qemu:///system")
+    assert serial.value.domain_name == "serial only"
+    assert serial.value.has_serial_console
+    with pytest.raises(NoGraphicsError) as headless:
+        read_viewer_command(live.lookupByName("plain"), "qemu:///system")
+    assert not headless.value.has_serial_console
+
+
+def test_key_combos_are_linux_key_codes() -> None:
+    labels = [combo.label for combo in KEY_COMBOS]
+    assert labels[0] == CTRL_ALT_DEL.label == "Ctrl+Alt+Del"
+    assert CTRL_ALT_DEL.codes == (KEY_LEFTCTRL, KEY_LEFTALT, KEY_DELETE) == (29, 56, 111)
+    assert [f"Ctrl+Alt+F{n}" for n in range(1, 8)] == labels[1:8]
+    assert {"Alt+SysRq", "PrintScreen"} <= set(labels)
+    f7 = next(combo for combo in KEY_COMBOS if combo.label == "Ctrl+Alt+F7")
+    assert f7.codes == (KEY_LEFTCTRL, KEY_LEFTALT, 65)  # KEY_F7
+
+
+def test_send_key_combo_reaches_a_running_domain(live: libvirt.virConnect) -> None:
+    running = live.lookupByName("plain")
+    for combo in KEY_COMBOS:  # the driver checks every code against the Linux set
+        send_key_combo(running, combo)
+    with pytest.raises(libvirt.libvirtError, match="99999"):
+        send_key_combo(running, KeyCombo("Bad", (KEY_LEFTCTRL, 99999)))
+    with pytest.raises(libvirt.libvirtError):
+        send_key_combo(live.lookupByName("idle"), CTRL_ALT_DEL)
+
+
+def test_open_serial_console_reports_a_driver_without_consoles(
+    live: libvirt.virConnect,
+) -> None:
+    delivered: list[object] = []
+    with pytest.raises(LibvirtCallError) as caught:
+        open_serial_console(
+            live.lookupByName("serial only"), on_data=delivered.append,
+            on_closed=delivered.append, deliver=delivered.append,
+        )
+    assert not isinstance(caught.value, ConsoleBusyError)
+    assert delivered == []
 
 
 # --- the serial console stream ----------------------------------------------

@@ -8,7 +8,13 @@ from pathlib import Path
 import libvirt
 import pytest
 
-from kvmgui.core.domain import DomainInfo, DomainState, list_domains, read_domain
+from kvmgui.core.domain import (
+    DomainInfo,
+    DomainState,
+    list_domains,
+    read_domain,
+    read_domain_xml,
+)
 from kvmgui.core.lifecycle import Action, undefine
 from tests.fleet import CRASHED, PAUSED, RUNNING, SHUTOFF, FleetDomain, write_node
 
@@ -92,3 +98,11 @@ def test_undefine_stops_and_removes_managed_save(conn: libvirt.virConnect) -> No
     undefine(conn.lookupByName("web"))  # running: forced off first
     undefine(conn.lookupByName("old"))  # has a managed save image
     assert sorted(d.name() for d in conn.listAllDomains()) == ["broken", "db"]
+
+
+def test_read_domain_xml_is_the_live_definition(conn: libvirt.virConnect) -> None:
+    dom = conn.lookupByName("web")
+    xml = read_domain_xml(dom)
+    assert "<name>web</name>" in xml
+    dom.setMemory(1024 * 1024)  # KiB: a running domain's current memory changes live
+    assert "<currentMemory unit='KiB'>1048576</currentMemory>" in read_domain_xml(dom)

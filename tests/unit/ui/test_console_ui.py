@@ -11,7 +11,6 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-import libvirt
 import pytest
 from PySide6.QtCore import QProcess, Qt
 from PySide6.QtGui import QIcon
@@ -19,16 +18,8 @@ from PySide6.QtWidgets import QPushButton, QToolBar
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.connection import Connection
+from kvmgui.core.consoles import KeyCombo
 from kvmgui.ui.console import viewer_launcher
-from kvmgui.ui.console.send_keys import (
-    CTRL_ALT_DEL,
-    KEY_COMBOS,
-    KEY_DELETE,
-    KEY_LEFTALT,
-    KEY_LEFTCTRL,
-    KeyCombo,
-    send_key_combo,
-)
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import Role
 from kvmgui.ui.preferences import PreferencesDialog
@@ -65,29 +56,6 @@ def fake_viewer(tmp_path: Path, body: str) -> str:
 
 
 # --- send key -------------------------------------------------------------
-
-
-class RecordingDomain:
-    def __init__(self) -> None:
-        self.calls: list[tuple[int, int, list[int], int, int]] = []
-
-    def sendKey(self, codeset: int, holdtime: int, codes: list[int], count: int,
-                flags: int) -> None:
-        self.calls.append((codeset, holdtime, codes, count, flags))
-
-
-def test_send_key_sends_linux_key_codes() -> None:
-    dom = RecordingDomain()
-    send_key_combo(dom, CTRL_ALT_DEL)  # type: ignore[arg-type]
-    assert dom.calls == [
-        (libvirt.VIR_KEYCODE_SET_LINUX, 0, [KEY_LEFTCTRL, KEY_LEFTALT, KEY_DELETE], 3, 0)
-    ]
-    labels = [combo.label for combo in KEY_COMBOS]
-    assert labels[0] == "Ctrl+Alt+Del"
-    assert [f"Ctrl+Alt+F{n}" for n in range(1, 8)] == labels[1:8]
-    assert {"Alt+SysRq", "PrintScreen"} <= set(labels)
-    f7 = next(combo for combo in KEY_COMBOS if combo.label == "Ctrl+Alt+F7")
-    assert f7.codes == (KEY_LEFTCTRL, KEY_LEFTALT, 65)  # KEY_F7
 
 
 def test_send_key_menu_follows_the_running_selection(
