@@ -2,23 +2,72 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 DEMO_FLEET = Path(__file__).resolve().parents[2] / "resources" / "demo-fleet.xml"
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9]*(\+[a-z0-9]+)?$")
 NETWORK_TRANSPORTS = ("ssh", "libssh", "libssh2", "tcp", "tls")
+# `ext` runs a local program named in the URI: never from a typed URI.
+ALLOWED_TRANSPORTS = ("", "unix", *NETWORK_TRANSPORTS)
 KNOWN_DRIVERS = ("qemu", "test", "lxc", "xen", "vbox", "ch", "bhyve", "vz", "esx")
+# Query parameters that choose a key or an authentication method; the others
+# (no_verify, known_hosts_verify, command, netcat, proxy, ...) turn off host-key
+# checks or run commands, and a remote `socket` reaches the remote shell.
+REMOTE_PARAMETERS = frozenset({"keyfile", "sshauth", "known_hosts", "mode", "pkipath", "no_tty"})
+LOCAL_PARAMETERS = frozenset({"socket", "mode"})
+# A POSIX user name; never starting with "-" (ssh would read it as an option).
+_USER = re.compile(r"[A-Za-z_][A-Za-z0-9._-]{0,31}")
+_HOST_LABEL = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+HOST_MAX = 253
 
 
 def demo_uri() -> str:
     return f"test://{DEMO_FLEET}"
 
 
+def host_problem(host: str) -> str:
+    """What is wrong with a host name or address, or "" when it is one."""
+    if not host:
+        return "Enter the host to connect to."
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:
+        return ""
+    if len(host) > HOST_MAX or not all(_HOST_LABEL.fullmatch(label) for label in host.split(".")):
+        return f"{host!r} is not a host name or IP address."
+    return ""
+
+
+def user_problem(user: str) -> str:
+    """What is wrong with an SSH user name ("" for none or a valid one)."""
+    if user and not _USER.fullmatch(user):
+        return f"{user!r} is not a user name (letters, digits, '.', '_', '-')."
+    return ""
+
+
 def ssh_uri(user: str, host: str) -> str:
-    return f"qemu+ssh://{user + '@' if user else ''}{host}/system"
+    """The qemu+ssh URI of ``user@host``; ValueError when either is not valid."""
+    if problem := user_problem(user) or host_problem(host):
+        raise ValueError(problem)
+    where = f"[{host}]" if ":" in host else host
+    return f"qemu+ssh://{quote(user, safe='') + '@' if user else ''}{where}/system"
+
+
+def uri_warning(uri: str) -> str:
+    """A risk the user should know of before connecting, or ""."""
+    scheme = uri.strip().split("://", 1)[0]
+    if scheme.partition("+")[2] == "tcp":
+        return (
+            "qemu+tcp sends everything unencrypted and usually without authentication: "
+            "prefer qemu+ssh or qemu+tls."
+        )
+    return ""
 
 
 def uri_problem(uri: str) -> str:
@@ -40,8 +89,26 @@ def uri_problem(uri: str) -> str:
     except ValueError as err:
         return f"Malformed URI: {err}."
     transport = scheme.partition("+")[2]
-    if transport in NETWORK_TRANSPORTS and not parts.hostname:
-        return "A remote URI needs a host, as in qemu+ssh://user@host/system."
+    if transport not in ALLOWED_TRANSPORTS:
+        return (
+            f"The transport {transport!r} is not allowed "
+            f"(use one of: {', '.join(t for t in ALLOWED_TRANSPORTS if t)})."
+        )
+    if parts.fragment or text.endswith("#"):
+        return "A connection URI has no '#' part."
+    # Without a transport, a host means TLS (libvirt's default for remote URIs).
+    remote = transport in NETWORK_TRANSPORTS or (not transport and bool(parts.netloc))
+    if remote:
+        if not parts.hostname:
+            return "A remote URI needs a host, as in qemu+ssh://user@host/system."
+        if problem := host_problem(parts.hostname) or user_problem(unquote(parts.username or "")):
+            return problem
+    elif parts.netloc:
+        return f"{scheme} is local and names no host: use {scheme}:///…"
+    allowed = REMOTE_PARAMETERS if remote else LOCAL_PARAMETERS
+    for key, _value in parse_qsl(parts.query, keep_blank_values=True):
+        if key not in allowed:
+            return f"The URI parameter {key!r} is not allowed here."
     if driver == "test" and parts.path not in ("/default", "") and not Path(parts.path).is_file():
         return f"No such test driver file: {parts.path}"
     if driver == "qemu" and parts.path not in ("/system", "/session", "/embed"):

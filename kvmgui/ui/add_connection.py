@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvmgui.core.uri import ssh_uri, uri_problem
+from kvmgui.core.uri import host_problem, ssh_uri, uri_problem, uri_warning, user_problem
 
 PRESETS = (
     ("QEMU/KVM (system)", "qemu:///system"),
@@ -42,6 +42,11 @@ class AddConnectionDialog(QDialog):
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #c62828")
         self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Problem with this connection")
+        self.warning = QLabel()
+        self.warning.setStyleSheet("color: #8d6e00")
+        self.warning.setWordWrap(True)
+        self.warning.setAccessibleName("Warning about this connection")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -52,6 +57,7 @@ class AddConnectionDialog(QDialog):
         form.addRow("Host:", self.host)
         form.addRow("URI:", self.uri)
         form.addRow(self.problem)
+        form.addRow(self.warning)
         form.addRow(self.buttons)
         self._connect_signals()
         self.on_kind_changed()
@@ -76,22 +82,37 @@ class AddConnectionDialog(QDialog):
         else:
             self.uri.setText(value)
 
+    def _ssh_problem(self) -> str:
+        return user_problem(self.user.text().strip()) or host_problem(self.host.text().strip())
+
     @Slot()
     def on_ssh_changed(self) -> None:
-        if self.kind.currentData() == "ssh":
+        if self.kind.currentData() != "ssh":
+            return
+        if self._ssh_problem():
+            self.uri.clear()
+            self.on_uri_changed()  # shows the problem even when the URI was empty already
+        else:
             self.uri.setText(ssh_uri(self.user.text().strip(), self.host.text().strip()))
+
+    def problem_text(self) -> str:
+        """Why the dialog cannot connect yet, or ""."""
+        if self.kind.currentData() == "ssh" and (problem := self._ssh_problem()):
+            return problem
+        return uri_problem(self.uri.text())
 
     @Slot()
     def on_uri_changed(self) -> None:
-        problem = uri_problem(self.uri.text())
-        if self.kind.currentData() == "ssh" and not self.host.text().strip():
-            problem = "Enter the host to connect to."
+        problem = self.problem_text()
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
+        warning = "" if problem else uri_warning(self.uri.text())
+        self.warning.setText(warning)
+        self.warning.setVisible(bool(warning))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
 
     def accept(self) -> None:
-        if uri_problem(self.uri.text()):
+        if self.problem_text():
             return
         self.uri_chosen.emit(self.uri.text().strip())
         super().accept()
