@@ -16,9 +16,16 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SCREEN_CHUNK = 256 * 1024
+# The guest chooses its screen size: a 7680x4320 screen as 32-bit PPM is 133 MB.
+# Anything larger is refused rather than read into memory.
+SCREENSHOT_MAX_BYTES = 160 * 1024 * 1024
 
 
-def take_screenshot(dom: libvirt.virDomain) -> bytes:
+class ScreenshotTooLarge(Exception):
+    """The guest's screen is larger than SCREENSHOT_MAX_BYTES."""
+
+
+def take_screenshot(dom: libvirt.virDomain, max_bytes: int = SCREENSHOT_MAX_BYTES) -> bytes:
     """The first screen of a running domain, as the image file libvirt sends.
 
     PNG from current QEMUs, PPM from older ones; raises ``libvirtError`` when
@@ -30,8 +37,10 @@ def take_screenshot(dom: libvirt.virDomain) -> bytes:
         data = bytearray()
         while chunk := stream.recv(SCREEN_CHUNK):
             data += chunk
+            if len(data) > max_bytes:
+                raise ScreenshotTooLarge(f"the screen is larger than {max_bytes} bytes")
         stream.finish()
-    except libvirt.libvirtError:
+    except (libvirt.libvirtError, ScreenshotTooLarge):
         try:
             stream.abort()
         except libvirt.libvirtError as err:
@@ -59,6 +68,9 @@ def capture_screens(
             data = take_screenshot(virconn.lookupByUUIDString(uuid))
         except libvirt.libvirtError as err:
             log.debug("no screenshot of %s: %s", uuid, err.get_error_message())
+            screens[uuid] = None
+        except ScreenshotTooLarge as err:
+            log.warning("no screenshot of %s: %s", uuid, err)
             screens[uuid] = None
         else:
             screens[uuid] = convert(data)

@@ -11,7 +11,7 @@ from pathlib import Path
 import libvirt
 import pytest
 
-from kvmgui.core.screenshot import capture_screens, take_screenshot
+from kvmgui.core.screenshot import ScreenshotTooLarge, capture_screens, take_screenshot
 from tests.fleet import RUNNING, SHUTOFF, FleetDomain, domain_uuid, write_node
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -49,3 +49,10 @@ def test_capture_screens_takes_none_above_the_limit(conn: libvirt.virConnect) ->
         conn, [domain_uuid("web")], limit=1, convert=converted.append
     )
     assert (running, screens, converted) == (2, {}, [])
+
+
+def test_a_screen_larger_than_the_limit_is_refused(conn: libvirt.virConnect) -> None:
+    whole = take_screenshot(conn.lookupByName("web"))
+    with pytest.raises(ScreenshotTooLarge):
+        take_screenshot(conn.lookupByName("web"), max_bytes=len(whole) - 1)
+    assert take_screenshot(conn.lookupByName("web"), max_bytes=len(whole)) == whole
