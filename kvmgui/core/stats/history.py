@@ -13,7 +13,8 @@ from kvmgui.core.stats.rates import Metric
 
 #: Samples kept per metric: 10 minutes at one sample a second.
 DEFAULT_CAPACITY = 600
-#: The key of the host's entry in :attr:`StatsSampler.host_history`.
+#: The key of the host's entry in
+#: :attr:`~kvmgui.core.stats.sampler.StatsSampler.host_history`.
 HOST_KEY = "host"
 
 
