@@ -50,7 +50,7 @@ from PySide6.QtWidgets import QApplication
 from benchmarks.bench_list import TickProbe, percentile, qt_message
 from kvmgui.core.connection import Connection, ConnectionState
 from kvmgui.core.events import ensure_event_loop
-from kvmgui.core.stats import StatGroups
+from kvmgui.core.stats.reading import StatGroups
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.eventloop import AppEventLoop
 from kvmgui.ui.gc import GuiThreadGarbageCollector

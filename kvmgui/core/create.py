@@ -32,6 +32,7 @@ from kvmgui.core.storage import (
     upload_volume_bytes,
     upload_volume_file,
 )
+from kvmgui.core.units import format_bytes
 from kvmgui.core.xml.domain import NetworkKind, NewVmSpec, build_domain_xml
 from kvmgui.core.xml.storage import VolumeFormat
 
@@ -213,8 +214,8 @@ def _make_volume(
         free = pool_free_bytes(pool)
         if spec.size_bytes > free:
             raise ValueError(
-                f"the disk needs {spec.size_bytes / 1024**3:.1f} GiB and pool "
-                f"{spec.pool!r} has {free / 1024**3:.1f} GiB free"
+                f"the disk needs {format_bytes(spec.size_bytes)} and pool "
+                f"{spec.pool!r} has {format_bytes(free)} free"
             )
         vol = create_qcow2_volume(pool, spec.name, spec.size_bytes, spec.backing)
     if expected_path is not None and vol.path() != expected_path:

@@ -7,7 +7,7 @@ from typing import Any, Literal
 from PySide6.QtCore import QSettings
 
 from kvmgui.core.consoles import ViewerName
-from kvmgui.core.stats import StatGroups
+from kvmgui.core.stats.reading import StatGroups
 
 DEFAULT_URIS = ("qemu:///system",)
 RECENT_ISO_COUNT = 10

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHeaderView, QTreeView
 
-from kvmgui.core.stats import StatGroups
+from kvmgui.core.stats.reading import StatGroups
 from kvmgui.ui.models.domain_tree import COLUMN_TITLES, STATS_COLUMNS, Column, Role
 from kvmgui.ui.settings import Settings
 from kvmgui.ui.stats_poller import StatsDemand, StatsPoller

@@ -4,7 +4,7 @@ One :class:`StatsPoller` serves every connection. Widgets that show statistics
 hold a :class:`StatsDemand`, which asks for what they show (the statistics
 groups, the host) while they are on screen; the poller ticks only while some
 demand is active, and each tick reads only the union of what is asked. A tick
-is one :meth:`StatsSampler.tick <kvmgui.core.stats.StatsSampler.tick>` per
+is one :meth:`StatsSampler.tick <kvmgui.core.stats.sampler.StatsSampler.tick>` per
 connection in the connection's pool (rates and history included), so the GUI
 thread receives only ``stats_sampled(connection, uuids)``.
 """
@@ -25,15 +25,10 @@ from shiboken6 import Shiboken
 
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.errors import LibvirtCallError
-from kvmgui.core.stats import (
-    NO_VALUE,
-    Metric,
-    StatGroups,
-    StatsSampler,
-    format_kib,
-    format_percent,
-    format_rate,
-)
+from kvmgui.core.stats.rates import Metric
+from kvmgui.core.stats.reading import StatGroups
+from kvmgui.core.stats.sampler import StatsSampler
+from kvmgui.core.units import NO_VALUE, format_kib, format_percent, format_rate
 from kvmgui.ui.connections import ConnectionManager
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,10 @@ from pytestqt.qtbot import QtBot
 
 from kvmgui.core.connection import Connection
 from kvmgui.core.domain import DomainState
-from kvmgui.core.stats import NO_VALUE, SLOW_GROUP_PERIODS, DomainRates, StatGroups
+from kvmgui.core.stats.rates import DomainRates
+from kvmgui.core.stats.reading import StatGroups
+from kvmgui.core.stats.sampler import SLOW_GROUP_PERIODS
+from kvmgui.core.units import NO_VALUE
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import STATS_COLUMNS, Column
 from tests.integration.conftest import SYSTEM_URI, GuestFactory

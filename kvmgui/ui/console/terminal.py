@@ -1,5 +1,9 @@
 """A terminal widget for serial consoles: pyte emulates, QPainter draws.
 
+The emulation (screen, scrollback, stream) is in
+:mod:`~kvmgui.ui.console.terminal_screen`, the key encoding in
+:mod:`~kvmgui.ui.console.terminal_keys`; this module draws and takes input.
+
 Bytes from the guest go into :meth:`TerminalWidget.feed`; keystrokes, pastes
 and the terminal's answers to status queries (``ESC[6n`` and DA) come out of
 :attr:`TerminalWidget.input_produced`. Only lines pyte marks dirty are
@@ -8,11 +12,8 @@ repainted, and repaints are coalesced to at most one per frame.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-import pyte
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QClipboard,
@@ -32,23 +33,17 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import QWidget
-from pyte.screens import Char, StaticDefaultDict
+from pyte.screens import Char
 
-log = logging.getLogger(__name__)
+from kvmgui.ui.console.terminal_keys import key_to_bytes
+from kvmgui.ui.console.terminal_screen import Line, TerminalScreen, TerminalStream
 
-_Line = StaticDefaultDict[int, Char]
-
-HISTORY_LINES = 10_000
 WHEEL_LINES = 3
 # One repaint per frame at most while a guest floods the console.
 REPAINT_INTERVAL_MS = 16
 # pyte parses about 250 kB/s here: a larger burst is parsed in slices between
 # which the event loop runs, so that the window never freezes.
 FEED_SLICE = 16 * 1024
-
-# pyte stores private modes (ESC[?Nh) shifted left by 5.
-_DECCKM = 1 << 5
-_BRACKETED_PASTE = 2004 << 5
 
 DEFAULT_FG = QColor("#d3d7cf")
 DEFAULT_BG = QColor("#141414")
@@ -95,196 +90,9 @@ def color_for(name: str, *, foreground: bool) -> QColor:
     return color
 
 
-class _Screen(pyte.HistoryScreen):
-    """A pyte screen that answers status queries and counts lines scrolled off.
-
-    The scrollback is HistoryScreen's ``history.top``; the view scrolls over it
-    without pyte's paging (prev_page/next_page are never called).
-    """
-
-    # HistoryScreen wraps every attribute access in Python to support paging,
-    # which took 40 % of the time spent feeding a boot log; without paging the
-    # wrappers do nothing (DECTCEM is tracked by Screen.set_mode itself).
-    __getattribute__ = object.__getattribute__
-
-    def __init__(
-        self,
-        columns: int,
-        lines: int,
-        *,
-        reply: Callable[[str], None],
-        title: Callable[[str], None],
-    ) -> None:
-        self._reply = reply
-        self._title = title
-        self.scrolled_total = 0
-        super().__init__(columns, lines, history=HISTORY_LINES)
-
-    def write_process_input(self, data: str) -> None:
-        self._reply(data)
-
-    def report_device_status(self, mode: int, **kwargs: Any) -> None:
-        # pyte passes private=True for ESC[?6n and its own method takes no
-        # keyword; also, after drawing in the last column pyte's cursor sits at
-        # x == columns, which a real terminal reports as the last column.
-        if mode == 6:
-            x = min(self.cursor.x, self.columns - 1) + 1
-            y = self.cursor.y + 1
-            if pyte.modes.DECOM in self.mode and self.margins is not None:
-                y -= self.margins.top
-            self.write_process_input(f"\x1b[{y};{x}R")
-        else:
-            super().report_device_status(mode)
-
-    def set_title(self, param: str) -> None:
-        super().set_title(param)
-        self._title(param)
-
-    def index(self) -> None:
-        bottom = self.margins.bottom if self.margins else self.lines - 1
-        if self.cursor.y == bottom:
-            # HistoryScreen.index keeps the line leaving the top.
-            self.scrolled_total += 1
-        super().index()
-
-    def push_to_history(self, count: int) -> None:
-        """Move the top ``count`` lines into the scrollback (shrinking the screen)."""
-        for _ in range(count):
-            self.history.top.append(self.buffer[0])
-            for y in range(self.lines - 1):
-                self.buffer[y] = self.buffer[y + 1]
-            self.buffer.pop(self.lines - 1, None)
-            self.scrolled_total += 1
-
-
-class _Stream(pyte.ByteStream):
-    def _send_to_parser(self, data: str) -> bool | None:
-        # pyte raises from a handler that refuses its arguments (for example a
-        # private CSI it does not know) and drops the rest of the chunk; a
-        # console must keep going, so skip the sequence instead.
-        try:
-            return super()._send_to_parser(data)
-        except Exception:
-            log.debug("terminal: ignored an escape sequence pyte could not handle", exc_info=True)
-            return self._taking_plain_text
-
-
 class _Cell(NamedTuple):
     line: int  # absolute line number: scrollback and screen counted together
     column: int
-
-
-_CURSOR_KEYS = {
-    Qt.Key.Key_Up: "A",
-    Qt.Key.Key_Down: "B",
-    Qt.Key.Key_Right: "C",
-    Qt.Key.Key_Left: "D",
-    Qt.Key.Key_Home: "H",
-    Qt.Key.Key_End: "F",
-}
-_TILDE_KEYS = {
-    Qt.Key.Key_Insert: 2,
-    Qt.Key.Key_Delete: 3,
-    Qt.Key.Key_PageUp: 5,
-    Qt.Key.Key_PageDown: 6,
-    Qt.Key.Key_F5: 15,
-    Qt.Key.Key_F6: 17,
-    Qt.Key.Key_F7: 18,
-    Qt.Key.Key_F8: 19,
-    Qt.Key.Key_F9: 20,
-    Qt.Key.Key_F10: 21,
-    Qt.Key.Key_F11: 23,
-    Qt.Key.Key_F12: 24,
-}
-_SS3_KEYS = {
-    Qt.Key.Key_F1: "P",
-    Qt.Key.Key_F2: "Q",
-    Qt.Key.Key_F3: "R",
-    Qt.Key.Key_F4: "S",
-}
-_SIMPLE_KEYS = {
-    Qt.Key.Key_Return: b"\r",
-    Qt.Key.Key_Enter: b"\r",
-    Qt.Key.Key_Backspace: b"\x7f",
-    Qt.Key.Key_Tab: b"\t",
-    Qt.Key.Key_Backtab: b"\x1b[Z",
-    Qt.Key.Key_Escape: b"\x1b",
-}
-# Ctrl with punctuation, as xterm maps it.
-_CTRL_PUNCT = {
-    Qt.Key.Key_Space: b"\x00",
-    Qt.Key.Key_At: b"\x00",
-    Qt.Key.Key_2: b"\x00",
-    Qt.Key.Key_BracketLeft: b"\x1b",
-    Qt.Key.Key_3: b"\x1b",
-    Qt.Key.Key_Backslash: b"\x1c",
-    Qt.Key.Key_4: b"\x1c",
-    Qt.Key.Key_BracketRight: b"\x1d",
-    Qt.Key.Key_5: b"\x1d",
-    Qt.Key.Key_AsciiCircum: b"\x1e",
-    Qt.Key.Key_6: b"\x1e",
-    Qt.Key.Key_Underscore: b"\x1f",
-    Qt.Key.Key_Minus: b"\x1f",
-    Qt.Key.Key_Slash: b"\x1f",
-    Qt.Key.Key_7: b"\x1f",
-    Qt.Key.Key_Question: b"\x7f",
-    Qt.Key.Key_8: b"\x7f",
-}
-
-_MODIFIERS = Qt.KeyboardModifier
-
-
-def _xterm_modifier(mods: Qt.KeyboardModifier) -> int:
-    """xterm's modifier parameter: 1 + Shift 1 + Alt 2 + Ctrl 4 (0 for none)."""
-    value = 0
-    if mods & _MODIFIERS.ShiftModifier:
-        value |= 1
-    if mods & _MODIFIERS.AltModifier:
-        value |= 2
-    if mods & _MODIFIERS.ControlModifier:
-        value |= 4
-    return value + 1 if value else 0
-
-
-def key_to_bytes(
-    key: int, mods: Qt.KeyboardModifier, text: str, *, application_cursor: bool = False
-) -> bytes:
-    """What an xterm sends for a key press; empty when the key sends nothing."""
-    modifier = _xterm_modifier(mods)
-    ctrl = bool(mods & _MODIFIERS.ControlModifier)
-    alt = bool(mods & _MODIFIERS.AltModifier)
-
-    if key in _CURSOR_KEYS:
-        final = _CURSOR_KEYS[Qt.Key(key)]
-        if modifier:
-            return f"\x1b[1;{modifier}{final}".encode()
-        return f"\x1bO{final}".encode() if application_cursor else f"\x1b[{final}".encode()
-    if key in _TILDE_KEYS:
-        number = _TILDE_KEYS[Qt.Key(key)]
-        if modifier:
-            return f"\x1b[{number};{modifier}~".encode()
-        return f"\x1b[{number}~".encode()
-    if key in _SS3_KEYS:
-        final = _SS3_KEYS[Qt.Key(key)]
-        return f"\x1b[1;{modifier}{final}".encode() if modifier else f"\x1bO{final}".encode()
-
-    data = b""
-    if key in _SIMPLE_KEYS:
-        data = _SIMPLE_KEYS[Qt.Key(key)]
-        if key == Qt.Key.Key_Backspace and ctrl:
-            data = b"\x08"
-    elif ctrl and Qt.Key.Key_A <= key <= Qt.Key.Key_Z:
-        data = bytes([key - Qt.Key.Key_A + 1])
-    elif ctrl and key in _CTRL_PUNCT:
-        data = _CTRL_PUNCT[Qt.Key(key)]
-    elif text and text.isprintable():
-        data = text.encode()
-    elif text and len(text) == 1 and (ord(text) < 0x20 or ord(text) == 0x7F):
-        # The platform already composed a control character.
-        data = text.encode()
-    if data and alt:
-        data = b"\x1b" + data
-    return data
 
 
 class TerminalWidget(QWidget):
@@ -304,8 +112,8 @@ class TerminalWidget(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
         self.setCursor(Qt.CursorShape.IBeamCursor)
 
-        self._screen = _Screen(columns, rows, reply=self._on_reply, title=self._on_title)
-        self._stream = _Stream(self._screen)
+        self._screen = TerminalScreen(columns, rows, reply=self._on_reply, title=self._on_title)
+        self._stream = TerminalStream(self._screen)
         self._scroll = 0  # lines scrolled back from the bottom
         self._selection: tuple[_Cell, _Cell] | None = None
         self._selecting = False
@@ -626,7 +434,7 @@ class TerminalWidget(QWidget):
             self._paint_cursor(painter)
         self._paint_selection(painter, first, last)
 
-    def _paint_row(self, painter: QPainter, row: int, line: _Line, columns: int) -> None:
+    def _paint_row(self, painter: QPainter, row: int, line: Line, columns: int) -> None:
         cw, ch = self._cell_width, self._cell_height
         y = row * ch
         baseline = y + self._ascent
@@ -704,7 +512,7 @@ class TerminalWidget(QWidget):
 
     # --- screen geometry and content --------------------------------------
 
-    def _view_line(self, row: int) -> _Line:
+    def _view_line(self, row: int) -> Line:
         """The pyte line shown at view row ``row`` (scrollback or live screen)."""
         history = self._screen.history.top
         index = len(history) - self._scroll + row
@@ -716,7 +524,7 @@ class TerminalWidget(QWidget):
         """The absolute line number of view row 0."""
         return int(self._screen.scrolled_total) - self._scroll
 
-    def _absolute_line(self, absolute: int) -> _Line | None:
+    def _absolute_line(self, absolute: int) -> Line | None:
         screen = self._screen
         live_top = int(screen.scrolled_total)
         if absolute >= live_top:
@@ -725,7 +533,7 @@ class TerminalWidget(QWidget):
         index = len(screen.history.top) - (live_top - absolute)
         return screen.history.top[index] if index >= 0 else None
 
-    def _line_text(self, line: _Line) -> str:
+    def _line_text(self, line: Line) -> str:
         return "".join(line[column].data for column in range(self.columns))
 
     def _view_cell(self, row: int, column: int) -> _Cell:
@@ -774,24 +582,24 @@ class TerminalWidget(QWidget):
     # --- input helpers ----------------------------------------------------
 
     def _is_terminal_shortcut(self, event: QKeyEvent) -> bool:
-        mods = event.modifiers() & ~_MODIFIERS.KeypadModifier
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         key = event.key()
-        ctrl_shift = _MODIFIERS.ControlModifier | _MODIFIERS.ShiftModifier
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
         if mods == ctrl_shift and key in (Qt.Key.Key_C, Qt.Key.Key_V):
             return True
-        return mods == _MODIFIERS.ShiftModifier and key in (
+        return mods == Qt.KeyboardModifier.ShiftModifier and key in (
             Qt.Key.Key_PageUp,
             Qt.Key.Key_PageDown,
             Qt.Key.Key_Insert,
         )
 
     def _bytes_for(self, event: QKeyEvent) -> bytes:
-        mods = event.modifiers() & ~_MODIFIERS.KeypadModifier
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         return key_to_bytes(
             event.key(),
             mods,
             event.text(),
-            application_cursor=_DECCKM in self._screen.mode,
+            application_cursor=self._screen.application_cursor,
         )
 
     def _selection_mode(self) -> QClipboard.Mode:
@@ -807,7 +615,7 @@ class TerminalWidget(QWidget):
         # A terminal sends Enter as CR; bracketed paste lets the shell tell a
         # paste from typing.
         data = text.replace("\r\n", "\r").replace("\n", "\r").encode()
-        if _BRACKETED_PASTE in self._screen.mode:
+        if self._screen.bracketed_paste:
             data = b"\x1b[200~" + data.replace(b"\x1b[201~", b"") + b"\x1b[201~"
         self.scroll_to_bottom()
         self.input_produced.emit(data)

@@ -1,6 +1,6 @@
 """Live performance graphs of one virtual machine, and of the host.
 
-Both widgets draw from a :class:`~kvmgui.core.stats.StatsHistory`; they keep
+Both widgets draw from a :class:`~kvmgui.core.stats.history.StatsHistory`; they keep
 no data of their own. ``update_from`` redraws (it only hands arrays to existing
 curves: ``setData``); ``follow`` makes a widget ask a
 :class:`~kvmgui.ui.stats_poller.StatsPoller` for its statistics while it is on
@@ -33,16 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.connection import Connection
-from kvmgui.core.stats import (
-    HOST_KEY,
-    NO_VALUE,
-    Metric,
-    StatGroups,
-    StatsHistory,
-    format_kib,
-    format_percent,
-    format_rate,
-)
+from kvmgui.core.stats.history import HOST_KEY, StatsHistory
+from kvmgui.core.stats.rates import Metric
+from kvmgui.core.stats.reading import StatGroups
+from kvmgui.core.units import NO_VALUE, binary_unit, format_kib, format_percent, format_rate
 from kvmgui.ui.stats_poller import StatsDemand, StatsPoller
 
 #: The windows the user can choose, in seconds.
@@ -50,7 +44,6 @@ WINDOWS = (60.0, 300.0, 600.0)
 DEFAULT_WINDOW = 300.0
 
 _COLORS = ("#3584e4", "#e66100", "#2ec27e", "#9141ac")
-_BINARY = ((1024.0**3, "GiB"), (1024.0**2, "MiB"), (1024.0, "KiB"), (1.0, "B"))
 
 
 @dataclass(frozen=True)
@@ -58,14 +51,6 @@ class _Series:
     metric: Metric
     label: str
     color: str
-
-
-def _binary_unit(largest: float) -> tuple[float, str]:
-    """The IEC unit to show values up to ``largest`` (bytes) in, and its size."""
-    for size, unit in _BINARY:
-        if largest >= size:
-            return size, unit
-    return 1.0, "B"
 
 
 class _Graph(QWidget):
@@ -164,11 +149,11 @@ class _Graph(QWidget):
         if self.kind == "memory":
             total = history.latest(key, Metric.MEMORY_TOTAL)
             largest = max(largest, total or 0.0) * 1024  # KiB → bytes
-            size, unit = _binary_unit(largest)
+            size, unit = binary_unit(largest)
             top = largest / size
             self._set_y_top(top if top > 0 else 1.0, exact=total is not None)
             return size / 1024, unit
-        size, unit = _binary_unit(largest)
+        size, unit = binary_unit(largest)
         self._set_y_top(largest / size if largest > 0 else 1.0, exact=False)
         return size, f"{unit}/s"
 

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.connection import Connection, DomainChanges
 from kvmgui.core.domain import DomainInfo, read_domain_xml
+from kvmgui.core.units import format_kib
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.console.serial_tab import SerialConsoleTab
 from kvmgui.ui.console.thumbnails import ThumbnailService
-from kvmgui.ui.models.domain_tree import format_memory
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.stats_poller import StatsPoller
 
@@ -54,7 +54,7 @@ class OverviewTab(QWidget):
             "UUID": info.uuid,
             "State": info.state_text,
             "vCPUs": str(info.vcpus),
-            "Memory": f"{format_memory(info.memory_kib)} of {format_memory(info.max_memory_kib)}",
+            "Memory": f"{format_kib(info.memory_kib)} of {format_kib(info.max_memory_kib)}",
             "Persistent": "yes" if info.persistent else "no (transient)",
             "Autostart": "yes" if info.autostart else "no",
             "Connection": connection.uri,

@@ -30,7 +30,8 @@ from PySide6.QtGui import QColor, QFont, QIcon
 
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainInfo, DomainState
-from kvmgui.core.stats import NO_VALUE, StatGroups
+from kvmgui.core.stats.reading import StatGroups
+from kvmgui.core.units import NO_VALUE, format_kib
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.stats_poller import StatsPoller
 from kvmgui.ui.widgets.icons import state_icon
@@ -102,12 +103,6 @@ _SORT_KEYS: dict[Column, Callable[[DomainInfo], SortKey]] = {
     Column.VCPUS: lambda d: (d.vcpus, d.name.lower(), d.uuid),
     Column.MEMORY: lambda d: (d.memory_kib, d.name.lower(), d.uuid),
 }
-
-
-def format_memory(kib: int) -> str:
-    if kib >= 1024 * 1024:
-        return f"{kib / (1024 * 1024):.1f} GiB"
-    return f"{kib // 1024} MiB"
 
 
 @dataclass(eq=False)
@@ -245,7 +240,7 @@ class DomainTreeModel(QAbstractItemModel):
             if column == Column.VCPUS:
                 return str(info.vcpus)
             if column == Column.MEMORY:
-                return format_memory(info.memory_kib)
+                return format_kib(info.memory_kib)
             return None
         if role == Role.DOMAIN:
             return info

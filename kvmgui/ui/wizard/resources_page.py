@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.create import HostFacts, PoolFacts
 from kvmgui.core.osinfo import OsEntry
+from kvmgui.core.units import format_bytes, format_mib
 from kvmgui.core.xml.domain import MIN_MEMORY_MIB
 from kvmgui.ui.wizard.common import GIB, FieldError
 
@@ -30,9 +31,9 @@ MAX_DISK_GIB = 64 * 1024.0
 
 def memory_problem(memory_mib: int, facts: HostFacts) -> str | None:
     if memory_mib < MIN_MEMORY_MIB:
-        return f"Give the VM at least {MIN_MEMORY_MIB} MiB."
+        return f"Give the VM at least {format_mib(MIN_MEMORY_MIB, 'MiB')}."
     if memory_mib > facts.memory_mib:
-        return f"The host has only {facts.memory_mib} MiB."
+        return f"The host has only {format_mib(facts.memory_mib, 'MiB')}."
     return None
 
 
@@ -42,10 +43,10 @@ def disk_problem(size_gib: float, pool: PoolFacts | None, minimum_gib: float) ->
     if size_gib <= 0:
         return "Give the disk a size."
     if size_gib < minimum_gib:
-        return f"The disk must hold the image: at least {minimum_gib:.1f} GiB."
+        return f"The disk must hold the image: at least {format_bytes(minimum_gib * GIB, 'GiB')}."
     free_gib = pool.free_bytes / GIB
     if size_gib > free_gib:
-        return f"Pool '{pool.name}' has only {free_gib:.1f} GiB free."
+        return f"Pool '{pool.name}' has only {format_bytes(pool.free_bytes, 'GiB')} free."
     return None
 
 
@@ -112,11 +113,12 @@ class ResourcesPage(QWizardPage):
     def set_host_facts(self, facts: HostFacts) -> None:
         self._facts = facts
         self.vcpus_spin.setRange(1, facts.cpus)
-        self.host_label.setText(f"The host has {facts.memory_mib} MiB and {facts.cpus} CPUs.")
+        self.host_label.setText(
+            f"The host has {format_mib(facts.memory_mib, 'MiB')} and {facts.cpus} CPUs."
+        )
         self.pool_combo.clear()
         for pool in facts.pools:
-            free = pool.free_bytes / GIB
-            label = f"{pool.name} — {pool.path} ({free:.1f} GiB free)"
+            label = f"{pool.name} — {pool.path} ({format_bytes(pool.free_bytes, 'GiB')} free)"
             if not pool.exists:
                 label += ", created on Finish"
             self.pool_combo.addItem(label, pool)

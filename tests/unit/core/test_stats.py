@@ -1,4 +1,4 @@
-"""Rates, history and sampling of live statistics (no Qt, no daemon)."""
+"""Reading, rates, history and sampling of live statistics (no Qt, no daemon)."""
 
 from __future__ import annotations
 
@@ -14,26 +14,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kvmgui.core.stats import (
-    HOST_KEY,
-    SLOW_GROUP_PERIODS,
+from kvmgui.core.stats.history import HOST_KEY, RingBuffer, StatsHistory
+from kvmgui.core.stats.rates import Metric, RateCalculator, cpu_percent, memory_used_kib
+from kvmgui.core.stats.reading import (
     DomainCounters,
     HostCounters,
-    Metric,
-    RateCalculator,
     RawSample,
-    RingBuffer,
     StatGroups,
-    StatsHistory,
-    StatsSampler,
-    cpu_percent,
-    format_bytes,
-    format_percent,
-    format_rate,
     host_sample,
-    memory_used_kib,
     sample,
 )
+from kvmgui.core.stats.sampler import SLOW_GROUP_PERIODS, StatsSampler
 
 A = "11111111-1111-1111-1111-111111111111"
 B = "22222222-2222-2222-2222-222222222222"
@@ -608,18 +599,6 @@ def test_sampler_host() -> None:
     assert rates is not None and rates.cpu_percent == pytest.approx(50.0)
     assert sampler.host_history.latest(HOST_KEY, Metric.CPU_HOST) == pytest.approx(50.0)
     assert len(sampler.host_history.times(HOST_KEY)) == 2
-
-
-# ------------------------------------------------------------- formatting
-
-
-def test_formatting() -> None:
-    assert format_bytes(512) == "512 B"
-    assert format_bytes(1536) == "1.5 KiB"
-    assert format_bytes(3 * 1024**3) == "3.0 GiB"
-    assert format_rate(2048) == "2.0 KiB/s"
-    assert format_percent(12.4) == "12 %"
-    assert format_percent(None) == format_rate(math.nan) == format_bytes(None)
 
 
 def test_slow_groups_are_read_once_per_period() -> None:

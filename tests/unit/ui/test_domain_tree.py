@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from kvmgui.core.connection import Connection, DomainChanges
 from kvmgui.core.domain import DomainInfo, DomainState
 from kvmgui.ui.connections import ConnectionManager
-from kvmgui.ui.models.domain_tree import Column, DomainTreeModel, Role, format_memory
+from kvmgui.ui.models.domain_tree import Column, DomainTreeModel, Role
 from kvmgui.ui.ops import OpRunner
 from tests.fleet import SHUTOFF, FleetDomain, numbered_fleet, write_node
 
@@ -53,7 +53,7 @@ def test_lists_every_domain_with_its_columns(
     charlie = model.index(2, 0, parent)
     assert model.index(2, Column.STATE, parent).data() == "Paused"
     assert model.index(2, Column.VCPUS, parent).data() == "4"
-    assert model.index(2, Column.MEMORY, parent).data() == "4.0 GiB"
+    assert model.index(2, Column.MEMORY, parent).data() == "4 GiB"
     info = charlie.data(Role.DOMAIN)
     assert isinstance(info, DomainInfo)
     assert info.state is DomainState.PAUSED
@@ -183,8 +183,3 @@ def test_large_listing_arrives_in_one_insert(
     connect(write_node(tmp_path / "big.xml", numbered_fleet(1000)))
     assert inserts == [(0, 999)]
     assert model.domain_count() == 1000
-
-
-def test_format_memory() -> None:
-    assert format_memory(256 * 1024) == "256 MiB"
-    assert format_memory(3 * 1024 * 1024 // 2) == "1.5 GiB"

@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kvmgui.core.stats import HOST_KEY, NO_VALUE, Metric, StatsHistory
+from kvmgui.core.stats.history import HOST_KEY, StatsHistory
+from kvmgui.core.stats.rates import Metric
+from kvmgui.core.units import NO_VALUE
 from kvmgui.ui.details.graphs import WINDOWS, HostGraphs, PerformanceTab
 
 UUID = "11111111-1111-1111-1111-111111111111"
@@ -47,9 +49,9 @@ def test_curves_plot_seconds_ago_and_the_current_values(tab: PerformanceTab) -> 
     # Memory in MiB up to the VM's size; the current value against the total.
     assert tab.memory.plot.getPlotItem().getAxis("left").labelUnits == "MiB"
     assert tab.memory.curves[0].getData()[1][-1] == pytest.approx(320.0)
-    assert "320.0 MiB of 800.0 MiB" in tab.memory.value.text()
+    assert "320 MiB of 800 MiB" in tab.memory.value.text()
     assert tab.disk.plot.getPlotItem().getAxis("left").labelUnits == "KiB/s"
-    assert "4.0 KiB/s" in tab.disk.value.text()
+    assert "4 KiB/s" in tab.disk.value.text()
     # Never read (the group was off): no value rather than zero.
     assert tab.network.value.text().count(NO_VALUE) == 2
 
@@ -80,6 +82,6 @@ def test_host_graphs(qtbot: QtBot) -> None:
         ])
     graphs.update_from(history, now=2.0)
     assert "50 %" in graphs.cpu.value.text()
-    assert "6.0 GiB of 16.0 GiB" in graphs.memory.value.text()
+    assert "6 GiB of 16 GiB" in graphs.memory.value.text()
     assert graphs.memory.plot.getPlotItem().getAxis("left").labelUnits == "GiB"
     assert np.nanmax(graphs.cpu.curves[0].getData()[1]) == 50.0

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
-from kvmgui.core.stats import format_rate
+from kvmgui.core.units import format_rate
 from kvmgui.ui.widgets.sparkline import SparklineDelegate
 
 VALUES_ROLE = Qt.ItemDataRole.UserRole + 7
@@ -140,7 +140,7 @@ def test_text_role_and_formatter(app: QApplication) -> None:
     delegate = SparklineDelegate(VALUES_ROLE, text_role=TEXT_ROLE, color=LINE)
     assert delegate._text(_index_with([1.0], text="3 MiB"), [1.0]) == "3 MiB"
     rate = SparklineDelegate(VALUES_ROLE, formatter=format_rate)
-    assert rate._text(_index_with([2048.0]), [2048.0]) == "2.0 KiB/s"
+    assert rate._text(_index_with([2048.0]), [2048.0]) == "2 KiB/s"
 
 
 def test_nothing_to_draw(app: QApplication) -> None:

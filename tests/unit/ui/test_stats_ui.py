@@ -16,7 +16,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.connection import Connection
-from kvmgui.core.stats import NO_VALUE, DomainCounters, RawSample, StatGroups
+from kvmgui.core.stats.reading import DomainCounters, RawSample, StatGroups
+from kvmgui.core.units import NO_VALUE
 from kvmgui.ui.details.window import DetailsWindow
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import COLUMN_TITLES, STATS_COLUMNS, Column, Role
@@ -132,7 +133,7 @@ def test_sparkline_data_from_fed_samples(
     assert np.isnan(history[0]) and history[1:].tolist() == pytest.approx([25.0] * 3)
     assert cpu.data() == "25 %"
     memory = row_of(window, opened, ALPHA, Column.MEMORY_USAGE)
-    assert memory.data() == "515.0 MiB"
+    assert memory.data() == "515 MiB"
     assert memory.data(Role.STATS_MAXIMUM) == 2 * 1024 * 1024
     assert memory.data(Role.STATS_HISTORY)[-1] == (512 + 3) * 1024
     # Not read (no disk column shown): no value, yet no error.

@@ -1,4 +1,5 @@
-"""The serial console's terminal widget, fed with recorded byte streams."""
+"""The serial console's terminal: the widget fed with recorded byte streams, the
+pyte screen on its own, and the key encoding."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from kvmgui.ui.console import TerminalWidget
 from kvmgui.ui.console.terminal import DEFAULT_BG, DEFAULT_FG, FEED_SLICE, color_for
+from kvmgui.ui.console.terminal_keys import key_to_bytes
+from kvmgui.ui.console.terminal_screen import TerminalScreen, TerminalStream
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "terminal"
 COLUMNS, ROWS = 80, 24
@@ -439,3 +442,53 @@ def test_reset_forgets_screen_and_scrollback(term: TerminalWidget) -> None:
     assert term.screen_text().strip() == ""
     assert term.history_text() == ""
     assert term.cursor_position() == (0, 0)
+
+
+# --- the screen and the key encoding, without a widget ----------------------
+
+
+def test_screen_answers_queries_and_tracks_modes_on_its_own() -> None:
+    replies: list[str] = []
+    titles: list[str] = []
+    screen = TerminalScreen(20, 3, reply=replies.append, title=titles.append)
+    stream = TerminalStream(screen)
+    assert (screen.application_cursor, screen.bracketed_paste) == (False, False)
+    stream.feed(b"\x1b[?1h\x1b[?2004h\x1b]2;guest\x07one\r\ntwo\x1b[6n")
+    assert (screen.application_cursor, screen.bracketed_paste) == (True, True)
+    assert replies == ["\x1b[2;4R"]
+    assert titles == ["guest"]
+    stream.feed(b"\r\nthree\r\nfour\x1b[?1l")
+    assert not screen.application_cursor
+    # "one" scrolled off the top into the scrollback.
+    assert screen.scrolled_total == 1
+    assert [line[0].data for line in screen.history.top] == ["o"]
+
+
+def test_stream_skips_a_sequence_pyte_cannot_handle() -> None:
+    screen = TerminalScreen(20, 3, reply=lambda _data: None, title=lambda _title: None)
+    # pyte's cursor_up refuses the private flag of "ESC[?5A" and raises.
+    TerminalStream(screen).feed(b"\x1b[?5Aok")
+    assert screen.display[0].rstrip() == "ok"
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier", "text", "application_cursor", "expected"),
+    [
+        (Qt.Key.Key_Up, NONE, "", True, b"\x1bOA"),
+        (Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier, "", True, b"\x1b[1;2A"),
+        (Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier, "", False, b"\x1b[15;2~"),
+        (Qt.Key.Key_F1, CTRL, "", False, b"\x1b[1;5P"),
+        (Qt.Key.Key_Backspace, CTRL, "", False, b"\x08"),
+        (Qt.Key.Key_C, CTRL | ALT, "", False, b"\x1b\x03"),
+        (Qt.Key.Key_Slash, CTRL, "", False, b"\x1f"),
+        (Qt.Key.Key_Shift, Qt.KeyboardModifier.ShiftModifier, "", False, b""),
+    ],
+)
+def test_key_to_bytes(
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier,
+    text: str,
+    application_cursor: bool,
+    expected: bytes,
+) -> None:
+    assert key_to_bytes(key, modifier, text, application_cursor=application_cursor) == expected

@@ -214,7 +214,7 @@ def test_resources_page_refuses_zero_memory_too_much_memory_and_a_disk_above_fre
     page.memory_spin.setValue(1024)
     assert next_enabled(wizard)
     page.size_spin.setValue(200.0)  # the pool has 100 GiB
-    assert "only 100.0 GiB free" in page.disk_error.text()
+    assert "only 100 GiB free" in page.disk_error.text()
     assert not next_enabled(wizard)
     page.disk_box.setChecked(False)  # no disk at all is fine
     assert next_enabled(wizard)
@@ -293,7 +293,7 @@ def test_spec_of_a_cloud_image_names_overlay_and_seed_in_the_pool(
     resources = wizard.resources_page
     assert not resources.disk_box.isCheckable()  # the overlay is not optional
     resources.size_spin.setValue(2.0)
-    assert "at least 3.0 GiB" in resources.disk_error.text()
+    assert "at least 3 GiB" in resources.disk_error.text()
     assert not next_enabled(wizard)
     resources.size_spin.setValue(10.0)
     click_next(wizard, qtbot)

@@ -1,0 +1,143 @@
+"""Fixed-size history of every domain's (and the host's) metrics, for plots."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from kvmgui.core.stats.rates import Metric
+
+#: Samples kept per metric: 10 minutes at one sample a second.
+DEFAULT_CAPACITY = 600
+#: The key of the host's entry in
+#: :attr:`~kvmgui.core.stats.sampler.StatsSampler.host_history`.
+HOST_KEY = "host"
+
+
+class RingBuffer:
+    """A fixed-capacity series of floats; the oldest values fall off the front."""
+
+    __slots__ = ("_count", "_data", "_next")
+
+    def __init__(self, capacity: int = DEFAULT_CAPACITY, dtype: npt.DTypeLike = np.float64) -> None:
+        if capacity <= 0:
+            raise ValueError("capacity must be positive")
+        self._data: npt.NDArray[Any] = np.full(capacity, np.nan, dtype=dtype)
+        self._next = 0
+        self._count = 0
+
+    @property
+    def capacity(self) -> int:
+        return int(self._data.shape[0])
+
+    def __len__(self) -> int:
+        return self._count
+
+    def append(self, value: float | None) -> None:
+        """Add a value (``None`` is stored as NaN: a gap in a plot)."""
+        self._data[self._next] = math.nan if value is None else value
+        self._next = (self._next + 1) % self.capacity
+        if self._count < self.capacity:
+            self._count += 1
+
+    def values(self, last: int | None = None) -> npt.NDArray[Any]:
+        """The stored values, oldest first (a copy); only the ``last`` ones if given."""
+        n = self._count if last is None else max(0, min(last, self._count))
+        start = (self._next - n) % self.capacity
+        if start + n <= self.capacity:
+            return self._data[start : start + n].copy()
+        return np.concatenate((self._data[start:], self._data[: self._next]))
+
+    def latest(self) -> float | None:
+        """The newest value, or None if empty or NaN."""
+        if not self._count:
+            return None
+        value = float(self._data[(self._next - 1) % self.capacity])
+        return None if math.isnan(value) else value
+
+    def clear(self) -> None:
+        self._next = self._count = 0
+
+
+class SeriesSet:
+    """One key's history: sample times and one aligned buffer per metric."""
+
+    __slots__ = ("buffers", "times")
+
+    def __init__(self, capacity: int, metrics: Iterable[Metric]) -> None:
+        self.times = RingBuffer(capacity, np.float64)
+        # float32: plenty for plots, half the memory for large fleets.
+        self.buffers = {metric: RingBuffer(capacity, np.float32) for metric in metrics}
+
+    def append(self, timestamp: float, values: Iterable[tuple[Metric, float | None]]) -> None:
+        self.times.append(timestamp)
+        given = dict(values)
+        for metric, buffer in self.buffers.items():
+            buffer.append(given.get(metric))
+
+    def __len__(self) -> int:
+        return len(self.times)
+
+
+class StatsHistory:
+    """Per key (domain UUID or :data:`HOST_KEY`), the recent values of each metric.
+
+    Every append adds one time and one value to every metric's buffer (NaN
+    where a metric has none), so ``times(key)`` and ``values(key, metric)``
+    stay aligned.
+    """
+
+    def __init__(
+        self, capacity: int = DEFAULT_CAPACITY, metrics: Iterable[Metric] = tuple(Metric)
+    ) -> None:
+        self.capacity = capacity
+        self.metrics = tuple(metrics)
+        self._series: dict[str, SeriesSet] = {}
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._series
+
+    def keys(self) -> set[str]:
+        return set(self._series)
+
+    def append(
+        self, key: str, timestamp: float, values: Iterable[tuple[Metric, float | None]]
+    ) -> None:
+        series = self._series.get(key)
+        if series is None:
+            series = self._series[key] = SeriesSet(self.capacity, self.metrics)
+        series.append(timestamp, values)
+
+    def series(self, key: str) -> SeriesSet | None:
+        return self._series.get(key)
+
+    def times(self, key: str, last: int | None = None) -> npt.NDArray[np.float64]:
+        """Sample times (``time.monotonic()`` seconds), oldest first."""
+        series = self._series.get(key)
+        return series.times.values(last) if series else np.empty(0, np.float64)
+
+    def values(self, key: str, metric: Metric, last: int | None = None) -> npt.NDArray[Any]:
+        """One metric's values, oldest first, aligned with :meth:`times`."""
+        series = self._series.get(key)
+        if series is None or metric not in series.buffers:
+            return np.empty(0, np.float32)
+        return series.buffers[metric].values(last)
+
+    def latest(self, key: str, metric: Metric) -> float | None:
+        series = self._series.get(key)
+        if series is None or metric not in series.buffers:
+            return None
+        return series.buffers[metric].latest()
+
+    def forget(self, key: str) -> None:
+        self._series.pop(key, None)
+
+    def retain(self, keys: Iterable[str]) -> None:
+        """Drop the history of every key not in ``keys``."""
+        keep = set(keys)
+        for key in self._series.keys() - keep:
+            del self._series[key]

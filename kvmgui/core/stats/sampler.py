@@ -1,0 +1,165 @@
+"""One connection's statistics tick: read, compute rates, record the history.
+
+The shape of one tick, per connection::
+
+    updated = await conn.call("read statistics", partial(sampler.tick, groups=groups))
+
+:meth:`StatsSampler.tick` reads (:func:`~kvmgui.core.stats.reading.sample`,
+:func:`~kvmgui.core.stats.reading.host_sample`) and applies the rates and
+history in the connection's pool, so the caller's (GUI) thread only learns
+which domains changed: its work does not grow with the fleet. Readers on
+other threads hold :attr:`StatsSampler.lock` while they read the history.
+Scheduling (the interval timer) belongs to the UI.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import replace
+
+import libvirt
+
+from kvmgui.core.stats.history import DEFAULT_CAPACITY, HOST_KEY, StatsHistory
+from kvmgui.core.stats.rates import DomainRates, HostRates, Metric, RateCalculator
+from kvmgui.core.stats.reading import (
+    HostCounters,
+    RawSample,
+    StatGroups,
+    host_cpu_count,
+    host_sample,
+    sample,
+)
+
+#: Groups that libvirt reads through each QEMU's monitor (a job and a round
+#: trip per domain, about 6 ms of QEMU's CPU for the balloon): read at most
+#: once per period (seconds), their last values carried over in between. CPU
+#: and network come from /proc and are read at every tick
+#: (benchmarks/RESULTS.md, bench_stats).
+SLOW_GROUP_PERIODS = {StatGroups.MEMORY: 10.0, StatGroups.DISK: 5.0}
+
+
+class StatsSampler:
+    """Rates and history for one connection; Qt-free, fed by the caller's timer.
+
+    :meth:`tick` does a whole tick (blocking: run it in the connection's
+    pool). Every method takes :attr:`lock`; a reader on another thread that
+    reads several things that must agree (times and values of a series) holds
+    it around them.
+    """
+
+    def __init__(self, host_cpus: int | None = None, capacity: int = DEFAULT_CAPACITY) -> None:
+        self.lock = threading.RLock()
+        self.calculator = RateCalculator(host_cpus)
+        self.history = StatsHistory(capacity)
+        self.host_history = StatsHistory(
+            capacity, (Metric.CPU_HOST, Metric.MEMORY_USED, Metric.MEMORY_TOTAL)
+        )
+        self._latest: dict[str, DomainRates] = {}
+        # When each domain was forgotten: a sample read before then is stale for it.
+        self._forgotten: dict[str, float] = {}
+        self.host_latest: HostRates | None = None
+        self._slow_read_at: dict[StatGroups, float] = {}
+        self._info_cpu_is_real = True
+
+    @property
+    def host_cpus(self) -> int | None:
+        return self.calculator.host_cpus
+
+    @host_cpus.setter
+    def host_cpus(self, value: int | None) -> None:
+        self.calculator.host_cpus = value
+
+    def tick(
+        self,
+        conn: libvirt.virConnect,
+        groups: StatGroups,
+        *,
+        host: bool = False,
+    ) -> set[str]:
+        """Read every running domain (and the host if asked), then :meth:`apply` it."""
+        if self.host_cpus is None:
+            self.host_cpus = host_cpu_count(conn)
+            self._info_cpu_is_real = conn.getType() != "TEST"
+        raw = sample(
+            conn, self.groups_to_read(groups, time.monotonic()),
+            info_cpu_is_real=self._info_cpu_is_real,
+        )
+        host_counters = host_sample(conn) if host else None
+        with self.lock:
+            self.apply_host(host_counters)
+            return self.apply(raw)
+
+    def groups_to_read(self, groups: StatGroups, now: float) -> StatGroups:
+        """``groups`` less the slow ones read less than their period ago (a
+        group just asked for, as when a Performance tab opens, is read at once)."""
+        read = groups
+        for group, period in SLOW_GROUP_PERIODS.items():
+            if group not in groups:
+                self._slow_read_at.pop(group, None)  # asked again later: read at once
+            elif now - self._slow_read_at.get(group, -math.inf) >= period:
+                self._slow_read_at[group] = now
+            else:
+                read &= ~group
+        return read
+
+    def apply(self, raw: RawSample) -> set[str]:
+        """Take one sample; return the UUIDs whose shown statistics changed.
+
+        That is the domains in ``raw`` and those that were running at the
+        previous sample and are no longer (their :meth:`latest` is now None;
+        their history is kept until :meth:`forget`).
+        """
+        with self.lock:
+            rates = self.calculator.update(raw)
+            for uuid, when in list(self._forgotten.items()):
+                if when > raw.timestamp:
+                    rates.pop(uuid, None)  # read before it was undefined
+                else:
+                    del self._forgotten[uuid]
+            vanished = self._latest.keys() - rates.keys()
+            for uuid, domain_rates in rates.items():
+                previous = self._latest.get(uuid)
+                if previous is not None:
+                    rates[uuid] = domain_rates = _carry_over(domain_rates, previous, raw.groups)
+                self.history.append(uuid, domain_rates.timestamp, domain_rates.metrics())
+            self._latest = rates
+            return set(rates) | vanished
+
+    def apply_host(self, host: HostCounters | None) -> HostRates | None:
+        if host is None:
+            return None
+        with self.lock:
+            rates = self.calculator.update_host(host)
+            self.host_history.append(HOST_KEY, rates.timestamp, rates.metrics())
+            self.host_latest = rates
+            return rates
+
+    def latest(self, uuid: str) -> DomainRates | None:
+        """The last tick's rates of a running domain (None when it is not running)."""
+        with self.lock:
+            return self._latest.get(uuid)
+
+    def forget(self, uuid: str) -> None:
+        """Drop a domain's history (it was undefined)."""
+        with self.lock:
+            self.history.forget(uuid)
+            self._latest.pop(uuid, None)
+            # A tick may have read it before it went, and apply after this.
+            self._forgotten[uuid] = time.monotonic()
+
+
+def _carry_over(rates: DomainRates, previous: DomainRates, read: StatGroups) -> DomainRates:
+    """Rates of a tick that skipped the slow groups keep their last values."""
+    if StatGroups.MEMORY not in read:
+        rates = replace(
+            rates,
+            memory_used_kib=previous.memory_used_kib,
+            memory_total_kib=previous.memory_total_kib,
+        )
+    if StatGroups.DISK not in read:
+        rates = replace(
+            rates, disk_read_bps=previous.disk_read_bps, disk_write_bps=previous.disk_write_bps
+        )
+    return rates
