@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
 import libvirt
 
@@ -29,10 +30,21 @@ def _silence_default_error_printing() -> None:
     libvirt.registerErrorHandler(ignore, None)
 
 
+# After a failed iteration the thread waits before the next one, longer each
+# time up to the last delay, so that a broken event loop does not spin a core.
+FAILURE_DELAYS = (0.01, 0.1, 1.0)
+
+
 def _run_forever() -> None:
+    failures = 0
     while True:
-        if libvirt.virEventRunDefaultImpl() < 0:
+        if libvirt.virEventRunDefaultImpl() >= 0:
+            failures = 0
+            continue
+        if failures == 0:
             log.error("libvirt event loop iteration failed")
+        time.sleep(FAILURE_DELAYS[min(failures, len(FAILURE_DELAYS) - 1)])
+        failures += 1
 
 
 def ensure_event_loop() -> None:

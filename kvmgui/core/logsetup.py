@@ -26,10 +26,13 @@ def setup_logging(debug: bool) -> Path | None:
     log_file: Path | None = state_dir() / "kvmgui.log"
     try:
         assert log_file is not None
-        log_file.parent.mkdir(parents=True, exist_ok=True)
+        # The log names VMs, hosts and URIs: readable by its owner only.
+        log_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        log_file.parent.chmod(0o700)
         file_handler = logging.handlers.RotatingFileHandler(
             log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
         )
+        log_file.chmod(0o600)
         file_handler.setFormatter(formatter)
         root.addHandler(file_handler)
     except OSError:

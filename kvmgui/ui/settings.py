@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any, Literal
 
 from PySide6.QtCore import QSettings
@@ -96,6 +97,8 @@ class Settings:
             value = float(stored)
         except (TypeError, ValueError):
             return default
+        if math.isnan(value):
+            return default
         return min(bounds[1], max(bounds[0], value))
 
     def stats_interval(self) -> float:
@@ -112,7 +115,8 @@ class Settings:
             value = int(str(self._qsettings.value("stats/columns", DEFAULT_STATS_COLUMNS.value)))
         except ValueError:
             return DEFAULT_STATS_COLUMNS
-        return StatGroups(value) & StatGroups.ALL
+        # Masked before it becomes a flag: StatGroups refuses unknown bits.
+        return StatGroups(value & StatGroups.ALL.value)
 
     def set_stats_columns(self, groups: StatGroups) -> None:
         self._qsettings.setValue("stats/columns", groups.value)
