@@ -44,6 +44,9 @@ REPAINT_INTERVAL_MS = 16
 # pyte parses about 250 kB/s here: a larger burst is parsed in slices between
 # which the event loop runs, so that the window never freezes.
 FEED_SLICE = 16 * 1024
+# The guest decides how fast it writes: beyond this many bytes waiting to be
+# parsed, the oldest are dropped (they would scroll past unseen anyway).
+BACKLOG_MAX = 1024 * 1024
 
 DEFAULT_FG = QColor("#d3d7cf")
 DEFAULT_BG = QColor("#141414")
@@ -198,9 +201,10 @@ class TerminalWidget(QWidget):
             return
         if self._backlog:
             self._backlog += data
+            del self._backlog[:-BACKLOG_MAX]
             return
         if len(data) > FEED_SLICE:
-            self._backlog += data[FEED_SLICE:]
+            self._backlog += data[FEED_SLICE:][-BACKLOG_MAX:]
             data = data[:FEED_SLICE]
             self._backlog_timer.start()
         self._parse(data)

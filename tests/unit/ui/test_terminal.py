@@ -14,7 +14,13 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from kvmgui.ui.console import TerminalWidget
-from kvmgui.ui.console.terminal import DEFAULT_BG, DEFAULT_FG, FEED_SLICE, color_for
+from kvmgui.ui.console.terminal import (
+    BACKLOG_MAX,
+    DEFAULT_BG,
+    DEFAULT_FG,
+    FEED_SLICE,
+    color_for,
+)
 from kvmgui.ui.console.terminal_keys import key_to_bytes
 from kvmgui.ui.console.terminal_screen import TerminalScreen, TerminalStream
 
@@ -434,6 +440,16 @@ def test_a_large_burst_is_parsed_in_slices(term: TerminalWidget, qtbot: QtBot) -
     lines = term.screen_text().split("\n")
     assert lines[-2] == "burst line 05999"
     assert lines[-1] == "tiny-guest#"
+
+
+def test_a_flood_keeps_only_the_newest_bytes_waiting(term: TerminalWidget, qtbot: QtBot) -> None:
+    line = b"flood " * 20 + b"\r\n"
+    for _ in range(3):
+        term.feed(line * (BACKLOG_MAX // len(line)))
+    assert term.backlog <= BACKLOG_MAX
+    term.feed(b"after the flood")
+    qtbot.waitUntil(lambda: term.backlog == 0, timeout=60000)
+    assert term.screen_text().split("\n")[-1] == "after the flood"
 
 
 def test_reset_forgets_screen_and_scrollback(term: TerminalWidget) -> None:
