@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, Protocol, TypeVar
+from urllib.parse import urlsplit
 
 import libvirt
 
@@ -33,6 +34,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 RECONNECT_DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
+# A local daemon is asked again every half second at most: a refused connect
+# to its socket costs next to nothing, and the list is right again within a
+# second of a restarted daemon answering (a remote attempt starts ssh: back off).
+LOCAL_RECONNECT_DELAYS = (0.05, 0.1, 0.2, 0.5)
 KEEPALIVE_INTERVAL = 5
 KEEPALIVE_COUNT = 3
 # Titles are read one RPC per domain, after the first listing, in slices so
@@ -191,35 +196,55 @@ class Connection:
         self._wake.set()
 
     async def _keep_open(self) -> None:
+        delays = RECONNECT_DELAYS if _is_remote(self.uri) else LOCAL_RECONNECT_DELAYS
         attempt = 0
         while not self._closing.is_set():
-            self._set_state(ConnectionState.CONNECTING, self.error)
             try:
-                session = await self._loop.run_in_executor(self._executor, self._open_session)
-            except libvirt.libvirtError as err:
-                message = describe_open_error(self.uri, err)
-                log.warning("cannot open %s: %s", self.uri, err.get_error_message())
-                self._set_state(
-                    ConnectionState.LOST if self._store else ConnectionState.FAILED, message
-                )
-            else:
-                self._session = session
-                try:
-                    await self._serve(session)
+                if await self._open_and_serve():
                     attempt = 0
-                except LibvirtCallError as err:
-                    log.warning("listing %s failed: %s", self.uri, err)
-                    self.error = err.message
+            except Exception as err:  # whatever it is, the task must go on
+                # A bug must not end the task silently: the user sees the
+                # connection fail, the log has the trace, and it is retried.
+                log.exception("connection %s failed unexpectedly", self.uri)
                 self._session = None
-                await self._loop.run_in_executor(self._executor, self._close_session, session)
-                if self._closing.is_set():
-                    return
-                self._set_state(ConnectionState.LOST, self.error or "The daemon went away.")
-            delay = RECONNECT_DELAYS[min(attempt, len(RECONNECT_DELAYS) - 1)]
+                self._set_state(
+                    ConnectionState.LOST if self._store else ConnectionState.FAILED,
+                    f"Unexpected error: {err}",
+                )
+            if self._closing.is_set():
+                return
+            delay = delays[min(attempt, len(delays) - 1)]
             attempt += 1
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=delay)
+
+    async def _open_and_serve(self) -> bool:
+        """One session, from opening to losing it; whether it was served."""
+        self._set_state(ConnectionState.CONNECTING, self.error)
+        try:
+            session = await self._loop.run_in_executor(self._executor, self._open_session)
+        except libvirt.libvirtError as err:
+            message = describe_open_error(self.uri, err)
+            log.warning("cannot open %s: %s", self.uri, err.get_error_message())
+            self._set_state(
+                ConnectionState.LOST if self._store else ConnectionState.FAILED, message
+            )
+            return False
+        self._session = session
+        served = False
+        try:
+            await self._serve(session)
+            served = True
+        except LibvirtCallError as err:
+            log.warning("listing %s failed: %s", self.uri, err)
+            self.error = err.message
+        finally:
+            self._session = None
+            await self._loop.run_in_executor(self._executor, self._close_session, session)
+        if not self._closing.is_set():
+            self._set_state(ConnectionState.LOST, self.error or "The daemon went away.")
+        return served
 
     async def _serve(self, session: _Session) -> None:
         """List, then follow events until the session is lost."""
@@ -247,18 +272,22 @@ class Connection:
     def _open_session(self) -> _Session:
         virconn = libvirt.open(self.uri)
         session = _Session(virconn)
-        # Local drivers (test://) have no keepalive: there is no daemon to lose.
-        with contextlib.suppress(libvirt.libvirtError):
-            virconn.setKeepAlive(KEEPALIVE_INTERVAL, KEEPALIVE_COUNT)
-        virconn.registerCloseCallback(self._on_closed_by_libvirt, session)
-        session.callback_ids = [
-            virconn.domainEventRegisterAny(None, event_id, callback, session)
+        try:
+            # Local drivers (test://) have no keepalive: there is no daemon to lose.
+            with contextlib.suppress(libvirt.libvirtError):
+                virconn.setKeepAlive(KEEPALIVE_INTERVAL, KEEPALIVE_COUNT)
+            virconn.registerCloseCallback(self._on_closed_by_libvirt, session)
             for event_id, callback in (
                 (libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE, self._on_lifecycle_event),
                 (libvirt.VIR_DOMAIN_EVENT_ID_METADATA_CHANGE, self._on_domain_event),
-            )
-        ]
-        self.hostname = _hostname(virconn)
+            ):
+                session.callback_ids.append(
+                    virconn.domainEventRegisterAny(None, event_id, callback, session)
+                )
+            self.hostname = _hostname(virconn)
+        except BaseException:
+            self._close_session(session)  # nothing registered so far outlives it
+            raise
         return session
 
     @staticmethod
@@ -408,15 +437,24 @@ class Connection:
             self._loop.create_task(self._refresh_pending(session))
 
     async def _refresh_pending(self, session: _Session) -> None:
-        while self._pending_refresh and not session.lost.is_set():
-            uuids, self._pending_refresh = self._pending_refresh, set()
-            # A failure is logged by _run; the next reconcile catches up.
-            with contextlib.suppress(LibvirtCallError):
+        try:
+            while self._pending_refresh and not session.lost.is_set():
+                uuids, self._pending_refresh = self._pending_refresh, set()
                 await self._run(
                     "refresh virtual machine",
                     partial(self._refresh_domains, uuids=uuids), session,
                 )
-        self._refresh_scheduled = False
+        except LibvirtCallError:
+            pass  # logged by _run; the next reconcile catches up
+        except Exception:  # a bug here must not stop later refreshes
+            log.exception("refreshing domains of %s failed", self.uri)
+        finally:
+            self._refresh_scheduled = False
+
+
+def _is_remote(uri: str) -> bool:
+    """Whether reaching the daemon means a network hop (a host in the URI)."""
+    return bool(urlsplit(uri).netloc)
 
 
 def _hostname(virconn: libvirt.virConnect) -> str:

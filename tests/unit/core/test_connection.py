@@ -119,6 +119,39 @@ def test_failed_open_is_retried_and_recovers(tmp_path: Path) -> None:
     asyncio.run(scenario())
 
 
+class FailsOnceWhenConnected(Recorder):
+    """A listener with a bug that shows once: the connection must survive it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.raised = False
+
+    def on_connection_state_changed(self, connection: Connection) -> None:
+        super().on_connection_state_changed(connection)
+        if connection.state is ConnectionState.CONNECTED and not self.raised:
+            self.raised = True
+            raise RuntimeError("listener bug")
+
+
+def test_an_unexpected_error_is_shown_and_retried(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def scenario() -> None:
+        recorder = FailsOnceWhenConnected()
+        connection = Connection(f"test://{fleet(tmp_path)}", recorder,
+                                asyncio.get_running_loop(), reconcile_interval=None)
+        connection.start()
+        await recorder.until(lambda: recorder.states.count(ConnectionState.CONNECTED) == 2)
+        failed_at = recorder.states.index(ConnectionState.LOST)
+        assert recorder.states[failed_at - 1] is ConnectionState.CONNECTED
+        assert connection.state is ConnectionState.CONNECTED and connection.error == ""
+        assert {i.name for i in connection.domains()} == {"one", "two"}
+        await connection.close()
+
+    asyncio.run(scenario())
+    assert "listener bug" in caplog.text
+
+
 def test_periodic_reconcile_reports_only_differences(tmp_path: Path) -> None:
     async def scenario() -> None:
         recorder = Recorder()
