@@ -114,7 +114,7 @@ async def first_vm(window: MainWindow, vm: FirstVm) -> tuple[float, float, Wizar
     driver = WizardDriver()
     wizard = driver.open_wizard(window)
     await until(lambda: wizard.facts is not None, 30)
-    driver.first_vm_from_iso(wizard, vm)
+    await driver.first_vm_from_iso(wizard, vm)
     created: asyncio.Future[DomainInfo] = loop.create_future()
     def on_created(_connection: object, info: DomainInfo) -> None:
         if not created.done():

@@ -99,7 +99,7 @@ def test_iso_to_a_booted_guest_by_clicks_and_typing(
     driver = WizardDriver()
     wizard = open_wizard(window, qtbot, driver)
     vm = FirstVm(f"{WIZARD_PREFIX}-iso", str(tiny_guest_iso), POOL_NAME, NETWORK_NAME)
-    driver.first_vm_from_iso(wizard, vm)
+    run_task(qtbot, loop, driver.first_vm_from_iso(wizard, vm), timeout=60000)
     command = wizard.finish_page.command_view.toPlainText()
     assert f"--name {vm.name}" in command
     assert "--virt-type qemu" in command
@@ -125,10 +125,18 @@ def test_iso_to_a_booted_guest_by_clicks_and_typing(
 
 
 def drive_cloud_init(
-    window: MainWindow, qtbot: QtBot, image: Path, name: str, driver: WizardDriver,
+    window: MainWindow, qtbot: QtBot, loop: asyncio.AbstractEventLoop, image: Path, name: str,
+    driver: WizardDriver,
 ) -> NewVmWizard:
     """Every page of a cloud-init VM, up to the Create click."""
     wizard = open_wizard(window, qtbot, driver)
+    run_task(qtbot, loop, fill_cloud_init(wizard, image, name, driver), timeout=60000)
+    return wizard
+
+
+async def fill_cloud_init(
+    wizard: NewVmWizard, image: Path, name: str, driver: WizardDriver,
+) -> None:
     source = wizard.source_page
     driver.choose_source(wizard, SourceKind.CLOUD_INIT)
     driver.type(source.cloud_image_edit, str(image))
@@ -136,24 +144,23 @@ def drive_cloud_init(
     driver.type(source.password_edit, PASSWORD)
     driver.replace(source.ssh_key_combo, KEY)
     driver.type(source.hostname_edit, "devbox")
-    driver.next(wizard)
+    await driver.next(wizard)
     resources = wizard.resources_page
     driver.replace(resources.memory_spin, "256")
     driver.replace(resources.vcpus_spin, "1")
     driver.choose(resources.pool_combo, lambda p: getattr(p, "name", None) == POOL_NAME)
-    driver.next(wizard)
+    await driver.next(wizard)
     vm = FirstVm(name, "", POOL_NAME, NETWORK_NAME)
     driver.fill_finish(wizard, vm)
-    return wizard
 
 
 def test_cloud_init_seed_overlay_and_pristine_image(
     window: MainWindow, qtbot: QtBot, cloud_image: Path, wizard_cleanup: None,
-    system: libvirt.virConnect,
+    system: libvirt.virConnect, loop: asyncio.AbstractEventLoop,
 ) -> None:
     name = f"{WIZARD_PREFIX}-cloud"
     checksum = sha256(cloud_image)
-    wizard = drive_cloud_init(window, qtbot, cloud_image, name, WizardDriver())
+    wizard = drive_cloud_init(window, qtbot, loop, cloud_image, name, WizardDriver())
     with qtbot.waitSignal(wizard.vm_created, timeout=CREATE_TIMEOUT_MS) as created:
         WizardDriver().finish(wizard)
     dom = system.lookupByUUIDString(created.args[1].uuid)
@@ -181,10 +188,10 @@ def test_cloud_init_seed_overlay_and_pristine_image(
 
 def test_a_late_name_clash_rolls_back_volume_and_seed(
     window: MainWindow, qtbot: QtBot, cloud_image: Path, wizard_cleanup: None,
-    system: libvirt.virConnect, tiny_guest_iso: Path,
+    system: libvirt.virConnect, tiny_guest_iso: Path, loop: asyncio.AbstractEventLoop,
 ) -> None:
     name = f"{WIZARD_PREFIX}-clash"
-    wizard = drive_cloud_init(window, qtbot, cloud_image, name, WizardDriver())
+    wizard = drive_cloud_init(window, qtbot, loop, cloud_image, name, WizardDriver())
     # The name was free when the wizard checked it; someone takes it before Create.
     other = system.defineXML(tiny_guest_xml(name, str(tiny_guest_iso), network=None))
     with qtbot.waitSignal(window.ops.failed, timeout=CREATE_TIMEOUT_MS) as failed:

@@ -5,6 +5,7 @@ Shared by tests/integration/test_wizard.py and benchmarks/bench_first_vm.py.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,10 +21,13 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from kvmgui.core.create import PoolFacts
+from kvmgui.core.hostfacts import PoolFacts
 from kvmgui.core.xml.domain import NetworkSpec, SourceKind
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.wizard import NewVmWizard
+
+# How long a page may take to become complete: an ISO or image is checked on the host.
+PAGE_CHECK_TIMEOUT_S = 30.0
 
 
 @dataclass(frozen=True)
@@ -82,9 +86,25 @@ class WizardDriver:
         # On the indicator: a radio button takes clicks on its indicator and text only.
         self.click(button, QPoint(8, button.height() // 2))
 
-    def next(self, wizard: NewVmWizard) -> None:
+    async def next(self, wizard: NewVmWizard) -> None:
+        """Click Next as soon as the page is complete, as a user waits for it."""
         button = wizard.button(QWizard.WizardButton.NextButton)
-        assert button.isEnabled(), "Next is disabled"
+        page = wizard.currentPage()
+        while not button.isEnabled():
+            # QWizard enables Next from the page's completeChanged, connected before this.
+            changed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+            def on_changed(done: asyncio.Future[None] = changed) -> None:
+                if not done.done():
+                    done.set_result(None)
+
+            page.completeChanged.connect(on_changed)
+            try:
+                await asyncio.wait_for(changed, PAGE_CHECK_TIMEOUT_S)
+            except TimeoutError:
+                raise AssertionError("Next stayed disabled") from None
+            finally:
+                page.completeChanged.disconnect(on_changed)
         self.click(button)
 
     def finish(self, wizard: NewVmWizard) -> None:
@@ -116,12 +136,12 @@ class WizardDriver:
         self.choose(page.network_combo, lambda n: n == NetworkSpec.libvirt_network(vm.network))
         self.choose(page.virt_type_combo, lambda t: t == vm.virt_type)
 
-    def first_vm_from_iso(self, wizard: NewVmWizard, vm: FirstVm) -> None:
+    async def first_vm_from_iso(self, wizard: NewVmWizard, vm: FirstVm) -> None:
         """Every page of an ISO install, up to (not including) the Create click."""
         self.type(_line_edit(wizard.source_page.iso_combo), vm.iso)
-        self.next(wizard)
+        await self.next(wizard)
         self.fill_resources(wizard, vm)
-        self.next(wizard)
+        await self.next(wizard)
         self.fill_finish(wizard, vm)
 
 

@@ -19,26 +19,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from kvmgui.core.create import HostFacts
-from kvmgui.core.xml.domain import NetworkSpec, validate_vm_name
+from kvmgui.core.hostfacts import HostFacts
+from kvmgui.core.newvm import FirmwareChoice, name_problem, unique_name
+from kvmgui.core.xml.domain import NetworkSpec, VirtType
 from kvmgui.ui.wizard.common import FieldError
 
-
-def name_problem(name: str, facts: HostFacts | None) -> str | None:
-    problem = validate_vm_name(name)
-    if problem is None and facts is not None and name in facts.domain_names:
-        problem = f"A VM named '{name}' already exists on this connection."
-    return problem
-
-
-def unique_name(base: str, taken: frozenset[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``… whichever is free."""
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
+# The network combo's item for a bridge the host could not list: named in bridge_edit.
+TYPED_BRIDGE = "typed-bridge"
 
 
 class FinishPage(QWizardPage):
@@ -53,6 +40,10 @@ class FinishPage(QWizardPage):
         self.name_edit = QLineEdit()
         self.name_error = FieldError()
         self.network_combo = QComboBox()
+        self.bridge_edit = QLineEdit()
+        self.bridge_edit.setPlaceholderText("the name of a bridge on the host, e.g. br0")
+        self.bridge_edit.setAccessibleName("Host bridge name")
+        self.bridge_edit.hide()
         self.network_error = FieldError()
         self.firmware_combo = QComboBox()
         self.virt_type_combo = QComboBox()
@@ -72,6 +63,7 @@ class FinishPage(QWizardPage):
         form.addRow("Name:", self.name_edit)
         form.addRow("", self.name_error)
         form.addRow("Network:", self.network_combo)
+        form.addRow("", self.bridge_edit)
         form.addRow("", self.network_error)
         form.addRow("Firmware:", self.firmware_combo)
         form.addRow("Virtualization:", self.virt_type_combo)
@@ -90,6 +82,7 @@ class FinishPage(QWizardPage):
     def _connect_signals(self) -> None:
         self.name_edit.textChanged.connect(self.on_input_changed)
         self.network_combo.currentIndexChanged.connect(self.on_input_changed)
+        self.bridge_edit.textChanged.connect(self.on_input_changed)
         self.firmware_combo.currentIndexChanged.connect(self.on_input_changed)
         self.virt_type_combo.currentIndexChanged.connect(self.on_input_changed)
         self.copy_button.clicked.connect(self.on_copy_clicked)
@@ -104,16 +97,21 @@ class FinishPage(QWizardPage):
             )
         for name in facts.bridges:
             self.network_combo.addItem(f"Host bridge {name}", NetworkSpec.bridge(name))
+        if not facts.bridges_listed:
+            self.network_combo.addItem("Host bridge (the host cannot list them: type its name)",
+                                       TYPED_BRIDGE)
         if facts.session:
             self.network_combo.addItem("User-mode networking", NetworkSpec.user())
         if "default" in facts.networks:
             self.network_combo.setCurrentIndex(facts.networks.index("default"))
         self.firmware_combo.clear()
-        self.firmware_combo.addItem("BIOS", "bios")
-        if facts.uefi:
-            self.firmware_combo.addItem("UEFI (OVMF)", "efi")
+        self.firmware_combo.addItem("BIOS", FirmwareChoice.BIOS)
+        if facts.guest.uefi:
+            self.firmware_combo.addItem("UEFI (OVMF)", FirmwareChoice.UEFI)
+        if facts.guest.secure_boot:
+            self.firmware_combo.addItem("UEFI with Secure Boot", FirmwareChoice.UEFI_SECURE_BOOT)
         self.virt_type_combo.clear()
-        if facts.kvm:
+        if facts.guest.kvm:
             self.virt_type_combo.addItem("KVM (hardware acceleration)", "kvm")
         self.virt_type_combo.addItem("QEMU TCG (software emulation, slow)", "qemu")
         self.completeChanged.emit()
@@ -128,20 +126,28 @@ class FinishPage(QWizardPage):
 
     def network(self) -> NetworkSpec | None:
         network = self.network_combo.currentData()
+        if network == TYPED_BRIDGE:
+            name = self.bridge_edit.text().strip()
+            return NetworkSpec.bridge(name) if name else None
         return network if isinstance(network, NetworkSpec) else None
 
     @property
-    def firmware(self) -> str:
-        return str(self.firmware_combo.currentData() or "bios")
+    def firmware(self) -> FirmwareChoice:
+        firmware = self.firmware_combo.currentData()
+        return firmware if isinstance(firmware, FirmwareChoice) else FirmwareChoice.BIOS
 
     @property
-    def virt_type(self) -> str:
-        return str(self.virt_type_combo.currentData() or "qemu")
+    def virt_type(self) -> VirtType:
+        return "kvm" if self.virt_type_combo.currentData() == "kvm" else "qemu"
 
     def isComplete(self) -> bool:
+        typing_bridge = self.network_combo.currentData() == TYPED_BRIDGE
+        self.bridge_edit.setVisible(typing_bridge)
         name_fine = self.name_error.show_problem(name_problem(self.vm_name, self._facts))
         network_fine = self.network_error.show_problem(
-            None if self.network() is not None else "This host offers no network for the VM."
+            None if self.network() is not None
+            else "Type the name of a bridge on the host." if typing_bridge
+            else "This host offers no network for the VM."
         )
         return self._facts is not None and name_fine and network_fine
 

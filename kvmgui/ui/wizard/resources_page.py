@@ -17,37 +17,17 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from kvmgui.core.create import HostFacts, PoolFacts
+from kvmgui.core.hostfacts import HostFacts, PoolFacts
+from kvmgui.core.newvm import GIB, disk_problem, memory_problem
 from kvmgui.core.osinfo import OsEntry
 from kvmgui.core.units import format_bytes, format_mib
 from kvmgui.core.xml.domain import MIN_MEMORY_MIB
-from kvmgui.ui.wizard.common import GIB, FieldError
+from kvmgui.ui.wizard.common import FieldError
 
 DEFAULT_MEMORY_MIB = 2048
 DEFAULT_VCPUS = 2
 DEFAULT_DISK_GIB = 20.0
 MAX_DISK_GIB = 64 * 1024.0
-
-
-def memory_problem(memory_mib: int, facts: HostFacts) -> str | None:
-    if memory_mib < MIN_MEMORY_MIB:
-        return f"Give the VM at least {format_mib(MIN_MEMORY_MIB, 'MiB')}."
-    if memory_mib > facts.memory_mib:
-        return f"The host has only {format_mib(facts.memory_mib, 'MiB')}."
-    return None
-
-
-def disk_problem(size_gib: float, pool: PoolFacts | None, minimum_gib: float) -> str | None:
-    if pool is None:
-        return "There is no storage pool for the disk."
-    if size_gib <= 0:
-        return "Give the disk a size."
-    if size_gib < minimum_gib:
-        return f"The disk must hold the image: at least {format_bytes(minimum_gib * GIB, 'GiB')}."
-    free_gib = pool.free_bytes / GIB
-    if size_gib > free_gib:
-        return f"Pool '{pool.name}' has only {format_bytes(pool.free_bytes, 'GiB')} free."
-    return None
 
 
 def _tenths_up(gib: float) -> float:
@@ -63,7 +43,7 @@ class ResourcesPage(QWizardPage):
         self.setTitle("Memory, processors and disk")
         self._facts: HostFacts | None = None
         self._defaults_for: tuple[str | None, bool] | None = None
-        self.minimum_disk_gib = 0.0
+        self.minimum_disk_bytes = 0
         self._disk_mode = "optional"
         self.disk_optional = True
 
@@ -118,13 +98,15 @@ class ResourcesPage(QWizardPage):
         )
         self.pool_combo.clear()
         for pool in facts.pools:
-            label = f"{pool.name} — {pool.path} ({format_bytes(pool.free_bytes, 'GiB')} free)"
+            free = (f"{format_bytes(pool.free_bytes, 'GiB')} free"
+                    if pool.free_bytes is not None else "free space unknown")
+            label = f"{pool.name} — {pool.path} ({free})"
             if not pool.exists:
                 label += ", created on Finish"
             self.pool_combo.addItem(label, pool)
         self.completeChanged.emit()
 
-    def apply_defaults(self, entry: OsEntry | None, disk_mode: str, minimum_disk_gib: float,
+    def apply_defaults(self, entry: OsEntry | None, disk_mode: str, minimum_disk_bytes: int,
                        force: bool = False) -> None:
         """Defaults for the OS, once per OS choice (the user's edits stay otherwise).
 
@@ -134,7 +116,8 @@ class ResourcesPage(QWizardPage):
         """
         facts = self._facts
         key = (entry.id if entry else None, facts is not None)
-        self.minimum_disk_gib = minimum_disk_gib
+        self.minimum_disk_bytes = minimum_disk_bytes
+        minimum_disk_gib = minimum_disk_bytes / GIB
         self.disk_optional = disk_mode == "optional"
         self.disk_box.setVisible(disk_mode != "none")
         self.disk_box.setCheckable(self.disk_optional)
@@ -162,7 +145,7 @@ class ResourcesPage(QWizardPage):
             memory = max(MIN_MEMORY_MIB, min(memory, facts.memory_mib // 2))
             vcpus = min(vcpus, facts.cpus)
             pool = self.pool()
-            if pool is not None:
+            if pool is not None and pool.free_bytes is not None:
                 disk = min(disk, pool.free_bytes / GIB)
         self.memory_spin.setValue(memory)
         self.vcpus_spin.setValue(vcpus)
@@ -200,8 +183,8 @@ class ResourcesPage(QWizardPage):
         fine = self.memory_error.show_problem(memory_problem(self.memory_mib, facts))
         if self.wants_disk:
             # A copy's size is the image's, not the (rounded) figure shown.
-            size = self.minimum_disk_gib if self._disk_mode == "copy" else self.size_spin.value()
-            disk = disk_problem(size, self.pool(), self.minimum_disk_gib)
+            size = self.minimum_disk_bytes if self._disk_mode == "copy" else self.disk_bytes
+            disk = disk_problem(size, self.pool(), self.minimum_disk_bytes)
             fine = self.disk_error.show_problem(disk) and fine
         else:
             self.disk_error.show_problem(None)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import getpass
-import os
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QRadioButton,
     QStackedWidget,
@@ -33,17 +32,11 @@ from PySide6.QtWidgets import (
 from kvmgui.core.cloudinit import (
     ssh_public_keys_offered,
     validate_hostname,
-    validate_ssh_public_key,
     validate_user_name,
 )
-from kvmgui.core.osinfo import (
-    ImageFormat,
-    OsEntry,
-    disk_image_error,
-    disk_image_format,
-    is_iso_file,
-    search,
-)
+from kvmgui.core.media import SOURCE_MEDIA, MediaCheck, MediaKind, MediaVolume
+from kvmgui.core.newvm import CloudInitChoices
+from kvmgui.core.osinfo import OsEntry, search
 from kvmgui.core.xml.domain import SourceKind
 from kvmgui.ui.wizard.common import FieldError
 
@@ -56,42 +49,6 @@ SOURCE_LABELS = {
 }
 # The OS list shows the best matches only: a few hundred rows help nobody.
 OS_LIST_LIMIT = 100
-
-
-@dataclass(frozen=True)
-class CloudInitFields:
-    """What the user typed for cloud-init; the password is hashed at create time."""
-
-    user: str
-    password: str
-    ssh_key: str
-    hostname: str  # "" for the VM's name
-
-
-def iso_problem(path: str) -> str | None:
-    """Why ``path`` cannot be the install ISO, or None."""
-    if not path:
-        return "Choose an ISO image."
-    if not os.path.isabs(path):
-        return "Give the full path of the ISO image."
-    if not os.path.exists(path):
-        return "There is no such file."
-    if os.path.isdir(path):
-        return "This is a folder, not an ISO image."
-    if not os.access(path, os.R_OK):
-        return "You may not read this file."
-    if not is_iso_file(path):
-        return "This is not an ISO image (no ISO 9660 volume descriptor)."
-    return None
-
-
-def image_problem(path: str) -> str | None:
-    """Why ``path`` cannot be a VM's disk image (qcow2 or raw), or None."""
-    if not path:
-        return "Choose a disk image."
-    if not os.path.isabs(path):
-        return "Give the full path of the disk image."
-    return disk_image_error(path)
 
 
 def _path_row(edit: QWidget, browse: QPushButton) -> QHBoxLayout:
@@ -113,12 +70,22 @@ class SourcePage(QWizardPage):
     """Install source (ISO, image, cloud image, PXE, empty) and the OS, detected or chosen."""
 
     detect_requested = Signal(str)  # an ISO path whose OS to detect
+    # (SourceKind, path): to be checked on the connection's host, answered by show_media_check.
+    media_check_requested = Signal(object, str)
 
-    def __init__(self, recent_isos: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, recent_isos: Sequence[str], local_media: bool, parent: QWidget | None = None,
+    ) -> None:
+        """``local_media``: the connection's host is this machine, whose files can be browsed."""
         super().__init__(parent)
         self.setTitle("Where does the operating system come from?")
+        self._local_media = local_media
         self._os_entries: tuple[OsEntry, ...] = ()
         self._detected_path = ""
+        self._asked: dict[SourceKind, str] = {}
+        self._checks: dict[SourceKind, MediaCheck] = {}
+        self._host_volumes: tuple[MediaVolume, ...] = ()
+        self._host_volumes_read = False
 
         self.kind_buttons = QButtonGroup(self)
         kinds_box = QVBoxLayout()
@@ -170,7 +137,7 @@ class SourcePage(QWizardPage):
         line_edit = self.iso_combo.lineEdit()
         assert line_edit is not None
         line_edit.setPlaceholderText("/path/to/install.iso (recently used ones in the list)")
-        self.iso_browse = QPushButton("Browse…")
+        self.iso_browse = self._browse_button()
         self.iso_error = FieldError()
         form = QFormLayout(panel)
         form.addRow("ISO image:", _path_row(self.iso_combo, self.iso_browse))
@@ -181,7 +148,7 @@ class SourcePage(QWizardPage):
         panel = QWidget()
         self.image_edit = QLineEdit()
         self.image_edit.setPlaceholderText("/path/to/disk.qcow2 or disk.img")
-        self.image_browse = QPushButton("Browse…")
+        self.image_browse = self._browse_button()
         self.image_error = FieldError()
         self.copy_check = QCheckBox("Copy it into a storage pool (the original stays untouched)")
         form = QFormLayout(panel)
@@ -194,7 +161,7 @@ class SourcePage(QWizardPage):
         panel = QWidget()
         self.cloud_image_edit = QLineEdit()
         self.cloud_image_edit.setPlaceholderText("/path/to/debian-12-genericcloud-amd64.qcow2")
-        self.cloud_image_browse = QPushButton("Browse…")
+        self.cloud_image_browse = self._browse_button()
         self.cloud_image_error = FieldError()
         self.user_edit = QLineEdit(_default_user())
         self.user_error = FieldError()
@@ -228,6 +195,13 @@ class SourcePage(QWizardPage):
         form.addRow("", self.hostname_error)
         return panel
 
+    def _browse_button(self) -> QPushButton:
+        if self._local_media:
+            return QPushButton("Browse…")
+        button = QPushButton("Host volumes…")
+        button.setToolTip("Choose among the volumes of the host's storage pools")
+        return button
+
     @staticmethod
     def _note_panel(text: str) -> QWidget:
         label = QLabel(text)
@@ -237,17 +211,15 @@ class SourcePage(QWizardPage):
     def _connect_signals(self) -> None:
         self.kind_buttons.idToggled.connect(self.on_kind_toggled)
         self.iso_combo.editTextChanged.connect(self.on_input_changed)
-        self.iso_browse.clicked.connect(
-            partial(self._browse, self.iso_combo.setEditText, "ISO images (*.iso);;All files (*)")
-        )
-        self.image_browse.clicked.connect(
-            partial(self._browse, self.image_edit.setText,
-                    "Disk images (*.qcow2 *.img *.raw);;All files (*)")
-        )
-        self.cloud_image_browse.clicked.connect(
-            partial(self._browse, self.cloud_image_edit.setText,
-                    "Cloud images (*.qcow2 *.img *.raw);;All files (*)")
-        )
+        for button, kind, set_path, file_filter in (
+            (self.iso_browse, MediaKind.ISO, self.iso_combo.setEditText,
+             "ISO images (*.iso);;All files (*)"),
+            (self.image_browse, MediaKind.DISK_IMAGE, self.image_edit.setText,
+             "Disk images (*.qcow2 *.img *.raw);;All files (*)"),
+            (self.cloud_image_browse, MediaKind.DISK_IMAGE, self.cloud_image_edit.setText,
+             "Cloud images (*.qcow2 *.img *.raw);;All files (*)"),
+        ):
+            button.clicked.connect(partial(self._browse, button, kind, set_path, file_filter))
         for edit in (self.image_edit, self.cloud_image_edit, self.user_edit,
                      self.password_edit, self.hostname_edit):
             edit.textChanged.connect(self.on_input_changed)
@@ -260,25 +232,32 @@ class SourcePage(QWizardPage):
     def kind(self) -> SourceKind:
         return list(SourceKind)[self.kind_buttons.checkedId()]
 
+    def media_path(self, kind: SourceKind) -> str:
+        """The ISO or image path typed for ``kind`` ("" for the kinds without one)."""
+        if kind is SourceKind.ISO:
+            return self.iso_combo.currentText().strip()
+        if kind is SourceKind.IMPORT:
+            return self.image_edit.text().strip()
+        if kind is SourceKind.CLOUD_INIT:
+            return self.cloud_image_edit.text().strip()
+        return ""
+
     @property
     def iso_path(self) -> str:
-        return self.iso_combo.currentText().strip()
+        return self.media_path(SourceKind.ISO)
 
-    @property
-    def image_path(self) -> str:
-        edit = self.cloud_image_edit if self.kind is SourceKind.CLOUD_INIT else self.image_edit
-        return edit.text().strip()
-
-    @property
-    def image_format(self) -> ImageFormat | None:
-        return disk_image_format(self.image_path)
+    def media_check(self) -> MediaCheck | None:
+        """The host's answer about the current kind's path; None while it is being asked."""
+        kind = self.kind
+        check = self._checks.get(kind)
+        return check if check is not None and check.path == self.media_path(kind) else None
 
     @property
     def copy_image(self) -> bool:
         return self.copy_check.isChecked()
 
-    def cloud_init_fields(self) -> CloudInitFields:
-        return CloudInitFields(
+    def cloud_init_choices(self) -> CloudInitChoices:
+        return CloudInitChoices(
             user=self.user_edit.text().strip(),
             password=self.password_edit.text(),
             ssh_key=self.ssh_key_combo.currentText().strip(),
@@ -290,23 +269,26 @@ class SourcePage(QWizardPage):
         entry = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         return entry if isinstance(entry, OsEntry) else None
 
+    def _media_fine(self, error: FieldError) -> bool:
+        check = self.media_check()
+        # While the host is asked, no verdict is shown (and Next waits for it).
+        error.show_problem(check.problem if check is not None else None)
+        return check is not None and check.problem is None
+
     def _problems(self) -> bool:
         """Show each field's problem; True when the page is fine."""
         kind = self.kind
         fine = True
         if kind is SourceKind.ISO:
-            fine = self.iso_error.show_problem(iso_problem(self.iso_path))
+            fine = self._media_fine(self.iso_error)
         elif kind is SourceKind.IMPORT:
-            fine = self.image_error.show_problem(image_problem(self.image_path))
+            fine = self._media_fine(self.image_error)
         elif kind is SourceKind.CLOUD_INIT:
-            fields = self.cloud_init_fields()
-            key_problem = validate_ssh_public_key(fields.ssh_key) if fields.ssh_key else None
-            if not fields.ssh_key and not fields.password:
-                key_problem = "Give a password or an SSH key, or nobody can log in."
+            fields = self.cloud_init_choices()
             checks = [
-                self.cloud_image_error.show_problem(image_problem(self.image_path)),
+                self._media_fine(self.cloud_image_error),
                 self.user_error.show_problem(validate_user_name(fields.user)),
-                self.ssh_key_error.show_problem(key_problem),
+                self.ssh_key_error.show_problem(fields.login_problem()),
                 self.hostname_error.show_problem(
                     validate_hostname(fields.hostname) if fields.hostname else None
                 ),
@@ -323,29 +305,73 @@ class SourcePage(QWizardPage):
     def on_kind_toggled(self, index: int, checked: bool) -> None:
         if checked:
             self.stack.setCurrentIndex(index)
-            self.completeChanged.emit()
+            self.on_input_changed()
 
     @Slot()
     def on_input_changed(self) -> None:
         self.completeChanged.emit()
-        path = self.iso_path
-        if (self.kind is SourceKind.ISO and path != self._detected_path
-                and iso_problem(path) is None):
-            self._detected_path = path
-            self.os_status.setText("Detecting the OS of the ISO image…")
-            self.detect_requested.emit(path)
+        kind = self.kind
+        path = self.media_path(kind)
+        if kind in SOURCE_MEDIA and self.media_check() is None and self._asked.get(kind) != path:
+            self._asked[kind] = path
+            self.media_check_requested.emit(kind, path)
 
     @Slot(str)
     def on_os_search_changed(self, text: str) -> None:
         self._fill_os_list(search(self._os_entries, text) if text.strip() else self._os_entries)
 
-    def _browse(self, set_path: object, file_filter: str) -> None:
-        dialog = QFileDialog(self, "Choose a file", str(Path.home()), file_filter)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(set_path)
-        dialog.open()
+    def _browse(
+        self, button: QPushButton, kind: MediaKind, set_path: Callable[[str], None],
+        file_filter: str,
+    ) -> None:
+        """This machine's files on a local connection; the host's pool volumes otherwise."""
+        if self._local_media:
+            dialog = QFileDialog(self, "Choose a file", str(Path.home()), file_filter)
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+            dialog.fileSelected.connect(set_path)
+            dialog.open()
+            return
+        menu = self.host_volume_menu(kind, set_path)
+        menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+
+    def host_volume_menu(self, kind: MediaKind, set_path: Callable[[str], None]) -> QMenu:
+        """The host's volumes that can be ``kind``, by pool; choosing one sets its path."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        volumes = [v for v in self._host_volumes if v.kind is kind]
+        if self._host_volumes_read and not volumes:
+            menu.addAction(f"No {kind.value} in the host's storage pools").setEnabled(False)
+        elif not volumes:
+            menu.addAction("Reading the host's storage pools…").setEnabled(False)
+        for volume in volumes:
+            action = menu.addAction(f"{volume.pool} / {volume.name}")
+            action.setToolTip(volume.path)
+            action.triggered.connect(partial(set_path, volume.path))
+        return menu
 
     # ----------------------------------------------- results from the wizard
+
+    def show_media_check(self, kind: SourceKind, check: MediaCheck) -> None:
+        """The host's answer about ``kind``'s path: kept if that path is still the one typed."""
+        if check.path != self.media_path(kind):
+            return  # the user has typed on; the answer for the new path is on its way
+        self._checks[kind] = check
+        self.completeChanged.emit()
+        if kind is not SourceKind.ISO or check.problem is not None:
+            return
+        if not self._local_media:
+            self.os_status.setText(
+                "The ISO image is on the host, where its OS cannot be detected: "
+                "choose it in the list."
+            )
+        elif check.path != self._detected_path:
+            self._detected_path = check.path
+            self.os_status.setText("Detecting the OS of the ISO image…")
+            self.detect_requested.emit(check.path)
+
+    def set_host_volumes(self, volumes: tuple[MediaVolume, ...]) -> None:
+        self._host_volumes = volumes
+        self._host_volumes_read = True
 
     def set_os_entries(self, entries: tuple[OsEntry, ...]) -> None:
         self._os_entries = entries

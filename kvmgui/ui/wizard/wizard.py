@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Callable, Coroutine
+from dataclasses import replace
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from lxml import etree
 from PySide6.QtCore import Qt, Signal, Slot
@@ -19,26 +21,22 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from kvmgui.core.cloudinit import CloudInitConfig
 from kvmgui.core.connection import Connection
-from kvmgui.core.create import CreatePlan, HostFacts, NewVolume, create_vm, read_host_facts
+from kvmgui.core.create import create_vm
 from kvmgui.core.domain import DomainInfo
-from kvmgui.core.osinfo import detect_iso, disk_image_virtual_size, load_os_entries
-from kvmgui.core.xml.domain import (
-    DiskSpec,
-    Firmware,
-    NewVmSpec,
-    SourceKind,
-    VirtType,
-    build_domain_xml,
-    virt_install_command_line,
-)
+from kvmgui.core.hostfacts import HostFacts, read_host_facts
+from kvmgui.core.media import SOURCE_MEDIA, check_media, is_local_uri, list_media_volumes
+from kvmgui.core.newvm import CreatePlan, NewVmChoices, plan_new_vm
+from kvmgui.core.osinfo import detect_iso, load_os_entries
+from kvmgui.core.xml.domain import SourceKind, virt_install_command_line
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
-from kvmgui.ui.wizard.common import GIB, FieldError, in_worker
+from kvmgui.ui.wizard.common import FieldError, in_worker
 from kvmgui.ui.wizard.finish_page import FinishPage
 from kvmgui.ui.wizard.resources_page import ResourcesPage
-from kvmgui.ui.wizard.source_page import CloudInitFields, SourcePage
+from kvmgui.ui.wizard.source_page import SourcePage
+
+T = TypeVar("T")
 
 INCOMPLETE_COMMAND = "# Complete the fields above to see the command."
 
@@ -82,7 +80,9 @@ class NewVmWizard(QWizard):
     """From nothing to a running VM on ``connection``; emits ``vm_created`` at the end.
 
     What the host offers (memory, pools, networks, names) is read once, in the
-    connection's pool, when the wizard opens; pages check input against it.
+    connection's pool, when the wizard opens; pages check input against it,
+    and ISO and image paths are checked on the connection's host. The pages
+    collect the user's choices; ``plan_new_vm`` (core) decides the rest.
     """
 
     vm_created = Signal(object, object)  # Connection, DomainInfo
@@ -96,6 +96,8 @@ class NewVmWizard(QWizard):
         self._ops = ops
         self._settings = settings
         self.facts: HostFacts | None = None
+        # The host is this machine: its files are the host's (else: its pools' volumes).
+        self.media_local = is_local_uri(connection.uri)
         self._creating = False
         self._created = False
         self._suggested_name = ""
@@ -104,22 +106,34 @@ class NewVmWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.resize(720, 640)
-        self.source_page = SourcePage(settings.recent_isos())
+        self.source_page = SourcePage(settings.recent_isos(), self.media_local)
         self.resources_page = ResourcesPage()
         self.finish_page = FinishPage()
         for page in (self.source_page, self.resources_page, self.finish_page):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.FinishButton, "Create")
         self._connect_signals()
-        self._loads.append(ops.run(
+        self._load(
             connection.call("Could not read what the host offers", read_host_facts),
             self.on_host_facts_read,
-        ))
-        self._loads.append(ops.run(in_worker(load_os_entries), self.source_page.set_os_entries))
+        )
+        self._load(in_worker(load_os_entries), self.source_page.set_os_entries)
+        if not self.media_local:
+            self._load(
+                connection.call("Could not list the host's volumes", list_media_volumes),
+                self.source_page.set_host_volumes,
+            )
+        self.source_page.on_input_changed()  # the empty path's verdict
 
     def _connect_signals(self) -> None:
         self.source_page.detect_requested.connect(self.on_detect_requested)
+        self.source_page.media_check_requested.connect(self.on_media_check_requested)
         self.finish_page.input_changed.connect(self.update_command)
+
+    def _load(self, coro: Coroutine[Any, Any, T], on_success: Callable[[T], None]) -> None:
+        """Run ``coro`` for this wizard: cancelled if the wizard closes first."""
+        self._loads = [task for task in self._loads if not task.done()]
+        self._loads.append(self._ops.run(coro, on_success))
 
     # --------------------------------------------------------------- loading
 
@@ -132,9 +146,17 @@ class NewVmWizard(QWizard):
 
     @Slot(str)
     def on_detect_requested(self, path: str) -> None:
-        self._loads.append(self._ops.run(
+        self._load(
             in_worker(partial(detect_iso, path)), partial(self.source_page.show_detected, path)
-        ))
+        )
+
+    @Slot(object, str)
+    def on_media_check_requested(self, kind: SourceKind, path: str) -> None:
+        check = partial(check_media, path=path, kind=SOURCE_MEDIA[kind], local=self.media_local)
+        self._load(
+            self.connection.call(f"Could not check {path or 'the path'}", check),
+            partial(self.source_page.show_media_check, kind),
+        )
 
     # ----------------------------------------------------------------- pages
 
@@ -144,14 +166,16 @@ class NewVmWizard(QWizard):
         source = self.source_page
         if page is self.resources_page:
             kind = source.kind
-            minimum = 0.0
+            check = source.media_check()
+            image_size = check.virtual_size if check is not None else 0
+            minimum = 0
             if kind is SourceKind.IMPORT:
                 mode = "copy" if source.copy_image else "none"
                 if source.copy_image:
-                    minimum = disk_image_virtual_size(source.image_path) / GIB
+                    minimum = image_size
             elif kind is SourceKind.CLOUD_INIT:
                 mode = "overlay"
-                minimum = disk_image_virtual_size(source.image_path) / GIB
+                minimum = image_size
             else:
                 mode = "optional"
             self.resources_page.apply_defaults(source.os_entry(), mode, minimum)
@@ -166,84 +190,51 @@ class NewVmWizard(QWizard):
     @Slot()
     def update_command(self) -> None:
         try:
-            spec = self.spec()
+            plan = self.plan()
         except ValueError:
             self.finish_page.show_command(INCOMPLETE_COMMAND)
             return
-        self.finish_page.show_command(virt_install_command_line(spec, self.connection.uri))
+        self.finish_page.show_command(virt_install_command_line(plan.spec, self.connection.uri))
 
     # ------------------------------------------------------- what to create
 
-    def spec(self) -> NewVmSpec:
-        """The VM the pages describe; ValueError while they are incomplete."""
+    def choices(self) -> NewVmChoices:
+        """What the pages hold, as plain data."""
         source, resources, finish = self.source_page, self.resources_page, self.finish_page
         kind = source.kind
-        name = finish.vm_name
-        pool = resources.pool()
-        network = finish.network()
-        if network is None:
-            raise ValueError("no network")
-        disk: DiskSpec | None = None
-        if kind is SourceKind.IMPORT:
-            fmt = source.image_format
-            if fmt is None:
-                raise ValueError("no usable disk image")
-            path = source.image_path
-            if source.copy_image:
-                if pool is None:
-                    raise ValueError("no pool to copy the image to")
-                path = pool.volume_path(f"{name}.{'qcow2' if fmt == 'qcow2' else 'img'}")
-            disk = DiskSpec(path, fmt)
-        elif resources.wants_disk:
-            if pool is None:
-                raise ValueError("no pool for the disk")
-            disk = DiskSpec(pool.volume_path(f"{name}.qcow2"))
-        cdrom: str | None = None
-        if kind is SourceKind.ISO:
-            cdrom = source.iso_path
-        elif kind is SourceKind.CLOUD_INIT:
-            if pool is None:
-                raise ValueError("no pool for the seed")
-            cdrom = pool.volume_path(f"{name}-seed.iso")
+        check = source.media_check()
+        usable = check is not None and check.problem is None
         entry = source.os_entry()
-        firmware: Firmware = "efi" if finish.firmware == "efi" else "bios"
-        virt_type: VirtType = "kvm" if finish.virt_type == "kvm" else "qemu"
-        return NewVmSpec(
-            name=name,
+        pool = resources.pool()
+        return NewVmChoices(
+            source=kind,
+            name=finish.vm_name,
             memory_mib=resources.memory_mib,
             vcpus=resources.vcpus,
-            source=kind,
-            virt_type=virt_type,
-            firmware=firmware,
-            disk=disk,
-            cdrom=cdrom,
-            network=network,
+            network=finish.network(),
+            media_path=check.path if check is not None and usable else "",
+            image_format=check.format if check is not None else None,
+            image_size=check.virtual_size if check is not None else 0,
+            media_local=self.media_local,
+            copy_image=source.copy_image,
             os_id=entry.id if entry is not None else None,
             os_short_id=entry.short_id if entry is not None else None,
+            disk=resources.wants_disk,
+            disk_bytes=resources.disk_bytes,
+            pool=pool.name if pool is not None else None,
+            firmware=finish.firmware,
+            virt_type=finish.virt_type,
+            cloud_init=source.cloud_init_choices() if kind is SourceKind.CLOUD_INIT else None,
         )
 
-    def plan(
-        self, spec: NewVmSpec, cloud_init: CloudInitConfig | None = None,
-        domain_xml: str | None = None,
-    ) -> CreatePlan:
-        """The volumes to make for ``spec``, named as ``spec`` refers to them."""
-        source, resources = self.source_page, self.resources_page
-        pool = resources.pool()
-        disk_volume: NewVolume | None = None
-        seed_volume: NewVolume | None = None
-        if pool is not None and spec.disk is not None:
-            volume_name = spec.disk.path.rsplit("/", 1)[-1]
-            if spec.source is SourceKind.IMPORT:
-                if source.copy_image:
-                    disk_volume = NewVolume(pool.name, volume_name, copy_of=source.image_path)
-            elif spec.source is SourceKind.CLOUD_INIT:
-                disk_volume = NewVolume(pool.name, volume_name, resources.disk_bytes,
-                                        backing=(source.image_path, source.image_format or "raw"))
-            else:
-                disk_volume = NewVolume(pool.name, volume_name, resources.disk_bytes)
-        if pool is not None and spec.source is SourceKind.CLOUD_INIT and spec.cdrom:
-            seed_volume = NewVolume(pool.name, spec.cdrom.rsplit("/", 1)[-1])
-        return CreatePlan(spec, disk_volume, seed_volume, cloud_init, domain_xml)
+    def plan(self) -> CreatePlan:
+        """The VM the pages describe (without the cloud-init seed's content yet).
+
+        ValueError, worded for the user, while the pages are incomplete.
+        """
+        if self.facts is None:
+            raise ValueError("The host is still being read.")
+        return plan_new_vm(self.choices(), self.facts)
 
     # ---------------------------------------------------------------- create
 
@@ -253,45 +244,44 @@ class NewVmWizard(QWizard):
         if self._creating:
             return False
         try:
-            spec = self.spec()
+            plan = self.plan()
         except ValueError as err:
-            self.finish_page.show_failure(f"Cannot create this VM: {err}.")
+            self.finish_page.show_failure(f"Cannot create this VM: {err}")
             return False
+        choices = self.choices()
         if self.finish_page.customize_check.isChecked():
-            dialog = XmlEditDialog(build_domain_xml(spec), self)
+            dialog = XmlEditDialog(plan.xml, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.xml_accepted.connect(partial(self.start_create, spec))
+            dialog.xml_accepted.connect(
+                lambda xml: self.start_create(replace(choices, domain_xml=xml))
+            )
             dialog.open()
         else:
-            self.start_create(spec)
+            self.start_create(choices)
         return False  # the wizard closes when the create has succeeded
 
-    def start_create(self, spec: NewVmSpec, domain_xml: str | None = None) -> None:
+    def start_create(self, choices: NewVmChoices) -> None:
         self._set_creating(True)
         self.finish_page.show_progress("Preparing", 0, 1)
-        fields = self.source_page.cloud_init_fields()
-        self._ops.run(self._create(spec, fields, domain_xml), self.on_created)
+        self._ops.run(self._create(choices), self.on_created)
 
-    async def _create(
-        self, spec: NewVmSpec, fields: CloudInitFields, domain_xml: str | None
-    ) -> DomainInfo:
+    async def _create(self, choices: NewVmChoices) -> DomainInfo:
         loop = asyncio.get_running_loop()
+        facts = self.facts
+        assert facts is not None  # validateCurrentPage planned with them
 
         def progress(what: str, done: int, total: int) -> None:
             loop.call_soon_threadsafe(self.finish_page.show_progress, what, done, total)
 
         try:
             cloud_init = None
-            if spec.source is SourceKind.CLOUD_INIT:
+            if choices.cloud_init is not None:
                 self.finish_page.show_progress("Hashing the password", 0, 1)
-                cloud_init = await in_worker(partial(
-                    CloudInitConfig.create, fields.user, fields.hostname or spec.name,
-                    password=fields.password or None,
-                    ssh_keys=[fields.ssh_key] if fields.ssh_key else [],
-                ))
-            plan = self.plan(spec, cloud_init, domain_xml)
+                cloud_init = await in_worker(partial(choices.cloud_init.config, choices.name))
+            plan = plan_new_vm(choices, facts, cloud_init)
             return await self.connection.call(
-                f"Could not create {spec.name}", partial(create_vm, plan=plan, progress=progress)
+                f"Could not create {choices.name}",
+                partial(create_vm, plan=plan, progress=progress),
             )
         except Exception as err:
             self._set_creating(False)
@@ -301,7 +291,7 @@ class NewVmWizard(QWizard):
     def on_created(self, info: DomainInfo) -> None:
         self._set_creating(False)
         self._created = True
-        if self.source_page.kind is SourceKind.ISO:
+        if self.source_page.kind is SourceKind.ISO and self.media_local:
             self._settings.add_recent_iso(self.source_page.iso_path)
         self.vm_created.emit(self.connection, info)
         self.accept()

@@ -13,8 +13,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QToolBar, QWizard
 from pytestqt.qtbot import QtBot
 
-from kvmgui.core.cloudinit import CloudInitConfig
 from kvmgui.core.connection import Connection
+from kvmgui.core.newvm import FirmwareChoice
 from kvmgui.core.osinfo import lookup
 from kvmgui.core.xml.domain import NetworkSpec, SourceKind
 from kvmgui.ui.mainwindow import MainWindow
@@ -95,6 +95,16 @@ def retype(qtbot: QtBot, widget: QLineEdit | QComboBox, text: str) -> None:
     qtbot.keyClicks(edit, text)
 
 
+def type_media(qtbot: QtBot, wizard: NewVmWizard, widget: QLineEdit | QComboBox, text: str) -> None:
+    """Type an ISO or image path, and wait for the host's verdict on it."""
+    retype(qtbot, widget, text)
+    qtbot.waitUntil(lambda: wizard.source_page.media_check() is not None, timeout=10000)
+
+
+def choose_data(combo: QComboBox, data: object) -> None:
+    combo.setCurrentIndex([combo.itemData(i) for i in range(combo.count())].index(data))
+
+
 def test_iso_page_refuses_missing_unreadable_and_non_iso_files(
     open_wizard: Callable[[], NewVmWizard], qtbot: QtBot, tmp_path: Path, fake_iso: Path,
 ) -> None:
@@ -104,18 +114,18 @@ def test_iso_page_refuses_missing_unreadable_and_non_iso_files(
     assert not next_enabled(wizard)
     assert page.iso_error.text() == "Choose an ISO image."
 
-    retype(qtbot, page.iso_combo, str(tmp_path / "missing.iso"))
+    type_media(qtbot, wizard, page.iso_combo, str(tmp_path / "missing.iso"))
     assert page.iso_error.isVisible()
     assert page.iso_error.text() == "There is no such file."
     assert not next_enabled(wizard)
 
     text_file = tmp_path / "notes.txt"
     text_file.write_text("hello\n" * 10000)
-    retype(qtbot, page.iso_combo, str(text_file))
+    type_media(qtbot, wizard, page.iso_combo, str(text_file))
     assert "not an ISO image" in page.iso_error.text()
     assert not next_enabled(wizard)
 
-    retype(qtbot, page.iso_combo, str(fake_iso))
+    type_media(qtbot, wizard, page.iso_combo, str(fake_iso))
     assert not page.iso_error.isVisible()
     assert next_enabled(wizard)
 
@@ -128,12 +138,12 @@ def test_import_page_refuses_foreign_images(
     assert not next_enabled(wizard)
     vmdk = tmp_path / "disk.vmdk"
     vmdk.write_bytes(b"KDMV" + b"\0" * 1020)
-    retype(qtbot, wizard.source_page.image_edit, str(vmdk))
+    type_media(qtbot, wizard, wizard.source_page.image_edit, str(vmdk))
     assert "VMware" in wizard.source_page.image_error.text()
     assert not next_enabled(wizard)
     raw = tmp_path / "disk.img"
     raw.write_bytes(b"\0" * 4096)
-    retype(qtbot, wizard.source_page.image_edit, str(raw))
+    type_media(qtbot, wizard, wizard.source_page.image_edit, str(raw))
     assert next_enabled(wizard)
 
 
@@ -148,9 +158,9 @@ def test_cloud_init_page_checks_image_user_key_and_login(
     wizard = open_wizard()
     page = wizard.source_page
     choose_source(wizard, SourceKind.CLOUD_INIT, qtbot)
-    retype(qtbot, page.cloud_image_edit, str(fake_iso))
+    type_media(qtbot, wizard, page.cloud_image_edit, str(fake_iso))
     assert "ISO image" in page.cloud_image_error.text()
-    retype(qtbot, page.cloud_image_edit, str(qcow2(tmp_path / "cloud.qcow2")))
+    type_media(qtbot, wizard, page.cloud_image_edit, str(qcow2(tmp_path / "cloud.qcow2")))
     assert not page.cloud_image_error.isVisible()
 
     retype(qtbot, page.user_edit, "root")
@@ -179,7 +189,7 @@ def test_os_search_and_defaults_bounded_by_the_host(
 ) -> None:
     wizard = open_wizard()
     page = wizard.source_page
-    retype(qtbot, page.iso_combo, str(fake_iso))
+    type_media(qtbot, wizard, page.iso_combo, str(fake_iso))
     qtbot.waitUntil(lambda: not wizard._ops.busy, timeout=20000)  # detection ran
     qtbot.keyClicks(page.os_search, "debian 11")
     assert page.os_list.count() >= 1
@@ -201,7 +211,7 @@ def test_resources_page_refuses_zero_memory_too_much_memory_and_a_disk_above_fre
     open_wizard: Callable[[], NewVmWizard], qtbot: QtBot, fake_iso: Path,
 ) -> None:
     wizard = open_wizard()
-    retype(qtbot, wizard.source_page.iso_combo, str(fake_iso))
+    type_media(qtbot, wizard, wizard.source_page.iso_combo, str(fake_iso))
     click_next(wizard, qtbot)
     page = wizard.resources_page
     assert next_enabled(wizard)
@@ -222,7 +232,7 @@ def test_resources_page_refuses_zero_memory_too_much_memory_and_a_disk_above_fre
 
 
 def go_to_finish(wizard: NewVmWizard, qtbot: QtBot, iso: Path) -> None:
-    retype(qtbot, wizard.source_page.iso_combo, str(iso))
+    type_media(qtbot, wizard, wizard.source_page.iso_combo, str(iso))
     click_next(wizard, qtbot)
     wizard.resources_page.memory_spin.setValue(512)
     wizard.resources_page.vcpus_spin.setValue(1)
@@ -255,8 +265,8 @@ def test_finish_page_checks_the_name_and_shows_the_virt_install_command(
     assert finish_enabled(wizard)
     assert page.command_view.isReadOnly()
 
-    page.virt_type_combo.setCurrentIndex(page.virt_type_combo.findData("qemu"))
-    page.firmware_combo.setCurrentIndex(page.firmware_combo.findData("efi"))
+    choose_data(page.virt_type_combo, "qemu")
+    choose_data(page.firmware_combo, FirmwareChoice.UEFI)
     command = page.command_view.toPlainText()
     images = host.parent / "images"
     assert f"--connect test://{host} \\\n" in command
@@ -270,7 +280,7 @@ def test_finish_page_checks_the_name_and_shows_the_virt_install_command(
     qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == command
 
-    spec = wizard.spec()
+    spec = wizard.plan().spec
     assert (spec.name, spec.memory_mib, spec.vcpus) == ("web-1", 512, 1)
     assert spec.source is SourceKind.ISO
     assert spec.cdrom == str(fake_iso)
@@ -287,7 +297,7 @@ def test_spec_of_a_cloud_image_names_overlay_and_seed_in_the_pool(
     page = wizard.source_page
     choose_source(wizard, SourceKind.CLOUD_INIT, qtbot)
     image = qcow2(tmp_path / "cloud.qcow2", "3G")
-    retype(qtbot, page.cloud_image_edit, str(image))
+    type_media(qtbot, wizard, page.cloud_image_edit, str(image))
     retype(qtbot, page.ssh_key_combo, KEY)
     click_next(wizard, qtbot)
     resources = wizard.resources_page
@@ -299,7 +309,7 @@ def test_spec_of_a_cloud_image_names_overlay_and_seed_in_the_pool(
     click_next(wizard, qtbot)
     retype(qtbot, wizard.finish_page.name_edit, "cloudy")
     images = host.parent / "images"
-    plan = wizard.plan(wizard.spec(), CloudInitConfig.create("dev", "cloudy", ssh_keys=[KEY]))
+    plan = wizard.plan()
     assert plan.spec.cdrom == f"{images}/cloudy-seed.iso"
     assert plan.disk_volume is not None
     assert plan.disk_volume.backing == (str(image), "qcow2")
@@ -411,7 +421,7 @@ def test_os_detection_result_is_chosen_in_the_list(
 ) -> None:
     wizard = open_wizard()
     page = wizard.source_page
-    retype(qtbot, page.iso_combo, str(fake_iso))
+    type_media(qtbot, wizard, page.iso_combo, str(fake_iso))
     qtbot.waitUntil(lambda: not wizard._ops.busy, timeout=20000)
     assert "unknown" in page.os_status.text()  # a blank ISO names no OS
     entries = page._os_entries

@@ -1,0 +1,239 @@
+"""What a connection's host offers a new VM, read through libvirt, never from this machine.
+
+Domain capabilities, interfaces, networks and pools all come over the
+connection, so a remote host (``qemu+ssh://``) is described as it is. What a
+driver cannot tell (the test driver has no domain capabilities) is offered:
+libvirt checks it when the VM is defined. Everything here blocks on the
+daemon: run it in the connection's pool.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+
+import libvirt
+from lxml import etree
+
+from kvmgui.core.storage import DEFAULT_POOL_NAME, DEFAULT_POOL_PATH, lookup_pool, pool_free_bytes
+
+log = logging.getLogger(__name__)
+
+# What kvmgui builds (see xml/domain.py): the capabilities asked for are those of this guest.
+GUEST_ARCH = "x86_64"
+GUEST_MACHINE = "q35"
+# Refusals meaning "not this virt type here" (no /dev/kvm on the host, no such emulator).
+_VIRT_TYPE_REFUSED = (
+    libvirt.VIR_ERR_INVALID_ARG,
+    libvirt.VIR_ERR_CONFIG_UNSUPPORTED,
+    libvirt.VIR_ERR_OPERATION_UNSUPPORTED,
+)
+
+
+@dataclass(frozen=True)
+class PoolFacts:
+    """A storage pool a new disk can go to; ``exists`` is False for a ``default`` to create.
+
+    ``free_bytes`` is None when unknown: a ``default`` pool still to be made
+    outside every existing pool's directory.
+    """
+
+    name: str
+    path: str
+    free_bytes: int | None
+    exists: bool = True
+
+    def volume_path(self, volume: str) -> str:
+        """Where a directory pool puts ``volume``: known before the volume is made."""
+        return os.path.join(self.path, volume)
+
+
+@dataclass(frozen=True)
+class GuestSupport:
+    """What the host offers kvmgui's guest (x86_64, q35), from its domain capabilities.
+
+    ``capabilities_known`` is False when the driver gave none (the test
+    driver): then ``uefi`` and ``secure_boot`` are offered unverified, and
+    ``machines`` and ``disk_buses`` are empty (anything goes).
+    """
+
+    kvm: bool
+    uefi: bool
+    secure_boot: bool
+    capabilities_known: bool
+    machines: tuple[str, ...]
+    disk_buses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HostFacts:
+    """What the New-VM wizard offers and checks against, read once when it opens.
+
+    ``bridges_listed`` is False when the host cannot list its interfaces: the
+    user may still type a bridge's name.
+    """
+
+    memory_mib: int
+    cpus: int
+    guest: GuestSupport
+    session: bool
+    networks: tuple[str, ...]
+    # Defined but not running (the `default` network often is): started on Create.
+    inactive_networks: frozenset[str]
+    bridges: tuple[str, ...]
+    bridges_listed: bool
+    pools: tuple[PoolFacts, ...]
+    domain_names: frozenset[str]
+
+    def pool(self, name: str) -> PoolFacts | None:
+        return next((pool for pool in self.pools if pool.name == name), None)
+
+
+def _strings(root: etree._Element, xpath: str) -> tuple[str, ...]:
+    """The texts or attribute values ``xpath`` selects."""
+    found = root.xpath(xpath)
+    assert isinstance(found, list)
+    return tuple(str(item) for item in found)
+
+
+def _values(root: etree._Element, path: str) -> tuple[str, ...]:
+    return _strings(root, f"{path}/text()")
+
+
+def _domain_capabilities(conn: libvirt.virConnect) -> tuple[bool, etree._Element] | None:
+    """(KVM offered, the guest's domain capabilities); None when the driver cannot tell.
+
+    KVM first; QEMU's TCG when the host refuses KVM. When the host refuses
+    both (no emulator for the guest), the capabilities are known and empty.
+    """
+    for virt_type in ("kvm", "qemu"):
+        try:
+            xml = conn.getDomainCapabilities(None, GUEST_ARCH, GUEST_MACHINE, virt_type, 0)
+        except libvirt.libvirtError as err:
+            if err.get_error_code() == libvirt.VIR_ERR_NO_SUPPORT:
+                return None
+            if err.get_error_code() in _VIRT_TYPE_REFUSED:
+                log.info("host refuses virt type %s: %s", virt_type, err.get_error_message())
+                continue
+            raise
+        return virt_type == "kvm", etree.fromstring(xml.encode())
+    return False, etree.Element("domainCapabilities")
+
+
+def _guest_support(conn: libvirt.virConnect) -> GuestSupport:
+    capabilities = etree.fromstring(conn.getCapabilities().encode())
+    arch = f"guest[os_type='hvm']/arch[@name='{GUEST_ARCH}']"
+    listed_machines = (
+        *_values(capabilities, f"{arch}/machine"),
+        *_strings(capabilities, f"{arch}/machine/@canonical"),
+        *_values(capabilities, f"{arch}/domain/machine"),
+    )
+    answer = _domain_capabilities(conn)
+    if answer is None:
+        return GuestSupport(
+            kvm=bool(capabilities.xpath(f"{arch}/domain[@type='kvm']")),
+            uefi=True,
+            secure_boot=True,
+            capabilities_known=False,
+            machines=tuple(sorted(set(listed_machines))),
+            disk_buses=(),
+        )
+    kvm, domcaps = answer
+    os_support = "os[@supported='yes']"
+    loader = f"{os_support}/loader[@supported='yes']"
+    # Newer libvirt lists firmware kinds; older only the loader files it found.
+    uefi = "efi" in _values(domcaps, f"{os_support}/enum[@name='firmware']/value") or bool(
+        _values(domcaps, f"{loader}/value")
+    )
+    secure_boot = uefi and "yes" in _values(domcaps, f"{loader}/enum[@name='secure']/value")
+    return GuestSupport(
+        kvm=kvm,
+        uefi=uefi,
+        secure_boot=secure_boot,
+        capabilities_known=True,
+        machines=tuple(sorted({*listed_machines, *_values(domcaps, "machine")})),
+        disk_buses=_values(
+            domcaps, "devices/disk[@supported='yes']/enum[@name='bus']/value"
+        ),
+    )
+
+
+def _network_bridges(networks: list[libvirt.virNetwork]) -> set[str]:
+    """Bridges libvirt's own networks make (virbr0…): reached as networks, not as bridges."""
+    names: set[str] = set()
+    for network in networks:
+        root = etree.fromstring(network.XMLDesc(0).encode())
+        names.update(_strings(root, "bridge/@name"))
+    return names
+
+
+def _host_bridges(
+    conn: libvirt.virConnect, taken: set[str]
+) -> tuple[tuple[str, ...], bool]:
+    """(the host's bridges, whether the host could list them)."""
+    try:
+        interfaces = conn.listAllInterfaces(0)
+    except libvirt.libvirtError as err:
+        if err.get_error_code() == libvirt.VIR_ERR_NO_SUPPORT:
+            return (), False  # no interface driver (e.g. libvirtd without netcf/udev)
+        raise
+    bridges: set[str] = set()
+    for interface in interfaces:
+        root = etree.fromstring(interface.XMLDesc(0).encode())
+        name = root.get("name")
+        if root.get("type") == "bridge" and name and name not in taken:
+            bridges.add(name)
+    return tuple(sorted(bridges)), True
+
+
+def _pool_facts(pool: libvirt.virStoragePool) -> PoolFacts | None:
+    root = etree.fromstring(pool.XMLDesc(0).encode())
+    path = root.findtext("target/path")
+    # Only directory-like pools map a volume name to a file path we can show ahead.
+    if root.get("type") not in ("dir", "fs", "netfs") or not path:
+        return None
+    return PoolFacts(pool.name(), path, pool_free_bytes(pool))
+
+
+def default_pool_to_create(pools: list[PoolFacts]) -> PoolFacts:
+    """The ``default`` pool ``create_vm`` would make, with the free space the host tells.
+
+    Its directory's file system is known only when an existing pool holds that
+    directory (e.g. a pool on /var/lib/libvirt); otherwise the free space is unknown.
+    """
+    holders = [
+        pool for pool in pools
+        if pool.path == DEFAULT_POOL_PATH
+        or DEFAULT_POOL_PATH.startswith(pool.path.rstrip("/") + "/")
+    ]
+    holder = max(holders, key=lambda pool: len(pool.path), default=None)
+    free = holder.free_bytes if holder is not None else None
+    return PoolFacts(DEFAULT_POOL_NAME, DEFAULT_POOL_PATH, free, exists=False)
+
+
+def read_host_facts(conn: libvirt.virConnect) -> HostFacts:
+    """Memory, CPUs, virtualization, firmware, networks, bridges, pools and VM names."""
+    _model, memory_mib, cpus, *_rest = conn.getInfo()
+    pools = [
+        facts for pool in conn.listAllStoragePools(libvirt.VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE)
+        if (facts := _pool_facts(pool)) is not None
+    ]
+    if lookup_pool(conn, DEFAULT_POOL_NAME) is None:
+        pools.insert(0, default_pool_to_create(pools))
+    networks = conn.listAllNetworks(0)
+    inactive = conn.listAllNetworks(libvirt.VIR_CONNECT_LIST_NETWORKS_INACTIVE)
+    bridges, bridges_listed = _host_bridges(conn, _network_bridges(networks))
+    return HostFacts(
+        memory_mib=memory_mib,
+        cpus=cpus,
+        guest=_guest_support(conn),
+        session=conn.getURI().endswith("/session"),
+        networks=tuple(sorted(n.name() for n in networks)),
+        inactive_networks=frozenset(n.name() for n in inactive),
+        bridges=bridges,
+        bridges_listed=bridges_listed,
+        pools=tuple(pools),
+        # name() is cached in the virDomain object: one RPC for the whole list.
+        domain_names=frozenset(d.name() for d in conn.listAllDomains(0)),
+    )
