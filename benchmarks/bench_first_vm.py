@@ -47,7 +47,7 @@ from kvmgui.ui.gc import GuiThreadGarbageCollector
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
-from tests.integration.conftest import GUEST_DIR, READY, REPO, SYSTEM_URI, remove_guest
+from tests.integration.conftest import GUEST_DIR, READY, REPO, remove_guest
 from tests.integration.guests import (
     NETWORK_NAME,
     NETWORK_XML,
@@ -57,6 +57,7 @@ from tests.integration.guests import (
     PREFIX,
 )
 from tests.integration.wizard_driver import FirstVm, WizardDriver
+from tests.system import SYSTEM_URI
 
 TARGET_S = 15.0
 READY_TIMEOUT_S = 120.0

@@ -24,7 +24,7 @@ from kvmgui.core.events import ensure_event_loop  # noqa: E402
 
 ensure_event_loop()
 
-pytest_plugins = ["tests.qt_helpers"]
+pytest_plugins = ["tests.qt_helpers", "tests.system"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

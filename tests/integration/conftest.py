@@ -29,50 +29,13 @@ from tests.integration.guests import (
     tiny_guest_xml,
     volume_xml,
 )
+from tests.system import SystemHandle
 
-SYSTEM_URI = "qemu:///system"
 REPO = Path(__file__).resolve().parents[2]
 GUEST_DIR = Path("/var/tmp/kvmgui-test/guest")
 READY = r"TINY-GUEST READY ip=(\S+)"
 # TCG boot to READY takes about 8 s with a lease; allow for two busy cores.
 BOOT_TIMEOUT = 90.0
-
-
-class SystemHandle:
-    """The tests' own connection to qemu:///system, for set-up and checks ("virsh").
-
-    Reopened when dead: one test restarts the daemon.
-    """
-
-    def __init__(self) -> None:
-        self._conn = libvirt.open(SYSTEM_URI)
-
-    @property
-    def conn(self) -> libvirt.virConnect:
-        if not self._conn.isAlive():
-            with contextlib.suppress(libvirt.libvirtError):
-                self._conn.close()
-            self._conn = libvirt.open(SYSTEM_URI)
-        return self._conn
-
-    def close(self) -> None:
-        with contextlib.suppress(libvirt.libvirtError):
-            self._conn.close()
-
-
-@pytest.fixture(scope="session")
-def system_handle() -> Iterator[SystemHandle]:
-    try:
-        handle = SystemHandle()
-    except libvirt.libvirtError as err:
-        pytest.skip(f"no libvirt daemon on {SYSTEM_URI}: {err.get_error_message()}")
-    yield handle
-    handle.close()
-
-
-@pytest.fixture
-def system(system_handle: SystemHandle) -> libvirt.virConnect:
-    return system_handle.conn
 
 
 @pytest.fixture(scope="session")

@@ -24,9 +24,10 @@ from kvmgui.ui.console.serial_tab import SerialConsoleTab
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import Role
 from kvmgui.ui.settings import THUMBNAIL_MAX_RUNNING_RANGE
-from tests.integration.conftest import BOOT_TIMEOUT, SYSTEM_URI, GuestFactory, SerialWatch
+from tests.integration.conftest import BOOT_TIMEOUT, GuestFactory, SerialWatch
 from tests.integration.test_lifecycle import select_domain
 from tests.qt_helpers import open_connection, run_task, wait_for_state
+from tests.system import SYSTEM_URI
 
 BOOT_MS = int(BOOT_TIMEOUT * 1000)
 STATE_MS = 60000

@@ -23,11 +23,11 @@ from kvmgui.ui.delete_dialog import DeleteDialog
 from kvmgui.ui.mainwindow import MainWindow
 from tests.integration.conftest import (
     REPO,
-    SYSTEM_URI,
     GuestFactory,
     SerialWatch,
 )
 from tests.qt_helpers import open_connection, run_task, wait_for_state
+from tests.system import SYSTEM_URI
 
 # An ACPI shutdown reaches busybox's acpid in a second or two once booted.
 SHUTDOWN_TIMEOUT_MS = 60000

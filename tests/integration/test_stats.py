@@ -13,8 +13,9 @@ from kvmgui.core.stats.sampler import SLOW_GROUP_PERIODS
 from kvmgui.core.units import NO_VALUE
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import STATS_COLUMNS, Column
-from tests.integration.conftest import SYSTEM_URI, GuestFactory
+from tests.integration.conftest import GuestFactory
 from tests.qt_helpers import open_connection, wait_for_state
+from tests.system import SYSTEM_URI
 
 # Ticks are 1 s; allow for two shared cores and a busy daemon.
 TICK_TIMEOUT_MS = 15000

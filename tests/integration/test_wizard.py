@@ -23,10 +23,11 @@ from kvmgui.core.lifecycle import undefine
 from kvmgui.core.xml.domain import SourceKind
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.wizard import NewVmWizard
-from tests.integration.conftest import SYSTEM_URI, SerialWatch
+from tests.integration.conftest import SerialWatch
 from tests.integration.guests import NETWORK_NAME, POOL_DIR, POOL_NAME, PREFIX, tiny_guest_xml
 from tests.integration.wizard_driver import FirstVm, WizardDriver
 from tests.qt_helpers import open_connection, run_task
+from tests.system import SYSTEM_URI
 
 WIZARD_PREFIX = f"{PREFIX}wizard"
 KEY = (
