@@ -1,0 +1,86 @@
+"""create_vm carrying out plans from plan_new_vm, on a private test-driver host."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import libvirt
+import pytest
+
+from kvmgui.core.create import CreateVmError, create_vm
+from kvmgui.core.hostfacts import read_host_facts
+from kvmgui.core.newvm import GIB, CloudInitChoices, NewVmChoices, plan_new_vm
+from kvmgui.core.xml.domain import NetworkSpec, SourceKind
+from tests.fleet import write_node
+
+KEY = (
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKxJ3bH9SlUgLq2bS4t9NkQb6o0bqzL1Y6l+X1m0hVZq "
+    "dev@laptop"
+)
+# The host's pool holds a cloud image a remote user would pick among its volumes.
+POOL = """
+<pool type='dir'><name>default</name><target><path>/srv/images</path></target>
+  <volume type='file'><name>base.qcow2</name><capacity unit='G'>3</capacity>
+    <target><format type='qcow2'/></target></volume>
+</pool>
+<network><name>default</name><bridge name='virbr0'/></network>
+"""
+
+
+@pytest.fixture
+def host(tmp_path: Path) -> Iterator[libvirt.virConnect]:
+    conn = libvirt.open(f"test://{write_node(tmp_path / 'host.xml', [], POOL)}")
+    yield conn
+    conn.close()
+
+
+def volumes(conn: libvirt.virConnect) -> list[str]:
+    return sorted(v.name() for v in conn.storagePoolLookupByName("default").listAllVolumes(0))
+
+
+def new_vm(**changes: object) -> NewVmChoices:
+    base = NewVmChoices(
+        source=SourceKind.ISO, name="fresh", memory_mib=512, vcpus=1,
+        network=NetworkSpec.libvirt_network("default"), media_path="/srv/isos/install.iso",
+        disk_bytes=2 * GIB, pool="default", virt_type="qemu",
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def test_an_iso_plan_makes_the_disk_defines_and_starts(host: libvirt.virConnect) -> None:
+    steps: list[tuple[str, int, int]] = []
+    plan = plan_new_vm(new_vm(), read_host_facts(host))
+    info = create_vm(host, plan, lambda what, done, total: steps.append((what, done, total)))
+    assert info.name == "fresh"
+    assert volumes(host) == ["base.qcow2", "fresh.qcow2"]
+    assert host.lookupByName("fresh").isActive()
+    assert steps[0] == ("Creating the disk", 0, 3)
+    assert steps[-1] == ("Done", 3, 3)
+
+
+def test_a_remote_image_copy_is_cloned_on_the_host(host: libvirt.virConnect) -> None:
+    choices = new_vm(source=SourceKind.IMPORT, media_path="/srv/images/base.qcow2",
+                     image_format="qcow2", image_size=3 * GIB, copy_image=True,
+                     media_local=False)
+    plan = plan_new_vm(choices, read_host_facts(host))
+    create_vm(host, plan, lambda *_progress: None)
+    copy = host.storageVolLookupByPath("/srv/images/fresh.qcow2")
+    assert copy.info()[1] == 3 * GIB
+    assert "/srv/images/fresh.qcow2" in host.lookupByName("fresh").XMLDesc(0)
+
+
+def test_a_seed_without_content_fails_and_leaves_nothing_behind(
+    host: libvirt.virConnect,
+) -> None:
+    choices = new_vm(source=SourceKind.CLOUD_INIT, media_path="/srv/images/base.qcow2",
+                     image_format="qcow2", image_size=3 * GIB, disk_bytes=4 * GIB,
+                     cloud_init=CloudInitChoices("dev", "", KEY, ""))
+    preview = plan_new_vm(choices, read_host_facts(host))  # no cloud-init content yet
+    with pytest.raises(CreateVmError) as failed:
+        create_vm(host, preview, lambda *_progress: None)
+    assert failed.value.step == "Writing the cloud-init seed"
+    assert failed.value.left_behind == []
+    assert volumes(host) == ["base.qcow2"]
+    assert "fresh" not in {d.name() for d in host.listAllDomains(0)}
