@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
+import libvirt
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
@@ -14,13 +16,19 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QToolBar, QWizard
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.connection import Connection
+from kvmgui.core.hostfacts import HostFacts, PoolFacts, read_host_facts
+from kvmgui.core.media import MediaCheck, MediaKind, MediaVolume
 from kvmgui.core.newvm import FirmwareChoice
 from kvmgui.core.osinfo import lookup
+from kvmgui.core.storage import DEFAULT_POOL_NAME, DEFAULT_POOL_PATH
 from kvmgui.core.xml.domain import NetworkSpec, SourceKind
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
 from kvmgui.ui.wizard import NewVmWizard
+from kvmgui.ui.wizard.finish_page import TYPED_BRIDGE, FinishPage
+from kvmgui.ui.wizard.resources_page import ResourcesPage
+from kvmgui.ui.wizard.source_page import SourcePage
 from kvmgui.ui.wizard.wizard import XmlEditDialog
 from tests.fleet import FleetDomain, domain_xml, write_node
 from tests.qt_helpers import run_task
@@ -460,3 +468,69 @@ def test_an_inactive_network_is_offered_and_started_on_create(
         "is it running", lambda c: bool(c.networkLookupByName("lab").isActive())
     ))
     assert active
+
+
+# --- a remote host: media from its pools, bridges by name, free space unknown -------------
+
+
+@pytest.fixture
+def host_facts(host: Path) -> HostFacts:
+    conn = libvirt.open(f"test://{host}")
+    try:
+        return read_host_facts(conn)
+    finally:
+        conn.close()
+
+
+def test_a_remote_source_page_offers_the_hosts_volumes_not_this_machines_files(
+    qtbot: QtBot,
+) -> None:
+    page = SourcePage([], local_media=False)
+    qtbot.addWidget(page)
+    assert page.iso_browse.text() == "Host volumes…"
+    waiting = page.host_volume_menu(MediaKind.ISO, page.iso_combo.setEditText)
+    assert [a.text() for a in waiting.actions()] == ["Reading the host's storage pools…"]
+    iso = MediaVolume("media", "debian.iso", "/srv/media/debian.iso", MediaKind.ISO, 1 << 20)
+    image = MediaVolume("media", "base.qcow2", "/srv/media/base.qcow2", MediaKind.DISK_IMAGE,
+                        1 << 30)
+    page.set_host_volumes((image, iso))
+    menu = page.host_volume_menu(MediaKind.ISO, page.iso_combo.setEditText)
+    assert [a.text() for a in menu.actions()] == ["media / debian.iso"]
+    with qtbot.waitSignal(page.media_check_requested) as asked:
+        menu.actions()[0].trigger()
+    assert asked.args == [SourceKind.ISO, "/srv/media/debian.iso"]
+    assert page.iso_path == "/srv/media/debian.iso"
+
+    page.show_media_check(SourceKind.ISO, MediaCheck(MediaKind.ISO, page.iso_path, None))
+    assert page.media_check() is not None
+    assert page.isComplete()
+    assert "on the host" in page.os_status.text()  # not detected: the file is not here
+
+
+def test_a_bridge_the_host_cannot_list_is_typed(qtbot: QtBot, host_facts: HostFacts) -> None:
+    page = FinishPage()
+    qtbot.addWidget(page)
+    page.set_host_facts(replace(host_facts, bridges=(), bridges_listed=False))
+    retype(qtbot, page.name_edit, "bridged")
+    choose_data(page.network_combo, TYPED_BRIDGE)
+    assert not page.isComplete()
+    assert page.network_error.text() == "Type the name of a bridge on the host."
+    retype(qtbot, page.bridge_edit, "br7")
+    assert page.isComplete()
+    assert page.network() == NetworkSpec.bridge("br7")
+
+
+def test_a_pool_with_unknown_free_space_says_so_and_does_not_block(
+    qtbot: QtBot, host_facts: HostFacts,
+) -> None:
+    page = ResourcesPage()
+    qtbot.addWidget(page)
+    unknown = PoolFacts(DEFAULT_POOL_NAME, DEFAULT_POOL_PATH, None, exists=False)
+    page.set_host_facts(replace(host_facts, pools=(unknown,)))
+    assert page.pool_combo.itemText(0) == (
+        f"default — {DEFAULT_POOL_PATH} (free space unknown), created on Finish"
+    )
+    page.apply_defaults(None, "optional", 0)
+    page.size_spin.setValue(60000.0)
+    assert page.isComplete()
+    assert not page.disk_error.isVisible()
