@@ -136,7 +136,10 @@ class SourcePage(QWizardPage):
         self.iso_combo.setCurrentIndex(-1)
         line_edit = self.iso_combo.lineEdit()
         assert line_edit is not None
-        line_edit.setPlaceholderText("/path/to/install.iso (recently used ones in the list)")
+        line_edit.setPlaceholderText(
+            "/path/to/install.iso (recently used ones in the list)" if self._local_media
+            else "/path/on/the/host/install.iso (or choose among the host's volumes)"
+        )
         self.iso_browse = self._browse_button()
         self.iso_error = FieldError()
         form = QFormLayout(panel)
@@ -340,7 +343,8 @@ class SourcePage(QWizardPage):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         volumes = [v for v in self._host_volumes if v.kind is kind]
         if self._host_volumes_read and not volumes:
-            menu.addAction(f"No {kind.value} in the host's storage pools").setEnabled(False)
+            plural = "ISO images" if kind is MediaKind.ISO else "disk images"
+            menu.addAction(f"No {plural} in the host's storage pools").setEnabled(False)
         elif not volumes:
             menu.addAction("Reading the host's storage pools…").setEnabled(False)
         for volume in volumes:

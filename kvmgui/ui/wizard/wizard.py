@@ -106,7 +106,9 @@ class NewVmWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.resize(720, 640)
-        self.source_page = SourcePage(settings.recent_isos(), self.media_local)
+        # Recent ISOs are files on this machine: no use on another host.
+        recent_isos = settings.recent_isos() if self.media_local else []
+        self.source_page = SourcePage(recent_isos, self.media_local)
         self.resources_page = ResourcesPage()
         self.finish_page = FinishPage()
         for page in (self.source_page, self.resources_page, self.finish_page):

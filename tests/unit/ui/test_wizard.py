@@ -493,6 +493,9 @@ def test_a_remote_source_page_offers_the_hosts_volumes_not_this_machines_files(
     iso = MediaVolume("media", "debian.iso", "/srv/media/debian.iso", MediaKind.ISO, 1 << 20)
     image = MediaVolume("media", "base.qcow2", "/srv/media/base.qcow2", MediaKind.DISK_IMAGE,
                         1 << 30)
+    page.set_host_volumes((image,))
+    empty = page.host_volume_menu(MediaKind.ISO, page.iso_combo.setEditText)
+    assert [a.text() for a in empty.actions()] == ["No ISO images in the host's storage pools"]
     page.set_host_volumes((image, iso))
     menu = page.host_volume_menu(MediaKind.ISO, page.iso_combo.setEditText)
     assert [a.text() for a in menu.actions()] == ["media / debian.iso"]
