@@ -36,5 +36,3 @@ class FieldError(QLabel):
         self.setVisible(bool(problem))
         return problem is None
 
-
-GIB = 1024**3
