@@ -180,7 +180,7 @@ def test_a_cloud_image_gets_an_overlay_and_a_seed_in_the_pool(demo_facts: HostFa
 def test_a_cloud_overlay_must_hold_its_image_and_someone_must_log_in(
     demo_facts: HostFacts,
 ) -> None:
-    with pytest.raises(ValueError, match=r"at least 3\.0 GiB"):
+    with pytest.raises(ValueError, match="at least 3 GiB"):
         plan_new_vm(cloud(disk_bytes=2 * GIB), demo_facts)
     with pytest.raises(ValueError, match="nobody can log in"):
         plan_new_vm(replace(cloud(), cloud_init=CloudInitChoices("dev", "", "", "")), demo_facts)
@@ -201,7 +201,7 @@ def test_a_cloud_overlay_must_hold_its_image_and_someone_must_log_in(
         ({"memory_mib": 64 * 1024}, "The host has only 32768 MiB."),
         ({"vcpus": 9}, "the host has 8"),
         ({"disk_bytes": 0}, "Give the disk a size."),
-        ({"disk_bytes": 200 * GIB}, "Pool 'default' has only 100.0 GiB free."),
+        ({"disk_bytes": 200 * GIB}, "Pool 'default' has only 100 GiB free"),
         ({"source": SourceKind.IMPORT, "media_path": ""}, "Choose a usable disk image."),
         ({"source": SourceKind.IMPORT, "image_format": None}, "Choose a usable disk image."),
         ({"source": SourceKind.CLOUD_INIT, "image_format": "qcow2"},
@@ -251,7 +251,7 @@ def test_a_missing_default_pool_with_unknown_free_space_does_not_block(
 def test_disk_problem_knows_unknown_free_space() -> None:
     unknown = PoolFacts("default", DEFAULT_POOL_PATH, None, exists=False)
     assert disk_problem(10**15, unknown, 0) is None
-    assert disk_problem(2 * GIB, PoolFacts("p", "/p", GIB), 0) == "Pool 'p' has only 1.0 GiB free."
+    assert disk_problem(2 * GIB, PoolFacts("p", "/p", GIB), 0) == "Pool 'p' has only 1 GiB free."
     assert disk_problem(GIB, None, 0) == "There is no storage pool for the disk."
 
 
