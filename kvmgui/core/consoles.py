@@ -18,9 +18,9 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 import libvirt
-from lxml import etree
 
 from kvmgui.core.domain import read_domain_xml
+from kvmgui.core.xml.model import Domain
 
 GraphicsType = Literal["spice", "vnc"]
 ViewerName = Literal["virt-viewer", "remote-viewer"]
@@ -77,48 +77,31 @@ class GraphicsInfo:
     autoport: bool = False
 
 
-def _port(value: str | None) -> int | None:
-    if value is None:
-        return None
-    try:
-        port = int(value)
-    except ValueError:
-        return None
-    return port if port > 0 else None
+def _port(value: int | None) -> int | None:
+    """A real port: libvirt writes -1 until one is allocated."""
+    return value if value is not None and value > 0 else None
 
 
 def parse_graphics(xml: str | bytes) -> list[GraphicsInfo]:
     """The SPICE and VNC displays of a domain, in XML order (other types are skipped)."""
-    data = xml.encode() if isinstance(xml, str) else xml
-    root = etree.fromstring(data)
     found: list[GraphicsInfo] = []
-    for node in root.iterfind("./devices/graphics"):
-        kind = node.get("type")
+    for graphics in Domain.from_xml(xml).graphics:
+        kind = graphics.type
         if kind == "spice":
             gtype: GraphicsType = "spice"
         elif kind == "vnc":
             gtype = "vnc"
         else:
             continue
-        listen = node.get("listen")
-        socket = node.get("socket")
-        # The <listen> children are the modern form; the attributes mirror the
-        # first address listen only.
-        for child in node.iterfind("./listen"):
-            ltype = child.get("type")
-            if ltype in ("address", "network") and listen is None:
-                listen = child.get("address")
-            elif ltype == "socket" and socket is None:
-                socket = child.get("socket")
         found.append(
             GraphicsInfo(
                 type=gtype,
-                port=_port(node.get("port")),
-                tls_port=_port(node.get("tlsPort")),
-                listen=listen,
-                socket=socket,
-                has_password=node.get("passwd") is not None,
-                autoport=node.get("autoport") == "yes",
+                port=_port(graphics.port),
+                tls_port=_port(graphics.tls_port),
+                listen=graphics.listen_address,
+                socket=graphics.socket_path,
+                has_password=graphics.passwd is not None,
+                autoport=bool(graphics.autoport),
             )
         )
     return found
@@ -126,12 +109,10 @@ def parse_graphics(xml: str | bytes) -> list[GraphicsInfo]:
 
 def has_serial_console(xml: str | bytes) -> bool:
     """Whether the domain has a console or serial port that ``openConsole`` can attach to."""
-    data = xml.encode() if isinstance(xml, str) else xml
-    root = etree.fromstring(data)
-    for node in root.iterfind("./devices/console"):
-        if node.get("type", "pty") == "pty":
-            return True
-    return any(node.get("type") == "pty" for node in root.iterfind("./devices/serial"))
+    dom = Domain.from_xml(xml)
+    if any((console.type or "pty") == "pty" for console in dom.consoles):
+        return True
+    return any(serial.type == "pty" for serial in dom.serials)
 
 
 ConnectionKind = Literal["local", "ssh", "remote"]

@@ -1,7 +1,9 @@
-"""Domain XML for new VMs, the equivalent virt-install command, and disk reading.
+"""New VMs: the wizard's spec, its domain model, XML and virt-install line; disk reading.
 
-``NewVmSpec`` is what the New-VM wizard collects; ``build_domain_xml`` turns it
-into the XML given to ``virConnect.defineXML``. Both are pure: no libvirt call.
+``NewVmSpec`` is what the New-VM wizard collects; ``new_vm_domain`` turns it
+into a ``Domain`` model, which ``build_domain_xml`` writes as the XML given to
+``virConnect.defineXML`` and ``virt_install_command`` as the equivalent
+virt-install line. All pure: no libvirt call.
 """
 
 from __future__ import annotations
@@ -12,16 +14,33 @@ import shlex
 from dataclasses import dataclass, field
 from typing import Literal
 
-from lxml import etree
+from kvmgui.core.xml.model import (
+    GUEST_AGENT_CHANNEL,
+    SPICE_AGENT_CHANNEL,
+    BootDevice,
+    Channel,
+    Console,
+    Controller,
+    Disk,
+    Domain,
+    FirmwareFeature,
+    Graphics,
+    Input,
+    Interface,
+    Listen,
+    MemBalloon,
+    Rng,
+    Serial,
+    Timer,
+    Video,
+)
+from kvmgui.core.xml.virt_install import virt_install_args
 
 VirtType = Literal["kvm", "qemu"]
 Firmware = Literal["bios", "efi"]
 DiskFormat = Literal["qcow2", "raw"]
 DiskBus = Literal["virtio", "sata"]
 
-LIBOSINFO_NS = "http://libosinfo.org/xmlns/libvirt/domain/1.0"
-GUEST_AGENT_CHANNEL = "org.qemu.guest_agent.0"
-SPICE_AGENT_CHANNEL = "com.redhat.spice.0"
 MIN_MEMORY_MIB = 64
 # What libvirt's qemu driver accepts in practice, and safe in volume file names.
 _NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]*")
@@ -162,13 +181,6 @@ class NewVmSpec:
         return ("hd",)
 
 
-def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-    child = etree.SubElement(parent, tag, attrs)
-    if text is not None:
-        child.text = text
-    return child
-
-
 def _target_devs(spec: NewVmSpec) -> tuple[str | None, str | None]:
     """Target names of the disk and the CD-ROM (vda / sda, sdb on a shared SATA bus)."""
     disk_dev = None
@@ -183,190 +195,171 @@ def _target_devs(spec: NewVmSpec) -> tuple[str | None, str | None]:
     return disk_dev, cdrom_dev
 
 
-def _add_disk(devices: etree._Element, disk: DiskSpec, dev: str) -> None:
+def _main_disk(disk: DiskSpec, dev: str) -> Disk:
     # /dev paths are block devices (LVM volumes, partitions): libvirt wants type='block'.
     is_block = disk.path.startswith("/dev/")
-    el = _sub(devices, "disk", type="block" if is_block else "file", device="disk")
-    _sub(el, "driver", name="qemu", type=disk.format, discard="unmap")
+    el = Disk()
+    el.type = "block" if is_block else "file"
+    el.device = "disk"
+    el.driver_name = "qemu"
+    el.driver_type = disk.format
+    el.driver_discard = "unmap"
     if is_block:
-        _sub(el, "source", dev=disk.path)
+        el.source_dev = disk.path
     else:
-        _sub(el, "source", file=disk.path)
-    _sub(el, "target", dev=dev, bus=disk.bus)
+        el.source_file = disk.path
+    el.target_dev = dev
+    el.target_bus = disk.bus
+    return el
 
 
-def _add_cdrom(devices: etree._Element, path: str, dev: str) -> None:
-    el = _sub(devices, "disk", type="file", device="cdrom")
-    _sub(el, "driver", name="qemu", type="raw")
-    _sub(el, "source", file=path)
+def _cdrom(path: str, dev: str) -> Disk:
+    el = Disk()
+    el.type = "file"
+    el.device = "cdrom"
+    el.driver_name = "qemu"
+    el.driver_type = "raw"
+    el.source_file = path
     # q35 has no IDE: SATA is the CD-ROM bus every guest and firmware knows.
-    _sub(el, "target", dev=dev, bus="sata")
-    _sub(el, "readonly")
+    el.target_dev = dev
+    el.target_bus = "sata"
+    el.readonly = True
+    return el
 
 
-def _add_interface(devices: etree._Element, net: NetworkSpec) -> None:
-    el = _sub(devices, "interface", type=net.kind.value)
+def _interface(net: NetworkSpec) -> Interface:
+    el = Interface()
+    el.type = net.kind.value
     if net.kind is NetworkKind.NETWORK:
-        _sub(el, "source", network=net.name)
+        el.source_network = net.name
     elif net.kind is NetworkKind.BRIDGE:
-        _sub(el, "source", bridge=net.name)
-    _sub(el, "model", type="virtio")
+        el.source_bridge = net.name
+    el.model = "virtio"
+    return el
+
+
+def _timer(name: str, tickpolicy: str | None = None, present: bool | None = None) -> Timer:
+    timer = Timer()
+    timer.name = name
+    timer.tickpolicy = tickpolicy
+    timer.present = present
+    return timer
+
+
+def _char_devices(dom: Domain) -> None:
+    serial = dom.serials.append(Serial())
+    serial.type = "pty"
+    serial.target_port = 0
+    console = dom.consoles.append(Console())
+    console.type = "pty"
+    console.target_type = "serial"
+    console.target_port = 0
+    agent = dom.channels.append(Channel())
+    agent.type = "unix"
+    agent.target_type = "virtio"
+    agent.target_name = GUEST_AGENT_CHANNEL
+    spice_agent = dom.channels.append(Channel())
+    spice_agent.type = "spicevmc"
+    spice_agent.target_type = "virtio"
+    spice_agent.target_name = SPICE_AGENT_CHANNEL
+
+
+def _display(dom: Domain) -> None:
+    tablet = dom.inputs.append(Input())
+    tablet.type = "tablet"
+    tablet.bus = "usb"
+    graphics = dom.graphics.append(Graphics())
+    graphics.type = "spice"
+    graphics.autoport = True
+    listen = graphics.listens.append(Listen())
+    listen.type = "address"
+    listen.address = "127.0.0.1"
+    video = dom.videos.append(Video())
+    video.model = "virtio"
+    video.heads = 1
+    video.primary = True
+
+
+def new_vm_domain(spec: NewVmSpec) -> Domain:
+    """The model of the VM ``spec`` describes; its XML and its virt-install line read it.
+
+    libvirt adds UUID, MAC, addresses and controllers when the XML is defined.
+    """
+    dom = Domain()
+    dom.type = spec.virt_type
+    dom.name = spec.name
+    dom.os_id = spec.os_id
+    dom.memory_kib = dom.current_memory_kib = spec.memory_mib * 1024
+    dom.vcpus = spec.vcpus
+    dom.vcpu_placement = "static"
+
+    dom.os_type = "hvm"
+    dom.arch = "x86_64"
+    dom.machine = "q35"
+    if spec.firmware == "efi":
+        # Firmware autoselection: libvirt picks an OVMF build matching these features.
+        dom.firmware = "efi"
+        # Say it either way: Debian lists the secure-boot build with enrolled keys
+        # first, which refuses unsigned test kernels.
+        secure_boot = dom.firmware_features.append(FirmwareFeature())
+        secure_boot.enabled = spec.secure_boot
+        secure_boot.name = "secure-boot"
+    for dev in spec.boot_order:
+        dom.boot_devices.append(BootDevice()).dev = dev
+
+    dom.acpi = True
+    dom.apic = True
+    dom.vmport = False
+    if spec.secure_boot:
+        dom.smm = True  # OVMF's secure-boot build requires SMM
+    if spec.virt_type == "kvm":
+        dom.cpu_mode = "host-passthrough"
+        dom.cpu_check = "none"
+        dom.cpu_migratable = True
+    # TCG: no <cpu>, libvirt's default model; host-passthrough needs KVM.
+
+    dom.clock_offset = "utc"
+    dom.timers.append(_timer("rtc", tickpolicy="catchup"))
+    dom.timers.append(_timer("pit", tickpolicy="delay"))
+    dom.timers.append(_timer("hpet", present=False))
+    dom.on_poweroff = "destroy"
+    dom.on_reboot = "restart"
+    dom.on_crash = "destroy"
+    dom.suspend_to_mem = False
+    dom.suspend_to_disk = False
+
+    disk_dev, cdrom_dev = _target_devs(spec)
+    if spec.disk is not None and disk_dev is not None:
+        dom.disks.append(_main_disk(spec.disk, disk_dev))
+    if spec.cdrom is not None and cdrom_dev is not None:
+        dom.disks.append(_cdrom(spec.cdrom, cdrom_dev))
+    usb = dom.controllers.append(Controller())
+    usb.type = "usb"
+    usb.model = "qemu-xhci"
+    usb.ports = 15
+    dom.interfaces.append(_interface(spec.network))
+    _char_devices(dom)
+    _display(dom)
+    dom.memballoons.append(MemBalloon()).model = "virtio"
+    rng = dom.rngs.append(Rng())
+    rng.model = "virtio"
+    rng.backend_model = "random"
+    rng.backend_source = "/dev/urandom"
+    return dom
 
 
 def build_domain_xml(spec: NewVmSpec) -> str:
-    """The domain XML to define ``spec``; libvirt adds UUID, MAC, addresses and controllers."""
-    root = etree.Element("domain", type=spec.virt_type)
-    _sub(root, "name", spec.name)
-    if spec.os_id:
-        metadata = _sub(root, "metadata")
-        info = etree.SubElement(
-            metadata, f"{{{LIBOSINFO_NS}}}libosinfo", nsmap={"libosinfo": LIBOSINFO_NS}
-        )
-        etree.SubElement(info, f"{{{LIBOSINFO_NS}}}os", id=spec.os_id)
-    _sub(root, "memory", str(spec.memory_mib), unit="MiB")
-    _sub(root, "currentMemory", str(spec.memory_mib), unit="MiB")
-    _sub(root, "vcpu", str(spec.vcpus), placement="static")
-
-    os_el = _sub(root, "os")
-    if spec.firmware == "efi":
-        # Firmware autoselection: libvirt picks an OVMF build matching these features.
-        os_el.set("firmware", "efi")
-    _sub(os_el, "type", "hvm", arch="x86_64", machine="q35")
-    if spec.firmware == "efi":
-        # Say it either way: Debian lists the secure-boot build with enrolled keys
-        # first, which refuses unsigned test kernels.
-        fw = _sub(os_el, "firmware")
-        _sub(fw, "feature", enabled="yes" if spec.secure_boot else "no", name="secure-boot")
-    for dev in spec.boot_order:
-        _sub(os_el, "boot", dev=dev)
-
-    features = _sub(root, "features")
-    _sub(features, "acpi")
-    _sub(features, "apic")
-    _sub(features, "vmport", state="off")
-    if spec.secure_boot:
-        _sub(features, "smm", state="on")  # OVMF's secure-boot build requires SMM
-    if spec.virt_type == "kvm":
-        _sub(root, "cpu", mode="host-passthrough", check="none", migratable="on")
-    # TCG: no <cpu>, libvirt's default model; host-passthrough needs KVM.
-
-    clock = _sub(root, "clock", offset="utc")
-    _sub(clock, "timer", name="rtc", tickpolicy="catchup")
-    _sub(clock, "timer", name="pit", tickpolicy="delay")
-    _sub(clock, "timer", name="hpet", present="no")
-    _sub(root, "on_poweroff", "destroy")
-    _sub(root, "on_reboot", "restart")
-    _sub(root, "on_crash", "destroy")
-    pm = _sub(root, "pm")
-    _sub(pm, "suspend-to-mem", enabled="no")
-    _sub(pm, "suspend-to-disk", enabled="no")
-
-    devices = _sub(root, "devices")
-    disk_dev, cdrom_dev = _target_devs(spec)
-    if spec.disk is not None and disk_dev is not None:
-        _add_disk(devices, spec.disk, disk_dev)
-    if spec.cdrom is not None and cdrom_dev is not None:
-        _add_cdrom(devices, spec.cdrom, cdrom_dev)
-    _sub(devices, "controller", type="usb", model="qemu-xhci", ports="15")
-    _add_interface(devices, spec.network)
-    serial = _sub(devices, "serial", type="pty")
-    _sub(serial, "target", port="0")
-    console = _sub(devices, "console", type="pty")
-    _sub(console, "target", type="serial", port="0")
-    agent = _sub(devices, "channel", type="unix")
-    _sub(agent, "target", type="virtio", name=GUEST_AGENT_CHANNEL)
-    spice_agent = _sub(devices, "channel", type="spicevmc")
-    _sub(spice_agent, "target", type="virtio", name=SPICE_AGENT_CHANNEL)
-    _sub(devices, "input", type="tablet", bus="usb")
-    graphics = _sub(devices, "graphics", type="spice", autoport="yes")
-    _sub(graphics, "listen", type="address", address="127.0.0.1")
-    video = _sub(devices, "video")
-    _sub(video, "model", type="virtio", heads="1", primary="yes")
-    _sub(devices, "memballoon", model="virtio")
-    rng = _sub(devices, "rng", model="virtio")
-    _sub(rng, "backend", "/dev/urandom", model="random")
-
-    etree.indent(root, space="  ")
-    return etree.tostring(root, encoding="unicode") + "\n"
-
-
-def _subopt(value: str) -> str:
-    """A virt-install sub-option value: a literal comma is written twice."""
-    return value.replace(",", ",,")
+    """The domain XML to define ``spec``."""
+    return new_vm_domain(spec).to_xml()
 
 
 def virt_install_command(spec: NewVmSpec, connect_uri: str | None = None) -> list[str]:
-    """The virt-install argv making (about) the same VM, for the user to read or copy.
+    """The virt-install argv making the same VM, for the user to read or copy.
 
-    virt-install ejects the install ISO after the first boot, and adds
-    addresses; otherwise the result matches ``build_domain_xml``.
+    It is read from the same model as ``build_domain_xml``, so the two cannot
+    drift; virt-install ejects the install ISO after the first boot.
     """
-    argv = ["virt-install"]
-    if connect_uri:
-        argv += ["--connect", connect_uri]
-    argv += [
-        "--name", spec.name,
-        "--memory", str(spec.memory_mib),
-        "--vcpus", str(spec.vcpus),
-        "--virt-type", spec.virt_type,
-        "--machine", "q35",
-    ]
-    if spec.os_short_id:
-        argv += ["--osinfo", spec.os_short_id]
-    elif spec.os_id:
-        argv += ["--osinfo", f"id={_subopt(spec.os_id)}"]
-    else:
-        argv += ["--osinfo", "detect=on,require=off"]
-    if spec.firmware == "efi":
-        enabled = "yes" if spec.secure_boot else "no"
-        argv += [
-            "--boot",
-            f"uefi,firmware.feature0.name=secure-boot,firmware.feature0.enabled={enabled}",
-        ]
-    if spec.virt_type == "kvm":
-        argv += ["--cpu", "host-passthrough"]
-
-    if spec.source is SourceKind.ISO:
-        assert spec.cdrom is not None  # guaranteed by NewVmSpec
-        argv += ["--cdrom", spec.cdrom]
-    elif spec.source is SourceKind.PXE:
-        argv += ["--pxe"]
-    elif spec.source is SourceKind.EMPTY:
-        argv += ["--install", "no_install=yes"]
-    else:
-        argv += ["--import"]
-
-    if spec.disk is not None:
-        d = spec.disk
-        argv += ["--disk", f"path={_subopt(d.path)},format={d.format},bus={d.bus},discard=unmap"]
-    else:
-        argv += ["--disk", "none"]
-    if spec.source is SourceKind.CLOUD_INIT:
-        assert spec.cdrom is not None
-        argv += ["--disk", f"path={_subopt(spec.cdrom)},device=cdrom,bus=sata"]
-
-    net = spec.network
-    if net.kind is NetworkKind.NETWORK:
-        argv += ["--network", f"network={_subopt(net.name)},model=virtio"]
-    elif net.kind is NetworkKind.BRIDGE:
-        argv += ["--network", f"bridge={_subopt(net.name)},model=virtio"]
-    else:
-        argv += ["--network", "type=user,model=virtio"]
-
-    argv += [
-        "--graphics", "spice,listen=127.0.0.1",
-        "--video", "virtio",
-        "--serial", "pty",
-        "--channel", f"unix,target.type=virtio,name={GUEST_AGENT_CHANNEL}",
-        "--channel", "spicevmc",
-        "--controller", "usb,model=qemu-xhci,ports=15",
-        "--input", "tablet,bus=usb",
-        "--rng", "/dev/urandom",
-        "--memballoon", "virtio",
-        "--events", "on_poweroff=destroy,on_reboot=restart,on_crash=destroy",
-        "--noautoconsole",
-    ]
-    return argv
+    return virt_install_args(new_vm_domain(spec), connect_uri, os_name=spec.os_short_id)
 
 
 def virt_install_command_line(spec: NewVmSpec, connect_uri: str | None = None) -> str:
@@ -416,34 +409,22 @@ class DiskRef:
 
 def domain_disks(xml: str) -> list[DiskRef]:
     """The ``<disk>`` devices of a domain XML, in document order."""
-    root = etree.fromstring(xml.encode())
-    disks: list[DiskRef] = []
-    for el in root.iterfind("./devices/disk"):
-        source_type = el.get("type", "file")
-        source = el.find("source")
-        path: str | None = None
-        pool: str | None = None
-        volume: str | None = None
-        if source is not None:
-            # Network disks (RBD, iSCSI, NBD) have a name, not a local path: None.
-            path = source.get("file") or source.get("dev") or None
-            if source_type == "volume":
-                pool = source.get("pool")
-                volume = source.get("volume")
-        target = el.find("target")
-        driver = el.find("driver")
-        disks.append(
+    refs: list[DiskRef] = []
+    for disk in Domain.from_xml(xml).disks:
+        source_type = disk.type or "file"
+        refs.append(
             DiskRef(
-                target=target.get("dev", "") if target is not None else "",
-                device=el.get("device", "disk"),
+                target=disk.target_dev or "",
+                device=disk.device or "disk",
                 source_type=source_type,
-                path=path,
-                pool=pool,
-                volume=volume,
-                format=driver.get("type") if driver is not None else None,
-                bus=target.get("bus") if target is not None else None,
-                readonly=el.find("readonly") is not None,
-                shareable=el.find("shareable") is not None,
+                # Network disks (RBD, iSCSI, NBD) have a name, not a local path: None.
+                path=disk.path,
+                pool=disk.source_pool if source_type == "volume" else None,
+                volume=disk.source_volume if source_type == "volume" else None,
+                format=disk.driver_type,
+                bus=disk.target_bus,
+                readonly=disk.readonly,
+                shareable=disk.shareable,
             )
         )
-    return disks
+    return refs

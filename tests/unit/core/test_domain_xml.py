@@ -1,10 +1,9 @@
-"""New-VM domain XML: golden files, libvirt's schema and test driver, virt-install argv."""
+"""New-VM domain XML: golden files, libvirt's schema and test driver, disk reading."""
 
 from __future__ import annotations
 
 import difflib
 import os
-import shlex
 from pathlib import Path
 
 import libvirt
@@ -20,59 +19,12 @@ from kvmgui.core.xml.domain import (
     build_domain_xml,
     domain_disks,
     validate_vm_name,
-    virt_install_command,
-    virt_install_command_line,
 )
+from tests.unit.core.golden_specs import GOLDEN_SPECS, IMAGES, ISO
 
 GOLDEN_DIR = Path(__file__).resolve().parents[2] / "data" / "golden"
 SCHEMA_DIR = Path("/usr/share/libvirt/schemas")
 REGEN = os.environ.get("KVMGUI_REGEN_GOLDEN") == "1"
-
-IMAGES = "/var/lib/libvirt/images"
-ISO = "/srv/iso/debian-11.5.0-amd64-netinst.iso"
-DEBIAN11_ID = "http://debian.org/debian/11"
-
-GOLDEN_SPECS: dict[str, NewVmSpec] = {
-    "iso-bios": NewVmSpec(
-        "deb-iso", 2048, 2, SourceKind.ISO,
-        disk=DiskSpec(f"{IMAGES}/deb-iso.qcow2"), cdrom=ISO,
-        os_id=DEBIAN11_ID, os_short_id="debian11",
-    ),
-    "iso-uefi": NewVmSpec(
-        "deb-iso-efi", 2048, 2, SourceKind.ISO, firmware="efi",
-        disk=DiskSpec(f"{IMAGES}/deb-iso-efi.qcow2"), cdrom=ISO,
-        os_id=DEBIAN11_ID, os_short_id="debian11",
-    ),
-    "iso-tcg-bios": NewVmSpec(
-        "tcg-iso", 512, 1, SourceKind.ISO, virt_type="qemu",
-        disk=DiskSpec(f"{IMAGES}/tcg-iso.qcow2"), cdrom=ISO,
-    ),
-    "import-bios": NewVmSpec(
-        "imported", 1024, 1, SourceKind.IMPORT,
-        disk=DiskSpec("/srv/vms/old.img", format="raw"), network=NetworkSpec.bridge("br0"),
-    ),
-    "import-uefi-secureboot-sata": NewVmSpec(
-        "win-import", 4096, 4, SourceKind.IMPORT, firmware="efi", secure_boot=True,
-        disk=DiskSpec(f"{IMAGES}/win.qcow2", bus="sata"),
-        os_id="http://microsoft.com/win/11", os_short_id="win11",
-    ),
-    "cloudinit-bios": NewVmSpec(
-        "cloud1", 1024, 2, SourceKind.CLOUD_INIT,
-        disk=DiskSpec(f"{IMAGES}/cloud1.qcow2"), cdrom=f"{IMAGES}/cloud1-seed.iso",
-        os_id=DEBIAN11_ID, os_short_id="debian11",
-    ),
-    "cloudinit-uefi": NewVmSpec(
-        "cloud2", 1024, 2, SourceKind.CLOUD_INIT, firmware="efi",
-        disk=DiskSpec(f"{IMAGES}/cloud2.qcow2"), cdrom=f"{IMAGES}/cloud2-seed.iso",
-        network=NetworkSpec.user(),
-    ),
-    "pxe-bios": NewVmSpec(
-        "netboot", 1024, 1, SourceKind.PXE, disk=DiskSpec("/dev/vg0/netboot", format="raw"),
-        network=NetworkSpec.libvirt_network("provisioning"),
-    ),
-    "empty-bios": NewVmSpec("blank", 256, 1, SourceKind.EMPTY),
-}
-
 
 def _canonical(xml: str) -> bytes:
     """Whitespace-insensitive canonical form: formatting changes do not fail a golden."""
@@ -339,75 +291,3 @@ def test_domain_disks_reads_every_source_kind() -> None:
         DiskRef("sda", "cdrom", "file", None, bus="sata", readonly=True),
     ]
     assert [d.is_removable for d in domain_disks(xml)] == [False] * 4 + [True]
-
-
-def _options(argv: list[str]) -> dict[str, list[str]]:
-    opts: dict[str, list[str]] = {}
-    for i, arg in enumerate(argv):
-        if arg.startswith("--"):
-            value = argv[i + 1] if i + 1 < len(argv) and not argv[i + 1].startswith("--") else ""
-            opts.setdefault(arg, []).append(value)
-    return opts
-
-
-def test_virt_install_iso_uefi() -> None:
-    argv = virt_install_command(GOLDEN_SPECS["iso-uefi"], connect_uri="qemu:///system")
-    assert argv[0] == "virt-install"
-    opts = _options(argv)
-    assert opts["--connect"] == ["qemu:///system"]
-    assert opts["--name"] == ["deb-iso-efi"]
-    assert opts["--memory"] == ["2048"]
-    assert opts["--vcpus"] == ["2"]
-    assert opts["--virt-type"] == ["kvm"]
-    assert opts["--osinfo"] == ["debian11"]
-    assert opts["--cdrom"] == [ISO]
-    assert opts["--boot"][0].startswith("uefi,")
-    assert "firmware.feature0.enabled=no" in opts["--boot"][0]
-    assert opts["--cpu"] == ["host-passthrough"]
-    assert opts["--disk"] == [
-        f"path={IMAGES}/deb-iso-efi.qcow2,format=qcow2,bus=virtio,discard=unmap"
-    ]
-    assert opts["--graphics"] == ["spice,listen=127.0.0.1"]
-    assert "--noautoconsole" in opts
-
-
-@pytest.mark.parametrize(
-    ("name", "install", "absent"),
-    [
-        ("import-bios", "--import", "--cdrom"),
-        ("cloudinit-bios", "--import", "--cdrom"),
-        ("pxe-bios", "--pxe", "--import"),
-        ("empty-bios", "--install", "--import"),
-        ("iso-tcg-bios", "--cdrom", "--cpu"),
-    ],
-)
-def test_virt_install_source_kinds(name: str, install: str, absent: str) -> None:
-    opts = _options(virt_install_command(GOLDEN_SPECS[name]))
-    assert install in opts
-    assert absent not in opts
-    assert "--boot" not in opts  # all BIOS
-
-
-def test_virt_install_details() -> None:
-    cloud = _options(virt_install_command(GOLDEN_SPECS["cloudinit-uefi"]))
-    assert cloud["--disk"][1] == f"path={IMAGES}/cloud2-seed.iso,device=cdrom,bus=sata"
-    assert cloud["--network"] == ["type=user,model=virtio"]
-    assert cloud["--osinfo"] == ["detect=on,require=off"]
-    assert _options(virt_install_command(GOLDEN_SPECS["empty-bios"]))["--disk"] == ["none"]
-    assert _options(virt_install_command(GOLDEN_SPECS["import-bios"]))["--network"] == [
-        "bridge=br0,model=virtio"
-    ]
-
-
-def test_virt_install_doubles_commas_in_paths() -> None:
-    spec = NewVmSpec("c", 512, 1, SourceKind.IMPORT, disk=DiskSpec("/vms/a,b.qcow2"))
-    assert _options(virt_install_command(spec))["--disk"][0].startswith("path=/vms/a,,b.qcow2,")
-
-
-def test_virt_install_command_line_round_trips_through_a_shell() -> None:
-    spec = NewVmSpec("q", 512, 1, SourceKind.ISO, cdrom="/my isos/it's.iso")
-    argv = virt_install_command(spec)
-    line = virt_install_command_line(spec)
-    assert "\\\n" in line  # one option per line for reading
-    assert shlex.split(line.replace(" \\\n", " ")) == argv
-    assert shlex.split(shlex.join(argv)) == argv
