@@ -174,8 +174,9 @@ class NewVmSpec:
     @property
     def boot_order(self) -> tuple[str, ...]:
         """libvirt ``<boot dev>`` values, first tried first."""
+        # Without a disk there is nothing to boot after the install medium.
         if self.source is SourceKind.ISO:
-            return ("cdrom", "hd")
+            return ("cdrom", "hd") if self.disk else ("cdrom",)
         if self.source is SourceKind.PXE:
             return ("network", "hd") if self.disk else ("network",)
         return ("hd",)

@@ -52,7 +52,7 @@ CHILD_ORDER: dict[str, tuple[str, ...]] = {
         "alias", "address",
     ),
     "interface": (
-        "source", "mac", "target", "model", "driver", "boot", "link", "mtu",
+        "mac", "source", "target", "model", "driver", "boot", "link", "mtu",
         "alias", "address",
     ),
     "graphics": ("listen", "image", "channel", "gl"),
@@ -67,7 +67,8 @@ class UnsafeXmlError(ValueError):
 
 
 def _parser() -> etree.XMLParser:
-    # A parser per document: lxml parsers must not be shared across threads.
+    # A parser per document: a parser holds the state of one parse, and stats,
+    # listing and editors parse from several threads.
     return etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
@@ -128,19 +129,19 @@ def _insert_child(parent: etree._Element, child: etree._Element) -> None:
     """Insert ``child`` at libvirt's place for its tag, after siblings of the same tag."""
     order = CHILD_ORDER.get(_local(parent.tag), ())
     tag = _local(child.tag)
-    rank = order.index(tag) if tag in order else None
-    position = len(parent)
-    for i, sibling in enumerate(parent):
-        if isinstance(sibling, _NOT_ELEMENTS):
-            continue  # comments and processing instructions keep their place
-        name = _local(sibling.tag)
-        if rank is not None and name in order and order.index(name) > rank:
-            position = i
-            break
-    if rank is None:
-        same = [i for i, s in enumerate(parent) if s.tag == child.tag]
-        if same:
-            position = same[-1] + 1
+    if tag in order:
+        rank = order.index(tag)
+        later = (
+            i for i, sibling in enumerate(parent)
+            # Comments and processing instructions stay where they are.
+            if not isinstance(sibling, _NOT_ELEMENTS)
+            and _local(sibling.tag) in order
+            and order.index(_local(sibling.tag)) > rank
+        )
+        position = next(later, len(parent))
+    else:
+        same = [i for i, sibling in enumerate(parent) if sibling.tag == child.tag]
+        position = same[-1] + 1 if same else len(parent)
     parent.insert(position, child)
 
 
@@ -336,8 +337,11 @@ class KibProperty(XmlProperty[int]):
         raw = self._path.read(node)
         if raw is None:
             return None
-        unit = (self._unit.read(node) or "KiB").lower()
-        return int(raw) * _UNITS[unit] // 1024
+        unit = self._unit.read(node) or "KiB"
+        factor = _UNITS.get(unit.lower())
+        if factor is None:
+            raise ValueError(f"unknown size unit {unit!r} in {self.name}")
+        return int(raw) * factor // 1024
 
     def write(self, node: etree._Element, value: int | None) -> None:
         if value is None:

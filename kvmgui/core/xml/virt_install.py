@@ -153,11 +153,7 @@ def virt_install_args(
 
     install, disks = _install_method(dom, list(dom.disks))
     argv += install
-    if disks:
-        for disk in disks:
-            argv += ["--disk", _disk(disk)]
-    elif install[0] != "--cdrom":
-        argv += ["--disk", "none"]
+    argv += _each("--disk", [_disk(d) for d in disks])
     argv += _each("--network", [_network(i) for i in dom.interfaces])
     argv += _each("--graphics", [_graphics(g) for g in dom.graphics])
     argv += _each("--video", [v.model or "default" for v in dom.videos])

@@ -168,6 +168,11 @@ def test_pxe_without_disk_boots_network_only() -> None:
     assert [b.get("dev") for b in _parse(spec).iterfind("os/boot")] == ["network"]
 
 
+def test_live_iso_without_disk_boots_cdrom_only() -> None:
+    spec = NewVmSpec("live", 512, 1, SourceKind.ISO, cdrom=ISO)
+    assert [b.get("dev") for b in _parse(spec).iterfind("os/boot")] == ["cdrom"]
+
+
 def test_disks_per_source_kind() -> None:
     iso = domain_disks(build_domain_xml(GOLDEN_SPECS["iso-bios"]))
     assert [(d.target, d.device, d.bus, d.format, d.path) for d in iso] == [
