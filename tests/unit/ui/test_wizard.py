@@ -282,7 +282,7 @@ def test_finish_page_checks_the_name_and_shows_the_virt_install_command(
     assert "--memory 512" in command
     assert "--virt-type qemu" in command
     assert f"--cdrom {fake_iso}" in command
-    assert f"--disk path={images}/web-1.qcow2,format=qcow2,bus=virtio,discard=unmap" in command
+    assert f"--disk path={images}/web-1.qcow2,bus=virtio,driver.type=qcow2,discard=unmap" in command
     assert "--network network=default,model=virtio" in command
     assert "--boot uefi" in command
     qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
