@@ -17,6 +17,7 @@ import libvirt
 from lxml import etree
 
 from kvmgui.core.storage import DEFAULT_POOL_NAME, DEFAULT_POOL_PATH, lookup_pool, pool_free_bytes
+from kvmgui.core.xml.properties import parse_xml
 
 log = logging.getLogger(__name__)
 
@@ -117,12 +118,12 @@ def _domain_capabilities(conn: libvirt.virConnect) -> tuple[bool, etree._Element
                 log.info("host refuses virt type %s: %s", virt_type, err.get_error_message())
                 continue
             raise
-        return virt_type == "kvm", etree.fromstring(xml.encode())
+        return virt_type == "kvm", parse_xml(xml)
     return False, etree.Element("domainCapabilities")
 
 
 def _guest_support(conn: libvirt.virConnect) -> GuestSupport:
-    capabilities = etree.fromstring(conn.getCapabilities().encode())
+    capabilities = parse_xml(conn.getCapabilities())
     arch = f"guest[os_type='hvm']/arch[@name='{GUEST_ARCH}']"
     listed_machines = (
         *_values(capabilities, f"{arch}/machine"),
@@ -163,7 +164,7 @@ def _network_bridges(networks: list[libvirt.virNetwork]) -> set[str]:
     """Bridges libvirt's own networks make (virbr0…): reached as networks, not as bridges."""
     names: set[str] = set()
     for network in networks:
-        root = etree.fromstring(network.XMLDesc(0).encode())
+        root = parse_xml(network.XMLDesc(0))
         names.update(_strings(root, "bridge/@name"))
     return names
 
@@ -180,7 +181,7 @@ def _host_bridges(
         raise
     bridges: set[str] = set()
     for interface in interfaces:
-        root = etree.fromstring(interface.XMLDesc(0).encode())
+        root = parse_xml(interface.XMLDesc(0))
         name = root.get("name")
         if root.get("type") == "bridge" and name and name not in taken:
             bridges.add(name)
@@ -188,7 +189,7 @@ def _host_bridges(
 
 
 def _pool_facts(pool: libvirt.virStoragePool) -> PoolFacts | None:
-    root = etree.fromstring(pool.XMLDesc(0).encode())
+    root = parse_xml(pool.XMLDesc(0))
     path = root.findtext("target/path")
     # Only directory-like pools map a volume name to a file path we can show ahead.
     if root.get("type") not in ("dir", "fs", "netfs") or not path:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import libvirt
-from lxml import etree
 
 from kvmgui.core.osinfo import (
     ImageFormat,
@@ -27,6 +26,7 @@ from kvmgui.core.osinfo import (
 )
 from kvmgui.core.storage import volume_for_path
 from kvmgui.core.xml.domain import SourceKind
+from kvmgui.core.xml.properties import parse_xml
 
 
 class MediaKind(enum.Enum):
@@ -86,7 +86,7 @@ def _local_problem(path: str, kind: MediaKind) -> str | None:
 
 
 def _volume_format(volume: libvirt.virStorageVol) -> str:
-    root = etree.fromstring(volume.XMLDesc(0).encode())
+    root = parse_xml(volume.XMLDesc(0))
     return str(root.xpath("string(target/format/@type)"))
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import enum
 import math
 import time
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import libvirt
+
+from kvmgui.core.xml.model import Domain
 
 
 class StatGroups(enum.Flag):
@@ -259,17 +260,9 @@ def _per_device(
 
 def _devices(xml: str) -> tuple[list[str], list[str]]:
     """Disk targets and interface device names of a running domain's XML."""
-    root = ET.fromstring(xml)
-    disks = [
-        target.get("dev", "")
-        for target in root.findall("./devices/disk/target")
-        if target.get("dev")
-    ]
-    interfaces = [
-        target.get("dev", "")
-        for target in root.findall("./devices/interface/target")
-        if target.get("dev")
-    ]
+    domain = Domain.from_xml(xml)
+    disks = [disk.target_dev for disk in domain.disks if disk.target_dev]
+    interfaces = [nic.target_dev for nic in domain.interfaces if nic.target_dev]
     return disks, interfaces
 
 

@@ -29,6 +29,8 @@ from kvmgui.core.media import SOURCE_MEDIA, check_media, is_local_uri, list_medi
 from kvmgui.core.newvm import CreatePlan, NewVmChoices, plan_new_vm
 from kvmgui.core.osinfo import detect_iso, load_os_entries
 from kvmgui.core.xml.domain import SourceKind, virt_install_command_line
+from kvmgui.core.xml.model import Domain
+from kvmgui.core.xml.properties import UnsafeXmlError
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
 from kvmgui.ui.wizard.common import FieldError, in_worker
@@ -68,9 +70,12 @@ class XmlEditDialog(QDialog):
     def accept(self) -> None:
         xml = self.editor.toPlainText()
         try:
-            etree.fromstring(xml.encode())
+            Domain.from_xml(xml)
         except etree.XMLSyntaxError as err:
             self.error.show_problem(f"The XML is not well-formed: {err}")
+            return
+        except UnsafeXmlError as err:
+            self.error.show_problem(f"This XML is refused: {err}.")
             return
         super().accept()
         self.xml_accepted.emit(xml)

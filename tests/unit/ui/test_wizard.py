@@ -393,6 +393,10 @@ def test_customize_before_install_creates_from_the_edited_xml(
     dialog.editor.setPlainText(xml.replace("<name>custom</name", "<name>custom"))
     dialog.accept()
     assert "not well-formed" in dialog.error.text()
+    entities = '<!DOCTYPE d [<!ENTITY e "x">]>\n'
+    dialog.editor.setPlainText(entities + xml.replace("<name>custom<", "<name>&e;<"))
+    dialog.accept()
+    assert "refused" in dialog.error.text() and dialog.isVisible()
     dialog.editor.setPlainText(xml.replace("<vcpu placement=\"static\">1<", "<vcpu>3<"))
     with qtbot.waitSignal(wizard.vm_created, timeout=10000) as created:
         dialog.accept()
