@@ -21,13 +21,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, Protocol, TypeVar
-from urllib.parse import urlsplit
 
 import libvirt
 
 from kvmgui.core.domain import DomainInfo, list_domains, read_domain, read_title
 from kvmgui.core.errors import LibvirtCallError, describe_open_error, is_connection_broken
 from kvmgui.core.events import ensure_event_loop
+from kvmgui.core.uri import is_local_uri
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +196,7 @@ class Connection:
         self._wake.set()
 
     async def _keep_open(self) -> None:
-        delays = RECONNECT_DELAYS if _is_remote(self.uri) else LOCAL_RECONNECT_DELAYS
+        delays = LOCAL_RECONNECT_DELAYS if is_local_uri(self.uri) else RECONNECT_DELAYS
         attempt = 0
         while not self._closing.is_set():
             try:
@@ -450,11 +450,6 @@ class Connection:
             log.exception("refreshing domains of %s failed", self.uri)
         finally:
             self._refresh_scheduled = False
-
-
-def _is_remote(uri: str) -> bool:
-    """Whether reaching the daemon means a network hop (a host in the URI)."""
-    return bool(urlsplit(uri).netloc)
 
 
 def _hostname(virconn: libvirt.virConnect) -> str:

@@ -215,7 +215,7 @@ def viewer_command(
     port, no password). SSH connections let ``virt-viewer`` tunnel itself.
     Other remote connections open ``remote-viewer`` on the URL the live XML
     gives. ``viewer="remote-viewer"`` asks for the direct URL on a local
-    connection too. The first SPICE or VNC display is used; raises
+    connection too, where the display has one. The first SPICE or VNC display is used; raises
     :class:`NoGraphicsError` when there is none. Passwords are never put on
     the command line (other users could read them): the viewer prompts.
     """
@@ -224,7 +224,10 @@ def viewer_command(
     # A name starting with "-" would be read as an option.
     name_args = ["--", domain_name] if domain_name.startswith("-") else [domain_name]
     if kind == "local":
-        if viewer == "virt-viewer":
+        # A display with neither port nor socket (listen type none, or not
+        # started yet) can only be reached through libvirt.
+        reachable_directly = info.port or info.tls_port or info.socket
+        if viewer == "virt-viewer" or not reachable_directly:
             return ["virt-viewer", "--connect", uri, "--wait", "--attach", *name_args]
         return _direct_command(uri, domain_name, info, local=True)
     if kind == "ssh":

@@ -17,6 +17,7 @@ import libvirt
 from lxml import etree
 
 from kvmgui.core.storage import DEFAULT_POOL_NAME, DEFAULT_POOL_PATH, lookup_pool, pool_free_bytes
+from kvmgui.core.uri import is_local_uri
 from kvmgui.core.xml.properties import parse_xml
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,8 @@ class HostFacts:
     cpus: int
     guest: GuestSupport
     session: bool
+    # The host is another machine: what listens there is reached through the URI's transport.
+    remote: bool
     networks: tuple[str, ...]
     # Defined but not running (the `default` network often is): started on Create.
     inactive_networks: frozenset[str]
@@ -230,6 +233,7 @@ def read_host_facts(conn: libvirt.virConnect) -> HostFacts:
         cpus=cpus,
         guest=_guest_support(conn),
         session=conn.getURI().endswith("/session"),
+        remote=not is_local_uri(conn.getURI()),
         networks=tuple(sorted(n.name() for n in networks)),
         inactive_networks=frozenset(n.name() for n in inactive),
         bridges=bridges,

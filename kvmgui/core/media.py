@@ -13,7 +13,6 @@ import contextlib
 import enum
 import os
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import libvirt
 
@@ -64,11 +63,6 @@ class MediaVolume:
     path: str
     kind: MediaKind
     capacity: int
-
-
-def is_local_uri(uri: str) -> bool:
-    """Whether the connection's host is this machine: its URI names no host."""
-    return not urlsplit(uri).netloc
 
 
 def _local_problem(path: str, kind: MediaKind) -> str | None:

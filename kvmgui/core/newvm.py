@@ -289,5 +289,6 @@ def plan_new_vm(
         network=choices.network,
         os_id=choices.os_id,
         os_short_id=choices.os_short_id,
+        display_listen="localhost" if facts.remote else "none",
     )
     return CreatePlan(spec, disk_volume, seed_volume, cloud_init, choices.domain_xml)

@@ -25,6 +25,11 @@ _HOST_LABEL = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 HOST_MAX = 253
 
 
+def is_local_uri(uri: str) -> bool:
+    """Whether the connection's host is this machine: its URI names no host."""
+    return not urlsplit(uri).netloc
+
+
 def demo_uri() -> str:
     return f"test://{DEMO_FLEET}"
 

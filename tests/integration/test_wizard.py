@@ -120,6 +120,11 @@ def test_iso_to_a_booted_guest_by_clicks_and_typing(
     assert xml.get("type") == "qemu"
     assert xml.findtext("memory") == str(vm.memory_mib * 1024)
     assert xml.find("devices/interface/source").get("network") == NETWORK_NAME  # type: ignore[union-attr]
+    # The running VM's display opened no TCP port that another local user could reach.
+    graphics = xml.find("devices/graphics")
+    assert graphics is not None and graphics.get("port") is None
+    assert [listen.get("type") for listen in graphics.iterfind("listen")] == ["none"]
+    assert "--graphics spice,listen=none" in command
     assert wizard_volumes(system) == [f"{vm.name}.qcow2"]
     assert window.details_window(SYSTEM_URI, info.uuid) is not None
     assert window.settings.recent_isos() == [str(tiny_guest_iso)]

@@ -40,6 +40,9 @@ VirtType = Literal["kvm", "qemu"]
 Firmware = Literal["bios", "efi"]
 DiskFormat = Literal["qcow2", "raw"]
 DiskBus = Literal["virtio", "sata"]
+# "none": no TCP port at all, local viewers attach through libvirt (virt-viewer
+# --attach); "localhost": on a remote host, reached through the SSH tunnel.
+DisplayListen = Literal["none", "localhost"]
 
 MIN_MEMORY_MIB = 64
 # What libvirt's qemu driver accepts in practice, and safe in volume file names.
@@ -144,6 +147,7 @@ class NewVmSpec:
     network: NetworkSpec = field(default_factory=NetworkSpec)
     os_id: str | None = None
     os_short_id: str | None = None
+    display_listen: DisplayListen = "none"
 
     def __post_init__(self) -> None:
         problem = validate_vm_name(self.name)
@@ -265,7 +269,7 @@ def _char_devices(dom: Domain) -> None:
     spice_agent.target_name = SPICE_AGENT_CHANNEL
 
 
-def _display(dom: Domain) -> None:
+def _display(dom: Domain, where: DisplayListen) -> None:
     tablet = dom.inputs.append(Input())
     tablet.type = "tablet"
     tablet.bus = "usb"
@@ -273,8 +277,12 @@ def _display(dom: Domain) -> None:
     graphics.type = "spice"
     graphics.autoport = True
     listen = graphics.listens.append(Listen())
-    listen.type = "address"
-    listen.address = "127.0.0.1"
+    if where == "none":
+        graphics.autoport = None
+        listen.type = "none"
+    else:
+        listen.type = "address"
+        listen.address = "127.0.0.1"
     video = dom.videos.append(Video())
     video.model = "virtio"
     video.heads = 1
@@ -340,7 +348,7 @@ def new_vm_domain(spec: NewVmSpec) -> Domain:
     usb.ports = 15
     dom.interfaces.append(_interface(spec.network))
     _char_devices(dom)
-    _display(dom)
+    _display(dom, spec.display_listen)
     dom.memballoons.append(MemBalloon()).model = "virtio"
     rng = dom.rngs.append(Rng())
     rng.model = "virtio"

@@ -25,9 +25,10 @@ from kvmgui.core.connection import Connection
 from kvmgui.core.create import create_vm
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.hostfacts import HostFacts, read_host_facts
-from kvmgui.core.media import SOURCE_MEDIA, check_media, is_local_uri, list_media_volumes
+from kvmgui.core.media import SOURCE_MEDIA, check_media, list_media_volumes
 from kvmgui.core.newvm import CreatePlan, NewVmChoices, plan_new_vm
 from kvmgui.core.osinfo import detect_iso, load_os_entries
+from kvmgui.core.uri import is_local_uri
 from kvmgui.core.xml.domain import SourceKind, virt_install_command_line
 from kvmgui.core.xml.model import Domain
 from kvmgui.core.xml.properties import UnsafeXmlError

@@ -26,6 +26,7 @@ GOLDEN_SPECS: dict[str, NewVmSpec] = {
     "import-bios": NewVmSpec(
         "imported", 1024, 1, SourceKind.IMPORT,
         disk=DiskSpec("/srv/vms/old.img", format="raw"), network=NetworkSpec.bridge("br0"),
+        display_listen="localhost",  # as on a remote host: its SSH tunnel reaches localhost
     ),
     "import-uefi-secureboot-sata": NewVmSpec(
         "win-import", 4096, 4, SourceKind.IMPORT, firmware="efi", secure_boot=True,

@@ -222,6 +222,16 @@ def test_local_connection_with_remote_viewer_uses_the_url() -> None:
     ]
 
 
+def test_a_display_listening_nowhere_is_attached_even_for_remote_viewer() -> None:
+    xml = (
+        "<domain type='kvm'><name>web</name><devices><graphics type='spice'>"
+        "<listen type='none'/></graphics></devices></domain>"
+    )
+    assert viewer_command("qemu:///system", "web", parse_graphics(xml), viewer="remote-viewer") == [
+        "virt-viewer", "--connect", "qemu:///system", "--wait", "--attach", "web",
+    ]
+
+
 def test_the_first_supported_display_is_used() -> None:
     graphics = [GraphicsInfo(type="vnc", port=5907, listen="0.0.0.0"), SPICE]
     assert viewer_command("qemu+tcp://h/system", "web", graphics)[1] == "vnc://h:5907"

@@ -14,9 +14,9 @@ from kvmgui.core.media import (
     MediaKind,
     MediaVolume,
     check_media,
-    is_local_uri,
     list_media_volumes,
 )
+from kvmgui.core.uri import is_local_uri
 from tests.fleet import write_node
 
 GIB = 1024**3

@@ -333,3 +333,12 @@ def test_system_cloud_init_and_default_pool_plan(system_facts: HostFacts) -> Non
     if existing:
         with pytest.raises(ValueError, match="already exists"):
             plan_new_vm(cloud(name=existing[0], memory_mib=256, vcpus=1), system_facts)
+
+
+def test_the_display_listens_nowhere_locally_and_on_localhost_remotely(
+    demo_facts: HostFacts,
+) -> None:
+    assert not demo_facts.remote
+    assert plan_new_vm(choices(), demo_facts).spec.display_listen == "none"
+    remote = replace(demo_facts, remote=True)
+    assert plan_new_vm(choices(), remote).spec.display_listen == "localhost"

@@ -67,7 +67,7 @@ def test_virt_install_iso_uefi() -> None:
     assert opts["--disk"] == [
         f"path={IMAGES}/deb-iso-efi.qcow2,bus=virtio,driver.type=qcow2,discard=unmap"
     ]
-    assert opts["--graphics"] == ["spice,listen=127.0.0.1"]
+    assert opts["--graphics"] == ["spice,listen=none"]
     assert opts["--controller"] == ["usb3"]
     # Devices virt-install would add that kvmgui's VM does not have.
     assert opts["--sound"] == opts["--redirdev"] == opts["--tpm"] == ["none"]
