@@ -8,7 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QToolBar, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.connection import Connection
@@ -125,3 +126,37 @@ def test_details_window_deletes_its_vm_then_offers_nothing(
     assert enabled(details.vm_actions) == set()
     assert not details.vm_actions.delete_action.isEnabled()
     assert not window.message_bar.isVisible()
+
+
+def test_keys_typed_in_the_serial_console_go_to_the_guest_not_to_the_actions(
+    window: MainWindow, connect: Connect, fleet_file: Path, qtbot: QtBot,
+) -> None:
+    connection = connect(fleet_file)
+    details = window.open_details(connection, info_of(connection, "alpha"))
+    details.show_serial_console()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is details, timeout=5000)
+    terminal = details.serial_console.terminal
+    terminal.setFocus()
+    actions = details.vm_actions
+    triggered: list[str] = []
+    for qaction in [*actions.lifecycle.values(), actions.delete_action,
+                    actions.open_console_action]:
+        qaction.triggered.connect(lambda _checked=False, a=qaction: triggered.append(a.text()))
+    typed: list[bytes] = []
+    terminal.input_produced.connect(typed.append)
+    # EOF, history search, previous line, the Delete key: a shell needs them all.
+    for key, modifiers in (
+        (Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
+    ):
+        qtbot.keyClick(terminal, key, modifiers)
+    assert triggered == []
+    assert typed == [b"\x04", b"\x12", b"\x10", b"\x0f", b"\x1b[3~"]
+    # Elsewhere in the window, the same key is the action's shortcut.
+    details.tabs.setFocus()
+    qtbot.keyClick(details.tabs, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert triggered == ["Shut Down"]
+    wait_for_state(qtbot, window.manager, connection, domain_uuid("alpha"), DomainState.SHUTOFF)
