@@ -61,7 +61,7 @@ def virsh(*args: str) -> None:
 
 def delete_from_window(
     window: MainWindow, connection: Connection, uuid: str, tick_disk: bool, qtbot: QtBot
-) -> DeleteDialog:
+) -> None:
     select_domain(window, connection, uuid)
     window.vm_actions.delete_action.trigger()
     dialog = window.findChildren(DeleteDialog)[-1]
@@ -77,7 +77,8 @@ def delete_from_window(
     with qtbot.waitSignal(dialog.deletion_chosen, timeout=STATE_TIMEOUT_MS):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     wait_for_state(qtbot, window.manager, connection, uuid, None)
-    return dialog
+    # The domain goes first, then the storage ticked, in the same op.
+    qtbot.waitUntil(lambda: not window.ops.busy, timeout=STATE_TIMEOUT_MS)
 
 
 def test_full_lifecycle_of_a_real_guest(
