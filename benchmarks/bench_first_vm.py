@@ -41,11 +41,9 @@ from PySide6.QtWidgets import QApplication
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.events import ensure_event_loop
 from kvmgui.core.serial import SerialConsoleStream, SerialLineReader
+from kvmgui.ui.app import App
 from kvmgui.ui.connections import ConnectionManager
-from kvmgui.ui.eventloop import AppEventLoop
-from kvmgui.ui.gc import GuiThreadGarbageCollector
 from kvmgui.ui.mainwindow import MainWindow
-from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
 from tests.integration.conftest import GUEST_DIR, READY, REPO, remove_guest
 from tests.integration.guests import (
@@ -121,12 +119,13 @@ async def first_vm(window: MainWindow, vm: FirstVm) -> tuple[float, float, Wizar
         if not created.done():
             created.set_result(info)
 
-    def on_failed(message: str) -> None:
+    def on_ops_finished() -> None:
+        # The create ended without vm_created: the wizard shows why (and only there).
         if not created.done():
-            created.set_exception(RuntimeError(message))
+            created.set_exception(RuntimeError(wizard.finish_page.status_label.text()))
 
     wizard.vm_created.connect(on_created)
-    window.ops.failed.connect(on_failed)
+    window.ops.finished.connect(on_ops_finished)
     started = time.monotonic()
     driver.finish(wizard)
     info = await asyncio.wait_for(created, READY_TIMEOUT_S)
@@ -180,14 +179,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         runtime_dir.mkdir(mode=0o700)
         os.environ.setdefault("XDG_RUNTIME_DIR", str(runtime_dir))
         app = QApplication(sys.argv[:1])
-        _collector = GuiThreadGarbageCollector(app)
-        loop = AppEventLoop(app)
-        asyncio.set_event_loop(loop)
         settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
         settings.set_console_after_create("details")  # no external viewer offscreen
-        manager = ConnectionManager(loop)
-        ops = OpRunner(loop)
-        window = MainWindow(manager, ops, settings, remember_connections=False)
+        services = App.start(app, settings)
+        loop, manager = services.loop, services.manager
+        window = MainWindow(services, remember_connections=False)
         window.show()
         print(
             f"bench_first_vm: {datetime.datetime.now().isoformat(timespec='seconds')}, "

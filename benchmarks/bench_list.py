@@ -63,12 +63,10 @@ from PySide6.QtWidgets import QApplication
 from kvmgui.core.connection import Connection, ConnectionState
 from kvmgui.core.domain import list_domains
 from kvmgui.core.events import ensure_event_loop
+from kvmgui.ui.app import App
 from kvmgui.ui.connections import ConnectionManager
-from kvmgui.ui.eventloop import AppEventLoop
-from kvmgui.ui.gc import GuiThreadGarbageCollector
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import Column
-from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
 from tests.fleet import numbered_fleet, write_node
 
@@ -493,13 +491,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         ensure_event_loop()
         qInstallMessageHandler(qt_message)
         app = QApplication(sys.argv[:1])
-        _collector = GuiThreadGarbageCollector(app)
-        loop = AppEventLoop(app)
-        asyncio.set_event_loop(loop)
-        settings = Settings(QSettings(str(tmpdir / "settings.ini"), QSettings.Format.IniFormat))
-        manager = ConnectionManager(loop)
-        ops = OpRunner(loop)
-        window = MainWindow(manager, ops, settings, remember_connections=False)
+        services = App.start(
+            app, Settings(QSettings(str(tmpdir / "settings.ini"), QSettings.Format.IniFormat))
+        )
+        loop, manager = services.loop, services.manager
+        window = MainWindow(services, remember_connections=False)
         window.show()
         if not QTest.qWaitForWindowExposed(window, 5000):
             raise RuntimeError("the main window was never exposed")

@@ -51,11 +51,10 @@ from benchmarks.bench_list import TickProbe, percentile, qt_message
 from kvmgui.core.connection import Connection, ConnectionState
 from kvmgui.core.events import ensure_event_loop
 from kvmgui.core.stats.reading import StatGroups
-from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.app import App
 from kvmgui.ui.eventloop import AppEventLoop
 from kvmgui.ui.gc import GuiThreadGarbageCollector
 from kvmgui.ui.mainwindow import MainWindow
-from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
 from tests.fleet import numbered_fleet, write_node
 
@@ -176,40 +175,43 @@ class Measure:
 
 
 @dataclass
-class App:
-    manager: ConnectionManager
+class Opened:
+    """One configuration's app, main window and connection."""
+
+    app: App
     window: MainWindow
     connection: Connection
 
 
 async def open_app(
     loop: asyncio.AbstractEventLoop, tmpdir: Path, uri: str, groups: StatGroups, run: int
-) -> App:
+) -> Opened:
     settings = Settings(QSettings(str(tmpdir / f"settings-{run}-{groups.value}.ini"),
                                   QSettings.Format.IniFormat))
     settings.set_stats_columns(groups)
     settings.set_stats_interval(1.0)
-    manager = ConnectionManager(loop)
-    window = MainWindow(manager, OpRunner(loop), settings, remember_connections=False)
+    app = App(loop, settings)
+    window = MainWindow(app, remember_connections=False)
     window.show()
     if not QTest.qWaitForWindowExposed(window, 5000):
         raise RuntimeError("the main window was never exposed")
-    connection = manager.add(uri)
+    connection = app.manager.add(uri)
     deadline = time.monotonic() + CONNECT_TIMEOUT_S
     while connection.state is not ConnectionState.CONNECTED:
         if time.monotonic() > deadline:
             raise RuntimeError(f"{uri}: {connection.state.value} {connection.error}")
         await asyncio.sleep(0.1)
-    return App(manager, window, connection)
+    return Opened(app, window, connection)
 
 
-async def close_app(app: App) -> None:
-    app.window.close()
-    await app.manager.close_all()
+async def close_app(opened: Opened) -> None:
+    opened.window.close()
+    opened.app.stop()
+    await opened.app.manager.close_all()
 
 
 async def measure(
-    app: App, label: str, seconds: float, qemu: list[int] | None, libvirtd: int | None
+    app: Opened, label: str, seconds: float, qemu: list[int] | None, libvirtd: int | None
 ) -> Measure:
     ticks = 0
 

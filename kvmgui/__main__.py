@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import signal
 import sys
@@ -46,40 +45,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kvmgui.core.events import ensure_event_loop
-    from kvmgui.ui.connections import ConnectionManager
-    from kvmgui.ui.eventloop import AppEventLoop
-    from kvmgui.ui.gc import GuiThreadGarbageCollector
+    from kvmgui.ui.app import App
     from kvmgui.ui.mainwindow import MainWindow
-    from kvmgui.ui.ops import OpRunner
     from kvmgui.ui.settings import Settings
     from kvmgui.ui.widgets.icons import app_icon
 
     ensure_event_loop()
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("kvmgui")
-    app.setDesktopFileName("kvmgui")
-    app.setWindowIcon(app_icon())
-    _collector = GuiThreadGarbageCollector(app)
-    loop = AppEventLoop(app)
-    asyncio.set_event_loop(loop)
+    qapp = QApplication(sys.argv[:1])
+    qapp.setApplicationName("kvmgui")
+    qapp.setDesktopFileName("kvmgui")
+    qapp.setWindowIcon(app_icon())
+    app = App.start(qapp, Settings())
 
-    settings = Settings()
-    manager = ConnectionManager(loop)
-    ops = OpRunner(loop)
     explicit = bool(args.connect or args.demo)
-    window = MainWindow(manager, ops, settings, remember_connections=not explicit)
+    window = MainWindow(app, remember_connections=not explicit)
     uris = list(args.connect)
     if args.demo:
         uris.append(demo_uri())
-    for uri in uris or settings.connection_uris():
-        manager.add(uri)
+    for uri in uris or app.settings.connection_uris():
+        app.manager.add(uri)
     if log_file is not None:
         window.statusBar().showMessage(f"Log: {log_file}", 5000)
     window.show()
 
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
-    with loop:
-        loop.run_forever()  # returns when the last window closes
+    signal.signal(signal.SIGINT, lambda *_: qapp.quit())
+    try:
+        app.loop.run_forever()  # returns when the last window closes
+    finally:
+        app.loop.close()
     return 0
 
 

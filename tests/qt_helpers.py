@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainState
+from kvmgui.ui.app import App
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.eventloop import AppEventLoop
 from kvmgui.ui.gc import GuiThreadGarbageCollector
@@ -51,29 +52,35 @@ def loop(_qasync_loop: asyncio.AbstractEventLoop) -> Iterator[asyncio.AbstractEv
 
 
 @pytest.fixture
-def manager(loop: asyncio.AbstractEventLoop, qtbot: QtBot) -> Iterator[ConnectionManager]:
-    # No periodic reconcile: every change a test sees must come from an event.
-    connections = ConnectionManager(loop, reconcile_interval=None)
-    yield connections
-    task = loop.create_task(connections.close_all())
-    qtbot.waitUntil(task.done, timeout=10000)
-
-
-@pytest.fixture
-def ops(loop: asyncio.AbstractEventLoop) -> OpRunner:
-    return OpRunner(loop)
-
-
-@pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(QSettings(str(tmp_path / "kvmgui.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture
-def window(
-    manager: ConnectionManager, ops: OpRunner, settings: Settings, qtbot: QtBot
-) -> Iterator[MainWindow]:
-    main = MainWindow(manager, ops, settings)
+def app(
+    loop: asyncio.AbstractEventLoop, settings: Settings, qtbot: QtBot
+) -> Iterator[App]:
+    # No periodic reconcile: every change a test sees must come from an event.
+    services = App(loop, settings, ConnectionManager(loop, reconcile_interval=None))
+    yield services
+    services.stop()
+    task = loop.create_task(services.manager.close_all())
+    qtbot.waitUntil(task.done, timeout=10000)
+
+
+@pytest.fixture
+def manager(app: App) -> ConnectionManager:
+    return app.manager
+
+
+@pytest.fixture
+def ops(app: App) -> OpRunner:
+    return app.ops
+
+
+@pytest.fixture
+def window(app: App, qtbot: QtBot) -> Iterator[MainWindow]:
+    main = MainWindow(app)
     qtbot.addWidget(main)
     main.show()
     yield main

@@ -44,6 +44,7 @@ class AboutDialog(QDialog):
                 ops.run(
                     connection.call("read the hypervisor's version", hypervisor_version),
                     partial(self._add_hypervisor_version, connection.uri),
+                    owner=self,
                 )
 
     def _add_hypervisor_version(self, uri: str, version: str | None) -> None:

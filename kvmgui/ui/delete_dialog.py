@@ -1,7 +1,8 @@
-"""Delete one or more VMs; storage goes only where the user ticks it."""
+"""Choose what to delete with one or more VMs; storage goes only where the user ticks it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
@@ -17,16 +18,29 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.connection import Connection
 from kvmgui.core.domain import DomainInfo
-from kvmgui.core.lifecycle import DiskChoice, delete_domain, disks_for_delete
-from kvmgui.ui.ops import OpRunner
+from kvmgui.core.lifecycle import DiskChoice, disks_for_delete
+from kvmgui.ui.ops import OpRunner, failure_message
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class DeleteDialog(QDialog):
-    """Lists each VM with its disks; every disk box starts unticked."""
+@dataclass(frozen=True)
+class Deletion:
+    """A VM to delete, with the paths of the volumes to delete with it."""
 
-    deleted = Signal(str)  # the UUID of each VM removed
+    connection: Connection
+    info: DomainInfo
+    volume_paths: list[str]
+
+
+class DeleteDialog(QDialog):
+    """Lists each VM with its disks; every disk box starts unticked.
+
+    It deletes nothing itself: Delete emits ``deletion_chosen`` and whoever
+    opened it runs the deletions, which outlive the dialog.
+    """
+
+    deletion_chosen = Signal(object)  # list[Deletion]
 
     def __init__(
         self, targets: list[tuple[Connection, DomainInfo]], ops: OpRunner,
@@ -34,7 +48,6 @@ class DeleteDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._targets = targets
-        self._ops = ops
         self._pending_reads = len(targets)
         names = ", ".join(info.name for _c, info in targets)
         self.setWindowTitle("Delete Virtual Machine" + ("s" if len(targets) > 1 else ""))
@@ -64,13 +77,19 @@ class DeleteDialog(QDialog):
         for connection, info in targets:
             item = QTreeWidgetItem(self.disks, ["", info.name, "reading disks…"])
             self._vm_items[info.uuid] = item
-            task = ops.run(
+            ops.run(
                 connection.call_domain(
                     f"Could not list the disks of {info.name}", info.uuid, disks_for_delete
                 ),
                 partial(self._show_disks, info.uuid),
+                on_failure=partial(self._show_disk_failure, info.uuid),
+                owner=self,
             )
-            task.add_done_callback(lambda _t: self._disk_read_done())
+
+    def _show_disk_failure(self, uuid: str, error: Exception) -> None:
+        # Said in the dialog, where the user decides; the VM can still be deleted.
+        self._vm_items[uuid].setText(2, failure_message(error))
+        self._disk_read_done()
 
     def _show_disks(self, uuid: str, disks: list[DiskChoice]) -> None:
         vm_item = self._vm_items[uuid]
@@ -86,6 +105,7 @@ class DeleteDialog(QDialog):
                 item.setDisabled(True)
         vm_item.setExpanded(True)
         self.disks.resizeColumnToContents(1)
+        self._disk_read_done()
 
     def _disk_read_done(self) -> None:
         self._pending_reads -= 1
@@ -102,20 +122,8 @@ class DeleteDialog(QDialog):
         ]
 
     def accept(self) -> None:
-        for connection, info in self._targets:
-            paths = self.ticked_paths(info.uuid)
-            self._ops.run(
-                connection.call_domain(
-                    f"Could not delete {info.name}", info.uuid,
-                    partial(delete_domain, volume_paths=paths),
-                ),
-                partial(self._deleted, info),
-            )
+        self.deletion_chosen.emit([
+            Deletion(connection, info, self.ticked_paths(info.uuid))
+            for connection, info in self._targets
+        ])
         super().accept()
-
-    def _deleted(self, info: DomainInfo, failures: list[str]) -> None:
-        self.deleted.emit(info.uuid)
-        if failures:
-            self._ops.failed.emit(
-                f"{info.name} was deleted, but not all of its storage: " + "; ".join(failures)
-            )

@@ -45,8 +45,10 @@ class AppEventLoop(qasync.QEventLoop):
             self._wake_reader.fileno(), QSocketNotifier.Type.Read
         )
         self._wake_notifier.activated.connect(self._run_handoff)
-        # qasync's default executor is made of QThreads, which Qt warns about
-        # when they outlive the loop; plain threads serve the same purpose.
+        # The one pool for blocking work that is not a libvirt call
+        # (kvmgui.ui.ops.in_worker); libvirt calls use their connection's pool.
+        # Plain threads: qasync's default executor is made of QThreads, which
+        # Qt warns about when they outlive the loop (an abandoned osinfo-detect).
         self.set_default_executor(
             concurrent.futures.ThreadPoolExecutor(DEFAULT_WORKERS, thread_name_prefix="loop")
         )

@@ -1,10 +1,13 @@
-"""The main window: every connection's VMs in one list, and what can be done to them."""
+"""The main window: every connection's VMs in one list, and what can be done to them.
+
+It renders and wires: the services come from :class:`kvmgui.ui.app.App`, the
+actions on VMs from :class:`kvmgui.ui.vm_actions.VmActions`.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -18,31 +21,24 @@ from PySide6.QtWidgets import (
     QMenu,
     QSizePolicy,
     QStackedWidget,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
-from kvmgui.core.consoles import KeyCombo, send_key_combo
 from kvmgui.core.domain import DomainInfo
-from kvmgui.core.lifecycle import Action
 from kvmgui.core.uri import demo_uri
 from kvmgui.ui.about import AboutDialog
 from kvmgui.ui.add_connection import AddConnectionDialog
-from kvmgui.ui.connections import ConnectionManager
-from kvmgui.ui.console.send_keys import SendKeyMenu
+from kvmgui.ui.app import App
 from kvmgui.ui.console.thumbnails import ThumbnailService, ThumbnailView
-from kvmgui.ui.console.viewer_launcher import ViewerLauncher
-from kvmgui.ui.delete_dialog import DeleteDialog
 from kvmgui.ui.details.window import DetailsWindow
 from kvmgui.ui.models.domain_tree import STATS_COLUMNS, Column, DomainTreeModel, Role
-from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.preferences import PreferencesDialog
-from kvmgui.ui.settings import Settings
 from kvmgui.ui.stats_columns import ListStatsColumns
-from kvmgui.ui.stats_poller import StatsPoller
+from kvmgui.ui.vm_actions import SelectedDomain, VmActions
+from kvmgui.ui.widgets.actions import make_action
 from kvmgui.ui.widgets.icons import app_icon
 from kvmgui.ui.widgets.message_bar import MessageBar
 from kvmgui.ui.wizard import NewVmWizard
@@ -52,47 +48,26 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ACTION_SHORTCUTS = {
-    Action.START: "Ctrl+R",
-    Action.PAUSE: "Ctrl+P",
-    Action.RESUME: "Ctrl+Shift+P",
-    Action.SHUTDOWN: "Ctrl+D",
-    Action.REBOOT: "Ctrl+Shift+R",
-    Action.FORCE_OFF: "Ctrl+Shift+D",
-    Action.SAVE: "Ctrl+Shift+S",
-}
-
-
-@dataclass(frozen=True)
-class SelectedDomain:
-    connection: Connection
-    info: DomainInfo
-
 
 class MainWindow(QMainWindow):
     """Lists domains of every connection and runs lifecycle actions on the selection."""
 
-    def __init__(
-        self,
-        manager: ConnectionManager,
-        ops: OpRunner,
-        settings: Settings,
-        *,
-        remember_connections: bool = True,
-    ) -> None:
+    def __init__(self, app: App, *, remember_connections: bool = True) -> None:
         super().__init__()
-        self.manager = manager
-        self.ops = ops
-        self.settings = settings
+        self.app = app
+        self.manager = app.manager
+        self.ops = app.ops
+        self.settings = settings = app.settings
+        self.stats = app.stats
+        self.viewer_launcher = app.viewer_launcher
         self._remember_connections = remember_connections
         self._details: dict[tuple[str, str], DetailsWindow] = {}
         self._shown_errors: dict[str, str] = {}
         self.setWindowIcon(app_icon())
         self.resize(1180, 680)
 
-        self.stats = StatsPoller(manager, settings.stats_interval(), self)
         self._host_windows: dict[str, HostWindow] = {}
-        self.model = DomainTreeModel(manager, self, stats=self.stats)
+        self.model = DomainTreeModel(self.manager, self, stats=self.stats)
         self.view = QTreeView()
         self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)  # constant-time layout at thousands of rows
@@ -117,8 +92,8 @@ class MainWindow(QMainWindow):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMaximumWidth(320)
         self.message_bar = MessageBar()
-        self.viewer_launcher = ViewerLauncher(settings, ops, self)
-        self.thumbnails = ThumbnailService(settings, ops, self)
+        # Thumbnails follow what this window's views show.
+        self.thumbnails = ThumbnailService(settings, self.ops, self)
         self.model.thumbnail_for = self.thumbnails.icon
         # The icon view shares the list's selection: actions see one selection.
         self.thumbnail_view = ThumbnailView(self.model)
@@ -145,32 +120,12 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------- building
 
     def _create_actions(self) -> None:
-        def make(text: str, shortcut: str | QKeySequence.StandardKey | None,
-                 slot: Callable[[], object], tip: str = "") -> QAction:
-            action = QAction(text, self)
-            if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(tip or text)
-            action.setStatusTip(tip or text)
-            action.triggered.connect(slot)
-            return action
-
-        self.lifecycle_actions: dict[Action, QAction] = {}
-        for action in Action:
-            self.lifecycle_actions[action] = make(
-                action.spec.label, ACTION_SHORTCUTS[action],
-                self._action_runner(action),
-                f"{action.spec.label} the selected virtual machines",
-            )
-        self.delete_action = make("Delete…", QKeySequence.StandardKey.Delete,
-                                  self.delete_selected, "Delete the selected virtual machines")
+        make = partial(make_action, self)
+        self.vm_actions = VmActions(self.selected_domains, self.ops, self.viewer_launcher, self)
         self.new_vm_action = make("New VM…", QKeySequence.StandardKey.New, self.new_vm,
                                   "Create a virtual machine on the selected connection")
         self.open_action = make("Details", None, self.open_selected,
                                 "Open the details of the selected virtual machines")
-        self.open_console_action = make("Open Console", "Ctrl+O", self.open_console,
-                                        "Open the graphical console of the selected VMs")
-        self.send_key_menu = SendKeyMenu(self)
         self.thumbnails_action = QAction("Thumbnails", self)
         self.thumbnails_action.setShortcut(QKeySequence("Ctrl+T"))
         self.thumbnails_action.setToolTip("Show the screens of running VMs instead of the list")
@@ -218,20 +173,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.new_vm_action)
         toolbar.addAction(self.open_action)
-        toolbar.addAction(self.open_console_action)
-        toolbar.addSeparator()
-        for action in (Action.START, Action.PAUSE, Action.RESUME):
-            toolbar.addAction(self.lifecycle_actions[action])
-        shutdown_button = QToolButton()
-        shutdown_button.setDefaultAction(self.lifecycle_actions[Action.SHUTDOWN])
-        shutdown_menu = QMenu(shutdown_button)
-        shutdown_menu.addActions([
-            self.lifecycle_actions[a] for a in (Action.REBOOT, Action.FORCE_OFF, Action.SAVE)
-        ])
-        shutdown_button.setMenu(shutdown_menu)
-        shutdown_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        toolbar.addWidget(shutdown_button)
-        toolbar.addAction(self.delete_action)
+        self.vm_actions.fill_toolbar(toolbar)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -240,12 +182,7 @@ class MainWindow(QMainWindow):
 
     def _fill_vm_menu(self, menu: QMenu) -> None:
         menu.addAction(self.open_action)
-        menu.addAction(self.open_console_action)
-        menu.addMenu(self.send_key_menu)
-        menu.addSeparator()
-        menu.addActions(list(self.lifecycle_actions.values()))
-        menu.addSeparator()
-        menu.addAction(self.delete_action)
+        self.vm_actions.fill_menu(menu)
 
     def _connect_signals(self) -> None:
         self.filter_edit.textChanged.connect(self.model.set_filter_text)
@@ -267,7 +204,6 @@ class MainWindow(QMainWindow):
         self.thumbnail_view.customContextMenuRequested.connect(self.on_context_menu)
         self.thumbnails.thumbnail_changed.connect(self.model.on_thumbnail_changed)
         self.thumbnails.paused_changed.connect(self.on_thumbnails_paused)
-        self.send_key_menu.key_requested.connect(self.send_key)
         self.viewer_launcher.failed.connect(self.message_bar.on_error)
         self.viewer_launcher.no_graphics.connect(self.on_no_graphics)
 
@@ -288,13 +224,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def update_actions(self) -> None:
-        selected = self.selected_domains()
-        for action, qaction in self.lifecycle_actions.items():
-            qaction.setEnabled(any(action.allowed_for(s.info) for s in selected))
-        self.delete_action.setEnabled(bool(selected))
-        self.open_action.setEnabled(bool(selected))
-        self.open_console_action.setEnabled(bool(selected))
-        self.send_key_menu.setEnabled(any(s.info.state.is_active for s in selected))
+        self.vm_actions.update_enabled()
+        self.open_action.setEnabled(bool(self.selected_domains()))
         connection = self.selected_connection()
         self.remove_connection_action.setEnabled(connection is not None)
         self.reconnect_action.setEnabled(
@@ -381,26 +312,6 @@ class MainWindow(QMainWindow):
 
     # -------------------------------------------------------------- actions
 
-    def _action_runner(self, action: Action) -> Callable[[], None]:
-        return lambda: self.run_action(action)
-
-    def run_action(self, action: Action) -> None:
-        selected = self.selected_domains()
-        refusals = [action.refusal(s.info) for s in selected if not action.allowed_for(s.info)]
-        for item in selected:
-            if action.allowed_for(item.info):
-                what = f"Could not {action.spec.verb} {item.info.name}"
-                self.ops.run(item.connection.call_domain(what, item.info.uuid, action.spec.run))
-        if refusals:
-            self.message_bar.show_message(" ".join(refusals))
-
-    def delete_selected(self) -> None:
-        selected = self.selected_domains()
-        if not selected:
-            return
-        dialog = DeleteDialog([(s.connection, s.info) for s in selected], self.ops, self)
-        dialog.open()
-
     def open_selected(self) -> None:
         for item in self.selected_domains():
             self.open_details(item.connection, item.info)
@@ -410,18 +321,13 @@ class MainWindow(QMainWindow):
         key = (connection.uri, info.uuid)
         window = self._details.get(key)
         if window is None:
-            window = DetailsWindow(connection, info, self.manager, self.ops, stats=self.stats,
-                                   thumbnails=self.thumbnails)
+            window = DetailsWindow(connection, info, self.app, self.thumbnails)
             window.closed.connect(partial(self._details.pop, key, None))
             self._details[key] = window
         window.show()
         window.raise_()
         window.activateWindow()
         return window
-
-    def open_console(self) -> None:
-        for item in self.selected_domains():
-            self.viewer_launcher.open(item.connection, item.info)
 
     @Slot(object, object, bool)
     def on_no_graphics(self, connection: Connection, info: DomainInfo, has_serial: bool) -> None:
@@ -446,15 +352,6 @@ class MainWindow(QMainWindow):
         else:
             self.open_details(connection, info)
 
-    @Slot(object)
-    def send_key(self, combo: KeyCombo) -> None:
-        for item in self.selected_domains():
-            if item.info.state.is_active:
-                self.ops.run(item.connection.call_domain(
-                    f"Could not send {combo.label} to {item.info.name}", item.info.uuid,
-                    partial(send_key_combo, combo=combo),
-                ))
-
     @Slot(bool)
     def show_thumbnails(self, shown: bool) -> None:
         if shown:
@@ -463,7 +360,7 @@ class MainWindow(QMainWindow):
         self.view_stack.setCurrentWidget(self.thumbnail_view if shown else self.view)
         if shown:
             # The first pictures now rather than one interval later.
-            self.ops.run(self.thumbnails.capture())
+            self.ops.run(self.thumbnails.capture(), owner=self.thumbnails)
 
     @Slot(str)
     def on_thumbnails_paused(self, reason: str) -> None:
@@ -509,7 +406,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_preferences_changed(self) -> None:
-        self.stats.set_interval(self.settings.stats_interval())
+        self.app.apply_settings()
 
     def show_host_overview(self) -> None:
         """Open the host overview of the selected connection, else of every one."""
@@ -574,7 +471,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in [*self._details.values(), *self._host_windows.values()]:
             window.close()
-        self.stats.stop()
-        self.viewer_launcher.close_all()
         self.thumbnails.stop()
         super().closeEvent(event)

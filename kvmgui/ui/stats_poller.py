@@ -21,7 +21,6 @@ import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
-from shiboken6 import Shiboken
 
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.errors import LibvirtCallError
@@ -30,6 +29,7 @@ from kvmgui.core.stats.reading import StatGroups
 from kvmgui.core.stats.sampler import StatsSampler
 from kvmgui.core.units import NO_VALUE, format_kib, format_percent, format_rate
 from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.ops import cancel_with
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +174,8 @@ class StatsPoller(QObject):
             )
             # Not an OpRunner op: a tick a second would flood its `finished`,
             # and a failed tick is not news for the message bar (the connection
-            # state says it); it is logged once.
+            # state says it); it is logged once. Like an op, it ends with the poller.
+            cancel_with(self, task)
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
@@ -194,8 +195,7 @@ class StatsPoller(QObject):
         finally:
             self._in_flight.discard(connection)
         self._logged_errors.pop(connection, None)
-        # The window that owns the poller may be gone while the pool read.
-        if Shiboken.isValid(self) and self._samplers.get(connection) is sampler:
+        if self._samplers.get(connection) is sampler:  # not forgotten while the pool read
             self.stats_sampled.emit(connection, updated)
 
     def stop(self) -> None:

@@ -217,13 +217,13 @@ def test_thumbnail_viewer_and_ctrl_alt_del_on_a_running_guest(
     window.thumbnails_action.trigger()  # back to the list
     select_domain(window, connection, uuid)
     with qtbot.waitSignal(launcher.viewer_started, timeout=STATE_MS):
-        window.open_console_action.trigger()
+        window.vm_actions.open_console_action.trigger()
     process = launcher.viewer(SYSTEM_URI, uuid)
     assert process is not None
     qtbot.waitUntil(lambda: process.state() is QProcess.ProcessState.Running, timeout=10000)
     assert viewer_children() == [process.processId()]
     with qtbot.waitSignal(launcher.viewer_raised, timeout=5000):
-        window.open_console_action.trigger()
+        window.vm_actions.open_console_action.trigger()
     assert launcher.viewer(SYSTEM_URI, uuid) is process
     assert process.state() is QProcess.ProcessState.Running
     assert viewer_children() == [process.processId()]
@@ -234,8 +234,10 @@ def test_thumbnail_viewer_and_ctrl_alt_del_on_a_running_guest(
 
     # Ctrl+Alt+Del: the tiny guest's inittab powers off on it.
     select_domain(window, connection, uuid)
-    assert window.send_key_menu.isEnabled()
-    action = next(a for a in window.send_key_menu.actions() if a.text() == CTRL_ALT_DEL.label)
+    assert window.vm_actions.send_key_menu.isEnabled()
+    action = next(
+        a for a in window.vm_actions.send_key_menu.actions() if a.text() == CTRL_ALT_DEL.label
+    )
     action.trigger()
     wait_for_state(qtbot, window.manager, connection, uuid, DomainState.SHUTOFF, STATE_MS)
     assert not window.message_bar.isVisible(), window.message_bar.text

@@ -48,8 +48,8 @@ def select_domain(window: MainWindow, connection: Connection, uuid: str) -> None
 def act(window: MainWindow, connection: Connection, uuid: str, action: Action,
         expected: DomainState, qtbot: QtBot, timeout: int = STATE_TIMEOUT_MS) -> None:
     select_domain(window, connection, uuid)
-    assert window.lifecycle_actions[action].isEnabled()
-    window.lifecycle_actions[action].trigger()
+    assert window.vm_actions.lifecycle[action].isEnabled()
+    window.vm_actions.lifecycle[action].trigger()
     wait_for_state(qtbot, window.manager, connection, uuid, expected, timeout)
     assert window.model.domain_index(connection, uuid).isValid()
 
@@ -61,9 +61,9 @@ def virsh(*args: str) -> None:
 
 def delete_from_window(
     window: MainWindow, connection: Connection, uuid: str, tick_disk: bool, qtbot: QtBot
-) -> DeleteDialog:
+) -> None:
     select_domain(window, connection, uuid)
-    window.delete_action.trigger()
+    window.vm_actions.delete_action.trigger()
     dialog = window.findChildren(DeleteDialog)[-1]
     if not dialog.delete_button.isEnabled():
         qtbot.waitSignal(window.ops.finished, timeout=STATE_TIMEOUT_MS).wait()
@@ -74,10 +74,11 @@ def delete_from_window(
         assert item is not None
         if item.text(2).endswith(".qcow2") and tick_disk:
             item.setCheckState(0, Qt.CheckState.Checked)
-    with qtbot.waitSignal(dialog.deleted, timeout=STATE_TIMEOUT_MS):
+    with qtbot.waitSignal(dialog.deletion_chosen, timeout=STATE_TIMEOUT_MS):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     wait_for_state(qtbot, window.manager, connection, uuid, None)
-    return dialog
+    # The domain goes first, then the storage ticked, in the same op.
+    qtbot.waitUntil(lambda: not window.ops.busy, timeout=STATE_TIMEOUT_MS)
 
 
 def test_full_lifecycle_of_a_real_guest(

@@ -23,7 +23,7 @@ from kvmgui.core.errors import LibvirtCallError
 from kvmgui.core.serial import ConsoleBusyError, SerialConsoleStream, open_serial_console
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.console.terminal import TerminalWidget
-from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.ops import OpRunner, in_worker
 
 log = logging.getLogger(__name__)
 
@@ -262,14 +262,9 @@ class SerialConsoleTab(QWidget):
             self._close_stream(stream)
 
     def _close_stream(self, stream: SerialConsoleStream) -> None:
-        async def close() -> None:
-            try:
-                await self._connection.call("Close the serial console", lambda _c: stream.close())
-            except LibvirtCallError as err:
-                # The connection is gone, and the stream with it.
-                log.debug("closing a serial console: %s", err)
-
-        self._ops.run(close())
+        # Stream work, not a call on the connection: the stream keeps its own
+        # reference to it, so it closes even while the connection is gone.
+        self._ops.run(in_worker(stream.close))
 
     async def _send_input(self) -> None:
         try:
@@ -277,12 +272,8 @@ class SerialConsoleTab(QWidget):
                 stream, data = self._stream, bytes(self._outgoing)
                 self._outgoing.clear()
                 # Sends queue in order: one at a time, each a non-blocking write.
-                await self._connection.call(
-                    "Type into the serial console", partial(_send, stream=stream, data=data)
-                )
-        except LibvirtCallError as err:
-            if not self._closed:
-                self._show_status(str(err), reconnect=True)
+                # A write that fails ends the session, and on_closed says why.
+                await in_worker(partial(stream.send, data))
         finally:
             self._sending = False
 
@@ -293,10 +284,6 @@ class SerialConsoleTab(QWidget):
         self.status_label.setVisible(bool(text))
         self.take_over_button.setVisible(take_over)
         self.reconnect_button.setVisible(reconnect or take_over)
-
-
-def _send(_virconn: object, stream: SerialConsoleStream, data: bytes) -> None:
-    stream.send(data)
 
 
 def _not_running(info: DomainInfo) -> str:

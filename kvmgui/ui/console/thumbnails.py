@@ -130,7 +130,7 @@ class ThumbnailService(QObject):
         if self._stopped:
             return
         if not self._capturing:  # a slow round is not doubled up
-            self._ops.run(self.capture())
+            self._ops.run(self.capture(), owner=self)
         self._schedule()
 
     def _schedule(self) -> None:

@@ -1,10 +1,11 @@
-"""The per-VM window: an overview now; later tabs add hardware, graphs, consoles."""
+"""The per-VM window: overview, performance, serial console and XML tabs, and the
+same actions on its VM as the main window has on a selection."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFontDatabase, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -18,11 +19,10 @@ from PySide6.QtWidgets import (
 from kvmgui.core.connection import Connection, DomainChanges
 from kvmgui.core.domain import DomainInfo, read_domain_xml
 from kvmgui.core.units import format_kib
-from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.app import App
 from kvmgui.ui.console.serial_tab import SerialConsoleTab
 from kvmgui.ui.console.thumbnails import ThumbnailService
-from kvmgui.ui.ops import OpRunner
-from kvmgui.ui.stats_poller import StatsPoller
+from kvmgui.ui.vm_actions import SelectedDomain, VmActions
 
 if TYPE_CHECKING:
     from kvmgui.ui.details.graphs import PerformanceTab
@@ -72,14 +72,14 @@ class DetailsWindow(QMainWindow):
     closed = Signal()
 
     def __init__(
-        self, connection: Connection, info: DomainInfo, manager: ConnectionManager,
-        ops: OpRunner, *, stats: StatsPoller | None = None,
+        self, connection: Connection, info: DomainInfo, app: App,
         thumbnails: ThumbnailService | None = None,
     ) -> None:
         super().__init__()
         self.connection = connection
         self.info = info
-        self._ops = ops
+        self._removed = False
+        self._ops = ops = app.ops
         self._thumbnails = thumbnails
         self.resize(640, 480)
         self.tabs = QTabWidget()
@@ -88,21 +88,21 @@ class DetailsWindow(QMainWindow):
         self.xml_view.setReadOnly(True)
         self.xml_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.tabs.addTab(self.overview, "Overview")
-        self.performance: PerformanceTab | None = None
-        if stats is not None:
-            # pyqtgraph (about 34 MiB) is loaded with the first graph, not at start.
-            from kvmgui.ui.details.graphs import PerformanceTab
+        # pyqtgraph (about 34 MiB) is loaded with the first graph, not at start.
+        from kvmgui.ui.details.graphs import PerformanceTab
 
-            self.performance = PerformanceTab()
-            self.performance.follow(stats, connection, info.uuid)
-            self.tabs.addTab(self.performance, "Performance")
-        self.serial_console = SerialConsoleTab(connection, info, manager, ops)
+        self.performance: PerformanceTab = PerformanceTab()
+        self.performance.follow(app.stats, connection, info.uuid)
+        self.tabs.addTab(self.performance, "Performance")
+        self.serial_console = SerialConsoleTab(connection, info, app.manager, ops)
         self.tabs.addTab(self.serial_console, "Serial Console")
         self.tabs.addTab(self.xml_view, "XML")
         self.setCentralWidget(self.tabs)
+        self.vm_actions = VmActions(self.selected_domains, ops, app.viewer_launcher, self)
+        self._create_menu_and_toolbar()
         self._xml_loaded = False
         self._show(info)
-        manager.domains_changed.connect(self.on_domains_changed)
+        app.manager.domains_changed.connect(self.on_domains_changed)
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.overview.show_screen(None)
         if thumbnails is not None:
@@ -110,10 +110,23 @@ class DetailsWindow(QMainWindow):
             thumbnails.watch(connection, info.uuid)
             self.overview.show_screen(thumbnails.image(connection, info.uuid))
 
+    def _create_menu_and_toolbar(self) -> None:
+        self.vm_actions.fill_menu(self.menuBar().addMenu("&Virtual Machine"))
+        toolbar = self.addToolBar("Virtual Machine")
+        toolbar.setObjectName("vmToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.vm_actions.fill_toolbar(toolbar)
+
+    def selected_domains(self) -> list[SelectedDomain]:
+        """The VM this window shows, while it exists: what its actions act on."""
+        return [] if self._removed else [SelectedDomain(self.connection, self.info)]
+
     def _show(self, info: DomainInfo) -> None:
         self.info = info
         self.setWindowTitle(f"{info.name} — {info.state_text} — kvmgui")
         self.overview.show_info(self.connection, info)
+        self.vm_actions.update_enabled()
 
     @Slot(object, object)
     def on_domains_changed(self, connection: Connection, changes: DomainChanges) -> None:
@@ -143,6 +156,8 @@ class DetailsWindow(QMainWindow):
         super().closeEvent(event)
 
     def mark_removed(self) -> None:
+        self._removed = True
+        self.vm_actions.update_enabled()
         self.setWindowTitle(f"{self.info.name} — deleted — kvmgui")
         self.overview.show_info(self.connection, self.info)
         self.statusBar().showMessage("This virtual machine no longer exists.")
@@ -160,4 +175,5 @@ class DetailsWindow(QMainWindow):
                 read_domain_xml,
             ),
             self.xml_view.setPlainText,
+            owner=self,
         )

@@ -1,24 +1,8 @@
-"""Small pieces the wizard pages share: field error labels, work in a worker thread."""
+"""Small pieces the wizard pages share: field error labels."""
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
-from collections.abc import Callable
-from typing import TypeVar
-
 from PySide6.QtWidgets import QLabel, QWidget
-
-T = TypeVar("T")
-
-# Plain Python threads: qasync's default executor is QThreads, which Qt warns
-# about when they still run at exit (e.g. an osinfo-detect the user abandoned).
-_WORKERS = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="wizard")
-
-
-async def in_worker(fn: Callable[[], T]) -> T:
-    """Run blocking non-libvirt work (file reads, hashing, osinfo) off the GUI thread."""
-    return await asyncio.get_running_loop().run_in_executor(_WORKERS, fn)
 
 
 class FieldError(QLabel):

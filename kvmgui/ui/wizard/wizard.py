@@ -32,9 +32,9 @@ from kvmgui.core.uri import is_local_uri
 from kvmgui.core.xml.domain import SourceKind, virt_install_command_line
 from kvmgui.core.xml.model import Domain
 from kvmgui.core.xml.properties import UnsafeXmlError
-from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.ops import OpRunner, failure_message, in_worker
 from kvmgui.ui.settings import Settings
-from kvmgui.ui.wizard.common import FieldError, in_worker
+from kvmgui.ui.wizard.common import FieldError
 from kvmgui.ui.wizard.finish_page import FinishPage
 from kvmgui.ui.wizard.resources_page import ResourcesPage
 from kvmgui.ui.wizard.source_page import SourcePage
@@ -141,7 +141,7 @@ class NewVmWizard(QWizard):
     def _load(self, coro: Coroutine[Any, Any, T], on_success: Callable[[T], None]) -> None:
         """Run ``coro`` for this wizard: cancelled if the wizard closes first."""
         self._loads = [task for task in self._loads if not task.done()]
-        self._loads.append(self._ops.run(coro, on_success))
+        self._loads.append(self._ops.run(coro, on_success, owner=self))
 
     # --------------------------------------------------------------- loading
 
@@ -271,7 +271,8 @@ class NewVmWizard(QWizard):
     def start_create(self, choices: NewVmChoices) -> None:
         self._set_creating(True)
         self.finish_page.show_progress("Preparing", 0, 1)
-        self._ops.run(self._create(choices), self.on_created)
+        self._ops.run(self._create(choices), self.on_created,
+                      on_failure=self.on_create_failed, owner=self)
 
     async def _create(self, choices: NewVmChoices) -> DomainInfo:
         loop = asyncio.get_running_loop()
@@ -281,20 +282,20 @@ class NewVmWizard(QWizard):
         def progress(what: str, done: int, total: int) -> None:
             loop.call_soon_threadsafe(self.finish_page.show_progress, what, done, total)
 
-        try:
-            cloud_init = None
-            if choices.cloud_init is not None:
-                self.finish_page.show_progress("Hashing the password", 0, 1)
-                cloud_init = await in_worker(partial(choices.cloud_init.config, choices.name))
-            plan = plan_new_vm(choices, facts, cloud_init)
-            return await self.connection.call(
-                f"Could not create {choices.name}",
-                partial(create_vm, plan=plan, progress=progress),
-            )
-        except Exception as err:
-            self._set_creating(False)
-            self.finish_page.show_failure(str(err))
-            raise
+        cloud_init = None
+        if choices.cloud_init is not None:
+            self.finish_page.show_progress("Hashing the password", 0, 1)
+            cloud_init = await in_worker(partial(choices.cloud_init.config, choices.name))
+        plan = plan_new_vm(choices, facts, cloud_init)
+        return await self.connection.call(
+            f"Could not create {choices.name}",
+            partial(create_vm, plan=plan, progress=progress),
+        )
+
+    def on_create_failed(self, error: Exception) -> None:
+        # Said once, on the page the user looks at; not in the main window too.
+        self._set_creating(False)
+        self.finish_page.show_failure(failure_message(error))
 
     def on_created(self, info: DomainInfo) -> None:
         self._set_creating(False)

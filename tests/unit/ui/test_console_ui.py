@@ -65,15 +65,15 @@ def test_send_key_menu_follows_the_running_selection(
     labels = [a.text() for a in window.vm_menu.actions()]
     assert "Send &Key" in labels
     select(window, connection, "bravo")  # shut off
-    assert not window.send_key_menu.isEnabled()
+    assert not window.vm_actions.send_key_menu.isEnabled()
     select(window, connection, "alpha")
-    assert window.send_key_menu.isEnabled()
+    assert window.vm_actions.send_key_menu.isEnabled()
     with qtbot.waitSignal(window.ops.finished, timeout=5000):
-        window.send_key_menu.actions()[0].trigger()
+        window.vm_actions.send_key_menu.actions()[0].trigger()
     assert not window.message_bar.isVisible()
     # An invalid key code is refused: the message names the VM and the keys.
     with qtbot.waitSignal(window.ops.failed, timeout=5000) as failed:
-        window.send_key_menu.key_requested.emit(KeyCombo("Bad", (29, 99999)))
+        window.vm_actions.send_key_menu.key_requested.emit(KeyCombo("Bad", (29, 99999)))
     assert "Could not send Bad to alpha" in failed.args[0]
     assert window.message_bar.isVisible()
 
@@ -85,14 +85,14 @@ def test_open_console_is_in_toolbar_and_menus_with_ctrl_o(
     window: MainWindow, connect: Connect, fleet_file: Path
 ) -> None:
     connection = connect(fleet_file)
-    assert window.open_console_action.shortcut().toString() == "Ctrl+O"
-    assert not window.open_console_action.isEnabled()
+    assert window.vm_actions.open_console_action.shortcut().toString() == "Ctrl+O"
+    assert not window.vm_actions.open_console_action.isEnabled()
     select(window, connection, "alpha")
-    assert window.open_console_action.isEnabled()
-    assert window.open_console_action in window.vm_menu.actions()
+    assert window.vm_actions.open_console_action.isEnabled()
+    assert window.vm_actions.open_console_action in window.vm_menu.actions()
     toolbar = window.findChild(QToolBar, "mainToolbar")
     assert isinstance(toolbar, QToolBar)
-    assert window.open_console_action in toolbar.actions()
+    assert window.vm_actions.open_console_action in toolbar.actions()
 
 
 def test_vm_without_graphics_offers_the_serial_console(
@@ -101,7 +101,7 @@ def test_vm_without_graphics_offers_the_serial_console(
     connection = connect(fleet_file)
     select(window, connection, "alpha")
     with qtbot.waitSignal(window.viewer_launcher.no_graphics, timeout=5000):
-        window.open_console_action.trigger()
+        window.vm_actions.open_console_action.trigger()
     # Test-driver domains have no serial port either: nothing to offer.
     assert "alpha has no graphical or serial console" in window.message_bar.text
 
@@ -148,7 +148,7 @@ def test_missing_viewer_names_the_package(
     monkeypatch.setattr(viewer_launcher, "find_viewer", lambda _name: None)
     select(window, connection, "with screen")
     with qtbot.waitSignal(window.viewer_launcher.failed, timeout=5000) as failed:
-        window.open_console_action.trigger()
+        window.vm_actions.open_console_action.trigger()
     assert "virt-viewer is not installed" in failed.args[0]
     assert "apt install virt-viewer" in window.message_bar.text
 
@@ -162,7 +162,7 @@ def test_viewer_that_exits_at_once_shows_its_stderr(
     monkeypatch.setattr(viewer_launcher, "find_viewer", lambda _name: program)
     select(window, connection, "with screen")
     with qtbot.waitSignal(window.viewer_launcher.failed, timeout=10000) as failed:
-        window.open_console_action.trigger()
+        window.vm_actions.open_console_action.trigger()
     assert "exited with code 1 at once" in failed.args[0]
     assert "cannot open display: :99" in window.message_bar.text
     assert window.viewer_launcher.viewer(connection.uri, domain_uuid("with screen")) is None
@@ -180,13 +180,13 @@ def test_one_viewer_per_vm_with_its_arguments(
     uuid = domain_uuid("with screen")
     select(window, connection, "with screen")
     with qtbot.waitSignal(launcher.viewer_started, timeout=5000):
-        window.open_console_action.trigger()
-        window.open_console_action.trigger()  # while the XML is read: still one
+        window.vm_actions.open_console_action.trigger()
+        window.vm_actions.open_console_action.trigger()  # while the XML is read: still one
     process = launcher.viewer(connection.uri, uuid)
     assert process is not None
     qtbot.waitUntil(lambda: process.state() is QProcess.ProcessState.Running, timeout=5000)
     with qtbot.waitSignal(launcher.viewer_raised, timeout=5000):
-        window.open_console_action.trigger()
+        window.vm_actions.open_console_action.trigger()
     assert launcher.viewer(connection.uri, uuid) is process
     qtbot.waitUntil(arguments.exists, timeout=5000)
     assert arguments.read_text().splitlines() == [

@@ -55,7 +55,7 @@ def test_actions_follow_the_selection(
     window: MainWindow, connect: Connect, fleet_file: Path
 ) -> None:
     connection = connect(fleet_file)
-    actions = window.lifecycle_actions
+    actions = window.vm_actions.lifecycle
     assert not any(a.isEnabled() for a in actions.values())
     select(window, connection, "bravo")
     assert actions[Action.START].isEnabled()
@@ -65,7 +65,7 @@ def test_actions_follow_the_selection(
     assert actions[Action.PAUSE].isEnabled()  # alpha runs
     assert actions[Action.RESUME].isEnabled()  # charlie is paused
     assert not actions[Action.START].isEnabled()
-    assert window.delete_action.isEnabled()
+    assert window.vm_actions.delete_action.isEnabled()
 
 
 def test_start_many_at_once_with_the_shortcut(
@@ -78,8 +78,8 @@ def test_start_many_at_once_with_the_shortcut(
     for name in ("bravo", "delta"):
         wait_for_state(qtbot, window.manager, connection, uuid_of(connection, name),
                        DomainState.RUNNING)
-    assert window.lifecycle_actions[Action.PAUSE].isEnabled()
-    assert not window.lifecycle_actions[Action.START].isEnabled()
+    assert window.vm_actions.lifecycle[Action.PAUSE].isEnabled()
+    assert not window.vm_actions.lifecycle[Action.START].isEnabled()
 
 
 @pytest.mark.parametrize(
@@ -98,7 +98,7 @@ def test_each_lifecycle_action(
 ) -> None:
     connection = connect(fleet_file)
     select(window, connection, name)
-    window.lifecycle_actions[action].trigger()
+    window.vm_actions.lifecycle[action].trigger()
     wait_for_state(qtbot, window.manager, connection, uuid_of(connection, name), expected)
     if action is Action.SAVE:
         info = next(i for i in connection.domains() if i.name == name)
@@ -110,7 +110,7 @@ def test_action_in_the_wrong_state_says_why(
 ) -> None:
     connection = connect(fleet_file)
     select(window, connection, "alpha", "bravo")
-    window.run_action(Action.START)
+    window.vm_actions.run(Action.START)
     assert window.message_bar.isVisible()
     assert "alpha is running" in window.message_bar.text
 
@@ -140,7 +140,7 @@ def test_delete_keeps_storage_unless_ticked_and_only_the_selection(
     ])
     connection = connect(fleet)
     select(window, connection, "doomed")
-    window.delete_action.trigger()
+    window.vm_actions.delete_action.trigger()
     dialog = window.findChild(DeleteDialog)
     assert dialog is not None and dialog.isVisible()
     if not dialog.delete_button.isEnabled():
@@ -150,7 +150,7 @@ def test_delete_keeps_storage_unless_ticked_and_only_the_selection(
     disk_item = dialog._vm_items[doomed.uuid].child(0)
     assert disk_item is not None and disk_item.text(2) == str(disk)
     assert dialog.ticked_paths(doomed.uuid) == []
-    with qtbot.waitSignal(dialog.deleted, timeout=5000):
+    with qtbot.waitSignal(dialog.deletion_chosen, timeout=5000):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     wait_for_state(qtbot, window.manager, connection, doomed.uuid, None)
     assert [i.name for i in connection.domains()] == ["keep-me"]
@@ -167,7 +167,7 @@ def test_enter_opens_details_that_follow_the_domain(
     details = window.details_window(connection.uri, bravo.uuid)
     assert details is not None and details.isVisible()
     assert details.overview.text("State") == "Shut off"
-    window.lifecycle_actions[Action.START].trigger()
+    window.vm_actions.lifecycle[Action.START].trigger()
     wait_for_state(qtbot, window.manager, connection, bravo.uuid, DomainState.RUNNING)
     assert details.overview.text("State") == "Running (booted)"
     with qtbot.waitSignal(window.ops.finished, timeout=5000):

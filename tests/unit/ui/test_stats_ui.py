@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from kvmgui.core.connection import Connection
 from kvmgui.core.stats.reading import DomainCounters, RawSample, StatGroups
 from kvmgui.core.units import NO_VALUE
+from kvmgui.ui.app import App
 from kvmgui.ui.details.window import DetailsWindow
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import COLUMN_TITLES, STATS_COLUMNS, Column, Role
@@ -93,10 +94,10 @@ def test_statistics_columns_follow_the_view_menu(
 
 
 def test_columns_shown_come_from_the_settings(
-    manager: object, ops: object, settings: Settings, qtbot: QtBot
+    app: App, settings: Settings, qtbot: QtBot
 ) -> None:
     settings.set_stats_columns(StatGroups.NETWORK)
-    main = MainWindow(manager, ops, settings)  # type: ignore[arg-type]
+    main = MainWindow(app)
     qtbot.addWidget(main)
     hidden = {c for c in STATS_COLUMNS if main.view.isColumnHidden(c)}
     assert hidden == {Column.CPU_USAGE, Column.MEMORY_USAGE, Column.DISK_IO}

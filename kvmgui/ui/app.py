@@ -1,0 +1,59 @@
+"""The services of one kvmgui process, built in one place.
+
+:class:`App` holds what outlives any window: the settings, the connections,
+the op runner, the statistics poller and the console viewers. The entry point
+builds it with :meth:`App.start`, which also drives asyncio from Qt's loop;
+tests and benchmarks build it on the loop they already run. Windows receive
+it, and only render and wire.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtWidgets import QApplication
+
+from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.console.viewer_launcher import ViewerLauncher
+from kvmgui.ui.eventloop import AppEventLoop
+from kvmgui.ui.gc import GuiThreadGarbageCollector
+from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.settings import Settings
+from kvmgui.ui.stats_poller import StatsPoller
+
+
+class App:
+    """Settings, connections, ops, statistics and viewers, for every window."""
+
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        settings: Settings,
+        manager: ConnectionManager | None = None,
+    ) -> None:
+        self.loop = loop
+        self.settings = settings
+        self.manager = manager or ConnectionManager(loop)
+        self.ops = OpRunner(loop)
+        self.stats = StatsPoller(self.manager, settings.stats_interval())
+        self.viewer_launcher = ViewerLauncher(settings, self.ops)
+
+    @classmethod
+    def start(cls, qapp: QApplication, settings: Settings) -> App:
+        """The app on a new asyncio loop that Qt's loop drives (the entry point's way)."""
+        # Cycles holding QObjects are collected on the GUI thread (it lives as long as qapp).
+        GuiThreadGarbageCollector(qapp)
+        loop = AppEventLoop(qapp)
+        asyncio.set_event_loop(loop)
+        app = cls(loop, settings)
+        qapp.aboutToQuit.connect(app.stop)
+        return app
+
+    def apply_settings(self) -> None:
+        """Take up settings that changed while running (the preferences were applied)."""
+        self.stats.set_interval(self.settings.stats_interval())
+
+    def stop(self) -> None:
+        """No more statistics ticks, and end the viewers kvmgui started (it quits)."""
+        self.stats.stop()
+        self.viewer_launcher.close_all()

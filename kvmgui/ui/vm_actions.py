@@ -1,0 +1,175 @@
+"""What can be done to virtual machines, as QActions that any window can show.
+
+The main window acts on the VMs selected in its list, a details window on the
+VM it shows: each has a :class:`VmActions` that asks it for its selection and
+enables the actions by the states of the VMs in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
+
+from kvmgui.core.connection import Connection
+from kvmgui.core.consoles import KeyCombo, send_key_combo
+from kvmgui.core.domain import DomainInfo
+from kvmgui.core.lifecycle import Action, delete_domain
+from kvmgui.ui.console.send_keys import SendKeyMenu
+from kvmgui.ui.console.viewer_launcher import ViewerLauncher
+from kvmgui.ui.delete_dialog import DeleteDialog, Deletion
+from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.widgets.actions import make_action
+
+ACTION_SHORTCUTS = {
+    Action.START: "Ctrl+R",
+    Action.PAUSE: "Ctrl+P",
+    Action.RESUME: "Ctrl+Shift+P",
+    Action.SHUTDOWN: "Ctrl+D",
+    Action.REBOOT: "Ctrl+Shift+R",
+    Action.FORCE_OFF: "Ctrl+Shift+D",
+    Action.SAVE: "Ctrl+Shift+S",
+}
+# Behind the Shut Down button's arrow, in the toolbar.
+SHUTDOWN_MENU = (Action.REBOOT, Action.FORCE_OFF, Action.SAVE)
+
+
+@dataclass(frozen=True)
+class SelectedDomain:
+    connection: Connection
+    info: DomainInfo
+
+
+class VmActions(QObject):
+    """Lifecycle actions, Delete, Open Console and Send Key for a window's selection.
+
+    ``selection`` returns the VMs the window acts on now; the window calls
+    :meth:`update_enabled` when that selection or a selected VM's state changes.
+    Failures go to the op runner's default display; refusals (a VM in the
+    wrong state) too.
+    """
+
+    def __init__(
+        self,
+        selection: Callable[[], list[SelectedDomain]],
+        ops: OpRunner,
+        viewer_launcher: ViewerLauncher,
+        window: QWidget,
+    ) -> None:
+        super().__init__(window)
+        self._selection = selection
+        self._ops = ops
+        self._viewer_launcher = viewer_launcher
+        self._window = window
+        self.lifecycle: dict[Action, QAction] = {
+            action: make_action(
+                self, action.spec.label, ACTION_SHORTCUTS[action], partial(self.run, action),
+                f"{action.spec.label} the selected virtual machines",
+            )
+            for action in Action
+        }
+        self.delete_action = make_action(
+            self, "Delete…", QKeySequence.StandardKey.Delete, self.delete,
+            "Delete the selected virtual machines",
+        )
+        self.open_console_action = make_action(
+            self, "Open Console", "Ctrl+O", self.open_console,
+            "Open the graphical console of the selected VMs",
+        )
+        self.send_key_menu = SendKeyMenu(window)
+        self.send_key_menu.key_requested.connect(self.send_key)
+        self.update_enabled()
+
+    # ------------------------------------------------------------- showing
+
+    def fill_menu(self, menu: QMenu) -> None:
+        """Open Console, Send Key, the lifecycle actions and Delete, in that order."""
+        menu.addAction(self.open_console_action)
+        menu.addMenu(self.send_key_menu)
+        menu.addSeparator()
+        menu.addActions(list(self.lifecycle.values()))
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+
+    def fill_toolbar(self, toolbar: QToolBar) -> None:
+        """Open Console, then Start, Pause, Resume, Shut Down (the others in its menu), Delete."""
+        toolbar.addAction(self.open_console_action)
+        toolbar.addSeparator()
+        for action in (Action.START, Action.PAUSE, Action.RESUME):
+            toolbar.addAction(self.lifecycle[action])
+        shutdown_button = QToolButton()
+        shutdown_button.setDefaultAction(self.lifecycle[Action.SHUTDOWN])
+        shutdown_menu = QMenu(shutdown_button)
+        shutdown_menu.addActions([self.lifecycle[action] for action in SHUTDOWN_MENU])
+        shutdown_button.setMenu(shutdown_menu)
+        shutdown_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        toolbar.addWidget(shutdown_button)
+        toolbar.addAction(self.delete_action)
+
+    @Slot()
+    def update_enabled(self) -> None:
+        selected = self._selection()
+        for action, qaction in self.lifecycle.items():
+            qaction.setEnabled(any(action.allowed_for(s.info) for s in selected))
+        self.delete_action.setEnabled(bool(selected))
+        self.open_console_action.setEnabled(bool(selected))
+        self.send_key_menu.setEnabled(any(s.info.state.is_active for s in selected))
+
+    # -------------------------------------------------------------- acting
+
+    def run(self, action: Action) -> None:
+        """Run ``action`` on every selected VM that allows it; say why for the others."""
+        selected = self._selection()
+        refusals = [action.refusal(s.info) for s in selected if not action.allowed_for(s.info)]
+        for item in selected:
+            if action.allowed_for(item.info):
+                what = f"Could not {action.spec.verb} {item.info.name}"
+                self._ops.run(item.connection.call_domain(what, item.info.uuid, action.spec.run))
+        if refusals:
+            self._ops.report(" ".join(refusals))
+
+    def delete(self) -> None:
+        """Ask which storage goes with the selected VMs, then delete them."""
+        selected = self._selection()
+        if not selected:
+            return
+        dialog = DeleteDialog([(s.connection, s.info) for s in selected], self._ops, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.deletion_chosen.connect(self.on_deletion_chosen)
+        dialog.open()
+
+    @Slot(object)
+    def on_deletion_chosen(self, deletions: list[Deletion]) -> None:
+        for deletion in deletions:
+            info = deletion.info
+            # Not owned by the window: a delete that started finishes, and its
+            # partial failure is still said, after the window has closed.
+            self._ops.run(
+                deletion.connection.call_domain(
+                    f"Could not delete {info.name}", info.uuid,
+                    partial(delete_domain, volume_paths=deletion.volume_paths),
+                ),
+                partial(_report_storage_left, self._ops, info),
+            )
+
+    def open_console(self) -> None:
+        for item in self._selection():
+            self._viewer_launcher.open(item.connection, item.info)
+
+    @Slot(object)
+    def send_key(self, combo: KeyCombo) -> None:
+        for item in self._selection():
+            if item.info.state.is_active:
+                self._ops.run(item.connection.call_domain(
+                    f"Could not send {combo.label} to {item.info.name}", item.info.uuid,
+                    partial(send_key_combo, combo=combo),
+                ))
+
+
+def _report_storage_left(ops: OpRunner, info: DomainInfo, failures: list[str]) -> None:
+    if failures:
+        ops.report(f"{info.name} was deleted, but not all of its storage: " + "; ".join(failures))
