@@ -20,7 +20,9 @@ HOSTILE = st.one_of(
 )
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(HOSTILE, HOSTILE, HOSTILE)
 def test_out_of_range_values_fall_back_or_clamp(
     tmp_path: Path, columns: str, interval: str, max_running: str
