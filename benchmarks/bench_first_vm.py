@@ -40,7 +40,7 @@ from PySide6.QtWidgets import QApplication
 
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.events import ensure_event_loop
-from kvmgui.core.serial import SerialConsoleStream, SerialLineReader
+from kvmgui.core.serial import SerialConsoleStream
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.eventloop import AppEventLoop
 from kvmgui.ui.gc import GuiThreadGarbageCollector
@@ -57,6 +57,7 @@ from tests.integration.guests import (
     PREFIX,
 )
 from tests.integration.wizard_driver import FirstVm, WizardDriver
+from tests.serial_reader import SerialLineReader
 from tests.system import SYSTEM_URI
 
 TARGET_S = 15.0

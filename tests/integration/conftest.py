@@ -18,7 +18,7 @@ import libvirt
 import pytest
 
 from kvmgui.core.lifecycle import undefine
-from kvmgui.core.serial import SerialConsoleStream, SerialLineReader
+from kvmgui.core.serial import SerialConsoleStream
 from tests.integration.guests import (
     NETWORK_NAME,
     NETWORK_XML,
@@ -29,6 +29,7 @@ from tests.integration.guests import (
     tiny_guest_xml,
     volume_xml,
 )
+from tests.serial_reader import SerialLineReader
 from tests.system import SystemHandle
 
 REPO = Path(__file__).resolve().parents[2]
