@@ -57,9 +57,9 @@ def build_tiny_guest() -> Path:
 
 
 @pytest.fixture(scope="session")
-def tiny_guest_iso(system_handle: SystemHandle, test_pool: str) -> Path:
-    """The tiny guest's ISO, copied into the test pool: QEMU runs as libvirt-qemu,
-    which cannot enter a checkout under a 0700 home such as /root."""
+def tiny_guest_iso(test_pool: str) -> Iterator[Path]:
+    """The tiny guest's ISO, copied into the test pool's directory: QEMU runs as
+    libvirt-qemu, which cannot enter a checkout under a 0700 home such as /root."""
     try:
         built = build_tiny_guest()
     except subprocess.CalledProcessError as err:
@@ -67,9 +67,8 @@ def tiny_guest_iso(system_handle: SystemHandle, test_pool: str) -> Path:
     iso = Path(POOL_DIR) / f"{PREFIX}tiny-guest.iso"
     shutil.copyfile(built, iso)
     iso.chmod(0o644)
-    # Known to the pool, so that its clean-up deletes it with the other volumes.
-    system_handle.conn.storagePoolLookupByName(test_pool).refresh(0)
-    return iso
+    yield iso
+    iso.unlink(missing_ok=True)
 
 
 def _remove_network(system: libvirt.virConnect) -> None:
