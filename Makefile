@@ -15,7 +15,8 @@ SHELL := /bin/bash
 
 VENV        := .venv
 PYTHON      := $(VENV)/bin/python
-GUEST_DIR   ?= /var/tmp/kvmgui-test/guest
+# under the checkout: a fixed path under /var/tmp could be another user's symlink
+GUEST_DIR   ?= $(CURDIR)/.cache/guest
 TINY_GUEST  := $(GUEST_DIR)/tiny-guest.iso
 ARGS        ?=
 PYTEST_ARGS ?=

@@ -29,7 +29,6 @@ import asyncio
 import contextlib
 import datetime
 import platform
-import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -40,12 +39,12 @@ from PySide6.QtWidgets import QApplication
 
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.events import ensure_event_loop
-from kvmgui.core.serial import SerialConsoleStream, SerialLineReader
+from kvmgui.core.serial import SerialConsoleStream
 from kvmgui.ui.app import App
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.settings import Settings
-from tests.integration.conftest import GUEST_DIR, READY, REPO, remove_guest
+from tests.integration.conftest import READY, build_tiny_guest, remove_guest
 from tests.integration.guests import (
     NETWORK_NAME,
     NETWORK_XML,
@@ -55,6 +54,7 @@ from tests.integration.guests import (
     PREFIX,
 )
 from tests.integration.wizard_driver import FirstVm, WizardDriver
+from tests.serial_reader import SerialLineReader
 from tests.system import SYSTEM_URI
 
 TARGET_S = 15.0
@@ -89,14 +89,6 @@ def test_pool_and_network(conn: libvirt.virConnect) -> Iterator[None]:
         for undo in reversed(made):
             with contextlib.suppress(libvirt.libvirtError):
                 undo()
-
-
-def tiny_guest_iso() -> Path:
-    iso = Path(os.environ.get("KVMGUI_TINY_GUEST", GUEST_DIR / "tiny-guest.iso"))
-    if not iso.is_file():
-        subprocess.run(["bash", str(REPO / "tests/guest/build-tiny-guest.sh"), str(iso.parent)],
-                       check=True, timeout=600)
-    return iso
 
 
 async def until(condition: Callable[[], bool], timeout: float) -> None:
@@ -170,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1)
     args = parser.parse_args(argv)
-    iso = tiny_guest_iso()
+    iso = build_tiny_guest()
     ensure_event_loop()
     setup = libvirt.open(SYSTEM_URI)
     with tempfile.TemporaryDirectory(prefix="kvmgui-bench-") as tmp, \

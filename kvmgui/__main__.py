@@ -18,6 +18,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         prog="kvmgui", description="A fast desktop manager for local KVM virtual machines."
     )
     parser.add_argument(
+        "uris", metavar="URI", nargs="*",
+        help="open these connections only, e.g. qemu:///system (as -c does)",
+    )
+    parser.add_argument(
         "-c", "--connect", metavar="URI", action="append", default=[],
         help="open this connection only (repeatable), e.g. qemu:///system",
     )
@@ -25,13 +29,20 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--demo", action="store_true",
         help="open the built-in demo fleet (libvirt's test driver; no daemon needed)",
     )
+    parser.add_argument(
+        "--check", action="store_true",
+        help="start, print to stderr how many domains each connection listed and "
+        "whether the icon loaded, then exit (status 1 if anything failed)",
+    )
     parser.add_argument("--debug", action="store_true", help="log in detail to stderr")
     parser.add_argument("--version", action="version", version=f"kvmgui {__version__}")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
+    # The desktop entry's %U and -c are two ways to name the same connections.
+    args.connect += args.uris
     for uri in args.connect:
         problem = uri_problem(uri)
         if problem:
-            parser.error(f"--connect {uri}: {problem}")
+            parser.error(f"{uri}: {problem}")
     return args
 
 
@@ -48,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kvmgui.ui.app import App
     from kvmgui.ui.mainwindow import MainWindow
     from kvmgui.ui.settings import Settings
+    from kvmgui.ui.startup_check import StartupCheck
     from kvmgui.ui.widgets.icons import app_icon
 
     ensure_event_loop()
@@ -66,6 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.manager.add(uri)
     if log_file is not None:
         window.statusBar().showMessage(f"Log: {log_file}", 5000)
+    check = StartupCheck(app.manager, qapp.windowIcon(), sys.stderr) if args.check else None
     window.show()
 
     signal.signal(signal.SIGINT, lambda *_: qapp.quit())
@@ -73,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.loop.run_forever()  # returns when the last window closes
     finally:
         app.loop.close()
-    return 0
+    return 0 if check is None or check.passed else 1
 
 
 if __name__ == "__main__":

@@ -33,19 +33,28 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.integration)
 
 
+# In CI a skip would hide a missing daemon, tool or package: under CI=true
+# every skip fails, a test's or a whole module's.
+def _failed_in_ci(report: pytest.TestReport | pytest.CollectReport, what: str) -> None:
+    if os.environ.get("CI") == "true" and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"{what} skipped under CI=true: {reason}"
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo[None]
 ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report: pytest.TestReport = yield
-    # In CI a skipped integration test would hide a missing daemon or tool.
-    if (
-        os.environ.get("CI") == "true"
-        and report.skipped
-        and item.get_closest_marker("integration") is not None
-        and not hasattr(report, "wasxfail")
-    ):
-        report.outcome = "failed"
-        reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
-        report.longrepr = f"integration test skipped under CI=true: {reason}"
+    _failed_in_ci(report, "test")
+    return report
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(
+    collector: pytest.Collector,
+) -> Generator[None, pytest.CollectReport, pytest.CollectReport]:
+    report: pytest.CollectReport = yield
+    _failed_in_ci(report, collector.nodeid)
     return report

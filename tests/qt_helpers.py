@@ -31,24 +31,26 @@ def _gui_thread_gc(qapp: QApplication) -> GuiThreadGarbageCollector:
     return GuiThreadGarbageCollector(qapp)
 
 
-@pytest.fixture(scope="session")
-def _qasync_loop(
-    qapp: QApplication, _gui_thread_gc: GuiThreadGarbageCollector
-) -> asyncio.AbstractEventLoop:
-    event_loop = AppEventLoop(qapp, already_running=True)
-    asyncio.events._set_running_loop(None)
-    return event_loop
-
-
 @pytest.fixture
-def loop(_qasync_loop: asyncio.AbstractEventLoop) -> Iterator[asyncio.AbstractEventLoop]:
-    """A qasync loop that counts as running while pytest-qt spins Qt's loop,
-    as it does in the app once ``run_forever`` has started; only during the
-    test, so that tests without Qt keep ``asyncio.run``."""
-    asyncio.set_event_loop(_qasync_loop)
-    asyncio.events._set_running_loop(_qasync_loop)
-    yield _qasync_loop
-    asyncio.events._set_running_loop(None)
+def loop(
+    qapp: QApplication, _gui_thread_gc: GuiThreadGarbageCollector
+) -> Iterator[asyncio.AbstractEventLoop]:
+    """The app's qasync loop, running during the test as it runs in the app once
+    ``run_forever`` has started: in qasync's mode for a Qt loop spun by someone
+    else (here pytest-qt's waits and its event processing after the test)."""
+    event_loop = AppEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(event_loop)
+    yield event_loop
+    # Stopped, then run until what the test left is cancelled, as asyncio.run
+    # ends: after run_until_complete it no longer counts as running, so that
+    # later tests without Qt can use asyncio.run.
+    event_loop.stop()
+    left = asyncio.all_tasks(event_loop)
+    for task in left:
+        task.cancel()
+    event_loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
+    asyncio.set_event_loop(None)
+    event_loop.close()
 
 
 @pytest.fixture

@@ -5,9 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import io
-import os
 import re
-import tempfile
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -236,39 +234,6 @@ def seed_iso_bytes(cfg: CloudInitConfig) -> bytes:
     iso.write_fp(out)
     iso.close()
     return out.getvalue()
-
-
-def write_seed_iso(cfg: CloudInitConfig, path: str | os.PathLike[str]) -> None:
-    """Write the seed ISO to ``path`` (mode 0600: it holds the password hash), atomically."""
-    target = Path(path)
-    data = seed_iso_bytes(cfg)
-    # mkstemp creates the file 0600 in the target's directory, so the rename is atomic.
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def read_seed_iso(path: str | os.PathLike[str]) -> dict[str, str]:
-    """The files of a seed ISO by their Rock Ridge (long) names."""
-    iso = pycdlib.PyCdlib()
-    iso.open(os.fspath(path))
-    try:
-        files: dict[str, str] = {}
-        for child in iso.list_children(rr_path="/"):
-            if child is None or child.is_dot() or child.is_dotdot() or not child.is_file():
-                continue
-            name = child.rock_ridge.name().decode()
-            out = io.BytesIO()
-            iso.get_file_from_iso_fp(out, rr_path="/" + name)
-            files[name] = out.getvalue().decode()
-        return files
-    finally:
-        iso.close()
 
 
 def ssh_public_keys_offered(home: Path | None = None) -> list[Path]:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
-DEMO_FLEET = Path(__file__).resolve().parents[2] / "resources" / "demo-fleet.xml"
+from kvmgui.core.resource_files import resource_file
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9]*(\+[a-z0-9]+)?$")
 NETWORK_TRANSPORTS = ("ssh", "libssh", "libssh2", "tcp", "tls")
@@ -31,7 +31,8 @@ def is_local_uri(uri: str) -> bool:
 
 
 def demo_uri() -> str:
-    return f"test://{DEMO_FLEET}"
+    """libvirt's test driver on the demo fleet shipped with kvmgui."""
+    return f"test://{resource_file('demo-fleet.xml')}"
 
 
 def host_problem(host: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import shutil
 import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ import libvirt
 import pytest
 
 from kvmgui.core.lifecycle import undefine
-from kvmgui.core.serial import SerialConsoleStream, SerialLineReader
+from kvmgui.core.serial import SerialConsoleStream
 from tests.integration.guests import (
     NETWORK_NAME,
     NETWORK_XML,
@@ -29,26 +30,45 @@ from tests.integration.guests import (
     tiny_guest_xml,
     volume_xml,
 )
+from tests.serial_reader import SerialLineReader
 from tests.system import SystemHandle
 
 REPO = Path(__file__).resolve().parents[2]
-GUEST_DIR = Path("/var/tmp/kvmgui-test/guest")
+# Under the checkout (ignored by git), as in the Makefile: a fixed path under
+# /var/tmp could be a symlink planted by another user.
+GUEST_DIR = REPO / ".cache" / "guest"
 READY = r"TINY-GUEST READY ip=(\S+)"
 # TCG boot to READY takes about 8 s with a lease; allow for two busy cores.
 BOOT_TIMEOUT = 90.0
 
 
-@pytest.fixture(scope="session")
-def tiny_guest_iso() -> Path:
+def build_tiny_guest() -> Path:
+    """The tiny guest's ISO: $KVMGUI_TINY_GUEST, or built (and cached) in GUEST_DIR.
+
+    Raises :class:`subprocess.CalledProcessError` when it cannot be built.
+    """
     iso = Path(os.environ.get("KVMGUI_TINY_GUEST", GUEST_DIR / "tiny-guest.iso"))
     if not iso.is_file():
-        result = subprocess.run(
+        subprocess.run(
             ["bash", str(REPO / "tests/guest/build-tiny-guest.sh"), str(iso.parent)],
-            capture_output=True, text=True, timeout=600, check=False,
+            capture_output=True, text=True, timeout=600, check=True,
         )
-        if result.returncode != 0 or not iso.is_file():
-            pytest.skip(f"cannot build the tiny test guest: {result.stderr[-500:]}")
     return iso
+
+
+@pytest.fixture(scope="session")
+def tiny_guest_iso(test_pool: str) -> Iterator[Path]:
+    """The tiny guest's ISO, copied into the test pool's directory: QEMU runs as
+    libvirt-qemu, which cannot enter a checkout under a 0700 home such as /root."""
+    try:
+        built = build_tiny_guest()
+    except subprocess.CalledProcessError as err:
+        pytest.skip(f"cannot build the tiny test guest: {err.stderr[-500:]}")
+    iso = Path(POOL_DIR) / f"{PREFIX}tiny-guest.iso"
+    shutil.copyfile(built, iso)
+    iso.chmod(0o644)
+    yield iso
+    iso.unlink(missing_ok=True)
 
 
 def _remove_network(system: libvirt.virConnect) -> None:

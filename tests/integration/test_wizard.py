@@ -17,7 +17,6 @@ import pytest
 from lxml import etree
 from pytestqt.qtbot import QtBot
 
-from kvmgui.core.cloudinit import read_seed_iso
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.lifecycle import undefine
 from kvmgui.core.xml.domain import SourceKind
@@ -27,6 +26,7 @@ from tests.integration.conftest import SerialWatch
 from tests.integration.guests import NETWORK_NAME, POOL_DIR, POOL_NAME, PREFIX, tiny_guest_xml
 from tests.integration.wizard_driver import FirstVm, WizardDriver
 from tests.qt_helpers import open_connection, run_task
+from tests.seed_iso import read_seed_iso
 from tests.system import SYSTEM_URI
 
 WIZARD_PREFIX = f"{PREFIX}wizard"

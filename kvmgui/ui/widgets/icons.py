@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
 
 from kvmgui.core.domain import DomainState
-
-RESOURCES = Path(__file__).resolve().parents[3] / "resources"
+from kvmgui.core.resource_files import resource_file
 
 _STATE_COLOURS = {
     DomainState.RUNNING: "#2e9d44",
@@ -50,4 +48,4 @@ def state_icon(state: DomainState, saved: bool = False) -> QIcon:
 
 @cache
 def app_icon() -> QIcon:
-    return QIcon(str(RESOURCES / "kvmgui.svg"))
+    return QIcon(str(resource_file("kvmgui.svg")))

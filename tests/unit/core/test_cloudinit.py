@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import base64
 import io
-import os
-import stat
 from pathlib import Path
 
 import pycdlib
@@ -14,6 +12,7 @@ from passlib.hash import sha512_crypt
 
 from kvmgui.core import cloudinit
 from kvmgui.core.cloudinit import CloudInitConfig
+from tests.seed_iso import read_seed_iso
 
 FAST_ROUNDS = 1000  # the minimum sha512_crypt allows; keeps the tests quick
 
@@ -219,17 +218,16 @@ def test_user_data_is_the_yaml_cloud_init_reads() -> None:
 def test_seed_iso_round_trip(tmp_path: Path) -> None:
     cfg = _config()
     path = tmp_path / "seed.iso"
-    cloudinit.write_seed_iso(cfg, path)
-    assert cloudinit.read_seed_iso(path) == {
+    path.write_bytes(cloudinit.seed_iso_bytes(cfg))
+    assert read_seed_iso(path) == {
         "user-data": cloudinit.user_data(cfg),
         "meta-data": cloudinit.meta_data(cfg),
     }
-    assert [p.name for p in tmp_path.iterdir()] == ["seed.iso"]  # no temporary left behind
 
 
 def test_seed_iso_label_and_names(tmp_path: Path) -> None:
     path = tmp_path / "seed.iso"
-    cloudinit.write_seed_iso(_config(), path)
+    path.write_bytes(cloudinit.seed_iso_bytes(_config()))
     iso = pycdlib.PyCdlib()
     iso.open(str(path))
     try:
@@ -247,19 +245,6 @@ def test_seed_iso_label_and_names(tmp_path: Path) -> None:
         assert out.getvalue().startswith(b"instance-id:")
     finally:
         iso.close()
-
-
-def test_seed_iso_is_private(tmp_path: Path) -> None:
-    path = tmp_path / "seed.iso"
-    path.write_bytes(b"old")
-    path.chmod(0o644)
-    old_umask = os.umask(0)
-    try:
-        cloudinit.write_seed_iso(_config(), path)
-    finally:
-        os.umask(old_umask)
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert path.read_bytes() != b"old"
 
 
 def test_seed_iso_bytes_is_an_iso() -> None:

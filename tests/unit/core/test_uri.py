@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kvmgui.core.uri import (
-    DEMO_FLEET,
     demo_uri,
     host_problem,
     ssh_uri,
@@ -62,8 +61,7 @@ def test_bad_uris_say_what_is_wrong(uri: str, words: str) -> None:
     assert words in uri_problem(uri)
 
 
-def test_demo_fleet_is_shipped() -> None:
-    assert DEMO_FLEET.is_file()
+def test_demo_uri_is_a_valid_test_driver_uri() -> None:
     assert uri_problem(demo_uri()) == ""
 
 

@@ -1,0 +1,84 @@
+"""kvmgui works from its wheel alone: built from the source tree, installed into
+a fresh venv outside it, ``kvmgui --demo`` lists the demo fleet with its icon.
+
+Dependencies come from pip's own index and cache, as for ``make deps``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+pytestmark = pytest.mark.packaging
+
+REPO = Path(__file__).resolve().parents[2]
+# What a checkout holds besides its sources (.gitignore); a stale build/ would
+# even end up in the wheel.
+NOT_SOURCES = shutil.ignore_patterns(
+    ".git", ".venv", ".cache", ".stamps", "build", "dist", "*.egg-info", "__pycache__",
+    ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis",
+)
+PIP_TIMEOUT_S = 300
+RUN_TIMEOUT_S = 60
+
+
+def _run(command: list[str | Path], cwd: Path, timeout: float) -> str:
+    result = subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    assert result.returncode == 0, f"{command} failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+@pytest.fixture
+def installed(tmp_path: Path) -> Iterator[Path]:
+    """The bin/ directory of a fresh venv that has kvmgui's wheel and its dependencies."""
+    source = tmp_path / "source"
+    shutil.copytree(REPO, source, ignore=NOT_SOURCES)
+    wheelhouse = tmp_path / "wheelhouse"
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
+    _run([*pip, "wheel", "--no-deps", "-w", wheelhouse, source], tmp_path, PIP_TIMEOUT_S)
+    (wheel,) = wheelhouse.glob("kvmgui-*.whl")
+    venv = tmp_path / "venv"
+    # No pip of its own: this venv's pip installs into it (--python), which saves seconds.
+    _run([sys.executable, "-m", "venv", "--without-pip", venv], tmp_path, RUN_TIMEOUT_S)
+    _run(
+        [*pip, "--python", venv / "bin" / "python", "install", "--no-compile", wheel],
+        tmp_path, PIP_TIMEOUT_S,
+    )
+    yield venv / "bin"
+    shutil.rmtree(venv)  # a few hundred MB of Qt
+
+
+def test_the_installed_wheel_runs_the_demo(installed: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    where = _run(
+        [installed / "python", "-c", "import kvmgui; print(kvmgui.__file__)"],
+        elsewhere, RUN_TIMEOUT_S,
+    )
+    assert Path(where.strip()).is_relative_to(installed.parent)
+
+    env = {
+        name: value for name, value in os.environ.items() if not name.startswith("PYTHON")
+    } | {"QT_QPA_PLATFORM": "offscreen", "QT_NO_GLIB": "1"}
+    result = subprocess.run(
+        [installed / "kvmgui", "--demo", "--check"], cwd=elsewhere, env=env,
+        capture_output=True, text=True, timeout=RUN_TIMEOUT_S, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    listed = re.search(r"^kvmgui: test://(\S+): listed (\d+) domains?$", result.stderr, re.M)
+    assert listed is not None, result.stderr
+    fleet = Path(listed.group(1))
+    assert fleet.is_relative_to(installed.parent)  # the wheel's copy, not the checkout's
+    expected = etree.parse(str(REPO / "resources" / "demo-fleet.xml")).getroot()
+    assert int(listed.group(2)) == len(expected.findall("domain"))
+    assert "kvmgui: icon loaded" in result.stderr.splitlines()
