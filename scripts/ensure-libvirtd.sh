@@ -13,7 +13,8 @@ set -uo pipefail
 URI=qemu:///system
 WAIT_SECONDS=${ENSURE_LIBVIRTD_WAIT:-20}
 LOG_DIR=/var/log/libvirt
-STARTED_RECORD_DIR=/var/tmp/kvmgui-test
+# Root-owned /run, not /var/tmp where any user could plant a symlink first.
+STARTED_RECORD_DIR=/run/kvmgui-test
 
 say() { echo "ensure-libvirtd: $*" >&2; }
 
@@ -120,8 +121,13 @@ if wait_for_virsh; then
     # The integration tests may restart a daemon that this script started,
     # and only such a one: they check its PID against this record.
     if [ -s /run/libvirtd.pid ]; then
-        mkdir -p "$STARTED_RECORD_DIR"
-        cp /run/libvirtd.pid "$STARTED_RECORD_DIR/libvirtd.pid"
+        mkdir -p -m 0700 "$STARTED_RECORD_DIR"
+        if [ -d "$STARTED_RECORD_DIR" ] && [ ! -L "$STARTED_RECORD_DIR" ] &&
+           [ "$(stat -c %u "$STARTED_RECORD_DIR")" = "$(id -u)" ]; then
+            cp /run/libvirtd.pid "$STARTED_RECORD_DIR/libvirtd.pid"
+        else
+            say "not recording the daemon: $STARTED_RECORD_DIR is not a directory of this user"
+        fi
     fi
     exit 0
 fi

@@ -27,6 +27,8 @@ from tests.integration.guests import (
     POOL_NAME,
     POOL_XML,
     PREFIX,
+    RUN_DIR,
+    make_run_dir,
     tiny_guest_xml,
     volume_xml,
 )
@@ -93,7 +95,6 @@ def _remove_pool(system: libvirt.virConnect) -> None:
 
 @pytest.fixture(scope="session")
 def test_network(system_handle: SystemHandle) -> Iterator[str]:
-    _remove_network(system_handle.conn)  # left over by a run that was killed
     network = system_handle.conn.networkDefineXML(NETWORK_XML)
     network.create()
     yield NETWORK_NAME
@@ -102,13 +103,12 @@ def test_network(system_handle: SystemHandle) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def test_pool(system_handle: SystemHandle) -> Iterator[str]:
-    _remove_pool(system_handle.conn)
-    Path(POOL_DIR).mkdir(parents=True, exist_ok=True)
-    os.chmod(POOL_DIR, 0o755)
+    make_run_dir("pool")
     pool = system_handle.conn.storagePoolDefineXML(POOL_XML)
     pool.create()
     yield POOL_NAME
     _remove_pool(system_handle.conn)
+    shutil.rmtree(RUN_DIR, ignore_errors=True)
 
 
 def remove_guest(system: libvirt.virConnect, name: str) -> None:

@@ -26,6 +26,7 @@ from tests.integration.conftest import (
     GuestFactory,
     SerialWatch,
 )
+from tests.integration.guests import PREFIX, SUBNET_PREFIX
 from tests.qt_helpers import open_connection, run_task, wait_for_state
 from tests.system import SYSTEM_URI
 
@@ -95,7 +96,7 @@ def test_full_lifecycle_of_a_real_guest(
     act(window, connection, uuid, Action.START, DomainState.RUNNING, qtbot)
     serial = watch_serial(dom)
     ip = run_task(qtbot, loop, serial.ready_ip(), timeout=120000)
-    assert ip.startswith("192.168.251.")
+    assert ip.startswith(SUBNET_PREFIX)
 
     act(window, connection, uuid, Action.PAUSE, DomainState.PAUSED, qtbot)
     assert system.lookupByUUIDString(uuid).state()[0] == libvirt.VIR_DOMAIN_PAUSED
@@ -110,13 +111,13 @@ def test_full_lifecycle_of_a_real_guest(
     assert connection.domain(uuid).state_text == "Shut off (forced off)"  # type: ignore[union-attr]
 
     # Delete without ticking the disk: the definition goes, the volume stays.
-    volume_path = guests.pool.storageVolLookupByName("kvmgui-test-life.qcow2").path()
+    volume_path = guests.pool.storageVolLookupByName(f"{PREFIX}life.qcow2").path()
     delete_from_window(window, connection, uuid, tick_disk=False, qtbot=qtbot)
     with pytest.raises(libvirt.libvirtError):
         system.lookupByUUIDString(uuid)
     assert Path(volume_path).exists()
     guests.pool.refresh()
-    assert guests.pool.storageVolLookupByName("kvmgui-test-life.qcow2").path() == volume_path
+    assert guests.pool.storageVolLookupByName(f"{PREFIX}life.qcow2").path() == volume_path
 
 
 def test_delete_with_the_disk_ticked_removes_only_that_domain_and_volume(
@@ -127,11 +128,11 @@ def test_delete_with_the_disk_ticked_removes_only_that_domain_and_volume(
     kept = guests.define("kept")
     wait_for_state(qtbot, window.manager, connection, kept.UUIDString(), DomainState.SHUTOFF)
     act(window, connection, doomed.UUIDString(), Action.START, DomainState.RUNNING, qtbot)
-    volume_path = guests.pool.storageVolLookupByName("kvmgui-test-doomed.qcow2").path()
+    volume_path = guests.pool.storageVolLookupByName(f"{PREFIX}doomed.qcow2").path()
     delete_from_window(window, connection, doomed.UUIDString(), tick_disk=True, qtbot=qtbot)
     assert not Path(volume_path).exists()
-    assert system.lookupByName("kvmgui-test-kept").UUIDString() == kept.UUIDString()
-    assert guests.pool.storageVolLookupByName("kvmgui-test-kept.qcow2") is not None
+    assert system.lookupByName(f"{PREFIX}kept").UUIDString() == kept.UUIDString()
+    assert guests.pool.storageVolLookupByName(f"{PREFIX}kept.qcow2") is not None
     assert connection.domain(kept.UUIDString()) is not None
 
 
@@ -142,19 +143,19 @@ def test_changes_made_with_virsh_show_from_events(
     dom = guests.define("outside", with_disk=False)
     uuid = dom.UUIDString()
     wait_for_state(qtbot, window.manager, connection, uuid, DomainState.SHUTOFF)
-    virsh("start", "kvmgui-test-outside")
+    virsh("start", f"{PREFIX}outside")
     wait_for_state(qtbot, window.manager, connection, uuid, DomainState.RUNNING)
     assert window.model.domain_index(connection, uuid).isValid()
-    virsh("destroy", "kvmgui-test-outside")
+    virsh("destroy", f"{PREFIX}outside")
     wait_for_state(qtbot, window.manager, connection, uuid, DomainState.SHUTOFF)
-    virsh("undefine", "kvmgui-test-outside")
+    virsh("undefine", f"{PREFIX}outside")
     wait_for_state(qtbot, window.manager, connection, uuid, None)
     assert not window.model.domain_index(connection, uuid).isValid()
 
 
 def _libvirtd_started_by_this_project() -> int | None:
     """The PID of the libvirtd that scripts/ensure-libvirtd.sh started, if it runs."""
-    record = Path("/var/tmp/kvmgui-test/libvirtd.pid")
+    record = Path("/run/kvmgui-test/libvirtd.pid")
     try:
         pid = int(record.read_text().strip())
         comm = Path(f"/proc/{pid}/comm").read_text().strip()

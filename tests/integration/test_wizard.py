@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import os
 import shutil
 import stat
 import subprocess
@@ -23,7 +22,15 @@ from kvmgui.core.xml.domain import SourceKind
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.wizard import NewVmWizard
 from tests.integration.conftest import SerialWatch
-from tests.integration.guests import NETWORK_NAME, POOL_DIR, POOL_NAME, PREFIX, tiny_guest_xml
+from tests.integration.guests import (
+    NETWORK_NAME,
+    POOL_DIR,
+    POOL_NAME,
+    PREFIX,
+    SUBNET_PREFIX,
+    make_run_dir,
+    tiny_guest_xml,
+)
 from tests.integration.wizard_driver import FirstVm, WizardDriver
 from tests.qt_helpers import open_connection, run_task
 from tests.seed_iso import read_seed_iso
@@ -70,9 +77,7 @@ def wizard_cleanup(
 @pytest.fixture
 def cloud_image(test_pool: str) -> Iterator[Path]:
     """A small qcow2 standing in for a cloud image: QEMU opens it, no OS boots from it."""
-    directory = Path("/var/tmp/kvmgui-test") / f"{WIZARD_PREFIX}-images"
-    directory.mkdir(parents=True, exist_ok=True)
-    os.chmod(directory, 0o755)  # QEMU runs as another user and must reach the image
+    directory = make_run_dir("images")  # QEMU runs as another user and must reach the image
     image = directory / "cloud-base.qcow2"
     subprocess.run(["qemu-img", "create", "-q", "-f", "qcow2", str(image), "256M"], check=True)
     yield image
@@ -114,7 +119,7 @@ def test_iso_to_a_booted_guest_by_clicks_and_typing(
     assert dom.isActive()
     serial = watch_serial(dom)  # right after start: the marker comes ~8 s later
     ip = run_task(qtbot, loop, serial.ready_ip(), timeout=120000)
-    assert ip.startswith("192.168.251.")
+    assert ip.startswith(SUBNET_PREFIX)
 
     xml = etree.fromstring(dom.XMLDesc(0).encode())
     assert xml.get("type") == "qemu"
