@@ -8,6 +8,7 @@ so ``on_data`` and ``on_closed`` always run on the caller's thread.
 
 from __future__ import annotations
 
+import enum
 import logging
 import threading
 from collections.abc import Callable
@@ -42,12 +43,26 @@ class ConsoleBusyError(LibvirtCallError):
     """Another client holds the console; opening again with ``force=True`` takes it over."""
 
 
+class ConsoleOpenFailure(enum.Enum):
+    """Why openConsole failed, from libvirt's error code (its messages are translated)."""
+
+    NO_DEVICE = "no serial device"  # INTERNAL_ERROR: no such or non-pty character device
+    NOT_RUNNING = "not running"  # OPERATION_INVALID
+    OTHER = "other"
+
+    @classmethod
+    def from_code(cls, code: int) -> ConsoleOpenFailure:
+        if code == libvirt.VIR_ERR_INTERNAL_ERROR:
+            return cls.NO_DEVICE
+        if code == libvirt.VIR_ERR_OPERATION_INVALID:
+            return cls.NOT_RUNNING
+        return cls.OTHER
+
+
 def _is_console_busy(err: libvirt.libvirtError) -> bool:
-    message = (err.get_error_message() or str(err)).lower()
-    return (
-        err.get_error_code() == libvirt.VIR_ERR_OPERATION_FAILED
-        and "active console session" in message
-    )
+    # openConsole fails with OPERATION_FAILED only when another client holds
+    # the console (libvirt's virChrdevOpen); its message is translated.
+    return bool(err.get_error_code() == libvirt.VIR_ERR_OPERATION_FAILED)
 
 
 class SerialConsoleStream:

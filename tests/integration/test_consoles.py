@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from kvmgui.core.consoles import CTRL_ALT_DEL
 from kvmgui.core.domain import DomainState
+from kvmgui.core.serial import ConsoleOpenFailure
 from kvmgui.ui.console.serial_tab import SerialConsoleTab
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import Role
@@ -241,3 +242,16 @@ def test_thumbnail_viewer_and_ctrl_alt_del_on_a_running_guest(
     action.trigger()
     wait_for_state(qtbot, window.manager, connection, uuid, DomainState.SHUTOFF, STATE_MS)
     assert not window.message_bar.isVisible(), window.message_bar.text
+
+
+def test_console_open_failures_are_told_apart_by_code(guests: GuestFactory) -> None:
+    """The serial tab's wording rests on these codes, not on translated messages."""
+    dom = guests.define("no-serial", with_disk=False)
+    failures = []
+    for start in (False, True):
+        if start:
+            dom.create()
+        with pytest.raises(libvirt.libvirtError) as caught:
+            dom.openConsole("no-such-device", dom.connect().newStream(0), 0)
+        failures.append(ConsoleOpenFailure.from_code(caught.value.get_error_code()))
+    assert failures == [ConsoleOpenFailure.NOT_RUNNING, ConsoleOpenFailure.NO_DEVICE]

@@ -20,7 +20,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.errors import LibvirtCallError
-from kvmgui.core.serial import ConsoleBusyError, SerialConsoleStream, open_serial_console
+from kvmgui.core.serial import (
+    ConsoleBusyError,
+    ConsoleOpenFailure,
+    SerialConsoleStream,
+    open_serial_console,
+)
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.console.terminal import TerminalWidget
 from kvmgui.ui.ops import OpRunner, in_worker
@@ -291,9 +296,9 @@ def _not_running(info: DomainInfo) -> str:
 
 
 def _describe_open_failure(name: str, err: LibvirtCallError) -> str:
-    message = err.message.lower()
-    if "character device" in message or "no console" in message:
+    failure = ConsoleOpenFailure.from_code(err.code)
+    if failure is ConsoleOpenFailure.NO_DEVICE:
         return f"{name} has no serial console."
-    if "not running" in message:
+    if failure is ConsoleOpenFailure.NOT_RUNNING:
         return f"{name} is not running. The console attaches when it starts."
     return f"Could not open the serial console of {name}: {err.message}"
