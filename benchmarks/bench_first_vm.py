@@ -29,9 +29,11 @@ import asyncio
 import contextlib
 import datetime
 import platform
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 
 import libvirt
 from PySide6.QtCore import QSettings
@@ -44,14 +46,15 @@ from kvmgui.ui.app import App
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.settings import Settings
-from tests.integration.conftest import READY, build_tiny_guest, remove_guest
+from tests.integration.conftest import READY, remove_guest, stage_tiny_guest
 from tests.integration.guests import (
     NETWORK_NAME,
     NETWORK_XML,
-    POOL_DIR,
     POOL_NAME,
     POOL_XML,
     PREFIX,
+    RUN_DIR,
+    make_run_dir,
 )
 from tests.integration.wizard_driver import FirstVm, WizardDriver
 from tests.serial_reader import SerialLineReader
@@ -68,8 +71,8 @@ def test_pool_and_network(conn: libvirt.virConnect) -> Iterator[None]:
     try:
         pool = conn.storagePoolLookupByName(POOL_NAME)
     except libvirt.libvirtError:
-        Path(POOL_DIR).mkdir(parents=True, exist_ok=True)
-        os.chmod(POOL_DIR, 0o755)
+        make_run_dir("pool")
+        made.append(partial(shutil.rmtree, RUN_DIR, ignore_errors=True))
         pool = conn.storagePoolDefineXML(POOL_XML)
         made.append(pool.undefine)
     if not pool.isActive():
@@ -162,11 +165,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1)
     args = parser.parse_args(argv)
-    iso = build_tiny_guest()
     ensure_event_loop()
     setup = libvirt.open(SYSTEM_URI)
     with tempfile.TemporaryDirectory(prefix="kvmgui-bench-") as tmp, \
             test_pool_and_network(setup):
+        iso = stage_tiny_guest()
         runtime_dir = Path(tmp) / "runtime"  # Qt warns when XDG_RUNTIME_DIR is unset
         runtime_dir.mkdir(mode=0o700)
         os.environ.setdefault("XDG_RUNTIME_DIR", str(runtime_dir))

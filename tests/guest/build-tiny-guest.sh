@@ -55,15 +55,6 @@ chmod 755 "$OUTDIR" 2>/dev/null || true
 ISO=$OUTDIR/tiny-guest.iso
 INFO=$OUTDIR/tiny-guest.iso.info
 
-# warn when libvirt-qemu could not reach the ISO (e.g. OUTDIR under /root)
-d=$OUTDIR
-while [ "$d" != / ]; do
-    perm=$(stat -c %A "$d")
-    [ "${perm:9:1}" = x ] || [ "${perm:9:1}" = t ] ||
-        say "warning: $d is not searchable by others; libvirt-qemu may not read $ISO"
-    d=$(dirname "$d")
-done
-
 # one build at a time per OUTDIR
 exec 9>"$OUTDIR/.tiny-guest.lock"
 flock 9

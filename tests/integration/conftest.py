@@ -23,7 +23,6 @@ from kvmgui.core.serial import SerialConsoleStream
 from tests.integration.guests import (
     NETWORK_NAME,
     NETWORK_XML,
-    POOL_DIR,
     POOL_NAME,
     POOL_XML,
     PREFIX,
@@ -58,17 +57,22 @@ def build_tiny_guest() -> Path:
     return iso
 
 
+def stage_tiny_guest() -> Path:
+    """The tiny guest's ISO, built if needed and copied into the test pool's
+    directory: QEMU runs as libvirt-qemu, which cannot enter a checkout under a
+    0700 home such as /root. The copy goes with the pool's directory."""
+    iso = make_run_dir("pool") / f"{PREFIX}tiny-guest.iso"
+    shutil.copyfile(build_tiny_guest(), iso)
+    iso.chmod(0o644)
+    return iso
+
+
 @pytest.fixture(scope="session")
 def tiny_guest_iso(test_pool: str) -> Iterator[Path]:
-    """The tiny guest's ISO, copied into the test pool's directory: QEMU runs as
-    libvirt-qemu, which cannot enter a checkout under a 0700 home such as /root."""
     try:
-        built = build_tiny_guest()
+        iso = stage_tiny_guest()
     except subprocess.CalledProcessError as err:
         pytest.skip(f"cannot build the tiny test guest: {err.stderr[-500:]}")
-    iso = Path(POOL_DIR) / f"{PREFIX}tiny-guest.iso"
-    shutil.copyfile(built, iso)
-    iso.chmod(0o644)
     yield iso
     iso.unlink(missing_ok=True)
 
