@@ -8,6 +8,7 @@ seed or domain behind.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
 from functools import partial
 
@@ -17,7 +18,8 @@ from kvmgui.core.cloudinit import seed_iso_bytes
 from kvmgui.core.domain import DomainInfo, read_domain
 from kvmgui.core.errors import LibvirtCallError
 from kvmgui.core.lifecycle import undefine
-from kvmgui.core.newvm import CreatePlan, NewVolume
+from kvmgui.core.media import image_reference_problem
+from kvmgui.core.newvm import CreatePlan, NewVolume, require_no_problem
 from kvmgui.core.storage import (
     DEFAULT_POOL_NAME,
     Rollback,
@@ -30,6 +32,7 @@ from kvmgui.core.storage import (
 )
 from kvmgui.core.units import format_bytes
 from kvmgui.core.xml.domain import NetworkKind
+from kvmgui.core.xml.model import Domain
 from kvmgui.core.xml.storage import volume_xml
 
 log = logging.getLogger(__name__)
@@ -86,6 +89,43 @@ def _make_volume(
     return vol
 
 
+def _existing_domain(
+    lookup: Callable[[str], libvirt.virDomain], key: str
+) -> libvirt.virDomain | None:
+    try:
+        return lookup(key)
+    except libvirt.libvirtError as err:
+        if err.get_error_code() == libvirt.VIR_ERR_NO_DOMAIN:
+            return None
+        raise
+
+
+def new_domain_xml(conn: libvirt.virConnect, xml: str) -> tuple[str, str]:
+    """``xml`` made safe to define as a new domain: (the XML, the VM's name).
+
+    ``defineXML`` of a name and UUID that exist redefines that domain (XML
+    pasted from ``virsh dumpxml other``), and a rollback would then undefine
+    it: a name or UUID that a domain has is refused. An XML without a UUID
+    gets a fresh one, so that its define can only make a new domain (libvirt
+    refuses a taken name under another UUID).
+    """
+    dom = Domain.from_xml(xml)
+    if not dom.name:
+        raise ValueError("the XML gives the VM no name")
+    if _existing_domain(conn.lookupByName, dom.name) is not None:
+        raise ValueError(f"a VM named {dom.name!r} already exists on this connection")
+    if dom.uuid:
+        other = _existing_domain(conn.lookupByUUIDString, dom.uuid)
+        if other is not None:
+            raise ValueError(
+                f"the XML's UUID {dom.uuid} is the VM {other.name()!r}'s: "
+                "remove the <uuid> element or give a new one"
+            )
+        return xml, dom.name
+    dom.uuid = str(uuid.uuid4())
+    return dom.to_xml(), dom.name
+
+
 def create_vm(conn: libvirt.virConnect, plan: CreatePlan, progress: Progress) -> DomainInfo:
     """Make the volumes, the seed and the domain of ``plan``, start it, and read it back.
 
@@ -104,6 +144,11 @@ def create_vm(conn: libvirt.virConnect, plan: CreatePlan, progress: Progress) ->
         progress(what, done, total)
 
     try:
+        if plan.source_image is not None:
+            # Checked when chosen; the file may have changed since.
+            step = "Checking the image"
+            require_no_problem(image_reference_problem(conn, plan.source_image,
+                                            local=plan.source_image_local))
         if plan.disk_volume is not None:
             begin("Creating the disk")
             disk = _make_volume(conn, plan.disk_volume, spec.disk.path if spec.disk else None)
@@ -128,20 +173,30 @@ def create_vm(conn: libvirt.virConnect, plan: CreatePlan, progress: Progress) ->
                 begin(f"Starting the network {spec.network.name}")
                 network.create()
         begin("Defining the virtual machine")
+        xml, vm_name = new_domain_xml(conn, plan.xml)
         # VALIDATE: an edited XML is checked against libvirt's schema, not half-read.
-        dom = conn.defineXMLFlags(plan.xml, libvirt.VIR_DOMAIN_DEFINE_VALIDATE)
+        dom = conn.defineXMLFlags(xml, libvirt.VIR_DOMAIN_DEFINE_VALIDATE)
+        # A new domain (new_domain_xml): undoing it touches no one else's.
         # Stops it if it runs, and takes its UEFI variables and saved state along.
-        rollback.push(f"undefine {spec.name}", partial(undefine, dom))
+        rollback.push(f"undefine {vm_name}", partial(undefine, dom))
         done += 1
         if plan.start:
             begin("Starting the virtual machine")
             dom.create()
             done += 1
         info = read_domain(dom)
-    except (libvirt.libvirtError, ValueError, OSError) as err:
-        message = err.get_error_message() if isinstance(err, libvirt.libvirtError) else str(err)
-        log.warning("creating %s failed at %r: %s", spec.name, step, message)
+    except BaseException as err:
+        # Whatever stopped it (a bug, a cancelled worker, Ctrl+C), what was made goes.
         left_behind = rollback.run()
-        raise CreateVmError(spec.name, step, message or str(err), left_behind) from err
+        if not isinstance(err, Exception):
+            raise
+        if isinstance(err, libvirt.libvirtError):
+            message = err.get_error_message() or str(err)
+        else:
+            message = str(err) or type(err).__name__
+        expected = isinstance(err, (libvirt.libvirtError, ValueError, OSError))
+        log.warning("creating %s failed at %r: %s", spec.name, step, message,
+                    exc_info=None if expected else err)
+        raise CreateVmError(spec.name, step, message, left_behind) from err
     progress("Done", total, total)
     return info

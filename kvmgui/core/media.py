@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass
 
 import libvirt
+from lxml import etree
 
 from kvmgui.core.osinfo import (
     ImageFormat,
@@ -23,7 +24,7 @@ from kvmgui.core.osinfo import (
     disk_image_virtual_size,
     is_iso_file,
 )
-from kvmgui.core.storage import volume_for_path
+from kvmgui.core.storage import ImageHeaderError, image_references, volume_for_path
 from kvmgui.core.xml.domain import SourceKind
 from kvmgui.core.xml.properties import parse_xml
 
@@ -79,9 +80,8 @@ def _local_problem(path: str, kind: MediaKind) -> str | None:
     return disk_image_error(path)
 
 
-def _volume_format(volume: libvirt.virStorageVol) -> str:
-    root = parse_xml(volume.XMLDesc(0))
-    return str(root.xpath("string(target/format/@type)"))
+def _volume_format(volume_root: etree._Element) -> str:
+    return str(volume_root.xpath("string(target/format/@type)"))
 
 
 def _volume_problem(format_: str, kind: MediaKind) -> str | None:
@@ -96,6 +96,24 @@ def _volume_problem(format_: str, kind: MediaKind) -> str | None:
     return f"This volume is in {format_ or 'an unknown'} format: convert it to qcow2 first."
 
 
+def image_reference_problem(conn: libvirt.virConnect, path: str, *, local: bool) -> str | None:
+    """Why the disk image at ``path`` must not be used: its header makes it read
+    another file (a backing file, an external data file), which the VM would
+    then see; or the header could not be read. None for a self-contained image.
+    """
+    try:
+        references = image_references(conn, path, local=local)
+    except ImageHeaderError as err:
+        return f"Could not read the image's header ({err}): choose another image."
+    if not references:
+        return None
+    return (
+        f"This image reads its data through {', '.join(references)}: a VM made from "
+        "it would see that file. Choose a self-contained image "
+        "('qemu-img convert -O qcow2 IMAGE NEW.qcow2' makes one)."
+    )
+
+
 def check_media(
     conn: libvirt.virConnect, path: str, kind: MediaKind, *, local: bool
 ) -> MediaCheck:
@@ -107,6 +125,8 @@ def check_media(
         return MediaCheck(kind, path, f"Give the full path of the {noun}.")
     if local:
         problem = _local_problem(path, kind)
+        if problem is None and kind is MediaKind.DISK_IMAGE:
+            problem = image_reference_problem(conn, path, local=True)
         if problem is not None or kind is MediaKind.ISO:
             return MediaCheck(kind, path, problem)
         return MediaCheck(kind, path, None, disk_image_format(path), disk_image_virtual_size(path))
@@ -114,8 +134,10 @@ def check_media(
     if volume is None:
         # The host's files are reachable only as volumes: nothing is read from this machine.
         return MediaCheck(kind, path, f"Choose {kind.value} from one of the host's storage pools.")
-    format_ = _volume_format(volume)
+    format_ = _volume_format(parse_xml(volume.XMLDesc(0)))
     problem = _volume_problem(format_, kind)
+    if problem is None and kind is MediaKind.DISK_IMAGE:
+        problem = image_reference_problem(conn, path, local=False)
     if problem is not None or kind is MediaKind.ISO:
         return MediaCheck(kind, path, problem)
     image_format: ImageFormat = "qcow2" if format_ == "qcow2" else "raw"
@@ -139,7 +161,11 @@ def list_media_volumes(conn: libvirt.virConnect) -> tuple[MediaVolume, ...]:
         with contextlib.suppress(libvirt.libvirtError):
             pool.refresh(0)
         for volume in pool.listAllVolumes(0):
-            kind = _volume_kind(volume.name(), _volume_format(volume))
+            root = parse_xml(volume.XMLDesc(0))
+            kind = _volume_kind(volume.name(), _volume_format(root))
+            # An overlay (another VM's disk, most likely) is refused as an image: not offered.
+            if kind is MediaKind.DISK_IMAGE and root.find("backingStore/path") is not None:
+                continue
             if kind is not None:
                 _type, capacity, _allocation = volume.info()
                 found.append(

@@ -123,6 +123,10 @@ class CreatePlan:
     cloud_init: CloudInitConfig | None = None
     domain_xml: str | None = None
     start: bool = True
+    # The imported or cloud image, checked again for backing files before use;
+    # a file on this machine when ``source_image_local``, else a host's volume.
+    source_image: str | None = None
+    source_image_local: bool = True
 
     def __post_init__(self) -> None:
         if self.cloud_init is not None and self.seed_volume is None:
@@ -181,7 +185,8 @@ def disk_problem(size_bytes: int, pool: PoolFacts | None, minimum_bytes: int) ->
 # --- the plan -----------------------------------------------------------------------------
 
 
-def _require(problem: str | None) -> None:
+def require_no_problem(problem: str | None) -> None:
+    """Raise the ``problem`` a check found as ValueError (worded for the user)."""
     if problem is not None:
         raise ValueError(problem)
 
@@ -195,8 +200,8 @@ def _disk_bus(guest: GuestSupport) -> DiskBus:
 
 
 def _check_host(choices: NewVmChoices, facts: HostFacts) -> None:
-    _require(name_problem(choices.name, facts))
-    _require(memory_problem(choices.memory_mib, facts))
+    require_no_problem(name_problem(choices.name, facts))
+    require_no_problem(memory_problem(choices.memory_mib, facts))
     if not 1 <= choices.vcpus <= facts.cpus:
         raise ValueError(f"Give the VM 1 to {facts.cpus} vCPUs: the host has {facts.cpus}.")
     guest = facts.guest
@@ -245,7 +250,7 @@ def plan_new_vm(
         fmt = _image(choices)
         if choices.copy_image:
             pool = _pool(choices, facts, "the copy of the image")
-            _require(disk_problem(choices.image_size, pool, 0))
+            require_no_problem(disk_problem(choices.image_size, pool, 0))
             volume = f"{name}.{'qcow2' if fmt == 'qcow2' else 'img'}"
             disk_volume = NewVolume(
                 pool.name, volume, choices.image_size, fmt,
@@ -259,9 +264,9 @@ def plan_new_vm(
         fmt = _image(choices)
         if choices.cloud_init is None:
             raise ValueError("Set up the cloud-init user.")
-        _require(choices.cloud_init.login_problem())
+        require_no_problem(choices.cloud_init.login_problem())
         pool = _pool(choices, facts, "the overlay disk and the seed")
-        _require(disk_problem(choices.disk_bytes, pool, choices.image_size))
+        require_no_problem(disk_problem(choices.disk_bytes, pool, choices.image_size))
         disk_volume = NewVolume(pool.name, f"{name}.qcow2", choices.disk_bytes,
                                 backing=(choices.media_path, fmt))
         seed_volume = NewVolume(pool.name, f"{name}-seed.iso", format="raw")
@@ -269,7 +274,7 @@ def plan_new_vm(
         cdrom = pool.volume_path(seed_volume.name)
     elif choices.disk:
         pool = _pool(choices, facts, "the disk")
-        _require(disk_problem(choices.disk_bytes, pool, 0))
+        require_no_problem(disk_problem(choices.disk_bytes, pool, 0))
         disk_volume = NewVolume(pool.name, f"{name}.qcow2", choices.disk_bytes)
         disk = DiskSpec(pool.volume_path(disk_volume.name), "qcow2", bus)
     if kind is SourceKind.ISO:
@@ -291,4 +296,8 @@ def plan_new_vm(
         os_short_id=choices.os_short_id,
         display_listen="localhost" if facts.remote else "none",
     )
-    return CreatePlan(spec, disk_volume, seed_volume, cloud_init, choices.domain_xml)
+    image = choices.media_path if kind in (SourceKind.IMPORT, SourceKind.CLOUD_INIT) else None
+    return CreatePlan(
+        spec, disk_volume, seed_volume, cloud_init, choices.domain_xml,
+        source_image=image, source_image_local=choices.media_local,
+    )

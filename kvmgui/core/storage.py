@@ -5,13 +5,16 @@ Every function here blocks on the daemon: call them from a worker thread.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import subprocess
 import types
 from collections.abc import Callable, Iterable, Iterator
 
 import libvirt
 
+from kvmgui.core.xml.properties import parse_xml
 from kvmgui.core.xml.storage import VolumeFormat, dir_pool_xml, volume_xml
 
 log = logging.getLogger(__name__)
@@ -19,6 +22,8 @@ log = logging.getLogger(__name__)
 DEFAULT_POOL_NAME = "default"
 DEFAULT_POOL_PATH = "/var/lib/libvirt/images"
 _UPLOAD_CHUNK = 256 * 1024
+# qemu-img reads one header: seconds are plenty, unless the file hangs (a dead NFS mount).
+_QEMU_IMG_TIMEOUT = 30.0
 
 
 class Rollback:
@@ -219,3 +224,56 @@ def delete_volume_by_path(conn: libvirt.virConnect, path: str) -> bool:
         return False
     vol.delete(0)
     return True
+
+
+class ImageHeaderError(Exception):
+    """An image's header could not be read, so what it points to is unknown."""
+
+
+def _local_image_references(path: str) -> list[str]:
+    # -U: an image a running VM holds open is read too (its header, not its data).
+    try:
+        result = subprocess.run(
+            ["qemu-img", "info", "--output=json", "-U", path],
+            capture_output=True, text=True, timeout=_QEMU_IMG_TIMEOUT, check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as err:
+        raise ImageHeaderError(f"qemu-img could not run: {err}") from err
+    if result.returncode != 0:
+        raise ImageHeaderError(result.stderr.strip() or f"qemu-img failed ({result.returncode})")
+    info = json.loads(result.stdout)
+    found = []
+    backing = info.get("full-backing-filename") or info.get("backing-filename")
+    if backing:
+        found.append(str(backing))
+    data_file = info.get("format-specific", {}).get("data", {}).get("data-file")
+    if data_file:
+        found.append(str(data_file))
+    return found
+
+
+def _volume_references(volume: libvirt.virStorageVol) -> list[str]:
+    backing = parse_xml(volume.XMLDesc(0)).findtext("backingStore/path")
+    return [backing] if backing else []
+
+
+def image_references(conn: libvirt.virConnect, path: str, *, local: bool) -> list[str]:
+    """The other files whose data the image at ``path`` reads: its backing file and
+    its qcow2 external data file ([] for a self-contained image).
+
+    A local image's header is read with ``qemu-img info`` (the daemon may not
+    know the file); a remote one, or a local one this user may not read, from
+    its volume's XML, as the daemon read it. ImageHeaderError when neither can.
+    """
+    local_error: ImageHeaderError | None = None
+    if local:
+        try:
+            return _local_image_references(path)
+        except ImageHeaderError as err:
+            local_error = err
+    volume = volume_for_path(conn, path)
+    if volume is not None:
+        return _volume_references(volume)
+    if local_error is not None:
+        raise local_error
+    raise ImageHeaderError("it is in none of the host's storage pools")

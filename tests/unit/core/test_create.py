@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -13,7 +14,7 @@ from kvmgui.core.create import CreateVmError, create_vm
 from kvmgui.core.hostfacts import read_host_facts
 from kvmgui.core.newvm import GIB, CloudInitChoices, NewVmChoices, plan_new_vm
 from kvmgui.core.xml.domain import NetworkSpec, SourceKind
-from tests.fleet import write_node
+from tests.fleet import SHUTOFF, FleetDomain, write_node
 
 KEY = (
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKxJ3bH9SlUgLq2bS4t9NkQb6o0bqzL1Y6l+X1m0hVZq "
@@ -83,4 +84,82 @@ def test_a_seed_without_content_fails_and_leaves_nothing_behind(
     assert failed.value.step == "Writing the cloud-init seed"
     assert failed.value.left_behind == []
     assert volumes(host) == ["base.qcow2"]
+    assert "fresh" not in {d.name() for d in host.listAllDomains(0)}
+
+
+# --- a customized XML naming a VM that exists (issue 14, hole 1) -------------------------
+
+
+@pytest.fixture
+def host_with_other(tmp_path: Path) -> Iterator[libvirt.virConnect]:
+    other = FleetDomain("other", state=SHUTOFF, memory_mib=256)
+    conn = libvirt.open(f"test://{write_node(tmp_path / 'host.xml', [other], POOL)}")
+    yield conn
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("edit", "refusal"),
+    [
+        # `virsh dumpxml other` pasted with a change: same name, same UUID.
+        (("<memory unit='KiB'>262144</memory>", "<memory>1048576</memory>"),
+         "'other' already exists"),
+        # A new name over the other's UUID would rename it.
+        (("<name>other</name>", "<name>fresh</name>"), "is the VM 'other'"),
+    ],
+)
+def test_xml_naming_an_existing_vm_is_refused_and_that_vm_kept(
+    host_with_other: libvirt.virConnect, edit: tuple[str, str], refusal: str,
+) -> None:
+    host = host_with_other
+    before = host.lookupByName("other").XMLDesc(0)
+    pasted = before.replace(*edit)
+    assert pasted != before
+    plan = plan_new_vm(new_vm(domain_xml=pasted), read_host_facts(host))
+    with pytest.raises(CreateVmError, match=refusal) as failed:
+        create_vm(host, plan, lambda *_progress: None)
+    assert failed.value.step == "Defining the virtual machine"
+    assert failed.value.left_behind == []
+    assert host.lookupByName("other").XMLDesc(0) == before
+    assert sorted(d.name() for d in host.listAllDomains(0)) == ["other"]
+    assert volumes(host) == ["base.qcow2"]
+
+
+# --- rollback whatever stops the create (issue 14, hole 8) --------------------------------
+
+
+@pytest.mark.parametrize("error", [RuntimeError("a bug"), KeyboardInterrupt()])
+def test_any_error_rolls_back_then_passes(
+    host: libvirt.virConnect, error: BaseException
+) -> None:
+    def progress(what: str, _done: int, _total: int) -> None:
+        if what == "Starting the virtual machine":
+            raise error
+
+    plan = plan_new_vm(new_vm(), read_host_facts(host))
+    expected = CreateVmError if isinstance(error, Exception) else type(error)
+    with pytest.raises(expected) as failed:
+        create_vm(host, plan, progress)
+    if isinstance(failed.value, CreateVmError):
+        assert failed.value.__cause__ is error
+        assert failed.value.left_behind == []
+    assert volumes(host) == ["base.qcow2"]
+    assert "fresh" not in {d.name() for d in host.listAllDomains(0)}
+
+
+def test_an_image_given_a_backing_file_after_its_check_is_refused(
+    host: libvirt.virConnect, tmp_path: Path,
+) -> None:
+    image, other = tmp_path / "image.qcow2", tmp_path / "other-vm.qcow2"
+    subprocess.run(["qemu-img", "create", "-q", "-f", "qcow2", str(other), "64M"], check=True)
+    choices = new_vm(source=SourceKind.IMPORT, media_path=str(image), image_format="qcow2",
+                     image_size=64 * 1024**2)
+    plan = plan_new_vm(choices, read_host_facts(host))
+    # Between the wizard's check and Create, the image became an overlay of another disk.
+    subprocess.run(["qemu-img", "create", "-q", "-f", "qcow2", "-b", str(other),
+                    "-F", "qcow2", str(image)], check=True)
+    with pytest.raises(CreateVmError) as failed:
+        create_vm(host, plan, lambda *_progress: None)
+    assert failed.value.step == "Checking the image"
+    assert f"reads its data through {other}" in str(failed.value)
     assert "fresh" not in {d.name() for d in host.listAllDomains(0)}

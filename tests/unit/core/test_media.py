@@ -27,6 +27,9 @@ POOLS = """
     <target><format type='iso'/></target></volume>
   <volume type='file'><name>cloud.qcow2</name><capacity unit='G'>3</capacity>
     <target><format type='qcow2'/></target></volume>
+  <volume type='file'><name>overlay.qcow2</name><capacity unit='G'>3</capacity>
+    <target><format type='qcow2'/></target>
+    <backingStore><path>/dev/sda</path><format type='raw'/></backingStore></volume>
   <volume type='file'><name>old.vmdk</name><capacity unit='G'>1</capacity>
     <target><format type='vmdk'/></target></volume>
 </pool>
@@ -98,6 +101,26 @@ def test_local_disk_images_give_format_and_virtual_size(
     assert local("", MediaKind.DISK_IMAGE).problem == "Choose a disk image."
 
 
+def qemu_img(*args: str) -> None:
+    subprocess.run(["qemu-img", "create", "-q", *args], check=True)
+
+
+def test_a_local_image_reading_another_file_is_refused(
+    empty_test_conn: libvirt.virConnect, tmp_path: Path,
+) -> None:
+    local = checker(empty_test_conn)
+    base, overlay, data = tmp_path / "base.qcow2", tmp_path / "top.qcow2", tmp_path / "data.raw"
+    qemu_img("-f", "qcow2", str(base), "64M")
+    qemu_img("-f", "qcow2", "-b", str(base), "-F", "qcow2", str(overlay))
+    qemu_img("-f", "qcow2", "-o", f"data_file={data}", str(tmp_path / "external.qcow2"), "64M")
+    check = local(overlay, MediaKind.DISK_IMAGE)
+    assert check.format is None
+    assert f"reads its data through {base}" in str(check.problem)
+    external = local(tmp_path / "external.qcow2", MediaKind.DISK_IMAGE)
+    assert f"through {data}" in str(external.problem)
+    assert local(base, MediaKind.DISK_IMAGE).problem is None
+
+
 def remote(conn: libvirt.virConnect, path: str, kind: MediaKind) -> MediaCheck:
     return check_media(conn, path, kind, local=False)
 
@@ -128,6 +151,11 @@ def test_a_remote_disk_image_is_sized_by_its_volume(host: libvirt.virConnect) ->
     assert "vmdk" in str(remote(host, "/srv/media/old.vmdk", MediaKind.DISK_IMAGE).problem)
 
 
+def test_a_remote_volume_with_a_backing_file_is_refused(host: libvirt.virConnect) -> None:
+    check = remote(host, "/srv/media/overlay.qcow2", MediaKind.DISK_IMAGE)
+    assert "reads its data through /dev/sda" in str(check.problem)
+
+
 def test_the_hosts_media_volumes_are_listed_by_pool(host: libvirt.virConnect) -> None:
     assert list_media_volumes(host) == (
         MediaVolume("images", "disk.img", "/srv/images/disk.img", MediaKind.DISK_IMAGE, 2 * GIB),
@@ -135,7 +163,7 @@ def test_the_hosts_media_volumes_are_listed_by_pool(host: libvirt.virConnect) ->
                     3 * GIB),
         MediaVolume("media", "debian-12.iso", "/srv/media/debian-12.iso", MediaKind.ISO,
                     1048576),
-    )
+    )  # not overlay.qcow2: it reads /dev/sda
 
 
 @pytest.mark.integration

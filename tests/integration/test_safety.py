@@ -1,0 +1,86 @@
+"""What a create or a delete must never do to someone else's VM or data (issue 14),
+on the real qemu:///system."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import libvirt
+import pytest
+
+from kvmgui.core.create import CreateVmError, create_vm
+from kvmgui.core.hostfacts import read_host_facts
+from kvmgui.core.media import MediaKind, check_media
+from kvmgui.core.newvm import NewVmChoices, plan_new_vm
+from kvmgui.core.xml.domain import NetworkSpec, SourceKind
+from tests.integration.conftest import GuestFactory
+from tests.integration.guests import NETWORK_NAME, POOL_DIR, POOL_NAME, PREFIX, tiny_guest_xml
+
+MIB = 1024**2
+
+
+def iso_choices(name: str, iso: Path, **changes: object) -> NewVmChoices:
+    choices = NewVmChoices(
+        source=SourceKind.ISO, name=name, memory_mib=256, vcpus=1,
+        network=NetworkSpec.libvirt_network(NETWORK_NAME), media_path=str(iso),
+        disk_bytes=64 * MIB, pool=POOL_NAME, virt_type="qemu",
+    )
+    return replace(choices, **changes)  # type: ignore[arg-type]
+
+
+def test_customized_xml_of_another_vm_neither_redefines_nor_removes_it(
+    guests: GuestFactory, system: libvirt.virConnect,
+) -> None:
+    # A VM that cannot start (its disk is missing): a create that redefined it
+    # would fail at Start, and its rollback would undefine it.
+    victim_name = f"{PREFIX}victim"
+    guests.made.append(victim_name)
+    missing_disk = f"{POOL_DIR}/{PREFIX}missing.qcow2"
+    victim = system.defineXML(
+        tiny_guest_xml(victim_name, str(guests.iso), disk=missing_disk, network=None)
+    )
+    before = victim.XMLDesc(0)
+    name = f"{PREFIX}customized"
+    guests.made.append(name)
+    # "Customize before install" with the XML of `virsh dumpxml victim` pasted in.
+    choices = iso_choices(name, guests.iso, domain_xml=before)
+    plan = plan_new_vm(choices, read_host_facts(system))
+    with pytest.raises(CreateVmError) as failed:
+        create_vm(system, plan, lambda *_progress: None)
+    assert failed.value.step == "Defining the virtual machine"
+    assert f"{victim_name!r} already exists" in str(failed.value)
+    assert "Nothing was left behind" in str(failed.value)
+    assert system.lookupByName(victim_name).XMLDesc(0) == before
+    pool = system.storagePoolLookupByName(POOL_NAME)
+    pool.refresh(0)
+    assert f"{name}.qcow2" not in pool.listVolumes()
+
+
+def test_an_image_whose_header_names_another_disk_is_refused(
+    guests: GuestFactory, system: libvirt.virConnect,
+) -> None:
+    # Another VM's disk, and an "image" that is an overlay of it.
+    other = guests.define("owner")
+    other_disk = guests.pool.storageVolLookupByName(f"{PREFIX}owner.qcow2").path()
+    image = Path(POOL_DIR) / f"{PREFIX}reads-owner.qcow2"
+    subprocess.run(["qemu-img", "create", "-q", "-f", "qcow2", "-b", other_disk,
+                    "-F", "qcow2", str(image)], check=True)
+    guests.pool.refresh(0)
+    try:
+        # Read by qemu-img here, and through libvirt's volume XML as for a remote host.
+        for local in (True, False):
+            check = check_media(system, str(image), MediaKind.DISK_IMAGE, local=local)
+            assert f"reads its data through {other_disk}" in str(check.problem), local
+        name = f"{PREFIX}imported"
+        guests.made.append(name)
+        choices = iso_choices(name, image, source=SourceKind.IMPORT, image_format="qcow2",
+                              image_size=32 * MIB, disk=False)
+        plan = plan_new_vm(choices, read_host_facts(system))
+        with pytest.raises(CreateVmError, match="reads its data through"):
+            create_vm(system, plan, lambda *_progress: None)
+        assert name not in [d.name() for d in system.listAllDomains(0)]
+        assert other.XMLDesc(0)  # still there
+    finally:
+        image.unlink(missing_ok=True)
