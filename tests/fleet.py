@@ -7,10 +7,13 @@ pools; ``test:///abs/path.xml`` opens it in-process, without a daemon.
 from __future__ import annotations
 
 import uuid as uuid_module
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
+
+import libvirt
 
 TEST_NS = "http://libvirt.org/schemas/domain/test/1.0"
 # libvirt's virDomainState numbers, as <test:runstate> takes them.
@@ -64,6 +67,18 @@ def node_xml(domains: Iterable[FleetDomain], extra: str = "") -> str:
 def write_node(path: Path, domains: Iterable[FleetDomain], extra: str = "") -> Path:
     path.write_text(node_xml(domains, extra), encoding="utf-8")
     return path
+
+
+@contextmanager
+def open_node(
+    path: Path, domains: Iterable[FleetDomain], extra: str = ""
+) -> Iterator[libvirt.virConnect]:
+    """A private test-driver host made of ``domains`` and ``extra``, closed after use."""
+    conn = libvirt.open(f"test://{write_node(path, domains, extra)}")
+    try:
+        yield conn
+    finally:
+        conn.close()
 
 
 def numbered_fleet(count: int, running_every: int = 4, prefix: str = "vm") -> list[FleetDomain]:

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+import logging
+import os
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 import libvirt
 
 from kvmgui.core.domain import DomainInfo, DomainState
-from kvmgui.core.storage import delete_volume_by_path, volume_for_path
+from kvmgui.core.newvm import seed_volume_name
+from kvmgui.core.storage import (
+    ImageHeaderError,
+    delete_volume_by_path,
+    image_references,
+    volume_for_path,
+)
+from kvmgui.core.uri import is_local_uri
 from kvmgui.core.xml.domain import domain_disks
+from kvmgui.core.xml.model import Disk, Domain
+
+log = logging.getLogger(__name__)
 
 _RUNNING = frozenset({DomainState.RUNNING, DomainState.BLOCKED})
 _ACTIVE = frozenset(state for state in DomainState if state.is_active)
@@ -104,30 +116,108 @@ class DiskChoice:
     path: str
     device: str
     is_volume: bool  # only storage volumes can be removed through libvirt
+    # Other domains that read this file, as their disk or in their backing chain.
+    used_by: tuple[str, ...] = ()
+    is_seed: bool = False  # the cloud-init seed kvmgui made for it (holds the password hash)
+
+    @property
+    def ticked_by_default(self) -> bool:
+        """Only the seed: a secret no one else needs. Disks are kept unless ticked."""
+        return self.is_seed and self.is_volume and not self.used_by
+
+
+# A backing chain is followed this deep at most (qemu's own limit is far higher,
+# but a loop in a broken chain must end).
+_MAX_CHAIN = 16
+
+
+def _disk_files(conn: libvirt.virConnect, disk: Disk, local: bool) -> set[str]:
+    """The files a disk reads: its source and its whole backing chain."""
+    path = disk.path
+    if path is None and disk.source_pool and disk.source_volume:
+        try:
+            pool = conn.storagePoolLookupByName(disk.source_pool)
+            path = pool.storageVolLookupByName(disk.source_volume).path()
+        except libvirt.libvirtError as err:
+            log.debug("volume %s/%s not found: %s", disk.source_pool, disk.source_volume, err)
+    if path is None:
+        return set()
+    files = {path, *disk.backing_paths}
+    if disk.backing_paths or disk.driver_type in ("raw", None) or disk.device != "disk":
+        return files  # the chain is in the XML (a running domain), or there is none
+    pending = [path]
+    while pending and len(files) < _MAX_CHAIN:
+        try:
+            found = image_references(conn, pending.pop(), local=local)
+        except ImageHeaderError as err:
+            log.debug("backing chain of %s not read: %s", path, err)
+            break
+        pending += [p for p in found if p not in files]
+        files.update(found)
+    return files
+
+
+def path_users(
+    conn: libvirt.virConnect, paths: Collection[str], exclude_uuid: str
+) -> dict[str, tuple[str, ...]]:
+    """For each path, the other domains (by name) that read it, directly or as backing."""
+    users: dict[str, list[str]] = {path: [] for path in paths}
+    if not users:
+        return {}
+    local = is_local_uri(conn.getURI())
+    for other in conn.listAllDomains(0):
+        if other.UUIDString() == exclude_uuid:
+            continue
+        try:
+            disks = Domain.from_xml(other.XMLDesc(0)).disks
+        except libvirt.libvirtError as err:
+            if err.get_error_code() == libvirt.VIR_ERR_NO_DOMAIN:
+                continue  # undefined meanwhile
+            raise
+        read = set().union(*(_disk_files(conn, disk, local) for disk in disks))
+        for path in read & users.keys():
+            users[path].append(other.name())
+    return {path: tuple(sorted(names)) for path, names in users.items()}
 
 
 def disks_for_delete(dom: libvirt.virDomain) -> list[DiskChoice]:
-    """The domain's file-backed disks, and which of them libvirt can remove."""
+    """The domain's file-backed disks: which libvirt can remove, who else uses them,
+    and which is its cloud-init seed."""
     conn = dom.connect()
-    return [
-        DiskChoice(disk.target, disk.path, disk.device,
-                   is_volume=volume_for_path(conn, disk.path) is not None)
-        for disk in domain_disks(dom.XMLDesc(0))
-        if disk.path
-    ]
+    disks = [disk for disk in domain_disks(dom.XMLDesc(0)) if disk.path]
+    users = path_users(conn, [d.path for d in disks if d.path], dom.UUIDString())
+    seed = seed_volume_name(dom.name())
+    choices = []
+    for disk in disks:
+        assert disk.path is not None
+        choices.append(DiskChoice(
+            disk.target, disk.path, disk.device,
+            is_volume=volume_for_path(conn, disk.path) is not None,
+            used_by=users[disk.path],
+            is_seed=disk.device == "cdrom" and os.path.basename(disk.path) == seed,
+        ))
+    return choices
 
 
-def delete_domain(dom: libvirt.virDomain, volume_paths: list[str]) -> list[str]:
+def delete_domain(
+    dom: libvirt.virDomain, volume_paths: list[str], confirmed_shared: Collection[str] = ()
+) -> list[str]:
     """Undefine the domain, then remove the volumes the user ticked.
 
-    The definition goes first so that a failure leaves the disks in place
-    rather than a domain pointing at missing disks. Returns the volumes
-    that could not be removed, with why.
+    A volume that other domains read (found again now: they may have changed
+    since the dialog) is kept unless its path is in ``confirmed_shared``, which
+    the user confirmed separately. The definition goes first so that a failure
+    leaves the disks in place rather than a domain pointing at missing disks.
+    Returns the volumes that could not be removed, with why.
     """
     conn = dom.connect()
+    users = path_users(conn, volume_paths, dom.UUIDString())
     undefine(dom)
     failures = []
     for path in volume_paths:
+        if users[path] and path not in confirmed_shared:
+            failures.append(f"{path}: kept, used by {', '.join(users[path])}")
+            continue
         try:
             if not delete_volume_by_path(conn, path):
                 failures.append(f"{path}: no storage pool holds it")

@@ -141,6 +141,11 @@ class CreatePlan:
         return (self.disk_volume is not None) + (self.seed_volume is not None) + 1 + self.start
 
 
+def seed_volume_name(vm_name: str) -> str:
+    """The cloud-init seed's volume (it holds the password hash: deleted with the VM)."""
+    return f"{vm_name}-seed.iso"
+
+
 # --- checks the pages show next to their fields, and the plan repeats --------------------
 
 
@@ -269,7 +274,7 @@ def plan_new_vm(
         require_no_problem(disk_problem(choices.disk_bytes, pool, choices.image_size))
         disk_volume = NewVolume(pool.name, f"{name}.qcow2", choices.disk_bytes,
                                 backing=(choices.media_path, fmt))
-        seed_volume = NewVolume(pool.name, f"{name}-seed.iso", format="raw")
+        seed_volume = NewVolume(pool.name, seed_volume_name(name), format="raw")
         disk = DiskSpec(pool.volume_path(disk_volume.name), "qcow2", bus)
         cdrom = pool.volume_path(seed_volume.name)
     elif choices.disk:

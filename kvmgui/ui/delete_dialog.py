@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -22,19 +24,29 @@ from kvmgui.core.lifecycle import DiskChoice, disks_for_delete
 from kvmgui.ui.ops import OpRunner, failure_message
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+USERS_ROLE = Qt.ItemDataRole.UserRole + 2  # the other domains that use the disk's file
 
 
 @dataclass(frozen=True)
 class Deletion:
-    """A VM to delete, with the paths of the volumes to delete with it."""
+    """A VM to delete, with the paths of the volumes to delete with it.
+
+    ``confirmed_shared`` are those of the paths other domains use, which the
+    user confirmed deleting all the same.
+    """
 
     connection: Connection
     info: DomainInfo
     volume_paths: list[str]
+    confirmed_shared: frozenset[str] = field(default_factory=frozenset)
 
 
 class DeleteDialog(QDialog):
-    """Lists each VM with its disks; every disk box starts unticked.
+    """Lists each VM with its disks and who else uses each; only the cloud-init
+    seed starts ticked.
+
+    A ticked disk that other domains use is deleted only after a second,
+    separate confirmation that names them (``shared_confirmation``).
 
     It deletes nothing itself: Delete emits ``deletion_chosen`` and whoever
     opened it runs the deletions, which outlive the dialog.
@@ -57,9 +69,10 @@ class DeleteDialog(QDialog):
             "snapshot metadata and UEFI variables go with the definition.\n"
             "Tick the storage to delete too: unticked disks are kept."
         )
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)  # names are the user's text
         self.intro.setWordWrap(True)
         self.disks = QTreeWidget()
-        self.disks.setHeaderLabels(["Delete", "Disk", "Path"])
+        self.disks.setHeaderLabels(["Delete", "Disk", "Path", "Also used by"])
         self.disks.setRootIsDecorated(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -74,6 +87,7 @@ class DeleteDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._vm_items: dict[str, QTreeWidgetItem] = {}
+        self.shared_confirmation: QMessageBox | None = None
         for connection, info in targets:
             item = QTreeWidgetItem(self.disks, ["", info.name, "reading disks…"])
             self._vm_items[info.uuid] = item
@@ -95,14 +109,21 @@ class DeleteDialog(QDialog):
         vm_item = self._vm_items[uuid]
         vm_item.setText(2, "" if disks else "no disks")
         for disk in disks:
-            label = f"{disk.target} ({disk.device})"
-            item = QTreeWidgetItem(vm_item, ["", label, disk.path])
+            kind = f"{disk.device}, cloud-init seed" if disk.is_seed else disk.device
+            label = f"{disk.target} ({kind})"
+            item = QTreeWidgetItem(vm_item, ["", label, disk.path, ", ".join(disk.used_by)])
             item.setData(0, PATH_ROLE, disk.path)
+            item.setData(0, USERS_ROLE, disk.used_by)
             if disk.is_volume:
-                item.setCheckState(0, Qt.CheckState.Unchecked)
+                item.setCheckState(0, Qt.CheckState.Checked if disk.ticked_by_default
+                                   else Qt.CheckState.Unchecked)
             else:
                 item.setToolTip(2, "Not in a storage pool: kvmgui cannot delete it")
                 item.setDisabled(True)
+            if disk.is_seed:
+                item.setToolTip(1, "Holds the cloud-init user's password hash")
+            if disk.used_by:
+                item.setToolTip(3, "Deleting it breaks these VMs")
         vm_item.setExpanded(True)
         self.disks.resizeColumnToContents(1)
         self._disk_read_done()
@@ -112,18 +133,63 @@ class DeleteDialog(QDialog):
         if self._pending_reads == 0:
             self.delete_button.setEnabled(True)
 
-    def ticked_paths(self, uuid: str) -> list[str]:
+    def _ticked_items(self, uuid: str) -> list[QTreeWidgetItem]:
         vm_item = self._vm_items[uuid]
         children = [vm_item.child(i) for i in range(vm_item.childCount())]
         return [
-            str(child.data(0, PATH_ROLE))
-            for child in children
+            child for child in children
             if child is not None and child.checkState(0) == Qt.CheckState.Checked
         ]
 
+    def ticked_paths(self, uuid: str) -> list[str]:
+        return [str(item.data(0, PATH_ROLE)) for item in self._ticked_items(uuid)]
+
+    def _ticked_shared(self) -> dict[str, tuple[str, ...]]:
+        """The ticked paths other domains use, with those domains' names."""
+        return {
+            str(item.data(0, PATH_ROLE)): tuple(item.data(0, USERS_ROLE))
+            for uuid in self._vm_items
+            for item in self._ticked_items(uuid)
+            if item.data(0, USERS_ROLE)
+        }
+
     def accept(self) -> None:
+        shared = self._ticked_shared()
+        if shared:
+            self._confirm_shared(shared)
+        else:
+            self._delete(frozenset())
+
+    def _confirm_shared(self, shared: dict[str, tuple[str, ...]]) -> None:
+        lines = [f"{path}\n    used by {', '.join(users)}" for path, users in shared.items()]
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Delete storage other VMs use?",
+            "Other virtual machines use storage you ticked; deleting it breaks them:\n\n"
+            + "\n".join(lines),
+            QMessageBox.StandardButton.Cancel, self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        delete = box.addButton("Delete Anyway", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(partial(self._on_shared_answered, box, delete, shared))
+        self.shared_confirmation = box
+        box.open()
+
+    def _on_shared_answered(
+        self, box: QMessageBox, delete: QAbstractButton, shared: dict[str, tuple[str, ...]],
+        _result: int,
+    ) -> None:
+        confirmed = box.clickedButton() is delete
+        self.shared_confirmation = None
+        box.deleteLater()
+        if confirmed:
+            self._delete(frozenset(shared))
+        # else the dialog stays open: the user unticks, or cancels.
+
+    def _delete(self, confirmed_shared: frozenset[str]) -> None:
         self.deletion_chosen.emit([
-            Deletion(connection, info, self.ticked_paths(info.uuid))
+            Deletion(connection, info, self.ticked_paths(info.uuid),
+                     confirmed_shared & set(self.ticked_paths(info.uuid)))
             for connection, info in self._targets
         ])
         super().accept()

@@ -151,7 +151,8 @@ class VmActions(QObject):
             self._ops.run(
                 deletion.connection.call_domain(
                     f"Could not delete {info.name}", info.uuid,
-                    partial(delete_domain, volume_paths=deletion.volume_paths),
+                    partial(delete_domain, volume_paths=deletion.volume_paths,
+                            confirmed_shared=deletion.confirmed_shared),
                 ),
                 partial(_report_storage_left, self._ops, info),
             )

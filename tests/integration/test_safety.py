@@ -12,9 +12,11 @@ import pytest
 
 from kvmgui.core.create import CreateVmError, create_vm
 from kvmgui.core.hostfacts import read_host_facts
+from kvmgui.core.lifecycle import delete_domain, disks_for_delete
 from kvmgui.core.media import MediaKind, check_media
 from kvmgui.core.newvm import NewVmChoices, plan_new_vm
 from kvmgui.core.xml.domain import NetworkSpec, SourceKind
+from kvmgui.core.xml.storage import volume_xml
 from tests.integration.conftest import GuestFactory
 from tests.integration.guests import NETWORK_NAME, POOL_DIR, POOL_NAME, PREFIX, tiny_guest_xml
 
@@ -84,3 +86,29 @@ def test_an_image_whose_header_names_another_disk_is_refused(
         assert other.XMLDesc(0)  # still there
     finally:
         image.unlink(missing_ok=True)
+
+
+def test_delete_keeps_a_base_image_and_an_iso_other_vms_use(
+    guests: GuestFactory, system: libvirt.virConnect,
+) -> None:
+    doomed = guests.define("doomed")
+    base = guests.pool.storageVolLookupByName(f"{PREFIX}doomed.qcow2").path()
+    # Another VM's disk is an overlay over doomed's disk; both boot the same ISO.
+    overlaid_name = f"{PREFIX}overlaid"
+    guests.made.append(overlaid_name)
+    overlay = guests.pool.createXML(
+        volume_xml(f"{overlaid_name}.qcow2", 32 * MIB, "qcow2", backing=(base, "qcow2")), 0
+    )
+    overlaid = system.defineXML(
+        tiny_guest_xml(overlaid_name, str(guests.iso), disk=overlay.path(), network=None)
+    )
+    choices = {choice.path: choice for choice in disks_for_delete(doomed)}
+    assert overlaid_name in choices[base].used_by
+    assert overlaid_name in choices[str(guests.iso)].used_by
+    assert not any(choice.ticked_by_default for choice in choices.values())
+
+    failures = delete_domain(doomed, [base, str(guests.iso)])
+    assert failures == [f"{path}: kept, used by {overlaid_name}" for path in (base, guests.iso)]
+    assert Path(base).exists() and guests.iso.exists()
+    assert f"{PREFIX}doomed" not in [d.name() for d in system.listAllDomains(0)]
+    assert overlaid.isPersistent()  # untouched

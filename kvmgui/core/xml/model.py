@@ -31,6 +31,18 @@ LIFECYCLE_ACTIONS = (
 )
 
 
+class BackingStore(XmlObject):
+    """``<backingStore>``: the image a disk (or a backing store) reads through.
+
+    libvirt writes the chain into a running domain's XML, nested one level per image.
+    """
+
+    TAG = "backingStore"
+    source_file = StrProperty("./source/@file")
+    source_dev = StrProperty("./source/@dev")
+    format = StrProperty("./format/@type")
+
+
 class Disk(XmlObject):
     """``<disk>``: a hard disk, CD-ROM, floppy or LUN."""
 
@@ -58,6 +70,19 @@ class Disk(XmlObject):
     def path(self) -> str | None:
         """The local file or block device; None for volumes not yet resolved and network disks."""
         return self.source_file or self.source_dev or None
+
+    @property
+    def backing_paths(self) -> list[str]:
+        """The files of the backing chain the XML shows, nearest first (running domains)."""
+        paths = []
+        node = self.node.find("backingStore")
+        while node is not None:
+            store = BackingStore(node)
+            path = store.source_file or store.source_dev
+            if path:
+                paths.append(path)
+            node = node.find("backingStore")
+        return paths
 
 
 class Interface(XmlObject):

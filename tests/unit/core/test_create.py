@@ -14,7 +14,7 @@ from kvmgui.core.create import CreateVmError, create_vm
 from kvmgui.core.hostfacts import read_host_facts
 from kvmgui.core.newvm import GIB, CloudInitChoices, NewVmChoices, plan_new_vm
 from kvmgui.core.xml.domain import NetworkSpec, SourceKind
-from tests.fleet import SHUTOFF, FleetDomain, write_node
+from tests.fleet import SHUTOFF, FleetDomain, open_node
 
 KEY = (
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKxJ3bH9SlUgLq2bS4t9NkQb6o0bqzL1Y6l+X1m0hVZq "
@@ -32,9 +32,8 @@ POOL = """
 
 @pytest.fixture
 def host(tmp_path: Path) -> Iterator[libvirt.virConnect]:
-    conn = libvirt.open(f"test://{write_node(tmp_path / 'host.xml', [], POOL)}")
-    yield conn
-    conn.close()
+    with open_node(tmp_path / "host.xml", [], POOL) as conn:
+        yield conn
 
 
 def volumes(conn: libvirt.virConnect) -> list[str]:
@@ -93,9 +92,8 @@ def test_a_seed_without_content_fails_and_leaves_nothing_behind(
 @pytest.fixture
 def host_with_other(tmp_path: Path) -> Iterator[libvirt.virConnect]:
     other = FleetDomain("other", state=SHUTOFF, memory_mib=256)
-    conn = libvirt.open(f"test://{write_node(tmp_path / 'host.xml', [other], POOL)}")
-    yield conn
-    conn.close()
+    with open_node(tmp_path / "host.xml", [other], POOL) as conn:
+        yield conn
 
 
 @pytest.mark.parametrize(
