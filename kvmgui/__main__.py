@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     qapp.setApplicationName("kvmgui")
     qapp.setDesktopFileName("kvmgui")
     qapp.setWindowIcon(app_icon())
-    app = App.start(qapp, Settings())
+    app = App.start(qapp, Settings(), log_file)
 
     explicit = bool(args.connect or args.demo)
     window = MainWindow(app, remember_connections=not explicit)

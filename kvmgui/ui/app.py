@@ -10,6 +10,7 @@ it, and only render and wire.
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
@@ -20,6 +21,7 @@ from kvmgui.ui.gc import GuiThreadGarbageCollector
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
 from kvmgui.ui.stats_poller import StatsPoller
+from kvmgui.ui.uncaught import UncaughtErrorHandler
 
 
 class App:
@@ -39,12 +41,17 @@ class App:
         self.viewer_launcher = ViewerLauncher(settings, self.ops)
 
     @classmethod
-    def start(cls, qapp: QApplication, settings: Settings) -> App:
-        """The app on a new asyncio loop that Qt's loop drives (the entry point's way)."""
+    def start(cls, qapp: QApplication, settings: Settings, log_file: Path | None = None) -> App:
+        """The app on a new asyncio loop that Qt's loop drives (the entry point's way).
+
+        An exception nothing caught is shown with ``log_file``'s path and the app
+        goes on (see :class:`UncaughtErrorHandler`).
+        """
         # Cycles holding QObjects are collected on the GUI thread (it lives as long as qapp).
         GuiThreadGarbageCollector(qapp)
         loop = AppEventLoop(qapp)
         asyncio.set_event_loop(loop)
+        UncaughtErrorHandler(loop, log_file, qapp).install()
         app = cls(loop, settings)
         qapp.aboutToQuit.connect(app.stop)
         return app
