@@ -13,7 +13,14 @@ from functools import partial
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QMenu,
+    QMessageBox,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from kvmgui.core.connection import Connection
 from kvmgui.core.consoles import KeyCombo, send_key_combo
@@ -33,6 +40,13 @@ ACTION_SHORTCUTS = {
     Action.REBOOT: "Ctrl+Shift+R",
     Action.FORCE_OFF: "Ctrl+Shift+D",
     Action.SAVE: "Ctrl+Shift+S",
+}
+# Asked before acting on several VMs at once: what each loses.
+CONFIRMED_FOR_SEVERAL = {
+    Action.FORCE_OFF: "Each stops at once, like pulling its power cord: "
+                      "what its guest has not written to disk is lost.",
+    Action.SAVE: "Each is stopped with its memory saved to the host's disk, "
+                 "which needs as much free space as their memory.",
 }
 # Behind the Shut Down button's arrow, in the toolbar.
 SHUTDOWN_MENU = (Action.REBOOT, Action.FORCE_OFF, Action.SAVE)
@@ -65,6 +79,8 @@ class VmActions(QObject):
         self._ops = ops
         self._viewer_launcher = viewer_launcher
         self._window = window
+        # The open "act on several VMs?" question, if any.
+        self.confirmation: QMessageBox | None = None
         self.lifecycle: dict[Action, QAction] = {
             action: make_action(
                 self, action.spec.label, ACTION_SHORTCUTS[action], partial(self.run, action),
@@ -122,15 +138,49 @@ class VmActions(QObject):
     # -------------------------------------------------------------- acting
 
     def run(self, action: Action) -> None:
-        """Run ``action`` on every selected VM that allows it; say why for the others."""
+        """Run ``action`` on every selected VM that allows it; say why for the others.
+
+        Force Off and Save on several VMs at once are asked first
+        (:attr:`confirmation`): one keystroke must not pull the plug on a fleet.
+        """
         selected = self._selection()
         refusals = [action.refusal(s.info) for s in selected if not action.allowed_for(s.info)]
-        for item in selected:
-            if action.allowed_for(item.info):
-                what = f"Could not {action.spec.verb} {item.info.name}"
-                self._ops.run(item.connection.call_domain(what, item.info.uuid, action.spec.run))
+        targets = [s for s in selected if action.allowed_for(s.info)]
         if refusals:
             self._ops.report(" ".join(refusals))
+        if len(targets) > 1 and action in CONFIRMED_FOR_SEVERAL:
+            self._confirm(action, targets)
+        else:
+            self._run_on(action, targets)
+
+    def _run_on(self, action: Action, targets: list[SelectedDomain]) -> None:
+        for item in targets:
+            what = f"Could not {action.spec.verb} {item.info.name}"
+            self._ops.run(item.connection.call_domain(what, item.info.uuid, action.spec.run))
+
+    def _confirm(self, action: Action, targets: list[SelectedDomain]) -> None:
+        names = ", ".join(item.info.name for item in targets)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, f"{action.spec.label} {len(targets)} virtual machines?",
+            f"{action.spec.label} {len(targets)} virtual machines: {names}?\n\n"
+            + CONFIRMED_FOR_SEVERAL[action],
+            QMessageBox.StandardButton.Cancel, self._window,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        go = box.addButton(action.spec.label, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(partial(self._on_confirmed, box, go, action, targets))
+        self.confirmation = box
+        box.open()
+
+    def _on_confirmed(
+        self, box: QMessageBox, go: QAbstractButton, action: Action,
+        targets: list[SelectedDomain], _result: int,
+    ) -> None:
+        self.confirmation = None
+        box.deleteLater()
+        if box.clickedButton() is go:
+            self._run_on(action, targets)
 
     def delete(self) -> None:
         """Ask which storage goes with the selected VMs, then delete them."""

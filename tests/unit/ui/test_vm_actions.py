@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.connection import Connection
@@ -159,4 +159,44 @@ def test_keys_typed_in_the_serial_console_go_to_the_guest_not_to_the_actions(
     details.tabs.setFocus()
     qtbot.keyClick(details.tabs, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert triggered == ["Shut Down"]
+    wait_for_state(qtbot, window.manager, connection, domain_uuid("alpha"), DomainState.SHUTOFF)
+
+
+def asked(actions: VmActions) -> QMessageBox:
+    box = actions.confirmation
+    assert box is not None and box.isVisible()
+    return box
+
+
+def test_force_off_of_several_vms_is_asked_first(
+    window: MainWindow, actions: VmActions, selection: list[SelectedDomain], connect: Connect,
+    fleet_file: Path, qtbot: QtBot,
+) -> None:
+    connection = connect(fleet_file)
+    selection += [SelectedDomain(connection, info_of(connection, n)) for n in ("alpha", "echo")]
+    actions.update_enabled()
+    actions.lifecycle[Action.FORCE_OFF].trigger()
+    box = asked(actions)
+    assert "Force Off 2 virtual machines: alpha, echo?" in box.text()
+    assert not window.ops.busy  # nothing runs before the answer
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert actions.confirmation is None and not window.ops.busy
+    assert info_of(connection, "alpha").state is DomainState.RUNNING
+
+    actions.lifecycle[Action.FORCE_OFF].trigger()
+    box = asked(actions)
+    next(b for b in box.buttons() if b.text() == "Force Off").click()
+    for name in ("alpha", "echo"):
+        wait_for_state(qtbot, window.manager, connection, domain_uuid(name), DomainState.SHUTOFF)
+
+
+def test_force_off_of_one_vm_acts_at_once(
+    window: MainWindow, actions: VmActions, selection: list[SelectedDomain], connect: Connect,
+    fleet_file: Path, qtbot: QtBot,
+) -> None:
+    connection = connect(fleet_file)
+    selection.append(SelectedDomain(connection, info_of(connection, "alpha")))
+    actions.update_enabled()
+    actions.lifecycle[Action.FORCE_OFF].trigger()
+    assert actions.confirmation is None
     wait_for_state(qtbot, window.manager, connection, domain_uuid("alpha"), DomainState.SHUTOFF)
