@@ -279,3 +279,23 @@ def test_consoles_preferences_round_trip(settings: Settings, qtbot: QtBot) -> No
     assert settings.thumbnail_interval() == 10.0
     assert settings.thumbnail_max_running() == 3
 
+
+
+@pytest.mark.parametrize("broken", ["not executable", "fails at once"])
+def test_a_viewer_launch_error_does_not_block_the_next_open(
+    window: MainWindow, connect: Connect, screen_fleet: Path, qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, broken: str,
+) -> None:
+    connection = connect(screen_fleet)
+    if broken == "not executable":
+        program = tmp_path / "viewer"
+        program.write_text("#!/bin/sh\n")  # mode 0644: QProcess fails to start it
+        monkeypatch.setattr(viewer_launcher, "find_viewer", lambda _name: str(program))
+    else:
+        failing = fake_viewer(tmp_path, "exit 3")
+        monkeypatch.setattr(viewer_launcher, "find_viewer", lambda _name: failing)
+    select(window, connection, "with screen")
+    for _attempt in range(2):  # the second open tries again, and says so again
+        with qtbot.waitSignal(window.viewer_launcher.failed, timeout=10000):
+            window.vm_actions.open_console_action.trigger()
+    assert window.viewer_launcher.viewer(connection.uri, domain_uuid("with screen")) is None
