@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from functools import partial
 
 from PySide6 import __version__ as pyside_version
@@ -49,7 +50,7 @@ class AboutDialog(QDialog):
 
     def _add_hypervisor_version(self, uri: str, version: str | None) -> None:
         if version is not None:
-            self._lines.append(f"{version} ({uri})")
+            self._lines.append(html.escape(f"{version} ({uri})"))
             self._render()
 
     def _render(self) -> None:

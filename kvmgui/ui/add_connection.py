@@ -8,12 +8,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
 
 from kvmgui.core.uri import host_problem, ssh_uri, uri_problem, uri_warning, user_problem
+from kvmgui.ui.widgets.plain import plain_label
 
 PRESETS = (
     ("QEMU/KVM (system)", "qemu:///system"),
@@ -39,11 +39,11 @@ class AddConnectionDialog(QDialog):
         self.host = QLineEdit()
         self.host.setPlaceholderText("host.example.org")
         self.uri = QLineEdit()
-        self.problem = QLabel()
+        self.problem = plain_label()
         self.problem.setStyleSheet("color: #c62828")
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("Problem with this connection")
-        self.warning = QLabel()
+        self.warning = plain_label()
         self.warning.setStyleSheet("color: #8d6e00")
         self.warning.setWordWrap(True)
         self.warning.setAccessibleName("Warning about this connection")

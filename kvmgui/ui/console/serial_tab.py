@@ -15,7 +15,7 @@ from functools import partial
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainInfo
@@ -29,6 +29,7 @@ from kvmgui.core.serial import (
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.console.terminal import TerminalWidget
 from kvmgui.ui.ops import OpRunner, in_worker
+from kvmgui.ui.widgets.plain import plain_label
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ class SerialConsoleTab(QWidget):
         self._sending = False
 
         self.terminal = TerminalWidget()
-        self.status_label = QLabel()
+        self.status_label = plain_label()
         self.status_label.setWordWrap(True)
         self.take_over_button = QPushButton("Take Over")
         self.take_over_button.setToolTip(

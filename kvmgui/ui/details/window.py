@@ -23,6 +23,7 @@ from kvmgui.ui.app import App
 from kvmgui.ui.console.serial_tab import SerialConsoleTab
 from kvmgui.ui.console.thumbnails import ThumbnailService
 from kvmgui.ui.vm_actions import SelectedDomain, VmActions
+from kvmgui.ui.widgets.plain import plain_label
 
 if TYPE_CHECKING:
     from kvmgui.ui.details.graphs import PerformanceTab
@@ -35,7 +36,7 @@ class OverviewTab(QWidget):
         form = QFormLayout(self)
         for field in ("Name", "Title", "UUID", "State", "vCPUs", "Memory", "Persistent",
                       "Autostart", "Connection"):
-            label = QLabel()
+            label = plain_label()
             label.setTextInteractionFlags(label.textInteractionFlags().TextSelectableByMouse)
             self._labels[field] = label
             form.addRow(f"{field}:", label)

@@ -35,6 +35,7 @@ from kvmgui.core.units import NO_VALUE, format_kib
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.stats_poller import StatsPoller
 from kvmgui.ui.widgets.icons import state_icon
+from kvmgui.ui.widgets.plain import plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -219,7 +220,7 @@ class DomainTreeModel(QAbstractItemModel):
                 return connection.state.value
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return connection.error or connection.uri
+            return plain_tooltip(connection.error or connection.uri)
         if role == Qt.ItemDataRole.FontRole and column == Column.NAME:
             font = QFont()
             font.setBold(True)
@@ -253,7 +254,7 @@ class DomainTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == Column.STATE:
             return state_icon(info.state, info.managed_save)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME:
-            return info.title or None
+            return plain_tooltip(info.title) if info.title else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.VCPUS, Column.MEMORY):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ForegroundRole and node.stale:

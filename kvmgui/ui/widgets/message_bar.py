@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QWidget
+
+from kvmgui.ui.widgets.plain import plain_label
 
 MAX_BUTTONS = 3
 
@@ -20,7 +22,7 @@ class MessageBar(QFrame):
         self.setStyleSheet(
             "#messageBar { background: #fdecea; border: 1px solid #e0a39d; border-radius: 4px; }"
         )
-        self._label = QLabel()
+        self._label = plain_label()
         self._label.setWordWrap(True)
         self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._buttons: list[QPushButton] = []

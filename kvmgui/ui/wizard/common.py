@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -10,6 +11,7 @@ class FieldError(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # problems quote paths and names
         self.setWordWrap(True)
         self.setStyleSheet("color: #c01c28;")
         self.hide()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kvmgui.core.hostfacts import HostFacts
 from kvmgui.core.newvm import FirmwareChoice, name_problem, unique_name
 from kvmgui.core.xml.domain import NetworkSpec, VirtType
+from kvmgui.ui.widgets.plain import plain_label
 from kvmgui.ui.wizard.common import FieldError
 
 # The network combo's item for a bridge the host could not list: named in bridge_edit.
@@ -56,7 +57,7 @@ class FinishPage(QWizardPage):
         self.copy_button.setToolTip("Copy the virt-install command to the clipboard")
         self.progress = QProgressBar()
         self.progress.hide()
-        self.status_label = QLabel()
+        self.status_label = plain_label()
         self.status_label.setWordWrap(True)
 
         form = QFormLayout()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from kvmgui.core.newvm import GIB, disk_problem, memory_problem
 from kvmgui.core.osinfo import OsEntry
 from kvmgui.core.units import format_bytes, format_mib
 from kvmgui.core.xml.domain import MIN_MEMORY_MIB
+from kvmgui.ui.widgets.plain import plain_label
 from kvmgui.ui.wizard.common import FieldError
 
 DEFAULT_MEMORY_MIB = 2048
@@ -54,7 +54,7 @@ class ResourcesPage(QWizardPage):
         self.memory_error = FieldError()
         self.vcpus_spin = QSpinBox()
         self.vcpus_spin.setRange(1, 1)
-        self.host_label = QLabel("Reading the host…")
+        self.host_label = plain_label("Reading the host…")
 
         self.disk_box = QGroupBox("Create a disk")
         self.disk_box.setCheckable(True)
@@ -64,7 +64,7 @@ class ResourcesPage(QWizardPage):
         self.size_spin.setRange(0.0, MAX_DISK_GIB)
         self.size_spin.setSuffix(" GiB")
         self.disk_error = FieldError()
-        self.disk_note = QLabel()
+        self.disk_note = plain_label()
         self.disk_note.setWordWrap(True)
         disk_form = QFormLayout(self.disk_box)
         disk_form.addRow("Storage pool:", self.pool_combo)

@@ -38,6 +38,7 @@ from kvmgui.core.media import SOURCE_MEDIA, MediaCheck, MediaKind, MediaVolume
 from kvmgui.core.newvm import CloudInitChoices
 from kvmgui.core.osinfo import OsEntry, search
 from kvmgui.core.xml.domain import SourceKind
+from kvmgui.ui.widgets.plain import plain_label, plain_tooltip
 from kvmgui.ui.wizard.common import FieldError
 
 SOURCE_LABELS = {
@@ -113,7 +114,7 @@ class SourcePage(QWizardPage):
         self.os_search.setClearButtonEnabled(True)
         self.os_list = QListWidget()
         self.os_list.setMinimumHeight(110)
-        self.os_status = QLabel("Reading the OS list…")
+        self.os_status = plain_label("Reading the OS list…")
         os_layout = QVBoxLayout(os_box)
         os_layout.addWidget(self.os_status)
         os_layout.addWidget(self.os_search)
@@ -349,7 +350,7 @@ class SourcePage(QWizardPage):
             menu.addAction("Reading the host's storage pools…").setEnabled(False)
         for volume in volumes:
             action = menu.addAction(f"{volume.pool} / {volume.name}")
-            action.setToolTip(volume.path)
+            action.setToolTip(plain_tooltip(volume.path))
             action.triggered.connect(partial(set_path, volume.path))
         return menu
 
