@@ -9,11 +9,24 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import libvirt
 import pytest
 
 SYSTEM_URI = "qemu:///system"
+STARTED_RECORD = Path("/run/kvmgui-test/libvirtd.pid")  # written by scripts/ensure-libvirtd.sh
+
+
+def libvirtd_started_by_this_project() -> int | None:
+    """The PID of the libvirtd that scripts/ensure-libvirtd.sh started, if it runs:
+    the only daemon a test or a benchmark may restart."""
+    try:
+        pid = int(STARTED_RECORD.read_text().strip())
+        comm = Path(f"/proc/{pid}/comm").read_text().strip()
+    except (OSError, ValueError):
+        return None
+    return pid if comm == "libvirtd" else None
 
 
 class SystemHandle:

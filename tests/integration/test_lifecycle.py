@@ -28,7 +28,7 @@ from tests.integration.conftest import (
 )
 from tests.integration.guests import PREFIX, SUBNET_PREFIX
 from tests.qt_helpers import open_connection, run_task, wait_for_state
-from tests.system import SYSTEM_URI
+from tests.system import SYSTEM_URI, libvirtd_started_by_this_project
 
 # An ACPI shutdown reaches busybox's acpid in a second or two once booted.
 SHUTDOWN_TIMEOUT_MS = 60000
@@ -153,21 +153,10 @@ def test_changes_made_with_virsh_show_from_events(
     assert not window.model.domain_index(connection, uuid).isValid()
 
 
-def _libvirtd_started_by_this_project() -> int | None:
-    """The PID of the libvirtd that scripts/ensure-libvirtd.sh started, if it runs."""
-    record = Path("/run/kvmgui-test/libvirtd.pid")
-    try:
-        pid = int(record.read_text().strip())
-        comm = Path(f"/proc/{pid}/comm").read_text().strip()
-    except (OSError, ValueError):
-        return None
-    return pid if comm == "libvirtd" else None
-
-
 def test_connection_comes_back_after_the_daemon_restarts(
     window: MainWindow, qtbot: QtBot, guests: GuestFactory,
 ) -> None:
-    pid = _libvirtd_started_by_this_project()
+    pid = libvirtd_started_by_this_project()
     if pid is None:
         pytest.skip("the libvirtd running was not started by this project's scripts")
     connection = open_connection(window.manager, qtbot, SYSTEM_URI)
