@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import grp
 import os
+import pwd
+import re
+import stat
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import libvirt
 from lxml import etree
@@ -46,13 +52,18 @@ SOURCE_MEDIA = {
 
 @dataclass(frozen=True)
 class MediaCheck:
-    """Whether ``path`` can be used as ``kind``; the image's format and virtual size if so."""
+    """Whether ``path`` can be used as ``kind``; the image's format and virtual size if so.
+
+    ``warning`` says why the VM may still fail to start with it (QEMU's user
+    may not reach it), without refusing it.
+    """
 
     kind: MediaKind
     path: str
     problem: str | None
     format: ImageFormat | None = None
     virtual_size: int = 0
+    warning: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +107,78 @@ def _volume_problem(format_: str, kind: MediaKind) -> str | None:
     return f"This volume is in {format_ or 'an unknown'} format: convert it to qcow2 first."
 
 
+QEMU_CONF = Path("/etc/libvirt/qemu.conf")
+# The user qemu:///system runs QEMU as when qemu.conf does not say (Debian's build).
+DEFAULT_QEMU_USER = "libvirt-qemu"
+_CONF_SETTING = re.compile(r'\s*(user|group)\s*=\s*"([^"]*)"')
+
+
+@dataclass(frozen=True)
+class QemuUser:
+    """Whom QEMU runs as: its name, uid and groups."""
+
+    name: str
+    uid: int
+    gids: frozenset[int]
+
+
+def _conf_settings(conf: Path) -> dict[str, str]:
+    try:
+        text = conf.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return {}  # 0600 root: a user who cannot read it gets the default
+    return {m[1]: m[2] for line in text.splitlines() if (m := _CONF_SETTING.match(line))}
+
+
+def system_qemu_user(conf: Path = QEMU_CONF) -> QemuUser | None:
+    """The user QEMU of this machine's qemu:///system runs as; None for root or unknown."""
+    settings = _conf_settings(conf)
+    name = settings.get("user", DEFAULT_QEMU_USER)
+    try:
+        entry = pwd.getpwuid(int(name[1:])) if name.startswith("+") else pwd.getpwnam(name)
+    except (KeyError, ValueError):
+        return None
+    if entry.pw_uid == 0:
+        return None
+    gids = set(os.getgrouplist(entry.pw_name, entry.pw_gid))
+    group = settings.get("group")
+    if group:
+        with contextlib.suppress(KeyError, ValueError):
+            gids.add(int(group[1:]) if group.startswith("+") else grp.getgrnam(group).gr_gid)
+    return QemuUser(entry.pw_name, entry.pw_uid, frozenset(gids))
+
+
+def _may_search(info: os.stat_result, user: QemuUser) -> bool:
+    if info.st_uid == user.uid:
+        return bool(info.st_mode & stat.S_IXUSR)
+    if info.st_gid in user.gids:
+        return bool(info.st_mode & stat.S_IXGRP)
+    return bool(info.st_mode & stat.S_IXOTH)
+
+
+def qemu_reach_problem(path: str, user: QemuUser) -> str | None:
+    """Why QEMU, run as ``user``, cannot reach ``path``: a folder on the way it may not
+    enter. (libvirt gives QEMU the file itself when the VM starts, not its folders.)
+    ACLs are not read: an ACL may grant what the mode bits refuse."""
+    for folder in reversed(Path(path).parents):
+        try:
+            info = folder.stat()
+        except OSError:
+            return None  # the file's own check says what is wrong
+        if not _may_search(info, user):
+            return (
+                f"QEMU runs as {user.name}, who may not enter {folder}: the VM would fail "
+                f"to start. Move the file (e.g. to /var/lib/libvirt/images) or let it in "
+                f"('setfacl -m u:{user.name}:x {folder}')."
+            )
+    return None
+
+
+def _runs_qemu_as_system(conn: libvirt.virConnect) -> bool:
+    uri = urlsplit(conn.getURI())
+    return uri.scheme.startswith("qemu") and uri.path == "/system"
+
+
 def image_reference_problem(conn: libvirt.virConnect, path: str, *, local: bool) -> str | None:
     """Why the disk image at ``path`` must not be used: its header makes it read
     another file (a backing file, an external data file), which the VM would
@@ -127,9 +210,14 @@ def check_media(
         problem = _local_problem(path, kind)
         if problem is None and kind is MediaKind.DISK_IMAGE:
             problem = image_reference_problem(conn, path, local=True)
-        if problem is not None or kind is MediaKind.ISO:
+        if problem is not None:
             return MediaCheck(kind, path, problem)
-        return MediaCheck(kind, path, None, disk_image_format(path), disk_image_virtual_size(path))
+        qemu = system_qemu_user() if _runs_qemu_as_system(conn) else None
+        warning = qemu_reach_problem(path, qemu) if qemu is not None else None
+        if kind is MediaKind.ISO:
+            return MediaCheck(kind, path, None, warning=warning)
+        return MediaCheck(kind, path, None, disk_image_format(path), disk_image_virtual_size(path),
+                          warning=warning)
     volume = volume_for_path(conn, path)
     if volume is None:
         # The host's files are reachable only as volumes: nothing is read from this machine.

@@ -3,6 +3,7 @@ on the real qemu:///system."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from dataclasses import replace
 from pathlib import Path
@@ -18,7 +19,14 @@ from kvmgui.core.newvm import NewVmChoices, plan_new_vm
 from kvmgui.core.xml.domain import NetworkSpec, SourceKind
 from kvmgui.core.xml.storage import volume_xml
 from tests.integration.conftest import GuestFactory
-from tests.integration.guests import NETWORK_NAME, POOL_DIR, POOL_NAME, PREFIX, tiny_guest_xml
+from tests.integration.guests import (
+    NETWORK_NAME,
+    POOL_DIR,
+    POOL_NAME,
+    PREFIX,
+    make_run_dir,
+    tiny_guest_xml,
+)
 
 MIB = 1024**2
 
@@ -112,3 +120,24 @@ def test_delete_keeps_a_base_image_and_an_iso_other_vms_use(
     assert Path(base).exists() and guests.iso.exists()
     assert f"{PREFIX}doomed" not in [d.name() for d in system.listAllDomains(0)]
     assert overlaid.isPersistent()  # untouched
+
+
+def test_the_warning_about_qemus_user_predicts_a_failed_start(
+    guests: GuestFactory, system: libvirt.virConnect,
+) -> None:
+    private = make_run_dir("private-isos")
+    private.chmod(0o700)  # root's alone: libvirt-qemu may not enter
+    iso = private / "install.iso"
+    shutil.copyfile(guests.iso, iso)
+    iso.chmod(0o644)
+    check = check_media(system, str(iso), MediaKind.ISO, local=True)
+    assert check.problem is None
+    assert f"may not enter {private}:" in str(check.warning)
+    name = f"{PREFIX}unreachable-iso"
+    guests.made.append(name)
+    plan = plan_new_vm(iso_choices(name, iso, disk=False), read_host_facts(system))
+    with pytest.raises(CreateVmError) as failed:
+        create_vm(system, plan, lambda *_progress: None)
+    assert failed.value.step == "Starting the virtual machine"
+    private.chmod(0o711)
+    assert check_media(system, str(iso), MediaKind.ISO, local=True).warning is None

@@ -276,7 +276,8 @@ class SourcePage(QWizardPage):
     def _media_fine(self, error: FieldError) -> bool:
         check = self.media_check()
         # While the host is asked, no verdict is shown (and Next waits for it).
-        error.show_problem(check.problem if check is not None else None)
+        # A warning is said there too, but does not hold the page.
+        error.show_problem((check.problem or check.warning) if check is not None else None)
         return check is not None and check.problem is None
 
     def _problems(self) -> bool:

@@ -13,8 +13,11 @@ from kvmgui.core.media import (
     MediaCheck,
     MediaKind,
     MediaVolume,
+    QemuUser,
     check_media,
     list_media_volumes,
+    qemu_reach_problem,
+    system_qemu_user,
 )
 from kvmgui.core.uri import is_local_uri
 from tests.fleet import write_node
@@ -173,3 +176,40 @@ def test_system_media_volumes_pass_their_own_check(system: libvirt.virConnect) -
         assert check.problem is None, check
     missing = remote(system, "/nonexistent/kvmgui-test-install.iso", MediaKind.ISO)
     assert missing.problem == "Choose an ISO from one of the host's storage pools."
+
+
+# --- whether QEMU's user reaches a file (issue 14, hole 8) --------------------------------
+
+NOBODY = QemuUser("nobody", 65534, frozenset({65534}))
+
+
+def test_the_qemu_user_comes_from_qemu_conf(tmp_path: Path) -> None:
+    conf = tmp_path / "qemu.conf"
+    conf.write_text('#user = "root"\nuser = "nobody"\ngroup = "+4242"\n')
+    user = system_qemu_user(conf)
+    assert user is not None and (user.name, user.uid) == ("nobody", 65534)
+    assert 4242 in user.gids
+    conf.write_text('user = "+0"\n')
+    assert system_qemu_user(conf) is None  # root reaches everything
+    conf.write_text('user = "no-such-user-kvmgui"\n')
+    assert system_qemu_user(conf) is None
+
+
+def test_a_folder_qemu_may_not_enter_is_named(tmp_path: Path) -> None:
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)
+    problem = qemu_reach_problem(str(private / "install.iso"), NOBODY)
+    # The first folder on the way that nobody may enter (pytest's own are 0700 too).
+    blocked = next(p for p in reversed((private / "x").parents) if not p.stat().st_mode & 0o001)
+    assert f"may not enter {blocked}:" in str(problem)
+    assert qemu_reach_problem("/usr/share/doc/install.iso", NOBODY) is None
+
+
+def test_a_local_iso_qemu_cannot_reach_is_warned_about(
+    system: libvirt.virConnect, tmp_path: Path,
+) -> None:
+    iso = tmp_path / "install.iso"  # under pytest's 0700 folders
+    iso.write_bytes(b"\0" * 0x8001 + b"CD001" + b"\0" * 2043)
+    check = check_media(system, str(iso), MediaKind.ISO, local=True)
+    assert check.problem is None  # usable, but:
+    assert check.warning is not None and "may not enter" in check.warning
