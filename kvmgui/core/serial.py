@@ -25,6 +25,10 @@ READ_CHUNK = 64 * 1024
 # Reads per READABLE event before the event thread lets others run: a guest
 # printing without pause must not starve the other connections' callbacks.
 MAX_READS_PER_EVENT = 16
+# A guest printing faster than the caller's loop takes its output: reading
+# pauses while this much waits for delivery, and resumes below half of it, so
+# the queue on the caller's loop stays bounded (the guest's port then waits).
+MAX_UNDELIVERED = 4 * 1024 * 1024
 
 _EAGAIN = -2
 _BASE_EVENTS = (
@@ -85,8 +89,10 @@ class SerialConsoleStream:
         deliver: Deliver,
         device: str | None = None,
         force: bool = False,
+        max_undelivered: int = MAX_UNDELIVERED,
     ) -> None:
         self._domain = domain
+        self._max_undelivered = max_undelivered
         self._on_data = on_data
         self._on_closed = on_closed
         self._deliver = deliver
@@ -99,11 +105,19 @@ class SerialConsoleStream:
         self._closed = False
         self._closed_locally = False
         self._writable_watched = False
+        self._undelivered = 0  # bytes read and handed to ``deliver``, not yet delivered
+        self._reading_paused = False
 
     @property
     def is_open(self) -> bool:
         with self._lock:
             return self._stream is not None and not self._closed
+
+    @property
+    def reading_paused(self) -> bool:
+        """Whether reading waits for the caller's loop to take what was read."""
+        with self._lock:
+            return self._reading_paused
 
     def open(self) -> None:
         """Attach to the console (blocking).
@@ -179,19 +193,26 @@ class SerialConsoleStream:
 
     # --- libvirt event thread ---------------------------------------------
 
+    def _watch_locked(self, stream: libvirt.virStream, *, writable: bool, paused: bool) -> None:
+        """Watch for what the stream's state needs: writable while sends wait,
+        readable unless reading is paused."""
+        if (writable, paused) == (self._writable_watched, self._reading_paused):
+            return
+        events = _BASE_EVENTS
+        if writable:
+            events |= libvirt.VIR_STREAM_EVENT_WRITABLE
+        if paused:
+            events &= ~libvirt.VIR_STREAM_EVENT_READABLE
+        stream.eventUpdateCallback(events)
+        self._writable_watched, self._reading_paused = writable, paused
+
     def _flush_locked(self, stream: libvirt.virStream) -> None:
         while self._pending:
             sent = stream.send(bytes(self._pending))
             if sent == _EAGAIN or sent == 0:
                 break
             del self._pending[:sent]
-        want_writable = bool(self._pending)
-        if want_writable != self._writable_watched:
-            events = _BASE_EVENTS
-            if want_writable:
-                events |= libvirt.VIR_STREAM_EVENT_WRITABLE
-            stream.eventUpdateCallback(events)
-            self._writable_watched = want_writable
+        self._watch_locked(stream, writable=bool(self._pending), paused=self._reading_paused)
 
     def _on_stream_event(self, stream: libvirt.virStream, events: int, _opaque: object) -> None:
         chunks: list[bytes] = []
@@ -202,6 +223,9 @@ class SerialConsoleStream:
             try:
                 if events & libvirt.VIR_STREAM_EVENT_READABLE:
                     reason = self._read_locked(stream, chunks)
+                    self._undelivered += sum(map(len, chunks))
+                    if reason is None and self._undelivered >= self._max_undelivered:
+                        self._watch_locked(stream, writable=self._writable_watched, paused=True)
                 if reason is None and events & libvirt.VIR_STREAM_EVENT_WRITABLE:
                     self._flush_locked(stream)
             except libvirt.libvirtError as err:
@@ -242,6 +266,18 @@ class SerialConsoleStream:
         # one read before a remote end is still shown (it precedes on_closed).
         if not self._closed_locally:
             self._on_data(data)
+        failure: str | None = None
+        with self._lock:
+            self._undelivered -= len(data)
+            stream = self._stream
+            if (self._reading_paused and self._undelivered < self._max_undelivered // 2
+                    and stream is not None and not self._closed):
+                try:
+                    self._watch_locked(stream, writable=self._writable_watched, paused=False)
+                except libvirt.libvirtError as err:
+                    failure = f"{CLOSED_ERROR}: {err.get_error_message() or err}"
+        if failure is not None:
+            self._fail(failure)
 
     def _deliver_closed(self, reason: str) -> None:
         if not self._closed_locally:

@@ -3,22 +3,26 @@ on the real qemu:///system."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import subprocess
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import libvirt
 import pytest
+from pytestqt.qtbot import QtBot
 
 from kvmgui.core.create import CreateVmError, create_vm
 from kvmgui.core.hostfacts import read_host_facts
 from kvmgui.core.lifecycle import delete_domain, disks_for_delete
 from kvmgui.core.media import MediaKind, check_media
 from kvmgui.core.newvm import NewVmChoices, plan_new_vm
+from kvmgui.core.serial import MAX_READS_PER_EVENT, READ_CHUNK, SerialConsoleStream
 from kvmgui.core.xml.domain import NetworkSpec, SourceKind
 from kvmgui.core.xml.storage import volume_xml
-from tests.integration.conftest import GuestFactory
+from tests.integration.conftest import BOOT_TIMEOUT, READY, GuestFactory
 from tests.integration.guests import (
     NETWORK_NAME,
     POOL_DIR,
@@ -27,8 +31,11 @@ from tests.integration.guests import (
     make_run_dir,
     tiny_guest_xml,
 )
+from tests.qt_helpers import run_task
+from tests.serial_reader import SerialLineReader
 
 MIB = 1024**2
+BOOT_MS = int(BOOT_TIMEOUT * 1000) + 10000
 
 
 def iso_choices(name: str, iso: Path, **changes: object) -> NewVmChoices:
@@ -141,3 +148,59 @@ def test_the_warning_about_qemus_user_predicts_a_failed_start(
     assert failed.value.step == "Starting the virtual machine"
     private.chmod(0o711)
     assert check_media(system, str(iso), MediaKind.ISO, local=True).warning is None
+
+
+@dataclass
+class GatedDelivery:
+    """Hands chunks to the loop while open; holds them (as a busy GUI would) while shut."""
+
+    loop: asyncio.AbstractEventLoop
+    open: bool = True
+    held: list[Callable[[], None]] = field(default_factory=list)
+
+    def __call__(self, callback: Callable[[], None]) -> None:
+        if self.open:
+            self.loop.call_soon_threadsafe(callback)
+        else:
+            self.held.append(callback)
+
+    def release(self) -> None:
+        """Open, and deliver what was held now, in order."""
+        self.open = True
+        held, self.held = self.held, []
+        for callback in held:
+            callback()
+
+
+def test_a_guest_flooding_its_serial_port_cannot_fill_the_gui_queue(
+    guests: GuestFactory, loop: asyncio.AbstractEventLoop, qtbot: QtBot,
+) -> None:
+    dom = guests.define("flood", with_disk=False)
+    dom.create()
+    received = bytearray()
+    reader = SerialLineReader()
+    gate = GatedDelivery(loop)
+
+    def on_data(data: bytes) -> None:
+        received.extend(data)
+        reader.feed(data)
+
+    bound = 256 * 1024
+    stream = SerialConsoleStream(dom, on_data=on_data, on_closed=reader.close, deliver=gate,
+                                 force=True, max_undelivered=bound)
+    reader.answer = stream.send
+    stream.open()
+    try:
+        run_task(qtbot, loop, reader.wait_for(READY, BOOT_TIMEOUT), timeout=BOOT_MS)
+        gate.open = False  # the GUI stops taking output; the guest prints without end
+        stream.send(b"yes kvmgui-flood-line\n")
+        qtbot.waitUntil(lambda: stream.reading_paused, timeout=60000)
+        before = len(received)
+        gate.release()
+        # What waited was bounded: the limit, plus at most one event's reads.
+        assert bound <= len(received) - before <= bound + MAX_READS_PER_EVENT * READ_CHUNK
+        assert not stream.reading_paused  # taken: reading goes on
+        qtbot.waitUntil(lambda: len(received) > before + 2 * bound, timeout=60000)
+        stream.send(b"\x03")  # Ctrl+C ends yes
+    finally:
+        stream.close()
