@@ -192,6 +192,21 @@ def test_cloud_init_page_checks_image_user_key_and_login(
     assert next_enabled(wizard)
 
 
+def test_an_image_reading_another_file_is_refused_with_why(
+    open_wizard: Callable[[], NewVmWizard], qtbot: QtBot, tmp_path: Path,
+) -> None:
+    wizard = open_wizard()
+    page = wizard.source_page
+    choose_source(wizard, SourceKind.IMPORT, qtbot)
+    base = qcow2(tmp_path / "other-vm.qcow2")
+    overlay = tmp_path / "image.qcow2"
+    subprocess.run(["qemu-img", "create", "-q", "-f", "qcow2", "-b", str(base), "-F", "qcow2",
+                    str(overlay)], check=True)
+    type_media(qtbot, wizard, page.image_edit, str(overlay))
+    assert f"reads its data through {base}" in page.image_error.text()
+    assert not next_enabled(wizard)
+
+
 def test_os_search_and_defaults_bounded_by_the_host(
     open_wizard: Callable[[], NewVmWizard], qtbot: QtBot, fake_iso: Path,
 ) -> None:
@@ -403,6 +418,29 @@ def test_customize_before_install_creates_from_the_edited_xml(
     with qtbot.waitSignal(wizard.vm_created, timeout=10000) as created:
         dialog.accept()
     assert created.args[1].vcpus == 3
+
+
+def test_customized_xml_naming_an_existing_vm_is_refused_and_that_vm_kept(
+    open_wizard: Callable[[], NewVmWizard], qtbot: QtBot, fake_iso: Path, ops: OpRunner,
+    loop: asyncio.AbstractEventLoop,
+) -> None:
+    wizard = open_wizard()
+    go_to_finish(wizard, qtbot, fake_iso)
+    wizard.finish_page.customize_check.setChecked(True)
+    create(wizard, qtbot)
+    dialog = wizard.findChild(XmlEditDialog)
+    assert dialog is not None
+    # alpha's own XML pasted in (`virsh dumpxml alpha`), its vCPUs changed.
+    alpha = domain_xml(FleetDomain("alpha")).replace("<vcpu>1</vcpu>", "<vcpu>2</vcpu>")
+    dialog.editor.setPlainText(alpha)
+    with qtbot.waitSignal(ops.finished, timeout=10000):
+        dialog.accept()
+    message = wizard.finish_page.status_label.text()
+    assert "'alpha' already exists" in message and "Nothing was left behind" in message
+    vcpus = run_task(qtbot, loop, wizard.connection.call(
+        "read alpha", lambda c: c.lookupByName("alpha").info()[3]
+    ))
+    assert vcpus == 1
 
 
 def test_new_vm_action_opens_the_wizard_then_the_details_window(
