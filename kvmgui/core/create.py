@@ -147,8 +147,8 @@ def create_vm(conn: libvirt.virConnect, plan: CreatePlan, progress: Progress) ->
         if plan.source_image is not None:
             # Checked when chosen; the file may have changed since.
             step = "Checking the image"
-            require_no_problem(image_reference_problem(conn, plan.source_image,
-                                            local=plan.source_image_local))
+            local = plan.source_image_local
+            require_no_problem(image_reference_problem(conn, plan.source_image, local=local))
         if plan.disk_volume is not None:
             begin("Creating the disk")
             disk = _make_volume(conn, plan.disk_volume, spec.disk.path if spec.disk else None)

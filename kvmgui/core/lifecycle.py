@@ -184,19 +184,18 @@ def disks_for_delete(dom: libvirt.virDomain) -> list[DiskChoice]:
     """The domain's file-backed disks: which libvirt can remove, who else uses them,
     and which is its cloud-init seed."""
     conn = dom.connect()
-    disks = [disk for disk in domain_disks(dom.XMLDesc(0)) if disk.path]
-    users = path_users(conn, [d.path for d in disks if d.path], dom.UUIDString())
+    disks = [(disk, disk.path) for disk in domain_disks(dom.XMLDesc(0)) if disk.path]
+    users = path_users(conn, [path for _disk, path in disks], dom.UUIDString())
     seed = seed_volume_name(dom.name())
-    choices = []
-    for disk in disks:
-        assert disk.path is not None
-        choices.append(DiskChoice(
-            disk.target, disk.path, disk.device,
-            is_volume=volume_for_path(conn, disk.path) is not None,
-            used_by=users[disk.path],
-            is_seed=disk.device == "cdrom" and os.path.basename(disk.path) == seed,
-        ))
-    return choices
+    return [
+        DiskChoice(
+            disk.target, path, disk.device,
+            is_volume=volume_for_path(conn, path) is not None,
+            used_by=users[path],
+            is_seed=disk.device == "cdrom" and os.path.basename(path) == seed,
+        )
+        for disk, path in disks
+    ]
 
 
 def delete_domain(
