@@ -69,8 +69,8 @@ from kvmgui.ui.app import App
 from kvmgui.ui.details.window import DetailsWindow
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.settings import Settings
-from tests.integration.conftest import REPO, build_tiny_guest
-from tests.integration.guests import PREFIX, RUN_DIR, make_run_dir, tiny_guest_xml
+from tests.integration.conftest import REPO, stage_tiny_guest
+from tests.integration.guests import PREFIX, RUN_DIR, tiny_guest_xml
 from tests.system import SYSTEM_URI, SystemHandle, libvirtd_started_by_this_project
 
 FLEET_PREFIX = f"{PREFIX}fault-"
@@ -349,7 +349,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    iso = build_tiny_guest()
     ensure_event_loop()
     system = SystemHandle()
     counter = UncaughtCounter()
@@ -358,11 +357,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         runtime_dir = Path(tmp) / "runtime"  # Qt warns when XDG_RUNTIME_DIR is unset
         runtime_dir.mkdir(mode=0o700)
         os.environ.setdefault("XDG_RUNTIME_DIR", str(runtime_dir))
-        # QEMU runs as libvirt-qemu: the ISO goes where it can read it (root-owned, 0711).
-        guest_dir = make_run_dir("bench-faults")
-        guest_iso = guest_dir / "tiny-guest.iso"
-        shutil.copyfile(iso, guest_iso)
-        guest_iso.chmod(0o644)
+        guest_iso = stage_tiny_guest()  # where QEMU, run as libvirt-qemu, reads it
         qapp = QApplication(sys.argv[:1])
         settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
         settings.set_stats_interval(POLL_INTERVAL_S)
