@@ -72,6 +72,7 @@ class DeleteDialog(QDialog):
         self.intro.setTextFormat(Qt.TextFormat.PlainText)  # names are the user's text
         self.intro.setWordWrap(True)
         self.disks = QTreeWidget()
+        self.disks.setAccessibleName("Disks")
         self.disks.setHeaderLabels(["Delete", "Disk", "Path", "Also used by"])
         self.disks.setRootIsDecorated(True)
         self.buttons = QDialogButtonBox(

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._host_windows: dict[str, HostWindow] = {}
         self.model = DomainTreeModel(self.manager, self, stats=self.stats)
         self.view = QTreeView()
+        self.view.setAccessibleName("Virtual machines")
         self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)  # constant-time layout at thousands of rows
         self.view.setSortingEnabled(True)
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self._sort_shown = (Column.NAME, Qt.SortOrder.AscendingOrder)
 
         self.filter_edit = QLineEdit()
+        self.filter_edit.setAccessibleName("Filter")
         self.filter_edit.setPlaceholderText("Filter by name, title, state… (Ctrl+F)")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMaximumWidth(320)
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
         self.model.thumbnail_for = self.thumbnails.icon
         # The icon view shares the list's selection: actions see one selection.
         self.thumbnail_view = ThumbnailView(self.model)
+        self.thumbnail_view.setAccessibleName("Virtual machine screens")
         self.thumbnail_view.setSelectionModel(self.view.selectionModel())
         self.thumbnails.add_provider(self.thumbnail_view.visible_domains)
         self.view_stack = QStackedWidget()

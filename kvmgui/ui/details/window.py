@@ -86,6 +86,7 @@ class DetailsWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.overview = OverviewTab()
         self.xml_view = QPlainTextEdit()
+        self.xml_view.setAccessibleName("Domain XML")
         self.xml_view.setReadOnly(True)
         self.xml_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.tabs.addTab(self.overview, "Overview")

@@ -50,6 +50,7 @@ class FinishPage(QWizardPage):
         self.virt_type_combo = QComboBox()
         self.customize_check = QCheckBox("Customize before install (review and edit the XML)")
         self.command_view = QPlainTextEdit()
+        self.command_view.setAccessibleName("Equivalent virt-install command")
         self.command_view.setReadOnly(True)
         self.command_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.command_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)

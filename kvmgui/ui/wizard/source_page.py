@@ -131,6 +131,7 @@ class SourcePage(QWizardPage):
     def _iso_panel(self, recent_isos: Sequence[str]) -> QWidget:
         panel = QWidget()
         self.iso_combo = QComboBox()
+        self.iso_combo.setAccessibleName("ISO image")
         self.iso_combo.setEditable(True)
         self.iso_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.iso_combo.addItems(list(recent_isos))
@@ -151,6 +152,7 @@ class SourcePage(QWizardPage):
     def _import_panel(self) -> QWidget:
         panel = QWidget()
         self.image_edit = QLineEdit()
+        self.image_edit.setAccessibleName("Disk image")
         self.image_edit.setPlaceholderText("/path/to/disk.qcow2 or disk.img")
         self.image_browse = self._browse_button()
         self.image_error = FieldError()
@@ -164,6 +166,7 @@ class SourcePage(QWizardPage):
     def _cloud_panel(self) -> QWidget:
         panel = QWidget()
         self.cloud_image_edit = QLineEdit()
+        self.cloud_image_edit.setAccessibleName("Cloud image")
         self.cloud_image_edit.setPlaceholderText("/path/to/debian-12-genericcloud-amd64.qcow2")
         self.cloud_image_browse = self._browse_button()
         self.cloud_image_error = FieldError()
