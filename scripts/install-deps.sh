@@ -45,6 +45,10 @@ PACKAGES=(
     libxcb-xkb1 libxcb-util1
     # tools of tests/guest/build-tiny-guest.sh (BIOS + UEFI bootable ISO)
     grub-common grub-pc-bin grub-efi-amd64-bin xorriso mtools cpio gzip xz-utils
+    # the Debian package (packaging/build-deb.sh, tests/packaging/test_deb.py):
+    # packaging/debian/control's Build-Depends and the checks of the result
+    debhelper dh-python python3-pip python3-libvirt python3-lxml python3-numpy
+    python3-pyte librsvg2-bin help2man appstream desktop-file-utils lintian
 )
 
 # ---- 1. Debian packages ---------------------------------------------------

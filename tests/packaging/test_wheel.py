@@ -6,8 +6,6 @@ Dependencies come from pip's own index and cache, as for ``make deps``.
 
 from __future__ import annotations
 
-import os
-import re
 import shutil
 import subprocess
 import sys
@@ -15,11 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from lxml import etree
+
+from tests.packaging.demo_check import REPO, RUN_TIMEOUT_S, assert_demo_listed
 
 pytestmark = pytest.mark.packaging
 
-REPO = Path(__file__).resolve().parents[2]
 # What a checkout holds besides its sources (.gitignore); a stale build/ would
 # even end up in the wheel.
 NOT_SOURCES = shutil.ignore_patterns(
@@ -27,7 +25,6 @@ NOT_SOURCES = shutil.ignore_patterns(
     ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis",
 )
 PIP_TIMEOUT_S = 300
-RUN_TIMEOUT_S = 60
 
 
 def _run(command: list[str | Path], cwd: Path, timeout: float) -> str:
@@ -67,18 +64,4 @@ def test_the_installed_wheel_runs_the_demo(installed: Path, tmp_path: Path) -> N
     )
     assert Path(where.strip()).is_relative_to(installed.parent)
 
-    env = {
-        name: value for name, value in os.environ.items() if not name.startswith("PYTHON")
-    } | {"QT_QPA_PLATFORM": "offscreen", "QT_NO_GLIB": "1"}
-    result = subprocess.run(
-        [installed / "kvmgui", "--demo", "--check"], cwd=elsewhere, env=env,
-        capture_output=True, text=True, timeout=RUN_TIMEOUT_S, check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    listed = re.search(r"^kvmgui: test://(\S+): listed (\d+) domains?$", result.stderr, re.M)
-    assert listed is not None, result.stderr
-    fleet = Path(listed.group(1))
-    assert fleet.is_relative_to(installed.parent)  # the wheel's copy, not the checkout's
-    expected = etree.parse(str(REPO / "resources" / "demo-fleet.xml")).getroot()
-    assert int(listed.group(2)) == len(expected.findall("domain"))
-    assert "kvmgui: icon loaded" in result.stderr.splitlines()
+    assert_demo_listed(installed / "kvmgui", elsewhere, installed.parent)
