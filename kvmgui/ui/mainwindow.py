@@ -36,6 +36,7 @@ from kvmgui.ui.console.thumbnails import ThumbnailService, ThumbnailView
 from kvmgui.ui.details.window import DetailsWindow
 from kvmgui.ui.models.domain_tree import STATS_COLUMNS, Column, DomainTreeModel, Role
 from kvmgui.ui.preferences import PreferencesDialog
+from kvmgui.ui.shortcuts import ShortcutsDialog
 from kvmgui.ui.stats_columns import ListStatsColumns
 from kvmgui.ui.vm_actions import SelectedDomain, VmActions
 from kvmgui.ui.widgets.actions import make_action
@@ -140,8 +141,11 @@ class MainWindow(QMainWindow):
         self.reconnect_action = make("Reconnect", None, self.reconnect_selected)
         self.demo_action = make("Open Demo Fleet", None, self.open_demo,
                                 "Open libvirt's test driver on a demo fleet")
-        self.quit_action = make("Quit", QKeySequence.StandardKey.Quit, self.close)
+        # virt-manager's key; StandardKey.Quit is empty under some platform themes
+        self.quit_action = make("Quit", "Ctrl+Q", self.close)
         self.about_action = make("About kvmgui", None, self.show_about)
+        self.shortcuts_action = make("Keyboard Shortcuts", "F1",
+                                     lambda: ShortcutsDialog(self, self).open())
         self.preferences_action = make("Preferences…", QKeySequence.StandardKey.Preferences,
                                        self.show_preferences)
         self.host_overview_action = make(
@@ -168,7 +172,7 @@ class MainWindow(QMainWindow):
         self.vm_menu = menu_bar.addMenu("&Virtual Machine")
         self._fill_vm_menu(self.vm_menu)
         help_menu = menu_bar.addMenu("&Help")
-        help_menu.addAction(self.about_action)
+        help_menu.addActions([self.shortcuts_action, self.about_action])
 
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")

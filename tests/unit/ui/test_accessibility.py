@@ -39,6 +39,7 @@ from kvmgui.ui.models.domain_tree import STATS_COLUMNS, Column
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.preferences import PreferencesDialog
 from kvmgui.ui.settings import Settings
+from kvmgui.ui.shortcuts import ShortcutsDialog
 from kvmgui.ui.wizard import NewVmWizard
 from tests.qt_helpers import open_connection
 from tests.unit.ui.test_stats_ui import feed
@@ -163,6 +164,7 @@ def test_every_control_of_the_dialogs_has_a_name(
         PreferencesDialog(settings, window),
         DeleteDialog(targets, window.ops, window),
         AboutDialog(window.manager, window.ops, window),
+        ShortcutsDialog(window, window),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
