@@ -60,6 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kvmgui.ui.mainwindow import MainWindow
     from kvmgui.ui.settings import Settings
     from kvmgui.ui.startup_check import StartupCheck
+    from kvmgui.ui.theme import ColorSchemeFollower
     from kvmgui.ui.widgets.icons import app_icon
 
     ensure_event_loop()
@@ -67,6 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     qapp.setApplicationName("kvmgui")
     qapp.setDesktopFileName("kvmgui")
     qapp.setWindowIcon(app_icon())
+    ColorSchemeFollower(qapp)
     app = App.start(qapp, Settings(), log_file)
 
     explicit = bool(args.connect or args.demo)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.uri import host_problem, ssh_uri, uri_problem, uri_warning, user_problem
+from kvmgui.ui.theme import set_tone_style
 from kvmgui.ui.widgets.plain import plain_label
 
 PRESETS = (
@@ -40,11 +41,11 @@ class AddConnectionDialog(QDialog):
         self.host.setPlaceholderText("host.example.org")
         self.uri = QLineEdit()
         self.problem = plain_label()
-        self.problem.setStyleSheet("color: #c62828")
+        set_tone_style(self.problem, "color: $ERROR;")
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("Problem with this connection")
         self.warning = plain_label()
-        self.warning.setStyleSheet("color: #8d6e00")
+        set_tone_style(self.warning, "color: $WARNING;")
         self.warning.setWordWrap(True)
         self.warning.setAccessibleName("Warning about this connection")
         self.buttons = QDialogButtonBox(

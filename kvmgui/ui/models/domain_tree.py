@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Qt,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont, QIcon
+from PySide6.QtGui import QFont, QIcon
 
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainInfo, DomainState
@@ -34,6 +34,7 @@ from kvmgui.core.stats.reading import StatGroups
 from kvmgui.core.units import NO_VALUE, format_kib
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.stats_poller import StatsPoller
+from kvmgui.ui.theme import Tone, colour
 from kvmgui.ui.widgets.icons import state_icon
 from kvmgui.ui.widgets.plain import plain_tooltip
 
@@ -226,7 +227,7 @@ class DomainTreeModel(QAbstractItemModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and connection.state in _STALE_STATES:
-            return QColor(Qt.GlobalColor.darkRed)
+            return colour(Tone.ERROR)
         return None
 
     def _domain_data(self, node: _ConnectionNode, info: DomainInfo, column: int, role: int) -> Any:
@@ -258,7 +259,7 @@ class DomainTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.VCPUS, Column.MEMORY):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ForegroundRole and node.stale:
-            return QColor(Qt.GlobalColor.gray)
+            return colour(Tone.STALE)
         return None
 
     def _stats_data(

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QWidget
 
+from kvmgui.ui.theme import set_tone_style
 from kvmgui.ui.widgets.plain import plain_label
 
 MAX_BUTTONS = 3
@@ -19,9 +20,8 @@ class MessageBar(QFrame):
         super().__init__(parent)
         self.setObjectName("messageBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#messageBar { background: #fdecea; border: 1px solid #e0a39d; border-radius: 4px; }"
-        )
+        set_tone_style(self, "#messageBar { background: $MESSAGE_BACKGROUND; "
+                             "border: 1px solid $MESSAGE_BORDER; border-radius: 4px; }")
         self._label = plain_label()
         self._label.setWordWrap(True)
         self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from kvmgui.ui.theme import set_tone_style
+
 
 class FieldError(QLabel):
     """The message next to a field; hidden while the field is fine."""
@@ -13,7 +15,7 @@ class FieldError(QLabel):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)  # problems quote paths and names
         self.setWordWrap(True)
-        self.setStyleSheet("color: #c01c28;")
+        set_tone_style(self, "color: $ERROR;")
         self.hide()
 
     def show_problem(self, problem: str | None) -> bool:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kvmgui.core.hostfacts import HostFacts
 from kvmgui.core.newvm import FirmwareChoice, name_problem, unique_name
 from kvmgui.core.xml.domain import NetworkSpec, VirtType
+from kvmgui.ui.theme import set_tone_style
 from kvmgui.ui.widgets.plain import plain_label
 from kvmgui.ui.wizard.common import FieldError
 
@@ -160,12 +161,12 @@ class FinishPage(QWizardPage):
         self.progress.show()
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.status_label.setStyleSheet("")
+        set_tone_style(self.status_label, "")
         self.status_label.setText(f"{what}…")
 
     def show_failure(self, message: str) -> None:
         self.progress.hide()
-        self.status_label.setStyleSheet("color: #c01c28;")
+        set_tone_style(self.status_label, "color: $ERROR;")
         self.status_label.setText(message)
 
     @Slot()
