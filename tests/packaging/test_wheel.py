@@ -1,5 +1,6 @@
 """kvmgui works from its wheel alone: built from the source tree, installed into
 a fresh venv outside it, ``kvmgui --demo`` lists the demo fleet with its icon.
+``python -m build`` makes the sdist and the wheel.
 
 Dependencies come from pip's own index and cache, as for ``make deps``.
 """
@@ -9,6 +10,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tarfile
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -65,3 +68,19 @@ def test_the_installed_wheel_runs_the_demo(installed: Path, tmp_path: Path) -> N
     assert Path(where.strip()).is_relative_to(installed.parent)
 
     assert_demo_listed(installed / "kvmgui", elsewhere, installed.parent)
+
+
+def test_python_m_build_makes_the_sdist_and_the_wheel(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    shutil.copytree(REPO, source, ignore=NOT_SOURCES)
+    dist = tmp_path / "dist"
+    _run([sys.executable, "-m", "build", "--outdir", dist, source], tmp_path, PIP_TIMEOUT_S)
+    (sdist,) = dist.glob("kvmgui-*.tar.gz")
+    (wheel,) = dist.glob("kvmgui-*.whl")
+    with tarfile.open(sdist) as archive:
+        in_sdist = {Path(name).relative_to(archive.getnames()[0]) for name in archive.getnames()}
+    assert {Path("kvmgui/__main__.py"), Path("resources/demo-fleet.xml")} <= in_sdist
+    with zipfile.ZipFile(wheel) as archive:
+        in_wheel = set(archive.namelist())
+    assert {"kvmgui/__main__.py", "kvmgui/resources/demo-fleet.xml",
+            "kvmgui/resources/kvmgui.svg"} <= in_wheel
