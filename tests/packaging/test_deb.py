@@ -77,6 +77,7 @@ def test_lintian_reports_no_error(built: Path) -> None:
     (changes,) = built.glob(f"{PACKAGE}_*.changes")
     result = _run(["lintian", "--fail-on", "error", changes], built, TOOL_TIMEOUT_S)
     errors = [line for line in result.stdout.splitlines() if line.startswith("E:")]
+    print(result.stdout)  # the warnings, for the record (pytest -rP shows them)
     assert result.returncode == 0 and not errors, result.stdout + result.stderr
 
 
