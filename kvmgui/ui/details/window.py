@@ -6,22 +6,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QFontDatabase, QImage, QPixmap
+from PySide6.QtGui import QCloseEvent, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMainWindow,
-    QPlainTextEdit,
     QTabWidget,
     QWidget,
 )
 
 from kvmgui.core.connection import Connection, DomainChanges
-from kvmgui.core.domain import DomainInfo, read_domain_xml
+from kvmgui.core.domain import DomainInfo
 from kvmgui.core.units import format_kib
 from kvmgui.ui.app import App
 from kvmgui.ui.console.serial_tab import SerialConsoleTab
 from kvmgui.ui.console.thumbnails import ThumbnailService
+from kvmgui.ui.details.xml_tab import XmlTab
 from kvmgui.ui.vm_actions import SelectedDomain, VmActions
 from kvmgui.ui.widgets.plain import plain_label
 
@@ -85,10 +85,7 @@ class DetailsWindow(QMainWindow):
         self.resize(640, 480)
         self.tabs = QTabWidget()
         self.overview = OverviewTab()
-        self.xml_view = QPlainTextEdit()
-        self.xml_view.setAccessibleName("Domain XML")
-        self.xml_view.setReadOnly(True)
-        self.xml_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.xml_tab = XmlTab(connection, info, ops)
         self.tabs.addTab(self.overview, "Overview")
         # pyqtgraph (about 34 MiB) is loaded with the first graph, not at start.
         from kvmgui.ui.details.graphs import PerformanceTab
@@ -98,11 +95,10 @@ class DetailsWindow(QMainWindow):
         self.tabs.addTab(self.performance, "Performance")
         self.serial_console = SerialConsoleTab(connection, info, app.manager, ops)
         self.tabs.addTab(self.serial_console, "Serial Console")
-        self.tabs.addTab(self.xml_view, "XML")
+        self.tabs.addTab(self.xml_tab, "XML")
         self.setCentralWidget(self.tabs)
         self.vm_actions = VmActions(self.selected_domains, ops, app.viewer_launcher, self)
         self._create_menu_and_toolbar()
-        self._xml_loaded = False
         self._show(info)
         app.manager.domains_changed.connect(self.on_domains_changed)
         self.tabs.currentChanged.connect(self.on_tab_changed)
@@ -128,6 +124,7 @@ class DetailsWindow(QMainWindow):
         self.info = info
         self.setWindowTitle(f"{info.name} — {info.state_text} — kvmgui")
         self.overview.show_info(self.connection, info)
+        self.xml_tab.show_info(info)
         self.vm_actions.update_enabled()
 
     @Slot(object, object)
@@ -137,8 +134,6 @@ class DetailsWindow(QMainWindow):
         for info in (*changes.changed, *changes.added):
             if info.uuid == self.info.uuid:
                 self._show(info)
-                if self._xml_loaded:
-                    self._load_xml()
 
     def show_serial_console(self) -> None:
         self.tabs.setCurrentWidget(self.serial_console)
@@ -166,16 +161,5 @@ class DetailsWindow(QMainWindow):
 
     @Slot(int)
     def on_tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.xml_view and not self._xml_loaded:
-            self._load_xml()
-
-    def _load_xml(self) -> None:
-        self._xml_loaded = True
-        self._ops.run(
-            self.connection.call_domain(
-                f"Could not read the XML of {self.info.name}", self.info.uuid,
-                read_domain_xml,
-            ),
-            self.xml_view.setPlainText,
-            owner=self,
-        )
+        if self.tabs.widget(index) is self.xml_tab and not self.xml_tab.loaded:
+            self.xml_tab.load()

@@ -171,8 +171,8 @@ def test_enter_opens_details_that_follow_the_domain(
     wait_for_state(qtbot, window.manager, connection, bravo.uuid, DomainState.RUNNING)
     assert details.overview.text("State") == "Running (booted)"
     with qtbot.waitSignal(window.ops.finished, timeout=5000):
-        details.tabs.setCurrentWidget(details.xml_view)
-    assert "<name>bravo</name>" in details.xml_view.toPlainText()
+        details.tabs.setCurrentWidget(details.xml_tab)
+    assert "<name>bravo</name>" in details.xml_tab.editor.toPlainText()
     # A second open raises the same window.
     window.open_selected()
     assert window.details_window(connection.uri, bravo.uuid) is details

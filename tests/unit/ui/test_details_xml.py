@@ -1,0 +1,124 @@
+"""The details window's XML tab on the test driver: edit, diff, apply, refusals, revert."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from kvmgui.core.connection import Connection
+from kvmgui.core.editing import read_definition_xml
+from kvmgui.ui.details.window import DetailsWindow
+from kvmgui.ui.details.xml_tab import XmlTab
+from kvmgui.ui.mainwindow import MainWindow
+from tests.fleet import domain_uuid
+from tests.qt_helpers import run_task
+
+Connect = Callable[[Path], Connection]
+ONE_VCPU = "<vcpu placement='static'>1</vcpu>"
+
+
+@pytest.fixture
+def details(window: MainWindow, connect: Connect, fleet_file: Path, qtbot: QtBot) -> DetailsWindow:
+    connection = connect(fleet_file)
+    info = connection.domain(domain_uuid("bravo"))
+    assert info is not None
+    details = window.open_details(connection, info)
+    details.tabs.setCurrentWidget(details.xml_tab)
+    qtbot.waitUntil(lambda: "<name>bravo</name>" in details.xml_tab.editor.toPlainText(),
+                    timeout=5000)
+    return details
+
+
+@pytest.fixture
+def definition(
+    details: DetailsWindow, loop: asyncio.AbstractEventLoop, qtbot: QtBot
+) -> Callable[[], str]:
+    """Reads the VM's definition from libvirt, not from the tab."""
+    return lambda: run_task(qtbot, loop, details.connection.call_domain(
+        "read", details.info.uuid, read_definition_xml,
+    ))
+
+
+def edit(tab: XmlTab, old: str, new: str) -> str:
+    text = tab.editor.toPlainText()
+    assert old in text
+    tab.editor.setPlainText(text.replace(old, new))
+    tab.editor.document().setModified(True)
+    return tab.editor.toPlainText()
+
+
+def apply_and_confirm(tab: XmlTab, qtbot: QtBot) -> str:
+    tab.apply_button.click()
+    qtbot.waitUntil(lambda: tab.diff_dialog is not None, timeout=5000)
+    assert tab.diff_dialog is not None
+    diff = tab.diff_dialog.diff_view.toPlainText()
+    tab.diff_dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
+    qtbot.waitUntil(lambda: tab.status.kind in ("info", "error"), timeout=5000)
+    return diff
+
+
+def test_an_edit_shows_its_diff_then_defines_the_vm(
+    details: DetailsWindow, definition: Callable[[], str], qtbot: QtBot
+) -> None:
+    tab = details.xml_tab
+    assert not tab.revert_button.isEnabled()
+    edit(tab, ONE_VCPU, "<vcpu placement='static'>3</vcpu>")
+    assert tab.revert_button.isEnabled()
+    diff = apply_and_confirm(tab, qtbot)
+    assert f"-  {ONE_VCPU}" in diff.splitlines()
+    assert "+  <vcpu placement='static'>3</vcpu>" in diff.splitlines()
+    assert tab.status.kind == "info" and "Applied" in tab.status.text()
+    assert "<vcpu placement='static'>3</vcpu>" in definition()
+    assert not tab.edited and not tab.revert_button.isEnabled()
+
+
+def test_invalid_xml_shows_libvirts_message_and_keeps_the_text(
+    details: DetailsWindow, definition: Callable[[], str], qtbot: QtBot
+) -> None:
+    tab = details.xml_tab
+    before = definition()
+    mine = edit(tab, "</os>", "</os>\n  <bogus/>")
+    apply_and_confirm(tab, qtbot)
+    assert tab.status.kind == "error" and tab.status.isVisibleTo(tab)
+    assert "failed to validate against schema" in tab.status.text()
+    assert "bogus" in tab.status.text()
+    assert tab.editor.toPlainText() == mine and tab.edited
+    assert definition() == before
+
+    tab.validate_button.click()
+    qtbot.waitUntil(lambda: "extra content: bogus" in tab.status.text(), timeout=5000)
+    tab.revert_button.click()
+    assert tab.editor.toPlainText() == before
+    assert not tab.editor.document().isModified()
+    assert not tab.status.isVisibleTo(tab)
+
+
+def test_another_vms_name_is_refused_before_any_diff(details: DetailsWindow, qtbot: QtBot) -> None:
+    tab = details.xml_tab
+    mine = edit(tab, "<name>bravo</name>", "<name>alpha</name>")
+    tab.apply_button.click()
+    qtbot.waitUntil(lambda: tab.status.kind == "error", timeout=5000)
+    assert tab.status.text() == "The name 'alpha' belongs to another VM."
+    assert tab.diff_dialog is None
+    assert tab.editor.toPlainText() == mine
+
+
+def test_an_unchanged_xml_has_nothing_to_apply(details: DetailsWindow, qtbot: QtBot) -> None:
+    tab = details.xml_tab
+    tab.apply_button.click()
+    qtbot.waitUntil(lambda: tab.status.kind == "info", timeout=5000)
+    assert tab.status.text().startswith("Nothing to apply")
+    tab.validate_button.click()
+    qtbot.waitUntil(lambda: tab.status.text() == "The XML is valid.", timeout=5000)
+
+
+def test_every_control_of_the_tab_has_an_accessible_name(details: DetailsWindow) -> None:
+    tab = details.xml_tab
+    controls = [*tab.findChildren(QAbstractButton), *tab.findChildren(QPlainTextEdit)]
+    assert len(controls) >= 4
+    assert all(control.accessibleName() for control in controls)
