@@ -7,14 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractButton, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.connection import Connection
 from kvmgui.core.editing import read_definition_xml
 from kvmgui.ui.details.window import DetailsWindow
-from kvmgui.ui.details.xml_tab import XmlTab
 from kvmgui.ui.mainwindow import MainWindow
+from tests.details_driver import apply_xml_and_confirm, edit_xml
 from tests.fleet import domain_uuid
 from tests.qt_helpers import run_task
 
@@ -44,32 +44,14 @@ def definition(
     ))
 
 
-def edit(tab: XmlTab, old: str, new: str) -> str:
-    text = tab.editor.toPlainText()
-    assert old in text
-    tab.editor.setPlainText(text.replace(old, new))
-    tab.editor.document().setModified(True)
-    return tab.editor.toPlainText()
-
-
-def apply_and_confirm(tab: XmlTab, qtbot: QtBot) -> str:
-    tab.apply_button.click()
-    qtbot.waitUntil(lambda: tab.diff_dialog is not None, timeout=5000)
-    assert tab.diff_dialog is not None
-    diff = tab.diff_dialog.diff_view.toPlainText()
-    tab.diff_dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
-    qtbot.waitUntil(lambda: tab.status.kind in ("info", "error"), timeout=5000)
-    return diff
-
-
 def test_an_edit_shows_its_diff_then_defines_the_vm(
     details: DetailsWindow, definition: Callable[[], str], qtbot: QtBot
 ) -> None:
     tab = details.xml_tab
     assert not tab.revert_button.isEnabled()
-    edit(tab, ONE_VCPU, "<vcpu placement='static'>3</vcpu>")
+    edit_xml(tab, ONE_VCPU, "<vcpu placement='static'>3</vcpu>")
     assert tab.revert_button.isEnabled()
-    diff = apply_and_confirm(tab, qtbot)
+    diff = apply_xml_and_confirm(tab, qtbot)
     assert f"-  {ONE_VCPU}" in diff.splitlines()
     assert "+  <vcpu placement='static'>3</vcpu>" in diff.splitlines()
     assert tab.status.kind == "info" and "Applied" in tab.status.text()
@@ -82,8 +64,8 @@ def test_invalid_xml_shows_libvirts_message_and_keeps_the_text(
 ) -> None:
     tab = details.xml_tab
     before = definition()
-    mine = edit(tab, "</os>", "</os>\n  <bogus/>")
-    apply_and_confirm(tab, qtbot)
+    mine = edit_xml(tab, "</os>", "</os>\n  <bogus/>")
+    apply_xml_and_confirm(tab, qtbot)
     assert tab.status.kind == "error" and tab.status.isVisibleTo(tab)
     assert "failed to validate against schema" in tab.status.text()
     assert "bogus" in tab.status.text()
@@ -100,7 +82,7 @@ def test_invalid_xml_shows_libvirts_message_and_keeps_the_text(
 
 def test_another_vms_name_is_refused_before_any_diff(details: DetailsWindow, qtbot: QtBot) -> None:
     tab = details.xml_tab
-    mine = edit(tab, "<name>bravo</name>", "<name>alpha</name>")
+    mine = edit_xml(tab, "<name>bravo</name>", "<name>alpha</name>")
     tab.apply_button.click()
     qtbot.waitUntil(lambda: tab.status.kind == "error", timeout=5000)
     assert tab.status.text() == "The name 'alpha' belongs to another VM."
