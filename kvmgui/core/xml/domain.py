@@ -200,7 +200,8 @@ def _target_devs(spec: NewVmSpec) -> tuple[str | None, str | None]:
     return disk_dev, cdrom_dev
 
 
-def _main_disk(disk: DiskSpec, dev: str) -> Disk:
+def disk_device(disk: DiskSpec, dev: str) -> Disk:
+    """A hard disk on ``disk``'s file or block device, as ``dev`` (new VMs and added disks)."""
     # /dev paths are block devices (LVM volumes, partitions): libvirt wants type='block'.
     is_block = disk.path.startswith("/dev/")
     el = Disk()
@@ -218,7 +219,8 @@ def _main_disk(disk: DiskSpec, dev: str) -> Disk:
     return el
 
 
-def _cdrom(path: str, dev: str) -> Disk:
+def cdrom_device(path: str, dev: str) -> Disk:
+    """A SATA CD-ROM holding the ISO at ``path``, as ``dev``."""
     el = Disk()
     el.type = "file"
     el.device = "cdrom"
@@ -232,7 +234,8 @@ def _cdrom(path: str, dev: str) -> Disk:
     return el
 
 
-def _interface(net: NetworkSpec) -> Interface:
+def interface_device(net: NetworkSpec) -> Interface:
+    """A virtio NIC on ``net`` (libvirt gives it a MAC when defined or attached)."""
     el = Interface()
     el.type = net.kind.value
     if net.kind is NetworkKind.NETWORK:
@@ -339,14 +342,14 @@ def new_vm_domain(spec: NewVmSpec) -> Domain:
 
     disk_dev, cdrom_dev = _target_devs(spec)
     if spec.disk is not None and disk_dev is not None:
-        dom.disks.append(_main_disk(spec.disk, disk_dev))
+        dom.disks.append(disk_device(spec.disk, disk_dev))
     if spec.cdrom is not None and cdrom_dev is not None:
-        dom.disks.append(_cdrom(spec.cdrom, cdrom_dev))
+        dom.disks.append(cdrom_device(spec.cdrom, cdrom_dev))
     usb = dom.controllers.append(Controller())
     usb.type = "usb"
     usb.model = "qemu-xhci"
     usb.ports = 15
-    dom.interfaces.append(_interface(spec.network))
+    dom.interfaces.append(interface_device(spec.network))
     _char_devices(dom)
     _display(dom, spec.display_listen)
     dom.memballoons.append(MemBalloon()).model = "virtio"

@@ -26,6 +26,7 @@ from kvmgui.core.xml.properties import (
 GUEST_AGENT_CHANNEL = "org.qemu.guest_agent.0"
 SPICE_AGENT_CHANNEL = "com.redhat.spice.0"
 ON_OFF = ("on", "off")
+DISK_CACHE_MODES = ("default", "none", "writethrough", "writeback", "directsync", "unsafe")
 LIFECYCLE_ACTIONS = (
     "destroy", "restart", "preserve", "rename-restart", "coredump-destroy", "coredump-restart",
 )
@@ -54,6 +55,7 @@ class Disk(XmlObject):
     driver_name = StrProperty("./driver/@name")
     driver_type = StrProperty("./driver/@type")  # the image format: qcow2, raw, ...
     driver_discard = StrProperty("./driver/@discard", ("unmap", "ignore"))
+    driver_cache = StrProperty("./driver/@cache", DISK_CACHE_MODES)
     source_file = StrProperty("./source/@file")
     source_dev = StrProperty("./source/@dev")
     source_pool = StrProperty("./source/@pool")
@@ -265,7 +267,8 @@ class Domain(XmlObject):
 
     memory_kib = KibProperty("./memory")
     current_memory_kib = KibProperty("./currentMemory")
-    vcpus = IntProperty("./vcpu")
+    vcpus = IntProperty("./vcpu")  # the maximum; ``vcpus_current`` of them are plugged in
+    vcpus_current = IntProperty("./vcpu/@current")
     vcpu_placement = StrProperty("./vcpu/@placement", ("static", "auto"))
 
     os_type = StrProperty("./os/type")  # hvm
@@ -276,6 +279,7 @@ class Domain(XmlObject):
     loader_type = StrProperty("./os/loader/@type", ("rom", "pflash"))
     firmware_features = ChildList(FirmwareFeature, "./os/firmware")
     boot_devices = ChildList(BootDevice, "./os")
+    boot_menu = BoolProperty("./os/bootmenu/@enable")
 
     acpi = FlagProperty("./features/acpi")
     apic = FlagProperty("./features/apic")

@@ -1,0 +1,529 @@
+"""Changes to a VM's hardware: what each edits, when it applies, the calls that apply it.
+
+A change applies **now** (to the running VM), **at next boot** (to its
+definition) or both. The definition's changes are made on the domain XML
+model and defined together, with libvirt's schema validation: one define is
+all or nothing, and works on every driver. The running VM's changes go through
+libvirt's live calls with ``VIR_DOMAIN_AFFECT_LIVE``: ``setVcpusFlags``,
+``setMemoryFlags``, ``updateDeviceFlags``, ``attachDeviceFlags`` and
+``detachDeviceFlags``, each given the device as the running XML has it.
+
+A VM whose definition differs from what runs has changes **pending**: they
+take effect when it next boots. Pending is read from libvirt (definition
+against running XML, item by item), never remembered by the UI.
+"""
+
+from __future__ import annotations
+
+import copy
+import enum
+import random
+import string
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import libvirt
+
+from kvmgui.core.editing import read_definition_xml
+from kvmgui.core.errors import is_connection_broken
+from kvmgui.core.storage import delete_volume_by_path
+from kvmgui.core.xml.domain import domain_disks
+from kvmgui.core.xml.model import BootDevice, Disk, Domain, Graphics, Interface, Listen
+from kvmgui.core.xml.properties import XmlObject
+
+LIVE = libvirt.VIR_DOMAIN_AFFECT_LIVE
+BOOT_DEVICES = ("hd", "cdrom", "network", "fd")
+# Target name prefixes by disk bus: what libvirt and the guests expect.
+_TARGET_PREFIX = {"virtio": "vd", "sata": "sd", "scsi": "sd", "usb": "sd", "ide": "hd"}
+
+
+_DISK_WORDS = {"cdrom": "CD-ROM", "floppy": "Floppy", "lun": "LUN"}
+
+
+class When(enum.Flag):
+    """When a change applies."""
+
+    NOW = enum.auto()
+    NEXT_BOOT = enum.auto()
+
+    @property
+    def text(self) -> str:
+        if self == When.NOW | When.NEXT_BOOT:
+            return "now and at next boot"
+        return "now" if self == When.NOW else "at next boot"
+
+
+BOTH = When.NOW | When.NEXT_BOOT
+
+
+# ---------------------------------------------------------------- items
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """One entry of the hardware list: "cpu", "memory", "boot", or a device by its key."""
+
+    kind: str  # cpu, memory, boot, disk, interface, graphics
+    key: str = ""  # a disk's target, a NIC's MAC, a display's type
+
+    @property
+    def id(self) -> str:
+        return f"{self.kind}:{self.key}" if self.key else self.kind
+
+
+def _device_lists(dom: Domain) -> dict[str, Iterable[XmlObject]]:
+    return {"disk": dom.disks, "interface": dom.interfaces, "graphics": dom.graphics}
+
+
+def _device_key(device: XmlObject) -> str:
+    if isinstance(device, Disk):
+        return device.target_dev or ""
+    if isinstance(device, Interface):
+        return (device.mac or "").lower()
+    if isinstance(device, Graphics):
+        return device.type or ""
+    raise TypeError(f"no key for {device!r}")
+
+
+def hardware_items(dom: Domain) -> list[ItemRef]:
+    """The hardware list of ``dom``, in virt-manager's order."""
+    items = [ItemRef("cpu"), ItemRef("memory"), ItemRef("boot")]
+    for kind, devices in _device_lists(dom).items():
+        items += [ItemRef(kind, _device_key(d)) for d in devices]
+    return items
+
+
+def find_device(dom: Domain, ref: ItemRef) -> XmlObject | None:
+    """The device ``ref`` names in ``dom``, or None."""
+    devices = _device_lists(dom).get(ref.kind, ())
+    return next((d for d in devices if _device_key(d) == ref.key), None)
+
+
+def item_label(dom: Domain, ref: ItemRef) -> str:
+    """How the hardware list names an item."""
+    device = find_device(dom, ref)
+    if isinstance(device, Disk):
+        what = _DISK_WORDS.get(device.device or "", "Disk")
+        return f"{what} {ref.key}"
+    if isinstance(device, Interface):
+        return f"NIC {ref.key[-8:]}"
+    if isinstance(device, Graphics):
+        return f"Display {ref.key.upper() if ref.key in ('vnc', 'rdp') else ref.key.title()}"
+    return {"cpu": "CPUs", "memory": "Memory", "boot": "Boot Options"}[ref.kind]
+
+
+def _state(dom: Domain, ref: ItemRef) -> tuple[object, ...] | None:
+    """What the editors edit of an item (None when absent): equal states, nothing pending."""
+    if ref.kind == "cpu":
+        return dom.vcpus, dom.vcpus_current or dom.vcpus, dom.cpu_mode, dom.cpu_model
+    if ref.kind == "memory":
+        return dom.memory_kib, dom.current_memory_kib
+    if ref.kind == "boot":
+        return tuple(b.dev for b in dom.boot_devices), bool(dom.boot_menu)
+    device = find_device(dom, ref)
+    if isinstance(device, Disk):
+        return (device.device, device.path, device.target_bus, device.driver_cache,
+                device.readonly, device.shareable)
+    if isinstance(device, Interface):
+        return device.type, device.source, device.model, device.link_state or "up"
+    if isinstance(device, Graphics):
+        return device.type, tuple((listen.type, listen.address) for listen in device.listens)
+    return None
+
+
+def pending_items(definition: Domain, running: Domain | None) -> set[ItemRef]:
+    """The items whose definition differs from what runs (none when it does not run)."""
+    if running is None:
+        return set()
+    refs = set(hardware_items(definition)) | set(hardware_items(running))
+    return {ref for ref in refs if _state(definition, ref) != _state(running, ref)}
+
+
+# -------------------------------------------------------------- changes
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit the user asked for.
+
+    ``edit`` changes a domain model: the definition's when it applies at next
+    boot. ``live`` applies it to the running VM (given the running XML's
+    model, which it may edit to match); None for changes that need a restart.
+    """
+
+    item: ItemRef
+    label: str
+    when: When
+    edit: Callable[[Domain], None]
+    live: Callable[[libvirt.virDomain, Domain], None] | None = None
+    # Storage to delete once the change applied, if no VM uses it any more.
+    then_delete: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.live is None and When.NOW in self.when:
+            raise ValueError(f"{self.label} cannot apply to a running VM")
+
+
+@dataclass(frozen=True)
+class ChangeError:
+    item: ItemRef
+    message: str
+
+
+def set_vcpus(current: int, maximum: int, when: When) -> Change:
+    """Plug ``current`` of ``maximum`` vCPUs; only ``current`` changes on a running VM."""
+
+    def edit(dom: Domain) -> None:
+        dom.vcpus = maximum
+        dom.vcpus_current = current if current != maximum else None
+
+    def live(virdom: libvirt.virDomain, running: Domain) -> None:
+        virdom.setVcpusFlags(current, LIVE)
+        running.vcpus_current = current if current != running.vcpus else None
+
+    return Change(ItemRef("cpu"), f"vCPUs: {current} of {maximum}", when, edit, live)
+
+
+def set_cpu_mode(mode: str, model_name: str | None = None) -> Change:
+    """host-passthrough, host-model, maximum, or a named model (``custom``); at next boot."""
+
+    def edit(dom: Domain) -> None:
+        dom.cpu_mode = mode
+        dom.cpu_model = model_name if mode == "custom" else None
+        if mode != "custom":
+            dom.cpu_check = None
+
+    label = f"CPU model: {model_name}" if mode == "custom" else f"CPU mode: {mode}"
+    return Change(ItemRef("cpu"), label, When.NEXT_BOOT, edit)
+
+
+def set_memory(current_kib: int, maximum_kib: int, when: When) -> Change:
+    """``current_kib`` of ``maximum_kib``; only the current (balloon) size changes live."""
+
+    def edit(dom: Domain) -> None:
+        dom.memory_kib = maximum_kib
+        dom.current_memory_kib = current_kib
+
+    def live(virdom: libvirt.virDomain, running: Domain) -> None:
+        virdom.setMemoryFlags(current_kib, LIVE)
+        running.current_memory_kib = current_kib
+
+    label = f"Memory: {current_kib // 1024} MiB of {maximum_kib // 1024} MiB"
+    return Change(ItemRef("memory"), label, when, edit, live)
+
+
+def set_boot(devices: list[str], menu: bool) -> Change:
+    """The boot order (BIOS style, ``<os><boot dev>``) and the boot menu; at next boot.
+
+    Per-device boot orders go: libvirt refuses both kinds together.
+    """
+    for dev in devices:
+        if dev not in BOOT_DEVICES:
+            raise ValueError(f"unknown boot device {dev!r}")
+
+    def edit(dom: Domain) -> None:
+        for boot in list(dom.boot_devices):
+            dom.boot_devices.remove(boot)
+        for disk in dom.disks:
+            disk.boot_order = None
+        for nic in dom.interfaces:
+            nic.boot_order = None
+        for dev in devices:
+            dom.boot_devices.append(_boot_device(dev))
+        dom.boot_menu = menu
+
+    label = f"Boot order: {', '.join(devices) or 'none'}; boot menu {'on' if menu else 'off'}"
+    return Change(ItemRef("boot"), label, When.NEXT_BOOT, edit)
+
+
+def _boot_device(dev: str) -> BootDevice:
+    boot = BootDevice()
+    boot.dev = dev
+    return boot
+
+
+def _update_device(
+    ref: ItemRef, label: str, when: When, edit_device: Callable[[XmlObject], None],
+) -> Change:
+    """A change to one device, applied live with updateDeviceFlags."""
+
+    def edit(dom: Domain) -> None:
+        device = find_device(dom, ref)
+        if device is None:
+            raise ValueError(f"{ref.id} is not in the VM")
+        edit_device(device)
+
+    def live(virdom: libvirt.virDomain, running: Domain) -> None:
+        device = find_device(running, ref)
+        if device is None:
+            raise ValueError(f"{ref.id} is not in the running VM")
+        edited = type(device)(copy.deepcopy(device.node))
+        edit_device(edited)
+        virdom.updateDeviceFlags(edited.to_xml(), LIVE)
+        edit_device(device)
+
+    return Change(ref, label, when, edit, live if When.NOW in when else None)
+
+
+def change_media(target: str, path: str | None, when: When) -> Change:
+    """Insert the ISO at ``path`` in a CD-ROM (or floppy), or eject its media (None)."""
+
+    def edit_device(device: XmlObject) -> None:
+        assert isinstance(device, Disk)
+        device.type = "file"
+        device.source_dev = device.source_pool = device.source_volume = None
+        device.source_file = path
+
+    label = f"CD-ROM {target}: " + (f"insert {path}" if path else "eject")
+    return _update_device(ItemRef("disk", target), label, when, edit_device)
+
+
+def set_link(mac: str, up: bool, when: When) -> Change:
+    """A NIC's link up or down: the guest sees its cable plugged or pulled."""
+
+    def edit_device(device: XmlObject) -> None:
+        assert isinstance(device, Interface)
+        device.link_state = None if up else "down"  # up is libvirt's default
+
+    label = f"NIC {mac}: link {'up' if up else 'down'}"
+    return _update_device(ItemRef("interface", mac.lower()), label, when, edit_device)
+
+
+def update_interface(mac: str, kind: str, source: str, model: str) -> Change:
+    """A NIC's network or bridge and its model; at next boot."""
+    if kind not in ("network", "bridge"):
+        raise ValueError(f"a NIC is on a network or a bridge, not {kind!r}")
+
+    def edit_device(device: XmlObject) -> None:
+        assert isinstance(device, Interface)
+        device.type = kind
+        device.source_network = source if kind == "network" else None
+        device.source_bridge = source if kind == "bridge" else None
+        device.source_dev = None
+        device.model = model
+
+    label = f"NIC {mac}: {kind} {source}, model {model}"
+    return _update_device(ItemRef("interface", mac.lower()), label, When.NEXT_BOOT, edit_device)
+
+
+def update_disk(
+    target: str, *, bus: str, cache: str | None, readonly: bool, shareable: bool,
+    taken: Iterable[str] = (),
+) -> Change:
+    """A disk's bus, cache mode, read-only and shareable flags; at next boot.
+
+    A new bus gets a target name of its own (vda → sda) and loses the old
+    address, which libvirt fills in again for the new bus.
+    """
+    def edit_device(device: XmlObject) -> None:
+        assert isinstance(device, Disk)
+        if device.target_bus != bus:
+            device.target_dev = free_target([*taken, target], bus)
+            for address in device.node.findall("address"):
+                device.node.remove(address)
+        device.target_bus = bus
+        device.driver_cache = None if cache in (None, "default") else cache
+        device.readonly = readonly
+        device.shareable = shareable
+
+    label = (f"Disk {target}: bus {bus}, cache {cache or 'default'}"
+             + (", read-only" if readonly else "") + (", shareable" if shareable else ""))
+    return _update_device(ItemRef("disk", target), label, When.NEXT_BOOT, edit_device)
+
+
+def set_graphics(old_type: str, new_type: str, listen: str) -> Change:
+    """A display's protocol (spice or vnc) and where it listens; at next boot.
+
+    ``listen`` is "none" (no TCP port: viewers attach through libvirt, the
+    default for a local host) or "local" (127.0.0.1, for SSH tunnels).
+    """
+    if new_type not in ("spice", "vnc") or listen not in ("none", "local"):
+        raise ValueError(f"unsupported display {new_type!r} listening {listen!r}")
+
+    def edit_device(device: XmlObject) -> None:
+        assert isinstance(device, Graphics)
+        device.type = new_type
+        device.port = device.tls_port = None
+        device.listen_attr = device.socket_attr = None
+        for old in list(device.listens):
+            device.listens.remove(old)
+        new_listen = device.listens.append(Listen())
+        if listen == "none":
+            device.autoport = None
+            new_listen.type = "none"
+        else:
+            device.autoport = True
+            new_listen.type = "address"
+            new_listen.address = "127.0.0.1"
+
+    where = "nowhere (local viewers)" if listen == "none" else "on 127.0.0.1"
+    label = f"Display: {new_type}, listening {where}"
+    return _update_device(ItemRef("graphics", old_type), label, When.NEXT_BOOT, edit_device)
+
+
+def free_target(taken: Iterable[str], bus: str) -> str:
+    """The first target name on ``bus``'s prefix that ``taken`` does not hold (vdb, sdc...)."""
+    prefix = _TARGET_PREFIX.get(bus, "sd")
+    used = set(taken)
+    for letter in string.ascii_lowercase:
+        if prefix + letter not in used:
+            return prefix + letter
+    raise ValueError(f"no free target name on the {bus} bus")
+
+
+def add_device(device: Disk | Interface, when: When) -> Change:
+    """Attach ``device``: live with attachDeviceFlags, to the definition by adding it."""
+    key = _device_key(device)
+    kind = "disk" if isinstance(device, Disk) else "interface"
+    ref = ItemRef(kind, key)
+
+    def edit(dom: Domain) -> None:
+        if isinstance(device, Disk):
+            dom.disks.append(Disk(copy.deepcopy(device.node)))
+        else:
+            dom.interfaces.append(Interface(copy.deepcopy(device.node)))
+
+    def live(virdom: libvirt.virDomain, running: Domain) -> None:
+        virdom.attachDeviceFlags(device.to_xml(), LIVE)
+
+    what = "disk" if kind == "disk" else "NIC"
+    label = f"Add {what} {key or ''} ({describe_device(device)})".replace("  ", " ")
+    return Change(ref, label, when, edit, live)
+
+
+def remove_device(ref: ItemRef, when: When, delete_storage: str | None = None) -> Change:
+    """Detach a device: live with detachDeviceFlags (the guest may have to agree).
+
+    ``delete_storage``: a disk's volume to delete afterwards, which happens only
+    when no VM, this one included, still uses it.
+    """
+
+    def edit(dom: Domain) -> None:
+        device = find_device(dom, ref)
+        if device is not None:
+            _remove(dom, device)
+
+    def live(virdom: libvirt.virDomain, running: Domain) -> None:
+        device = find_device(running, ref)
+        if device is None:
+            return
+        virdom.detachDeviceFlags(device.to_xml(), LIVE)
+        _remove(running, device)
+
+    label = f"Remove {ref.kind} {ref.key}"
+    if delete_storage:
+        label += f" and delete {delete_storage}"
+    return Change(ref, label, when, edit, live, then_delete=delete_storage)
+
+
+def new_mac() -> str:
+    """A random MAC in QEMU's 52:54:00 range: the same NIC added now and at next boot."""
+    return "52:54:00:" + ":".join(f"{random.randrange(256):02x}" for _ in range(3))
+
+
+def domains_using(conn: libvirt.virConnect, path: str) -> list[str]:
+    """The VMs whose definition or running XML has a disk on ``path``."""
+    users = []
+    for virdom in conn.listAllDomains(0):
+        xmls = [virdom.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE)]
+        if virdom.isActive():
+            xmls.append(virdom.XMLDesc(0))
+        if any(disk.path == path for xml in xmls for disk in domain_disks(xml)):
+            users.append(virdom.name())
+    return users
+
+
+def _remove(dom: Domain, device: XmlObject) -> None:
+    if isinstance(device, Disk):
+        dom.disks.remove(device)
+    elif isinstance(device, Interface):
+        dom.interfaces.remove(device)
+    elif isinstance(device, Graphics):
+        dom.graphics.remove(device)
+
+
+def describe_device(device: XmlObject) -> str:
+    """A device's source in a few words, for lists."""
+    if isinstance(device, Disk):
+        return device.path or (f"{device.source_pool}/{device.source_volume}"
+                               if device.source_volume else "empty")
+    if isinstance(device, Interface):
+        return f"{device.type or '?'} {device.source or ''}, {device.model or 'default'}".strip()
+    return ""
+
+
+# ------------------------------------------------------------- applying
+
+
+def apply_changes(conn: libvirt.virConnect, uuid: str, changes: list[Change]) -> list[ChangeError]:
+    """Apply ``changes``: the definition's in one validated define, then the live ones.
+
+    Returns what failed, item by item (empty: all applied). A failed define
+    applies nothing; a failed live call leaves its change pending.
+    """
+    virdom = conn.lookupByUUIDString(uuid)
+    at_boot = [c for c in changes if When.NEXT_BOOT in c.when]
+    if at_boot:
+        definition = Domain.from_xml(read_definition_xml(virdom))
+        for change in at_boot:
+            change.edit(definition)
+        try:
+            conn.defineXMLFlags(definition.to_xml(), libvirt.VIR_DOMAIN_DEFINE_VALIDATE)
+        except libvirt.libvirtError as err:
+            if is_connection_broken(err):
+                raise
+            message = err.get_error_message()
+            return [ChangeError(c.item, message if c in at_boot else
+                                "Not applied: the definition was refused.") for c in changes]
+    errors = []
+    now = [c for c in changes if When.NOW in c.when]
+    if now and virdom.isActive():
+        running = Domain.from_xml(virdom.XMLDesc(0))
+        for change in now:
+            assert change.live is not None
+            try:
+                change.live(virdom, running)
+            except libvirt.libvirtError as err:
+                if is_connection_broken(err):
+                    raise
+                errors.append(ChangeError(change.item, err.get_error_message()))
+    failed = {error.item for error in errors}
+    for change in changes:
+        if change.then_delete and change.item not in failed:
+            errors += _delete_storage(conn, change)
+    return errors
+
+
+def _delete_storage(conn: libvirt.virConnect, change: Change) -> list[ChangeError]:
+    assert change.then_delete is not None
+    users = domains_using(conn, change.then_delete)
+    if users:
+        return [ChangeError(change.item, f"{change.then_delete} was kept: "
+                            f"{', '.join(users)} still uses it.")]
+    try:
+        if not delete_volume_by_path(conn, change.then_delete):
+            return [ChangeError(change.item, f"{change.then_delete} was kept: "
+                                "no storage pool holds it, kvmgui deletes only pool volumes.")]
+    except libvirt.libvirtError as err:
+        if is_connection_broken(err):
+            raise
+        return [ChangeError(change.item, err.get_error_message())]
+    return []
+
+
+@dataclass(frozen=True)
+class HardwareState:
+    """A VM's definition and, while it runs, its running XML."""
+
+    definition: Domain
+    running: Domain | None
+
+    @property
+    def pending(self) -> set[ItemRef]:
+        return pending_items(self.definition, self.running)
+
+
+def read_hardware(virdom: libvirt.virDomain) -> HardwareState:
+    definition = Domain.from_xml(read_definition_xml(virdom))
+    running = Domain.from_xml(virdom.XMLDesc(0)) if virdom.isActive() else None
+    return HardwareState(definition, running)

@@ -1,0 +1,225 @@
+"""Hardware changes: golden XML per editor (input + edit → expected), schema-valid results,
+pending items, and applying on the test driver (define for next boot, live calls now)."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import libvirt
+import pytest
+from lxml import etree
+
+from kvmgui.core.editing import read_definition_xml, schema_errors
+from kvmgui.core.hardware import (
+    BOTH,
+    Change,
+    ItemRef,
+    When,
+    add_device,
+    apply_changes,
+    change_media,
+    domains_using,
+    free_target,
+    hardware_items,
+    item_label,
+    pending_items,
+    read_hardware,
+    remove_device,
+    set_boot,
+    set_cpu_mode,
+    set_graphics,
+    set_link,
+    set_memory,
+    set_vcpus,
+    update_disk,
+    update_interface,
+)
+from kvmgui.core.xml.domain import (
+    DiskSpec,
+    NetworkSpec,
+    cdrom_device,
+    disk_device,
+    interface_device,
+)
+from kvmgui.core.xml.model import Domain
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "hardware"
+REGEN = os.environ.get("KVMGUI_REGEN_GOLDEN") == "1"
+MAC = "52:54:00:12:34:56"
+
+
+def _new_nic() -> Change:
+    nic = interface_device(NetworkSpec.bridge("br0"))
+    nic.mac = "52:54:00:ab:cd:ef"
+    return add_device(nic, When.NEXT_BOOT)
+
+
+GOLDEN_EDITS: dict[str, Callable[[], Change]] = {
+    "vcpus-2-of-4": lambda: set_vcpus(2, 4, When.NEXT_BOOT),
+    "cpu-host-model": lambda: set_cpu_mode("host-model"),
+    "cpu-named-model": lambda: set_cpu_mode("custom", "Skylake-Client"),
+    "memory-1g-of-4g": lambda: set_memory(1024 * 1024, 4 * 1024 * 1024, When.NEXT_BOOT),
+    "boot-cdrom-hd-menu": lambda: set_boot(["cdrom", "hd"], menu=True),
+    "cdrom-eject": lambda: change_media("sda", None, When.NEXT_BOOT),
+    "cdrom-insert": lambda: change_media("sda", "/srv/iso/other.iso", When.NEXT_BOOT),
+    "disk-sata-writeback-readonly": lambda: update_disk(
+        "vda", bus="sata", cache="writeback", readonly=True, shareable=False, taken=["sda"]),
+    "disk-add-file": lambda: add_device(
+        disk_device(DiskSpec("/srv/data.qcow2"), "vdb"), When.NEXT_BOOT),
+    "disk-add-cdrom": lambda: add_device(cdrom_device("/srv/iso/tools.iso", "sdb"), When.NEXT_BOOT),
+    "disk-remove": lambda: remove_device(ItemRef("disk", "vda"), When.NEXT_BOOT),
+    "nic-link-down": lambda: set_link(MAC, up=False, when=When.NEXT_BOOT),
+    "nic-bridge-e1000e": lambda: update_interface(MAC, "bridge", "br0", "e1000e"),
+    "nic-add-bridge": _new_nic,
+    "nic-remove": lambda: remove_device(ItemRef("interface", MAC), When.NEXT_BOOT),
+    "graphics-vnc-none": lambda: set_graphics("spice", "vnc", "none"),
+    "graphics-spice-local": lambda: set_graphics("spice", "spice", "local"),
+}
+
+
+def _canonical(xml: str) -> bytes:
+    parser = etree.XMLParser(remove_blank_text=True)
+    return etree.tostring(etree.fromstring(xml.encode(), parser), method="c14n")
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_EDITS))
+def test_each_edit_matches_its_golden_xml_and_the_schema(name: str) -> None:
+    dom = Domain.from_xml((DATA / "input.xml").read_text())
+    GOLDEN_EDITS[name]().edit(dom)
+    actual = dom.to_xml()
+    golden = DATA / f"{name}.xml"
+    if REGEN:
+        golden.write_text(actual)
+    expected = golden.read_text()
+    if _canonical(actual) != _canonical(expected):
+        diff = "\n".join(difflib.unified_diff(
+            expected.splitlines(), actual.splitlines(), str(golden), name, lineterm=""))
+        pytest.fail(f"edited XML differs from the golden file:\n{diff}")
+    assert schema_errors(actual) == []
+
+
+def test_every_golden_file_has_an_edit() -> None:
+    files = {p.stem for p in DATA.glob("*.xml")} - {"input"}
+    assert files == set(GOLDEN_EDITS)
+
+
+def test_an_edit_keeps_what_the_model_does_not_know() -> None:
+    dom = Domain.from_xml((DATA / "input.xml").read_text())
+    set_link(MAC, up=False, when=When.NEXT_BOOT).edit(dom)
+    text = dom.to_xml()
+    assert 'bus="0x01" slot="0x00"' in text and "libosinfo:os" in text
+
+
+def test_the_hardware_list_names_every_item() -> None:
+    dom = Domain.from_xml((DATA / "input.xml").read_text())
+    assert [item_label(dom, ref) for ref in hardware_items(dom)] == [
+        "CPUs", "Memory", "Boot Options", "Disk vda", "CD-ROM sda", "NIC 12:34:56", "Display Spice",
+    ]
+
+
+def test_free_targets_follow_the_bus() -> None:
+    assert free_target(["vda", "sda"], "virtio") == "vdb"
+    assert free_target(["vda", "sda"], "sata") == "sdb"
+
+
+def test_a_change_that_needs_a_restart_cannot_apply_now() -> None:
+    with pytest.raises(ValueError, match="cannot apply to a running VM"):
+        Change(ItemRef("boot"), "boot", BOTH, lambda dom: None)
+
+
+def test_pending_items_are_where_definition_and_running_xml_differ() -> None:
+    running = Domain.from_xml((DATA / "input.xml").read_text())
+    definition = Domain.from_xml((DATA / "input.xml").read_text())
+    assert pending_items(definition, running) == set()
+    assert pending_items(definition, None) == set()
+    set_vcpus(2, 4, When.NEXT_BOOT).edit(definition)
+    remove_device(ItemRef("interface", MAC), When.NEXT_BOOT).edit(definition)
+    assert pending_items(definition, running) == {ItemRef("cpu"), ItemRef("interface", MAC)}
+
+
+# ------------------------------------------------------- on the test driver
+
+UUID = "4a1f0c52-1d3e-4a8b-9f3c-2b7d9e6a1c09"
+TEST_DOMAIN = f"""<domain type='test'><name>hw</name><uuid>{UUID}</uuid>
+<memory unit='MiB'>512</memory><vcpu current='1'>4</vcpu><os><type>hvm</type></os>
+<devices><disk type='file' device='disk'><source file='{{disk}}'/>
+<target dev='vda' bus='virtio'/></disk>
+<interface type='network'><mac address='{MAC}'/><source network='default'/></interface>
+</devices></domain>"""
+
+
+@pytest.fixture
+def conn(empty_test_conn: libvirt.virConnect, tmp_path: Path) -> libvirt.virConnect:
+    empty_test_conn.defineXML(TEST_DOMAIN.format(disk=tmp_path / "hw.img"))
+    return empty_test_conn
+
+
+def definition(conn: libvirt.virConnect) -> Domain:
+    return Domain.from_xml(read_definition_xml(conn.lookupByUUIDString(UUID)))
+
+
+def test_next_boot_changes_are_defined_together(conn: libvirt.virConnect) -> None:
+    errors = apply_changes(conn, UUID, [
+        set_vcpus(2, 4, When.NEXT_BOOT), set_memory(256 * 1024, 1024 * 1024, When.NEXT_BOOT),
+        set_boot(["cdrom", "hd"], menu=True),
+    ])
+    assert errors == []
+    dom = definition(conn)
+    assert (dom.vcpus_current, dom.vcpus) == (2, 4)
+    assert (dom.current_memory_kib, dom.memory_kib) == (256 * 1024, 1024 * 1024)
+    assert [b.dev for b in dom.boot_devices] == ["cdrom", "hd"] and dom.boot_menu
+
+
+def test_live_changes_apply_now_and_next_boot_ones_stay_pending(conn: libvirt.virConnect) -> None:
+    virdom = conn.lookupByUUIDString(UUID)
+    virdom.create()
+    assert read_hardware(virdom).pending == set()
+    errors = apply_changes(conn, UUID, [
+        set_vcpus(3, 4, When.NOW), set_memory(256 * 1024, 512 * 1024, BOTH),
+        set_cpu_mode("host-model"),
+    ])
+    assert errors == []
+    state = read_hardware(virdom)
+    assert state.running is not None
+    assert state.running.vcpus_current == 3 and state.definition.vcpus_current == 1
+    assert state.running.current_memory_kib == state.definition.current_memory_kib == 256 * 1024
+    assert state.pending == {ItemRef("cpu")}
+
+
+def test_a_refused_definition_applies_nothing_and_says_so_per_item(
+    conn: libvirt.virConnect,
+) -> None:
+    before = read_definition_xml(conn.lookupByUUIDString(UUID))
+    errors = apply_changes(conn, UUID, [
+        set_memory(256 * 1024, 512 * 1024, When.NEXT_BOOT),
+        update_disk("vda", bus="bogus-bus", cache=None, readonly=False, shareable=False),
+    ])
+    assert [e.item for e in errors] == [ItemRef("memory"), ItemRef("disk", "vda")]
+    assert all("schema" in e.message for e in errors)
+    assert read_definition_xml(conn.lookupByUUIDString(UUID)) == before
+
+
+def test_a_live_call_the_driver_lacks_is_said_next_to_its_item(conn: libvirt.virConnect) -> None:
+    conn.lookupByUUIDString(UUID).create()
+    errors = apply_changes(conn, UUID, [set_link(MAC, up=False, when=BOTH)])
+    assert len(errors) == 1 and errors[0].item == ItemRef("interface", MAC)
+    assert "not supported" in errors[0].message
+    assert definition(conn).interfaces[0].link_state == "down"
+    assert read_hardware(conn.lookupByUUIDString(UUID)).pending == {ItemRef("interface", MAC)}
+
+
+def test_storage_is_kept_while_a_vm_uses_it_and_outside_pools(
+    conn: libvirt.virConnect, tmp_path: Path,
+) -> None:
+    path = str(tmp_path / "hw.img")
+    conn.defineXML(TEST_DOMAIN.format(disk=path).replace(UUID, UUID[:-2] + "10")
+                   .replace("<name>hw</name>", "<name>other</name>")
+                   .replace(MAC, "52:54:00:00:00:10"))
+    assert sorted(domains_using(conn, path)) == ["hw", "other"]
+    errors = apply_changes(conn, UUID, [
+        remove_device(ItemRef("disk", "vda"), When.NEXT_BOOT, delete_storage=path)])
+    assert [e.message for e in errors] == [f"{path} was kept: other still uses it."]
+    assert len(definition(conn).disks) == 0
