@@ -21,6 +21,7 @@ from kvmgui.core.units import format_kib
 from kvmgui.ui.app import App
 from kvmgui.ui.console.serial_tab import SerialConsoleTab
 from kvmgui.ui.console.thumbnails import ThumbnailService
+from kvmgui.ui.details.hardware_tab import HardwareTab
 from kvmgui.ui.details.xml_tab import XmlTab
 from kvmgui.ui.vm_actions import SelectedDomain, VmActions
 from kvmgui.ui.widgets.plain import plain_label
@@ -87,6 +88,8 @@ class DetailsWindow(QMainWindow):
         self.overview = OverviewTab()
         self.xml_tab = XmlTab(connection, info, ops)
         self.tabs.addTab(self.overview, "Overview")
+        self.hardware = HardwareTab(connection, info, ops)
+        self.tabs.addTab(self.hardware, "Hardware")
         # pyqtgraph (about 34 MiB) is loaded with the first graph, not at start.
         from kvmgui.ui.details.graphs import PerformanceTab
 
@@ -125,6 +128,7 @@ class DetailsWindow(QMainWindow):
         self.setWindowTitle(f"{info.name} — {info.state_text} — kvmgui")
         self.overview.show_info(self.connection, info)
         self.xml_tab.show_info(info)
+        self.hardware.show_info(info)
         self.vm_actions.update_enabled()
 
     @Slot(object, object)
@@ -161,5 +165,7 @@ class DetailsWindow(QMainWindow):
 
     @Slot(int)
     def on_tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.xml_tab and not self.xml_tab.loaded:
-            self.xml_tab.load()
+        # A tab reads libvirt when first shown, then follows the VM.
+        for tab in (self.xml_tab, self.hardware):
+            if self.tabs.widget(index) is tab and not tab.loaded:
+                tab.load()

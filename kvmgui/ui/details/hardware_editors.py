@@ -1,0 +1,496 @@
+"""One editor per hardware item; each turns its fields into core ``Change``s.
+
+An editor shows the definition (what the next boot uses). Its ``changes()``
+are what differs from it, each applying when its "Now" / "At next boot"
+boxes say; "Now" is offered only while the VM runs and for what libvirt
+can change live.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kvmgui.core.hardware import (
+    BOOT_DEVICES,
+    Change,
+    HardwareState,
+    ItemRef,
+    When,
+    change_media,
+    find_device,
+    item_label,
+    remove_device,
+    set_boot,
+    set_cpu_mode,
+    set_graphics,
+    set_link,
+    set_memory,
+    set_vcpus,
+    update_disk,
+    update_interface,
+)
+from kvmgui.core.xml.model import DISK_CACHE_MODES, Disk, Graphics, Interface
+from kvmgui.ui.details.common import StatusLabel
+
+CPU_MODES = ("host-passthrough", "host-model", "maximum", "custom")
+DISK_BUSES = ("virtio", "sata", "scsi", "usb")
+NIC_MODELS = ("virtio", "e1000e", "e1000", "rtl8139")
+BOOT_WORDS = {"hd": "Hard disk", "cdrom": "CD-ROM", "network": "Network (PXE)", "fd": "Floppy"}
+
+
+def _named(widget: QWidget, name: str) -> QWidget:
+    widget.setAccessibleName(name)
+    return widget
+
+
+class WhenChoice(QWidget):
+    """"Now" and "At next boot" boxes: when this editor's changes apply."""
+
+    changed = Signal()
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.now = QCheckBox("Now")
+        self.now.setAccessibleName(f"Apply the {what} change now")
+        self.next_boot = QCheckBox("At next boot")
+        self.next_boot.setAccessibleName(f"Apply the {what} change at next boot")
+        self.next_boot.setChecked(True)
+        self.now.setEnabled(False)  # until offer_now says a change can apply live
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Apply:"))
+        layout.addWidget(self.now)
+        layout.addWidget(self.next_boot)
+        layout.addStretch(1)
+        self.now.toggled.connect(self.changed)
+        self.next_boot.toggled.connect(self.changed)
+
+    def offer_now(self, possible: bool, why_not: str = "") -> None:
+        """Offer "Now" (ticked by default) or say why it cannot be."""
+        was_enabled = self.now.isEnabled()
+        self.now.setEnabled(possible)
+        self.now.setToolTip("" if possible else why_not)
+        if not possible:
+            self.now.setChecked(False)
+        elif not was_enabled:
+            self.now.setChecked(True)
+
+    @property
+    def value(self) -> When:
+        when = When(0)
+        if self.now.isChecked():
+            when |= When.NOW
+        if self.next_boot.isChecked():
+            when |= When.NEXT_BOOT
+        return when
+
+
+class ItemEditor(QWidget):
+    """The editor of one item; ``changed`` when its fields or its removal changed."""
+
+    changed = Signal()
+    removable = False
+    noun = "device"
+
+    def __init__(self, item: ItemRef, state: HardwareState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.state = state
+        self.running = state.running is not None
+        self.label = item_label(state.definition, item)
+        self.setAccessibleName(f"{self.label} editor")
+        self.title = QLabel(f"<b>{self.label}</b>")
+        self.pending_label = QLabel()
+        self.pending_label.setAccessibleName(f"{self.label}: pending")
+        self.pending_label.setWordWrap(True)
+        self.pending_label.setStyleSheet("color: #8a5a00;")
+        self.status = StatusLabel(f"{self.label}: message")
+        self.form = QFormLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.pending_label)
+        layout.addWidget(self.status)
+        layout.addLayout(self.form)
+        self.remove_box: QCheckBox | None = None
+        self.delete_storage_box: QCheckBox | None = None
+        if self.removable:
+            self.remove_box = QCheckBox(f"Remove this {self.noun}")
+            self.remove_box.setAccessibleName(f"Remove {self.label}")
+            layout.addWidget(self.remove_box)
+            self.remove_box.toggled.connect(self._on_field_changed)
+        self.when = WhenChoice(self.label)
+        layout.addWidget(self.when)
+        layout.addStretch(1)
+        self.when.changed.connect(self._on_field_changed)
+        self.show_pending(item in state.pending)
+
+    def show_pending(self, pending: bool) -> None:
+        self.pending_label.setText(
+            "Pending: the running VM still has its old setting; the one shown here "
+            "takes effect at its next boot." if pending else ""
+        )
+        self.pending_label.setVisible(pending)
+
+    def _watch(self, *widgets: QWidget) -> None:
+        for widget in widgets:
+            if isinstance(widget, QSpinBox):
+                widget.valueChanged.connect(self._on_field_changed)
+            elif isinstance(widget, QComboBox):
+                widget.currentTextChanged.connect(self._on_field_changed)
+            elif isinstance(widget, QCheckBox):
+                widget.toggled.connect(self._on_field_changed)
+            elif isinstance(widget, QLineEdit):
+                widget.textChanged.connect(self._on_field_changed)
+
+    @Slot()
+    def _on_field_changed(self) -> None:
+        self.status.clear_message()
+        self._offer_now()
+        self.changed.emit()
+
+    def _offer_now(self) -> None:
+        """Offer "Now" where what was edited can change live (subclasses say what)."""
+        self.when.offer_now(False, "This change needs a restart of the VM.")
+
+    @property
+    def removing(self) -> bool:
+        return self.remove_box is not None and self.remove_box.isChecked()
+
+    def changes(self) -> list[Change]:
+        when = self.when.value
+        if not when:
+            return []
+        if self.removing:
+            storage = None
+            if self.delete_storage_box is not None and self.delete_storage_box.isChecked():
+                device = find_device(self.state.definition, self.item)
+                storage = device.path if isinstance(device, Disk) else None
+            return [remove_device(self.item, self._live_or_boot(when), storage)]
+        return self.field_changes(when)
+
+    def _live_or_boot(self, when: When) -> When:
+        return when if self.running else when & When.NEXT_BOOT
+
+    def field_changes(self, when: When) -> list[Change]:
+        raise NotImplementedError
+
+
+def _spin(name: str, low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
+    spin = QSpinBox()
+    spin.setAccessibleName(name)
+    spin.setRange(low, high)
+    spin.setValue(value)
+    spin.setSuffix(suffix)
+    return spin
+
+
+def combo_box(name: str, choices: tuple[str, ...], value: str | None) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.addItems(list(choices))
+    if value and value not in choices:
+        combo.addItem(value)
+    if value:
+        combo.setCurrentText(value)
+    return combo
+
+
+def _checkbox(text: str, name: str, checked: bool) -> QCheckBox:
+    box = QCheckBox(text)
+    box.setAccessibleName(name)
+    box.setChecked(checked)
+    return box
+
+
+class CpuEditor(ItemEditor):
+    def __init__(self, item: ItemRef, state: HardwareState, parent: QWidget | None = None) -> None:
+        super().__init__(item, state, parent)
+        dom = state.definition
+        self._max = dom.vcpus or 1
+        self._current = dom.vcpus_current or self._max
+        self._mode = dom.cpu_mode or ""
+        self._model = dom.cpu_model or ""
+        self.current = _spin("Current vCPUs", 1, 512, self._current)
+        self.maximum = _spin("Maximum vCPUs", 1, 512, self._max)
+        self.mode = combo_box("CPU mode", ("", *CPU_MODES), self._mode)
+        self.mode.setItemText(0, "(hypervisor default)")
+        self.model = QLineEdit(self._model)
+        self.model.setAccessibleName("Named CPU model")
+        self.model.setPlaceholderText("e.g. Skylake-Client (with mode custom)")
+        self.form.addRow("Current vCPUs:", self.current)
+        self.form.addRow("Maximum vCPUs:", self.maximum)
+        self.form.addRow("CPU mode:", self.mode)
+        self.form.addRow("CPU model:", self.model)
+        self._watch(self.current, self.maximum, self.mode, self.model)
+        self._offer_now()
+
+    def _mode_value(self) -> str:
+        return "" if self.mode.currentIndex() == 0 else self.mode.currentText()
+
+    def _offer_now(self) -> None:
+        # Only the plugged-in count changes live; the maximum and the model need a restart.
+        live = (self.running and self.maximum.value() == self._max
+                and self._mode_value() == self._mode and self.model.text() == self._model)
+        self.when.offer_now(live, "Only the current vCPU count changes on a running VM.")
+
+    def field_changes(self, when: When) -> list[Change]:
+        changes = []
+        current, maximum = self.current.value(), self.maximum.value()
+        if (current, maximum) != (self._current, self._max):
+            changes.append(set_vcpus(min(current, maximum), maximum, self._live_or_boot(when)))
+        mode, model = self._mode_value(), self.model.text().strip()
+        if (mode, model) != (self._mode, self._model) and mode and When.NEXT_BOOT in when:
+            changes.append(set_cpu_mode(mode, model or None))
+        return changes
+
+
+class MemoryEditor(ItemEditor):
+    def __init__(self, item: ItemRef, state: HardwareState, parent: QWidget | None = None) -> None:
+        super().__init__(item, state, parent)
+        dom = state.definition
+        self._max = (dom.memory_kib or 0) // 1024
+        self._current = (dom.current_memory_kib or dom.memory_kib or 0) // 1024
+        self.current = _spin("Current memory", 16, 4 * 1024 * 1024, self._current, " MiB")
+        self.maximum = _spin("Maximum memory", 16, 4 * 1024 * 1024, self._max, " MiB")
+        self.form.addRow("Current memory:", self.current)
+        self.form.addRow("Maximum memory:", self.maximum)
+        self._watch(self.current, self.maximum)
+        self._offer_now()
+
+    def _offer_now(self) -> None:
+        live = self.running and self.maximum.value() == self._max
+        self.when.offer_now(live, "Only the current memory (balloon) changes on a running VM.")
+
+    def field_changes(self, when: When) -> list[Change]:
+        current, maximum = self.current.value(), self.maximum.value()
+        if (current, maximum) == (self._current, self._max):
+            return []
+        return [set_memory(min(current, maximum) * 1024, maximum * 1024,
+                           self._live_or_boot(when))]
+
+
+class BootEditor(ItemEditor):
+    def __init__(self, item: ItemRef, state: HardwareState, parent: QWidget | None = None) -> None:
+        super().__init__(item, state, parent)
+        dom = state.definition
+        self._order = [b.dev for b in dom.boot_devices if b.dev]
+        self._menu = bool(dom.boot_menu)
+        self.order = QListWidget()
+        self.order.setAccessibleName("Boot order")
+        for dev in [*self._order, *(d for d in BOOT_DEVICES if d not in self._order)]:
+            entry = QListWidgetItem(BOOT_WORDS[dev])
+            entry.setData(Qt.ItemDataRole.UserRole, dev)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(
+                Qt.CheckState.Checked if dev in self._order else Qt.CheckState.Unchecked)
+            self.order.addItem(entry)
+        up = QPushButton("Up")
+        up.setAccessibleName("Move the boot device up")
+        down = QPushButton("Down")
+        down.setAccessibleName("Move the boot device down")
+        up.clicked.connect(lambda: self._move(-1))
+        down.clicked.connect(lambda: self._move(1))
+        buttons = QVBoxLayout()
+        buttons.addWidget(up)
+        buttons.addWidget(down)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.order, 1)
+        row.addLayout(buttons)
+        self.form.addRow("Boot order:", row)
+        self.menu = _checkbox("Show the boot menu", "Boot menu", self._menu)
+        self.form.addRow(self.menu)
+        self.order.itemChanged.connect(self._on_field_changed)
+        self._watch(self.menu)
+        self._offer_now()
+
+    def _move(self, step: int) -> None:
+        row = self.order.currentRow()
+        if row < 0 or not 0 <= row + step < self.order.count():
+            return
+        entry = self.order.takeItem(row)
+        self.order.insertItem(row + step, entry)
+        self.order.setCurrentRow(row + step)
+        self._on_field_changed()
+
+    def boot_order(self) -> list[str]:
+        entries = (self.order.item(i) for i in range(self.order.count()))
+        return [e.data(Qt.ItemDataRole.UserRole) for e in entries
+                if e.checkState() == Qt.CheckState.Checked]
+
+    def field_changes(self, when: When) -> list[Change]:
+        order, menu = self.boot_order(), self.menu.isChecked()
+        if (order, menu) == (self._order, self._menu) or When.NEXT_BOOT not in when:
+            return []
+        return [set_boot(order, menu)]
+
+
+class DiskEditor(ItemEditor):
+    removable = True
+    noun = "disk"
+
+    def __init__(self, item: ItemRef, state: HardwareState, parent: QWidget | None = None) -> None:
+        super().__init__(item, state, parent)
+        disk = find_device(state.definition, item)
+        assert isinstance(disk, Disk)
+        self.is_cdrom = disk.device in ("cdrom", "floppy")
+        self._path = disk.path or ""
+        self._bus = disk.target_bus or "virtio"
+        self._cache = disk.driver_cache or "default"
+        self._readonly, self._shareable = disk.readonly, disk.shareable
+        self.source = QLineEdit(self._path)
+        self.source.setAccessibleName(f"{self.label} source")
+        self.source.setReadOnly(not self.is_cdrom)
+        self.form.addRow("Media:" if self.is_cdrom else "Source:", self.source)
+        if self.is_cdrom:
+            self.source.setPlaceholderText("(empty) — the path of an ISO to insert")
+            eject = QPushButton("Eject")
+            eject.setAccessibleName(f"Eject the media of {self.label}")
+            eject.clicked.connect(self.source.clear)
+            self.form.addRow(eject)
+        self.bus = combo_box(f"{self.label} bus", DISK_BUSES, self._bus)
+        self.cache = combo_box(f"{self.label} cache mode", DISK_CACHE_MODES, self._cache)
+        self.readonly = _checkbox("Read-only", f"{self.label} read-only", self._readonly)
+        self.shareable = _checkbox("Shareable", f"{self.label} shareable", self._shareable)
+        self.form.addRow("Bus:", self.bus)
+        self.form.addRow("Cache:", self.cache)
+        self.form.addRow(self.readonly)
+        self.form.addRow(self.shareable)
+        if not self.is_cdrom:
+            assert self.remove_box is not None
+            self.delete_storage_box = _checkbox(
+                "Also delete its storage (only if no other VM uses it)",
+                f"Delete the storage of {self.label}", False)
+            self.delete_storage_box.setEnabled(False)
+            self.remove_box.toggled.connect(self.delete_storage_box.setEnabled)
+            self.form.addRow(self.delete_storage_box)
+            self._watch(self.delete_storage_box)
+        self._watch(self.source, self.bus, self.cache, self.readonly, self.shareable)
+        self._offer_now()
+
+    def _settings(self) -> tuple[str, str, bool, bool]:
+        return (self.bus.currentText(), self.cache.currentText(), self.readonly.isChecked(),
+                self.shareable.isChecked())
+
+    def _offer_now(self) -> None:
+        # Media change and removal are live; bus, cache and flags need a restart.
+        settings_same = self._settings() == (
+            self._bus, self._cache, self._readonly, self._shareable)
+        live = self.running and settings_same and (
+            self.removing or (self.is_cdrom and self.source.text() != self._path))
+        self.when.offer_now(live, "Bus, cache and flags of a disk change at its next boot.")
+
+    def field_changes(self, when: When) -> list[Change]:
+        changes = []
+        path = self.source.text().strip()
+        if self.is_cdrom and path != self._path:
+            changes.append(change_media(self.item.key, path or None, self._live_or_boot(when)))
+        bus, cache, readonly, shareable = self._settings()
+        if (bus, cache, readonly, shareable) != (
+            self._bus, self._cache, self._readonly, self._shareable
+        ) and When.NEXT_BOOT in when:
+            taken = [d.target_dev or "" for d in self.state.definition.disks]
+            changes.append(update_disk(self.item.key, bus=bus, cache=cache, readonly=readonly,
+                                       shareable=shareable, taken=taken))
+        return changes
+
+
+class NicEditor(ItemEditor):
+    removable = True
+    noun = "NIC"
+
+    def __init__(self, item: ItemRef, state: HardwareState, parent: QWidget | None = None) -> None:
+        super().__init__(item, state, parent)
+        nic = find_device(state.definition, item)
+        assert isinstance(nic, Interface)
+        self._kind = nic.type or "network"
+        self._source = nic.source or ""
+        self._model = nic.model or "virtio"
+        self._up = nic.link_state != "down"
+        self.kind = combo_box(f"{self.label} connection", ("network", "bridge"), self._kind)
+        self.source = QLineEdit(self._source)
+        self.source.setAccessibleName(f"{self.label} network or bridge name")
+        self.model = combo_box(f"{self.label} model", NIC_MODELS, self._model)
+        mac = QLineEdit(nic.mac or "")
+        mac.setReadOnly(True)
+        mac.setAccessibleName(f"{self.label} MAC address")
+        self.link = _checkbox("Link up (cable plugged in)", f"{self.label} link up", self._up)
+        self.form.addRow("Connection:", self.kind)
+        self.form.addRow("Network / bridge:", self.source)
+        self.form.addRow("Model:", self.model)
+        self.form.addRow("MAC:", mac)
+        self.form.addRow(self.link)
+        self._watch(self.kind, self.source, self.model, self.link)
+        self._offer_now()
+
+    def _settings(self) -> tuple[str, str, str]:
+        return self.kind.currentText(), self.source.text().strip(), self.model.currentText()
+
+    def _offer_now(self) -> None:
+        settings_same = self._settings() == (self._kind, self._source, self._model)
+        live = self.running and settings_same and (
+            self.removing or self.link.isChecked() != self._up)
+        self.when.offer_now(live, "Only the link state and removal change on a running VM.")
+
+    def field_changes(self, when: When) -> list[Change]:
+        changes = []
+        if self.link.isChecked() != self._up:
+            changes.append(set_link(self.item.key, self.link.isChecked(),
+                                    self._live_or_boot(when)))
+        kind, source, model = self._settings()
+        if (kind, source, model) != (self._kind, self._source, self._model) and (
+            When.NEXT_BOOT in when
+        ):
+            changes.append(update_interface(self.item.key, kind, source, model))
+        return changes
+
+
+class GraphicsEditor(ItemEditor):
+    def __init__(self, item: ItemRef, state: HardwareState, parent: QWidget | None = None) -> None:
+        super().__init__(item, state, parent)
+        graphics = find_device(state.definition, item)
+        assert isinstance(graphics, Graphics)
+        self._type = graphics.type or "spice"
+        listens = [listen.type for listen in graphics.listens]
+        self._listen = "none" if listens == ["none"] else (
+            "local" if graphics.listen_address == "127.0.0.1" else "other")
+        self.type = combo_box("Display protocol", ("spice", "vnc"), self._type)
+        self.listen = QComboBox()
+        self.listen.setAccessibleName("Display listens on")
+        self.listen.addItem("Nowhere: local viewers attach through libvirt", "none")
+        self.listen.addItem("127.0.0.1 only (for SSH tunnels)", "local")
+        if self._listen == "other":
+            self.listen.addItem(f"{graphics.listen_address or 'other'} (as defined)", "other")
+        self.listen.setCurrentIndex(self.listen.findData(self._listen))
+        self.form.addRow("Protocol:", self.type)
+        self.form.addRow("Listen:", self.listen)
+        self._watch(self.type, self.listen)
+        self._offer_now()
+
+    def field_changes(self, when: When) -> list[Change]:
+        new_type, listen = self.type.currentText(), self.listen.currentData()
+        if (new_type, listen) == (self._type, self._listen) or When.NEXT_BOOT not in when:
+            return []
+        if listen == "other":
+            listen = "local"
+        return [set_graphics(self.item.key, new_type, listen)]
+
+
+EDITORS: dict[str, type[ItemEditor]] = {
+    "cpu": CpuEditor, "memory": MemoryEditor, "boot": BootEditor, "disk": DiskEditor,
+    "interface": NicEditor, "graphics": GraphicsEditor,
+}

@@ -1,0 +1,325 @@
+"""The Hardware tab: the device list, an editor per item, the changes and Apply/Revert."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import cast
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kvmgui.core.connection import Connection
+from kvmgui.core.domain import DomainInfo
+from kvmgui.core.hardware import (
+    Change,
+    ChangeError,
+    HardwareState,
+    ItemRef,
+    When,
+    add_device,
+    apply_changes,
+    free_target,
+    hardware_items,
+    item_label,
+    new_mac,
+    read_hardware,
+)
+from kvmgui.core.xml.domain import (
+    DiskBus,
+    DiskFormat,
+    DiskSpec,
+    NetworkKind,
+    NetworkSpec,
+    cdrom_device,
+    disk_device,
+    interface_device,
+)
+from kvmgui.core.xml.model import Disk, Interface
+from kvmgui.ui.details.common import StatusLabel, failure_text
+from kvmgui.ui.details.hardware_editors import (
+    DISK_BUSES,
+    EDITORS,
+    NIC_MODELS,
+    ItemEditor,
+    WhenChoice,
+    combo_box,
+)
+from kvmgui.ui.ops import OpRunner
+
+PENDING_MARK = "⟳"
+ERROR_MARK = "⚠"
+
+
+class AddHardwareDialog(QDialog):
+    """A disk on an existing file or volume, a CD-ROM, or a NIC, as a change to apply."""
+
+    def __init__(self, state: HardwareState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add Hardware")
+        self.setAccessibleName("Add Hardware")
+        self._state = state
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of hardware to add")
+        self.kind.addItem("Disk (an existing image file or volume)", "disk")
+        self.kind.addItem("CD-ROM", "cdrom")
+        self.kind.addItem("Network interface", "nic")
+        self.path = QLineEdit()
+        self.path.setAccessibleName("Path of the disk image or ISO")
+        self.path.setPlaceholderText("/var/lib/libvirt/images/data.qcow2")
+        self.disk_format = combo_box("Disk image format", ("qcow2", "raw"), "qcow2")
+        self.bus = combo_box("Disk bus", DISK_BUSES[:2], "virtio")
+        self.nic_kind = combo_box("NIC connection", ("network", "bridge"), "network")
+        self.nic_source = QLineEdit("default")
+        self.nic_source.setAccessibleName("NIC network or bridge name")
+        self.nic_model = combo_box("NIC model", NIC_MODELS, "virtio")
+        self.when = WhenChoice("new hardware")
+        self.when.offer_now(state.running is not None, "The VM is not running.")
+        form = QFormLayout()
+        form.addRow("Add:", self.kind)
+        form.addRow("Path:", self.path)
+        form.addRow("Format:", self.disk_format)
+        form.addRow("Bus:", self.bus)
+        form.addRow("Connection:", self.nic_kind)
+        form.addRow("Network / bridge:", self.nic_source)
+        form.addRow("Model:", self.nic_model)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.when)
+        layout.addWidget(self.buttons)
+
+    def change(self) -> Change | None:
+        """The addition asked for; None when a needed field is empty."""
+        kind = self.kind.currentData()
+        taken = [d.target_dev or "" for d in self._state.definition.disks]
+        path = self.path.text().strip()
+        if kind in ("disk", "cdrom") and not path:
+            return None
+        device: Disk | Interface
+        if kind == "disk":
+            bus = self.bus.currentText()
+            spec = DiskSpec(path, format=cast(DiskFormat, self.disk_format.currentText()),
+                            bus=cast(DiskBus, bus))
+            device = disk_device(spec, free_target(taken, bus))
+        elif kind == "cdrom":
+            device = cdrom_device(path, free_target(taken, "sata"))
+        else:
+            network_kind = NetworkKind(self.nic_kind.currentText())
+            nic = interface_device(NetworkSpec(network_kind, self.nic_source.text().strip()))
+            nic.model = self.nic_model.currentText()
+            nic.mac = new_mac()  # the same NIC now and at next boot
+            device = nic
+        when = self.when.value if self._state.running is not None else When.NEXT_BOOT
+        return add_device(device, when) if when else None
+
+
+class HardwareTab(QWidget):
+    """The VM's hardware as its definition has it, with what is pending a restart.
+
+    Edits stay in the editors until applied; a failure shows next to its item
+    and keeps every edit. The tab re-reads libvirt after each apply and when
+    the VM changes while nothing is being edited.
+    """
+
+    def __init__(
+        self, connection: Connection, info: DomainInfo, ops: OpRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Hardware")
+        self._connection = connection
+        self._info = info
+        self._ops = ops
+        self.state: HardwareState | None = None
+        self.loaded = False
+        self.editors: dict[ItemRef, ItemEditor] = {}
+        self.added: list[Change] = []
+        self.device_list = QListWidget()
+        self.device_list.setAccessibleName("Hardware list")
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName("Hardware editor")
+        self.change_list = QListWidget()
+        self.change_list.setAccessibleName("Changes to apply")
+        self.change_list.setMaximumHeight(110)
+        self.status = StatusLabel("Hardware message")
+        self.add_button = QPushButton("Add &Hardware…")
+        self.add_button.setAccessibleName("Add hardware")
+        self.revert_button = QPushButton("&Revert")
+        self.revert_button.setAccessibleName("Revert the hardware changes")
+        self.apply_button = QPushButton("&Apply")
+        self.apply_button.setAccessibleName("Apply the hardware changes")
+        splitter = QSplitter()
+        splitter.addWidget(self.device_list)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([180, 460])
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.apply_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(QLabel("Changes to apply:"))
+        layout.addWidget(self.change_list)
+        layout.addLayout(buttons)
+        self._connect_signals()
+        self._refresh_changes()
+
+    def _connect_signals(self) -> None:
+        self.device_list.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.add_button.clicked.connect(self.on_add_clicked)
+        self.revert_button.clicked.connect(self.on_revert_clicked)
+        self.apply_button.clicked.connect(self.on_apply_clicked)
+
+    # ------------------------------------------------------------- reading
+
+    def show_info(self, info: DomainInfo) -> None:
+        """Follow the VM: re-read its hardware unless the user is editing it."""
+        self._info = info
+        if self.loaded and not self.changes():
+            self.load()
+
+    def load(self) -> None:
+        self.loaded = True
+        self._read(self._show_state)
+
+    def _read(self, on_success: Callable[[HardwareState], object]) -> None:
+        self._ops.run(
+            self._connection.call_domain(
+                f"Could not read the hardware of {self._info.name}", self._info.uuid,
+                read_hardware,
+            ),
+            on_success,
+            on_failure=lambda error: self.status.show_error(failure_text(error)),
+            owner=self,
+        )
+
+    def _show_state(self, state: HardwareState) -> None:
+        self.state = state
+        row = max(self.device_list.currentRow(), 0)
+        self.device_list.clear()
+        for editor in self.editors.values():
+            self.stack.removeWidget(editor)
+            editor.deleteLater()
+        self.editors = {}
+        self.added = []
+        for ref in hardware_items(state.definition):
+            editor = EDITORS[ref.kind](ref, state)
+            editor.changed.connect(self._refresh_changes)
+            self.editors[ref] = editor
+            self.stack.addWidget(editor)
+            self.device_list.addItem(QListWidgetItem())
+        self._mark_items(state.pending, set())
+        self.device_list.setCurrentRow(min(row, self.device_list.count() - 1))
+        self._refresh_changes()
+
+    def _mark_items(self, pending: set[ItemRef], failed: set[ItemRef]) -> None:
+        assert self.state is not None
+        for row, ref in enumerate(self.editors):
+            label = item_label(self.state.definition, ref)
+            marks = (f" {ERROR_MARK}" if ref in failed else "") + (
+                f" {PENDING_MARK}" if ref in pending else "")
+            entry = self.device_list.item(row)
+            entry.setText(label + marks)
+            entry.setData(Qt.ItemDataRole.UserRole, ref)
+            said = [label]
+            if ref in failed:
+                said.append("not applied, see the message")
+            if ref in pending:
+                said.append("pending: takes effect at next boot")
+            entry.setData(Qt.ItemDataRole.AccessibleTextRole, ", ".join(said))
+            entry.setToolTip(", ".join(said[1:]))
+            self.editors[ref].show_pending(ref in pending)
+
+    # ------------------------------------------------------------- editing
+
+    def changes(self) -> list[Change]:
+        return [c for editor in self.editors.values() for c in editor.changes()] + self.added
+
+    @Slot()
+    def _refresh_changes(self) -> None:
+        changes = self.changes()
+        self.change_list.clear()
+        for change in changes:
+            entry = QListWidgetItem(f"{change.label} — {change.when.text}")
+            entry.setData(Qt.ItemDataRole.AccessibleTextRole, entry.text())
+            self.change_list.addItem(entry)
+        self.apply_button.setEnabled(bool(changes))
+        self.revert_button.setEnabled(bool(changes))
+        self.add_button.setEnabled(self.state is not None)
+
+    @Slot()
+    def on_add_clicked(self) -> None:
+        if self.state is None:
+            return
+        dialog = AddHardwareDialog(self.state, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(partial(self._on_added, dialog))
+        dialog.open()
+
+    def _on_added(self, dialog: AddHardwareDialog) -> None:
+        change = dialog.change()
+        if change is None:
+            self.status.show_error("Nothing was added: give a path, or tick when it applies.")
+            return
+        self.added.append(change)
+        self._refresh_changes()
+
+    @Slot()
+    def on_revert_clicked(self) -> None:
+        self.status.clear_message()
+        if self.state is not None:
+            self._show_state(self.state)
+
+    @Slot()
+    def on_apply_clicked(self) -> None:
+        changes = self.changes()
+        if not changes:
+            return
+        self.status.show_busy("Applying…")
+        self._ops.run(
+            self._connection.call(
+                f"Could not change the hardware of {self._info.name}",
+                partial(apply_changes, uuid=self._info.uuid, changes=changes),
+            ),
+            self._on_applied,
+            on_failure=lambda error: self.status.show_error(failure_text(error)),
+            owner=self,
+        )
+
+    def _on_applied(self, errors: list[ChangeError]) -> None:
+        if not errors:
+            self.status.show_info("Applied.")
+            self.load()
+            return
+        self.status.show_error(
+            "Not everything was applied: see the items marked ⚠. Your edits are kept.")
+        for error in errors:
+            editor = self.editors.get(error.item)
+            if editor is not None:
+                editor.status.show_error(error.message)
+            else:  # an added device: its error goes to the tab's message
+                self.status.show_error(f"{self.status.text()} {error.message}")
+        failed = {error.item for error in errors}
+        self._read(lambda state: self._mark_items(state.pending, failed))

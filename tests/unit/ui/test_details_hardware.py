@@ -1,0 +1,225 @@
+"""The Hardware tab on the test driver: editors, now/next-boot choices, pending and error
+markers, the change list, Apply and Revert."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from kvmgui.core.connection import Connection
+from kvmgui.core.editing import read_definition_xml
+from kvmgui.core.hardware import ItemRef
+from kvmgui.core.xml.model import Domain
+from kvmgui.ui.details.hardware_editors import BootEditor, CpuEditor, MemoryEditor, NicEditor
+from kvmgui.ui.details.hardware_tab import (
+    ERROR_MARK,
+    PENDING_MARK,
+    AddHardwareDialog,
+    HardwareTab,
+)
+from kvmgui.ui.details.window import DetailsWindow
+from kvmgui.ui.mainwindow import MainWindow
+from tests.fleet import RUNNING, SHUTOFF, TEST_NS, domain_uuid
+from tests.qt_helpers import run_task
+
+Connect = Callable[[Path], Connection]
+MAC = "52:54:00:00:00:01"
+
+
+def hw_domain(name: str, state: int) -> str:
+    return f"""<domain type='test' xmlns:test='{TEST_NS}'>
+  <name>{name}</name><uuid>{domain_uuid(name)}</uuid>
+  <memory unit='MiB'>512</memory><currentMemory unit='MiB'>512</currentMemory>
+  <vcpu>2</vcpu><os><type>hvm</type><boot dev='hd'/></os>
+  <devices>
+    <disk type='file' device='disk'><source file='/srv/{name}.img'/>
+      <target dev='vda' bus='virtio'/></disk>
+    <disk type='file' device='cdrom'><source file='/srv/install.iso'/>
+      <target dev='sda' bus='sata'/><readonly/></disk>
+    <interface type='network'><mac address='{MAC}'/><source network='default'/>
+      <model type='virtio'/></interface>
+    <graphics type='vnc' port='-1' autoport='yes'><listen type='address' address='0.0.0.0'/>
+    </graphics>
+  </devices>
+  <test:runstate>{state}</test:runstate>
+</domain>"""
+
+
+@pytest.fixture
+def hw_file(tmp_path: Path) -> Path:
+    path = tmp_path / "hw.xml"
+    path.write_text(f"<node>{hw_domain('on', RUNNING)}{hw_domain('off', SHUTOFF)}</node>")
+    return path
+
+
+@pytest.fixture
+def open_hardware(
+    window: MainWindow, connect: Connect, hw_file: Path, qtbot: QtBot,
+) -> Callable[[str], DetailsWindow]:
+    connection = connect(hw_file)
+
+    def open_tab(name: str) -> DetailsWindow:
+        info = connection.domain(domain_uuid(name))
+        assert info is not None
+        details = window.open_details(connection, info)
+        details.tabs.setCurrentWidget(details.hardware)
+        qtbot.waitUntil(lambda: details.hardware.state is not None, timeout=5000)
+        return details
+
+    return open_tab
+
+
+@pytest.fixture
+def definition(loop: asyncio.AbstractEventLoop, qtbot: QtBot) -> Callable[[DetailsWindow], Domain]:
+    def read(details: DetailsWindow) -> Domain:
+        return Domain.from_xml(run_task(qtbot, loop, details.connection.call_domain(
+            "read", details.info.uuid, read_definition_xml)))
+
+    return read
+
+
+def apply(tab: HardwareTab, qtbot: QtBot) -> None:
+    tab.apply_button.click()
+    qtbot.waitUntil(lambda: tab.status.kind in ("info", "error"), timeout=5000)
+
+
+def changes_listed(tab: HardwareTab) -> list[str]:
+    return [tab.change_list.item(i).text() for i in range(tab.change_list.count())]
+
+
+def list_texts(tab: HardwareTab) -> list[str]:
+    return [tab.device_list.item(i).text() for i in range(tab.device_list.count())]
+
+
+def test_a_shut_off_vm_offers_next_boot_only_and_applies_it(
+    open_hardware: Callable[[str], DetailsWindow], definition: Callable[[DetailsWindow], Domain],
+    qtbot: QtBot,
+) -> None:
+    details = open_hardware("off")
+    tab = details.hardware
+    assert list_texts(tab) == [
+        "CPUs", "Memory", "Boot Options", "Disk vda", "CD-ROM sda", "NIC 00:00:01", "Display VNC",
+    ]
+    assert not tab.apply_button.isEnabled() and changes_listed(tab) == []
+    cpu = tab.editors[ItemRef("cpu")]
+    assert isinstance(cpu, CpuEditor)
+    assert not cpu.when.now.isEnabled() and cpu.when.next_boot.isChecked()
+    cpu.maximum.setValue(4)
+    assert changes_listed(tab) == ["vCPUs: 2 of 4 — at next boot"]
+    apply(tab, qtbot)
+    assert tab.status.text() == "Applied."
+    dom = definition(details)
+    assert (dom.vcpus_current, dom.vcpus) == (2, 4)
+    qtbot.waitUntil(lambda: changes_listed(tab) == [] and tab.state is not None
+                    and tab.state.definition.vcpus == 4, timeout=5000)
+
+
+def test_a_running_vm_changes_memory_now_and_marks_a_restart_change_pending(
+    open_hardware: Callable[[str], DetailsWindow], definition: Callable[[DetailsWindow], Domain],
+    qtbot: QtBot,
+) -> None:
+    details = open_hardware("on")
+    tab = details.hardware
+    memory = tab.editors[ItemRef("memory")]
+    assert isinstance(memory, MemoryEditor)
+    memory.current.setValue(256)
+    assert memory.when.now.isEnabled() and memory.when.now.isChecked()
+    assert changes_listed(tab) == ["Memory: 256 MiB of 512 MiB — now and at next boot"]
+    memory.maximum.setValue(1024)
+    assert not memory.when.now.isEnabled()
+    assert changes_listed(tab) == ["Memory: 256 MiB of 1024 MiB — at next boot"]
+    apply(tab, qtbot)
+    assert tab.status.kind == "info"
+    qtbot.waitUntil(lambda: f"Memory {PENDING_MARK}" in list_texts(tab), timeout=5000)
+    assert definition(details).memory_kib == 1024 * 1024
+    editor = tab.editors[ItemRef("memory")]
+    assert editor.pending_label.isVisibleTo(editor)
+    entry = tab.device_list.item(1)
+    assert "pending" in entry.data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_a_refused_live_call_is_said_beside_its_item_and_the_edit_is_kept(
+    open_hardware: Callable[[str], DetailsWindow], definition: Callable[[DetailsWindow], Domain],
+    qtbot: QtBot,
+) -> None:
+    details = open_hardware("on")
+    tab = details.hardware
+    nic = tab.editors[ItemRef("interface", MAC)]
+    assert isinstance(nic, NicEditor)
+    nic.link.setChecked(False)
+    assert changes_listed(tab) == [f"NIC {MAC}: link down — now and at next boot"]
+    apply(tab, qtbot)
+    assert tab.status.kind == "error"
+    # The test driver has no updateDeviceFlags: the live half fails, the definition changed.
+    assert nic.status.kind == "error" and "not supported" in nic.status.text()
+    assert not nic.link.isChecked() and tab.editors[ItemRef("interface", MAC)] is nic
+    qtbot.waitUntil(
+        lambda: f"NIC 00:00:01 {ERROR_MARK} {PENDING_MARK}" in list_texts(tab), timeout=5000)
+    assert definition(details).interfaces[0].link_state == "down"
+
+
+def test_boot_order_and_revert(
+    open_hardware: Callable[[str], DetailsWindow], definition: Callable[[DetailsWindow], Domain],
+    qtbot: QtBot,
+) -> None:
+    details = open_hardware("off")
+    tab = details.hardware
+    boot = tab.editors[ItemRef("boot")]
+    assert isinstance(boot, BootEditor)
+    assert boot.boot_order() == ["hd"]
+    boot.order.item(1).setCheckState(Qt.CheckState.Checked)  # CD-ROM
+    boot.order.setCurrentRow(1)
+    boot._move(-1)
+    boot.menu.setChecked(True)
+    assert boot.boot_order() == ["cdrom", "hd"]
+    tab.revert_button.click()
+    assert changes_listed(tab) == []
+    boot = tab.editors[ItemRef("boot")]
+    assert isinstance(boot, BootEditor) and boot.boot_order() == ["hd"]
+    boot.menu.setChecked(True)
+    apply(tab, qtbot)
+    assert definition(details).boot_menu is True
+
+
+def test_added_nic_is_listed_then_defined(
+    open_hardware: Callable[[str], DetailsWindow], definition: Callable[[DetailsWindow], Domain],
+    qtbot: QtBot,
+) -> None:
+    details = open_hardware("off")
+    tab = details.hardware
+    tab.add_button.click()
+    dialog = tab.findChild(AddHardwareDialog)
+    assert dialog is not None
+    dialog.kind.setCurrentIndex(dialog.kind.findData("nic"))
+    dialog.nic_model.setCurrentText("e1000e")
+    dialog.accept()
+    [listed] = changes_listed(tab)
+    assert listed.startswith("Add NIC 52:54:00:") and listed.endswith("— at next boot")
+    apply(tab, qtbot)
+    nics = definition(details).interfaces
+    assert len(nics) == 2 and nics[1].model == "e1000e"
+
+
+def test_every_control_of_the_tab_has_an_accessible_name(
+    open_hardware: Callable[[str], DetailsWindow],
+) -> None:
+    tab = open_hardware("on").hardware
+    kinds = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QListWidget)
+    # A spin box's or combo box's own line edit goes by its owner's name.
+    controls = [w for kind in kinds for w in tab.findChildren(kind)
+                if not isinstance(w.parent(), (QAbstractSpinBox, QComboBox))]
+    assert len(controls) > 30
+    unnamed = [repr(c) for c in controls if not c.accessibleName()]
+    assert unnamed == []
