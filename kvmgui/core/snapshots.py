@@ -1,0 +1,188 @@
+"""Snapshots of a VM: list, what kind can be taken, create, revert, delete, describe.
+
+libvirt 9.0 (Debian 12) takes two kinds a workstation needs:
+
+- **internal**: inside each qcow2 disk, with the memory when the VM runs; it
+  can be reverted and deleted. It needs every writable disk to be qcow2, and
+  a VM without pflash (UEFI) firmware: libvirt 9.0 refuses internal
+  snapshots of UEFI VMs, because the NVRAM file cannot hold one.
+- **disk-only external**: each writable disk goes on a new overlay file; the
+  files under it are frozen. libvirt 9.0 can neither revert to nor delete
+  such a snapshot; kvmgui says so before the user tries, and offers what
+  works instead: forgetting it (its metadata), and reading the frozen files.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+import libvirt
+from lxml import etree
+
+from kvmgui.core.editing import read_definition_xml
+from kvmgui.core.xml.model import Domain
+from kvmgui.core.xml.properties import parse_xml
+
+UEFI_INTERNAL_REFUSAL = (
+    "This VM boots with UEFI firmware. libvirt 9.0 cannot take internal snapshots "
+    "of UEFI VMs (their firmware variables live in a separate NVRAM file)."
+)
+EXTERNAL_REVERT_REFUSAL = (
+    "This is a disk-only external snapshot: libvirt 9.0 cannot revert to it. Its "
+    "frozen disk files are kept unchanged under the overlays the VM writes to now."
+)
+EXTERNAL_DELETE_REFUSAL = (
+    "libvirt 9.0 cannot delete external snapshots with their files. kvmgui can "
+    "forget it (remove libvirt's record of it); every disk file is kept."
+)
+
+
+class SnapshotKind(enum.Enum):
+    INTERNAL = "internal"
+    EXTERNAL = "external"  # disk-only
+
+
+class SnapshotRefused(Exception):
+    """What libvirt 9.0 cannot do with a snapshot, in plain words."""
+
+
+@dataclass(frozen=True)
+class SnapshotInfo:
+    name: str
+    parent: str | None
+    created: int  # seconds since the epoch
+    description: str
+    state: str  # the VM's state when taken: running, shutoff, paused, disk-snapshot
+    current: bool
+    kind: SnapshotKind
+    with_memory: bool
+
+    @property
+    def created_text(self) -> str:
+        return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(self.created))
+
+    @property
+    def state_text(self) -> str:
+        return {"shutoff": "shut off", "disk-snapshot": "running (disks only)"}.get(
+            self.state, self.state)
+
+
+def snapshot_info(snap: libvirt.virDomainSnapshot) -> SnapshotInfo:
+    root = parse_xml(snap.getXMLDesc(0))
+    external = any(d.get("snapshot") == "external" for d in root.findall("./disks/disk"))
+    memory = root.find("./memory")
+    return SnapshotInfo(
+        name=root.findtext("name") or snap.getName(),
+        parent=root.findtext("./parent/name"),
+        created=int(root.findtext("creationTime") or 0),
+        description=root.findtext("description") or "",
+        state=root.findtext("state") or "",
+        current=bool(snap.isCurrent(0)),
+        kind=SnapshotKind.EXTERNAL if external else SnapshotKind.INTERNAL,
+        with_memory=memory is not None and memory.get("snapshot") not in (None, "no"),
+    )
+
+
+def list_snapshots(dom: libvirt.virDomain) -> list[SnapshotInfo]:
+    """Every snapshot of ``dom``, parents before their children."""
+    snaps = dom.listAllSnapshots(libvirt.VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL)
+    return [snapshot_info(snap) for snap in snaps]
+
+
+def snapshot_count(dom: libvirt.virDomain) -> int:
+    return int(dom.snapshotNum(0))
+
+
+@dataclass(frozen=True)
+class SnapshotAbility:
+    """What kind of snapshot a VM can take now, and why not the other."""
+
+    kinds: tuple[SnapshotKind, ...]  # the first is the one offered first
+    explanation: str  # "" when internal snapshots work
+
+
+def snapshot_ability(definition: Domain, running: bool) -> SnapshotAbility:
+    """Internal when libvirt 9.0 can take it (with memory if running), else disk-only external."""
+    writable = [d for d in definition.disks if d.device in (None, "disk") and not d.readonly]
+    if definition.is_uefi:
+        return SnapshotAbility((SnapshotKind.EXTERNAL,), UEFI_INTERNAL_REFUSAL + (
+            " kvmgui offers a disk-only external snapshot instead: it freezes the disk "
+            "files and puts new writes on overlays, without the memory."))
+    not_qcow2 = [d.target_dev or "?" for d in writable if d.driver_type != "qcow2"]
+    if not_qcow2:
+        return SnapshotAbility((SnapshotKind.EXTERNAL,), (
+            f"Internal snapshots live inside qcow2 disks, and {', '.join(not_qcow2)} "
+            "is not qcow2. kvmgui offers a disk-only external snapshot instead."))
+    return SnapshotAbility((SnapshotKind.INTERNAL, SnapshotKind.EXTERNAL), "")
+
+
+def snapshot_xml(name: str, description: str, kind: SnapshotKind, definition: Domain) -> str:
+    disks = ""
+    if kind is SnapshotKind.EXTERNAL:
+        # Only writable disks get an overlay; CD-ROMs and read-only disks stay as they are.
+        entries = [
+            f"<disk name={_quote(d.target_dev or '')} snapshot="
+            + ("'external'/>" if d.device in (None, "disk") and not d.readonly else "'no'/>")
+            for d in definition.disks
+        ]
+        disks = f"<disks>{''.join(entries)}</disks>"
+    return (f"<domainsnapshot><name>{escape(name)}</name>"
+            f"<description>{escape(description)}</description>{disks}</domainsnapshot>")
+
+
+def _quote(value: str) -> str:
+    return "'" + escape(value, {"'": "&apos;"}) + "'"
+
+
+def create_snapshot(
+    dom: libvirt.virDomain, name: str, description: str, kind: SnapshotKind,
+) -> SnapshotInfo:
+    """Take a snapshot: internal (with memory when running) or disk-only external."""
+    definition = Domain.from_xml(read_definition_xml(dom))
+    flags = 0
+    if kind is SnapshotKind.EXTERNAL:
+        flags = (libvirt.VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY
+                 | libvirt.VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC)
+    elif definition.is_uefi:
+        raise SnapshotRefused(UEFI_INTERNAL_REFUSAL)
+    snap = dom.snapshotCreateXML(snapshot_xml(name, description, kind, definition), flags)
+    return snapshot_info(snap)
+
+
+def revert_snapshot(dom: libvirt.virDomain, name: str) -> None:
+    """Go back to snapshot ``name``: disks, and the memory and run state when it has them."""
+    snap = dom.snapshotLookupByName(name, 0)
+    if snapshot_info(snap).kind is SnapshotKind.EXTERNAL:
+        raise SnapshotRefused(EXTERNAL_REVERT_REFUSAL)
+    dom.revertToSnapshot(snap, 0)
+
+
+def delete_snapshot(dom: libvirt.virDomain, name: str, *, children: bool) -> None:
+    """Delete snapshot ``name`` (and its children when asked; else they move to its parent)."""
+    snap = dom.snapshotLookupByName(name, 0)
+    if snapshot_info(snap).kind is SnapshotKind.EXTERNAL:
+        raise SnapshotRefused(EXTERNAL_DELETE_REFUSAL)
+    snap.delete(libvirt.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN if children else 0)
+
+
+def forget_snapshot(dom: libvirt.virDomain, name: str) -> None:
+    """Remove libvirt's record of a snapshot and keep every file (what works for external ones)."""
+    dom.snapshotLookupByName(name, 0).delete(libvirt.VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY)
+
+
+def set_snapshot_description(dom: libvirt.virDomain, name: str, description: str) -> None:
+    """Redefine the snapshot's metadata with a new description (nothing else changes)."""
+    snap = dom.snapshotLookupByName(name, 0)
+    root = parse_xml(snap.getXMLDesc(libvirt.VIR_DOMAIN_SNAPSHOT_XML_SECURE))
+    element = root.find("description")
+    if element is None:
+        element = root.makeelement("description", {})
+        root.insert(1, element)
+    element.text = description or None
+    flags = libvirt.VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE
+    if snap.isCurrent(0):
+        flags |= libvirt.VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT
+    dom.snapshotCreateXML(etree.tostring(root, encoding="unicode"), flags)
