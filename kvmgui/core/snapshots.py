@@ -102,6 +102,7 @@ class SnapshotAbility:
 
     kinds: tuple[SnapshotKind, ...]  # the first is the one offered first
     explanation: str  # "" when internal snapshots work
+    with_memory: bool = False  # an internal snapshot of a running VM keeps its memory
 
 
 def snapshot_ability(definition: Domain, running: bool) -> SnapshotAbility:
@@ -116,7 +117,7 @@ def snapshot_ability(definition: Domain, running: bool) -> SnapshotAbility:
         return SnapshotAbility((SnapshotKind.EXTERNAL,), (
             f"Internal snapshots live inside qcow2 disks, and {', '.join(not_qcow2)} "
             "is not qcow2. kvmgui offers a disk-only external snapshot instead."))
-    return SnapshotAbility((SnapshotKind.INTERNAL, SnapshotKind.EXTERNAL), "")
+    return SnapshotAbility((SnapshotKind.INTERNAL, SnapshotKind.EXTERNAL), "", with_memory=running)
 
 
 def snapshot_xml(name: str, description: str, kind: SnapshotKind, definition: Domain) -> str:
@@ -186,3 +187,8 @@ def set_snapshot_description(dom: libvirt.virDomain, name: str, description: str
     if snap.isCurrent(0):
         flags |= libvirt.VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT
     dom.snapshotCreateXML(etree.tostring(root, encoding="unicode"), flags)
+
+
+def read_snapshot_ability(dom: libvirt.virDomain) -> SnapshotAbility:
+    """What kind of snapshot ``dom`` can take now (see :func:`snapshot_ability`)."""
+    return snapshot_ability(Domain.from_xml(read_definition_xml(dom)), bool(dom.isActive()))

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -29,6 +29,7 @@ from kvmgui.core.lifecycle import Action, delete_domain
 from kvmgui.ui.console.send_keys import SendKeyMenu
 from kvmgui.ui.console.viewer_launcher import ViewerLauncher
 from kvmgui.ui.delete_dialog import DeleteDialog, Deletion
+from kvmgui.ui.details.snapshots_tab import RevertDialog, TakeSnapshotDialog
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.widgets.actions import make_action
 
@@ -67,6 +68,9 @@ class VmActions(QObject):
     wrong state) too.
     """
 
+    # A snapshot was taken or reverted to through these actions: (connection, uuid).
+    snapshots_changed = Signal(object, str)
+
     def __init__(
         self,
         selection: Callable[[], list[SelectedDomain]],
@@ -98,6 +102,7 @@ class VmActions(QObject):
         )
         self.send_key_menu = SendKeyMenu(window)
         self.send_key_menu.key_requested.connect(self.send_key)
+        self._create_snapshot_actions()
         self.update_enabled()
 
     # ------------------------------------------------------------- showing
@@ -108,6 +113,8 @@ class VmActions(QObject):
         menu.addMenu(self.send_key_menu)
         menu.addSeparator()
         menu.addActions(list(self.lifecycle.values()))
+        menu.addSeparator()
+        menu.addActions(self.snapshot_actions)
         menu.addSeparator()
         menu.addAction(self.delete_action)
 
@@ -134,6 +141,7 @@ class VmActions(QObject):
         self.delete_action.setEnabled(bool(selected))
         self.open_console_action.setEnabled(bool(selected))
         self.send_key_menu.setEnabled(any(s.info.state.is_active for s in selected))
+        self._update_snapshot_actions(selected)
 
     # -------------------------------------------------------------- acting
 
@@ -219,6 +227,41 @@ class VmActions(QObject):
                     f"Could not send {combo.label} to {item.info.name}", item.info.uuid,
                     partial(send_key_combo, combo=combo),
                 ))
+
+
+    # ----------------------------------------------------------- snapshots
+    # Take Snapshot… and Revert to… act on one VM: the first selected.
+
+    def _create_snapshot_actions(self) -> None:
+        self.take_snapshot_action = make_action(
+            self, "Take Snapshot…", "Ctrl+Alt+S", self.take_snapshot,
+            "Take a snapshot of the selected virtual machine",
+        )
+        self.revert_snapshot_action = make_action(
+            self, "Revert to…", None, self.revert_to_snapshot,
+            "Revert the selected virtual machine to one of its snapshots",
+        )
+        self.snapshot_actions = [self.take_snapshot_action, self.revert_snapshot_action]
+
+    def _update_snapshot_actions(self, selected: list[SelectedDomain]) -> None:
+        for action in self.snapshot_actions:
+            action.setEnabled(bool(selected) and selected[0].info.persistent)
+
+    def take_snapshot(self) -> None:
+        self._open_snapshot_dialog(TakeSnapshotDialog)
+
+    def revert_to_snapshot(self) -> None:
+        self._open_snapshot_dialog(RevertDialog)
+
+    def _open_snapshot_dialog(self, dialog_class: type[TakeSnapshotDialog | RevertDialog]) -> None:
+        selected = self._selection()
+        if not selected:
+            return
+        vm = selected[0]
+        dialog = dialog_class(vm.connection, vm.info, self._ops, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(partial(self.snapshots_changed.emit, vm.connection, vm.info.uuid))
+        dialog.open()
 
 
 def _report_storage_left(ops: OpRunner, info: DomainInfo, failures: list[str]) -> None:

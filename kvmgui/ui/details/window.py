@@ -22,6 +22,7 @@ from kvmgui.ui.app import App
 from kvmgui.ui.console.serial_tab import SerialConsoleTab
 from kvmgui.ui.console.thumbnails import ThumbnailService
 from kvmgui.ui.details.hardware_tab import HardwareTab
+from kvmgui.ui.details.snapshots_tab import SnapshotsTab
 from kvmgui.ui.details.xml_tab import XmlTab
 from kvmgui.ui.vm_actions import SelectedDomain, VmActions
 from kvmgui.ui.widgets.plain import plain_label
@@ -98,9 +99,12 @@ class DetailsWindow(QMainWindow):
         self.tabs.addTab(self.performance, "Performance")
         self.serial_console = SerialConsoleTab(connection, info, app.manager, ops)
         self.tabs.addTab(self.serial_console, "Serial Console")
+        self.snapshots = SnapshotsTab(connection, info, ops)
+        self.tabs.addTab(self.snapshots, "Snapshots")
         self.tabs.addTab(self.xml_tab, "XML")
         self.setCentralWidget(self.tabs)
         self.vm_actions = VmActions(self.selected_domains, ops, app.viewer_launcher, self)
+        self.vm_actions.snapshots_changed.connect(self.on_snapshots_changed)
         self._create_menu_and_toolbar()
         self._show(info)
         app.manager.domains_changed.connect(self.on_domains_changed)
@@ -129,6 +133,7 @@ class DetailsWindow(QMainWindow):
         self.overview.show_info(self.connection, info)
         self.xml_tab.show_info(info)
         self.hardware.show_info(info)
+        self.snapshots.show_info(info)
         self.vm_actions.update_enabled()
 
     @Slot(object, object)
@@ -138,6 +143,11 @@ class DetailsWindow(QMainWindow):
         for info in (*changes.changed, *changes.added):
             if info.uuid == self.info.uuid:
                 self._show(info)
+
+    @Slot(object, str)
+    def on_snapshots_changed(self, connection: Connection, uuid: str) -> None:
+        if connection is self.connection and uuid == self.info.uuid and self.snapshots.loaded:
+            self.snapshots.load()
 
     def show_serial_console(self) -> None:
         self.tabs.setCurrentWidget(self.serial_console)
@@ -166,6 +176,6 @@ class DetailsWindow(QMainWindow):
     @Slot(int)
     def on_tab_changed(self, index: int) -> None:
         # A tab reads libvirt when first shown, then follows the VM.
-        for tab in (self.xml_tab, self.hardware):
+        for tab in (self.xml_tab, self.hardware, self.snapshots):
             if self.tabs.widget(index) is tab and not tab.loaded:
                 tab.load()

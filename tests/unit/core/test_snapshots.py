@@ -42,7 +42,8 @@ def dom(empty_test_conn: libvirt.virConnect) -> libvirt.virDomain:
 def test_internal_snapshots_where_libvirt_can_take_them() -> None:
     ability = snapshot_ability(Domain.from_xml(vm_xml()), running=True)
     assert ability.kinds == (SnapshotKind.INTERNAL, SnapshotKind.EXTERNAL)
-    assert ability.explanation == ""
+    assert ability.explanation == "" and ability.with_memory
+    assert not snapshot_ability(Domain.from_xml(vm_xml()), running=False).with_memory
 
 
 def test_uefi_vms_get_the_plain_words_and_the_external_kind() -> None:

@@ -1,0 +1,413 @@
+"""The Snapshots tab, and the Take Snapshot and Revert dialogs the VM menus open too."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from functools import partial
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kvmgui.core.connection import Connection
+from kvmgui.core.domain import DomainInfo
+from kvmgui.core.snapshots import (
+    EXTERNAL_DELETE_REFUSAL,
+    EXTERNAL_REVERT_REFUSAL,
+    SnapshotAbility,
+    SnapshotInfo,
+    SnapshotKind,
+    create_snapshot,
+    delete_snapshot,
+    forget_snapshot,
+    list_snapshots,
+    read_snapshot_ability,
+    revert_snapshot,
+    set_snapshot_description,
+)
+from kvmgui.ui.details.common import StatusLabel, failure_text
+from kvmgui.ui.ops import OpRunner
+
+T = TypeVar("T")
+CURRENT_MARK = "●"
+KIND_WORDS = {
+    SnapshotKind.INTERNAL: "Internal (disks{memory}; can be reverted)",
+    SnapshotKind.EXTERNAL: "Disk-only external (disks frozen, new writes on overlays)",
+}
+
+
+class _VmOps:
+    """Runs a VM's snapshot calls; their failures show in ``status``."""
+
+    def __init__(self, connection: Connection, info: DomainInfo, ops: OpRunner,
+                 owner: QWidget, status: StatusLabel) -> None:
+        self.connection = connection
+        self.info = info
+        self._ops = ops
+        self._owner = owner
+        self._status = status
+
+    def run(
+        self, what: str, fn: Callable[[Any], T], on_success: Callable[[T], object],
+        after_failure: Callable[[], object] = lambda: None,
+    ) -> None:
+        """``fn(virDomain)`` in the connection's pool."""
+
+        def failed(error: Exception) -> None:
+            self._status.show_error(failure_text(error))
+            after_failure()
+
+        self._ops.run(
+            self.connection.call_domain(f"Could not {what}", self.info.uuid, fn),
+            on_success, on_failure=failed, owner=self._owner,
+        )
+
+
+class _VmDialog(QDialog):
+    """A dialog acting on one VM: its OK button, and its failures said inside it."""
+
+    def __init__(self, connection: Connection, info: DomainInfo, ops: OpRunner,
+                 parent: QWidget | None, title: str, ok_text: str, ok_name: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.status = StatusLabel(f"{title}: message")
+        self._vm = _VmOps(connection, info, ops, self, self.status)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        self.ok_button.setAccessibleName(ok_name)
+        self.buttons.rejected.connect(self.reject)
+
+
+class TakeSnapshotDialog(_VmDialog):
+    """Name, description and kind of a new snapshot; says first what libvirt cannot do."""
+
+    taken = Signal(object)  # SnapshotInfo
+
+    def __init__(self, connection: Connection, info: DomainInfo, ops: OpRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(connection, info, ops, parent, f"Take a Snapshot of {info.name}",
+                         "Take Snapshot", "Take the snapshot")
+        self.name = QLineEdit(time.strftime("snapshot-%Y%m%d-%H%M%S"))
+        self.name.setAccessibleName("Snapshot name")
+        self.description = QPlainTextEdit()
+        self.description.setAccessibleName("Snapshot description")
+        self.description.setMaximumHeight(80)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Snapshot kind")
+        self.explanation = QLabel()
+        self.explanation.setAccessibleName("What libvirt can do")
+        self.explanation.setWordWrap(True)
+        self.explanation.hide()
+        self.ok_button.setEnabled(False)
+        self.buttons.accepted.connect(self.on_take_clicked)
+        form = QFormLayout()
+        form.addRow("Name:", self.name)
+        form.addRow("Description:", self.description)
+        form.addRow("Kind:", self.kind)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self._vm.run("read what snapshots the VM can take", read_snapshot_ability,
+                     self._show_ability)
+
+    def _show_ability(self, ability: SnapshotAbility) -> None:
+        self.kind.clear()
+        memory = ", with the VM's memory" if ability.with_memory else ""
+        for kind in ability.kinds:
+            self.kind.addItem(KIND_WORDS[kind].format(memory=memory), kind)
+        self.explanation.setText(ability.explanation)
+        self.explanation.setVisible(bool(ability.explanation))
+        self.ok_button.setEnabled(True)
+
+    @Slot()
+    def on_take_clicked(self) -> None:
+        name = self.name.text().strip()
+        if not name:
+            self.status.show_error("Give the snapshot a name.")
+            return
+        self.ok_button.setEnabled(False)
+        self.status.show_busy("Taking the snapshot…")
+        self._vm.run(
+            f"take snapshot {name} of {self._vm.info.name}",
+            partial(create_snapshot, name=name, description=self.description.toPlainText(),
+                    kind=self.kind.currentData()),
+            self._on_taken,
+            # The dialog stays open, with the user's name and words, to try again.
+            after_failure=lambda: self.ok_button.setEnabled(True),
+        )
+
+    def _on_taken(self, snapshot: SnapshotInfo) -> None:
+        self.taken.emit(snapshot)
+        self.accept()
+
+
+class RevertDialog(_VmDialog):
+    """Pick a snapshot to revert to; external ones are listed with why they cannot be."""
+
+    reverted = Signal(str)
+
+    def __init__(self, connection: Connection, info: DomainInfo, ops: OpRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(connection, info, ops, parent, f"Revert {info.name} to a Snapshot",
+                         "Revert", "Revert to the chosen snapshot")
+        self.tree = SnapshotTree()
+        self.buttons.accepted.connect(self.on_revert_clicked)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("What the VM did since the snapshot is lost."))
+        layout.addWidget(self.tree)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.tree.currentItemChanged.connect(self._on_selection)
+        self._on_selection()
+        self._vm.run("list the snapshots", list_snapshots, self.tree.show_snapshots)
+
+    @Slot()
+    def _on_selection(self) -> None:
+        snapshot = self.tree.selected()
+        external = snapshot is not None and snapshot.kind is SnapshotKind.EXTERNAL
+        self.ok_button.setEnabled(snapshot is not None and not external)
+        if external:
+            self.status.show_info(EXTERNAL_REVERT_REFUSAL)
+        else:
+            self.status.clear_message()
+
+    @Slot()
+    def on_revert_clicked(self) -> None:
+        snapshot = self.tree.selected()
+        if snapshot is None:
+            return
+        self.status.show_busy(f"Reverting to {snapshot.name}…")
+        self._vm.run(
+            f"revert {self._vm.info.name} to {snapshot.name}",
+            partial(revert_snapshot, name=snapshot.name),
+            lambda _none: self._on_reverted(snapshot.name),
+        )
+
+    def _on_reverted(self, name: str) -> None:
+        self.reverted.emit(name)
+        self.accept()
+
+
+class SnapshotTree(QTreeWidget):
+    """Snapshots under their parents: name (● current), time, state, description."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Snapshots")
+        self.setHeaderLabels(["Name", "Taken", "State", "Kind", "Description"])
+        self.setColumnWidth(0, 180)
+        self.setColumnWidth(1, 150)
+        self.snapshots: dict[str, SnapshotInfo] = {}
+
+    def show_snapshots(self, snapshots: list[SnapshotInfo]) -> None:
+        selected = self.selected()
+        self.clear()
+        self.snapshots = {s.name: s for s in snapshots}
+        items: dict[str, QTreeWidgetItem] = {}
+        for snapshot in snapshots:  # parents come first
+            parent = items.get(snapshot.parent or "")
+            name = f"{snapshot.name} {CURRENT_MARK}" if snapshot.current else snapshot.name
+            kind = "external" if snapshot.kind is SnapshotKind.EXTERNAL else (
+                "internal + memory" if snapshot.with_memory else "internal")
+            item = QTreeWidgetItem([name, snapshot.created_text, snapshot.state_text, kind,
+                                    snapshot.description.splitlines()[0]
+                                    if snapshot.description else ""])
+            item.setData(0, Qt.ItemDataRole.UserRole, snapshot.name)
+            said = f"{snapshot.name}{', current' if snapshot.current else ''}"
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, said)
+            if snapshot.current:
+                font = QFont(item.font(0))
+                font.setBold(True)
+                item.setFont(0, font)
+                item.setToolTip(0, "The current snapshot: the VM's state derives from it")
+            if parent is None:
+                self.addTopLevelItem(item)
+            else:
+                parent.addChild(item)
+            items[snapshot.name] = item
+        self.expandAll()
+        keep = items.get(selected.name) if selected else None
+        current = next((items[s.name] for s in snapshots if s.current), None)
+        chosen = keep or current
+        if chosen is not None:
+            self.setCurrentItem(chosen)
+
+    def selected(self) -> SnapshotInfo | None:
+        item = self.currentItem()
+        return None if item is None else self.snapshots.get(item.data(0, Qt.ItemDataRole.UserRole))
+
+
+class SnapshotsTab(QWidget):
+    """The VM's snapshots, and taking, reverting, deleting and describing them."""
+
+    def __init__(self, connection: Connection, info: DomainInfo, ops: OpRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Snapshots")
+        self._connection = connection
+        self._ops = ops
+        self.loaded = False
+        self.status = StatusLabel("Snapshots message")
+        self._vm = _VmOps(connection, info, ops, self, self.status)
+        self.explanation = QLabel()
+        self.explanation.setAccessibleName("What libvirt can do")
+        self.explanation.setWordWrap(True)
+        self.explanation.setStyleSheet("color: #8a5a00;")
+        self.explanation.hide()
+        self.tree = SnapshotTree()
+        self.take_button = QPushButton("&Take Snapshot…")
+        self.take_button.setAccessibleName("Take a snapshot")
+        self.revert_button = QPushButton("&Revert")
+        self.revert_button.setAccessibleName("Revert to the selected snapshot")
+        self.delete_button = QPushButton("&Delete…")
+        self.delete_button.setAccessibleName("Delete the selected snapshot")
+        self.with_children = QCheckBox("with its children")
+        self.with_children.setAccessibleName("Delete its child snapshots too")
+        self.description = QPlainTextEdit()
+        self.description.setAccessibleName("Description of the selected snapshot")
+        self.description.setMaximumHeight(70)
+        self.save_description_button = QPushButton("Save &Description")
+        self.save_description_button.setAccessibleName("Save the snapshot's description")
+        buttons = QHBoxLayout()
+        for widget in (self.take_button, self.revert_button, self.delete_button,
+                       self.with_children):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        describe = QHBoxLayout()
+        describe.addWidget(self.description, 1)
+        describe.addWidget(self.save_description_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(describe)
+        layout.addLayout(buttons)
+        self.dialog: QDialog | None = None
+        self._connect_signals()
+        self._on_selection()
+
+    def _connect_signals(self) -> None:
+        self.tree.currentItemChanged.connect(self._on_selection)
+        self.take_button.clicked.connect(self.on_take_clicked)
+        self.revert_button.clicked.connect(self.on_revert_clicked)
+        self.delete_button.clicked.connect(self.on_delete_clicked)
+        self.save_description_button.clicked.connect(self.on_save_description_clicked)
+
+    def show_info(self, info: DomainInfo) -> None:
+        self._vm.info = info
+        if self.loaded:
+            self.load()
+
+    def load(self) -> None:
+        self.loaded = True
+        self._vm.run("list the snapshots", list_snapshots, self.tree.show_snapshots)
+        self._vm.run("read what snapshots the VM can take", read_snapshot_ability,
+                     self._show_ability)
+
+    def _show_ability(self, ability: SnapshotAbility) -> None:
+        self.explanation.setText(ability.explanation)
+        self.explanation.setVisible(bool(ability.explanation))
+
+    @Slot()
+    def _on_selection(self) -> None:
+        snapshot = self.tree.selected()
+        external = snapshot is not None and snapshot.kind is SnapshotKind.EXTERNAL
+        self.revert_button.setEnabled(snapshot is not None and not external)
+        self.revert_button.setToolTip(EXTERNAL_REVERT_REFUSAL if external else "")
+        self.delete_button.setEnabled(snapshot is not None)
+        self.delete_button.setText("&Forget…" if external else "&Delete…")
+        self.delete_button.setToolTip(EXTERNAL_DELETE_REFUSAL if external else "")
+        self.with_children.setEnabled(snapshot is not None and not external)
+        self.description.setEnabled(snapshot is not None)
+        self.save_description_button.setEnabled(snapshot is not None)
+        self.description.setPlainText(snapshot.description if snapshot else "")
+
+    def _open(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._forget_dialog)
+        self.dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _forget_dialog(self) -> None:
+        self.dialog = None
+
+    @Slot()
+    def on_take_clicked(self) -> None:
+        dialog = TakeSnapshotDialog(self._connection, self._vm.info, self._ops, self)
+        dialog.taken.connect(lambda _snapshot: self.load())
+        self._open(dialog)
+
+    @Slot()
+    def on_revert_clicked(self) -> None:
+        snapshot = self.tree.selected()
+        if snapshot is None:
+            return
+        self.status.show_busy(f"Reverting to {snapshot.name}…")
+        self._vm.run(f"revert to {snapshot.name}", partial(revert_snapshot, name=snapshot.name),
+                     lambda _none: self._done(f"Reverted to {snapshot.name}."))
+
+    @Slot()
+    def on_delete_clicked(self) -> None:
+        snapshot = self.tree.selected()
+        if snapshot is None:
+            return
+        external = snapshot.kind is SnapshotKind.EXTERNAL
+        children = self.with_children.isChecked() and not external
+        question = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Forget Snapshot" if external else "Delete Snapshot",
+            (f"Forget {snapshot.name}? " + EXTERNAL_DELETE_REFUSAL) if external else
+            f"Delete {snapshot.name}{' and its children' if children else ''}?",
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self,
+        )
+        question.setAccessibleName("Confirm deleting a snapshot")
+        question.accepted.connect(partial(self._delete, snapshot, children))
+        self._open(question)
+
+    def _delete(self, snapshot: SnapshotInfo, children: bool) -> None:
+        if snapshot.kind is SnapshotKind.EXTERNAL:
+            fn: Callable[[Any], None] = partial(forget_snapshot, name=snapshot.name)
+        else:
+            fn = partial(delete_snapshot, name=snapshot.name, children=children)
+        self._vm.run(f"delete {snapshot.name}", fn,
+                     lambda _none: self._done(f"{snapshot.name} is gone."))
+
+    @Slot()
+    def on_save_description_clicked(self) -> None:
+        snapshot = self.tree.selected()
+        if snapshot is None:
+            return
+        self._vm.run(
+            f"describe {snapshot.name}",
+            partial(set_snapshot_description, name=snapshot.name,
+                    description=self.description.toPlainText()),
+            lambda _none: self._done("Description saved."),
+        )
+
+    def _done(self, message: str) -> None:
+        self.status.show_info(message)
+        self.load()
