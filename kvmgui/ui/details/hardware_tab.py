@@ -260,6 +260,8 @@ class HardwareTab(QWidget):
     @Slot()
     def _refresh_changes(self) -> None:
         changes = self.changes()
+        if changes and self.status.kind == "info":
+            self.status.clear_message()  # "Applied." is about earlier edits
         self.change_list.clear()
         for change in changes:
             entry = QListWidgetItem(f"{change.label} — {change.when.text}")
