@@ -270,6 +270,7 @@ class SnapshotsTab(QWidget):
         self._connection = connection
         self._ops = ops
         self.loaded = False
+        self._listing_failed = False
         self.status = StatusLabel("Snapshots message")
         self._vm = _VmOps(connection, info, ops, self, self.status)
         self.explanation = QLabel()
@@ -323,9 +324,20 @@ class SnapshotsTab(QWidget):
 
     def load(self) -> None:
         self.loaded = True
-        self._vm.run("list the snapshots", list_snapshots, self.tree.show_snapshots)
+        self._vm.run("list the snapshots", list_snapshots, self._show_snapshots,
+                     after_failure=self._on_listing_failed)
         self._vm.run("read what snapshots the VM can take", read_snapshot_ability,
                      self._show_ability)
+
+    def _on_listing_failed(self) -> None:
+        self._listing_failed = True
+
+    def _show_snapshots(self, snapshots: list[SnapshotInfo]) -> None:
+        self.tree.show_snapshots(snapshots)
+        if self._listing_failed:
+            # A listing can fail while a snapshot is being taken; this one worked.
+            self._listing_failed = False
+            self.status.clear_message()
 
     def _show_ability(self, ability: SnapshotAbility) -> None:
         self.explanation.setText(ability.explanation)

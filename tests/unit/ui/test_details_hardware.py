@@ -31,6 +31,7 @@ from kvmgui.ui.details.hardware_tab import (
 )
 from kvmgui.ui.details.window import DetailsWindow
 from kvmgui.ui.mainwindow import MainWindow
+from tests.details_driver import apply_hardware
 from tests.fleet import RUNNING, SHUTOFF, TEST_NS, domain_uuid
 from tests.qt_helpers import run_task
 
@@ -90,11 +91,6 @@ def definition(loop: asyncio.AbstractEventLoop, qtbot: QtBot) -> Callable[[Detai
     return read
 
 
-def apply(tab: HardwareTab, qtbot: QtBot) -> None:
-    tab.apply_button.click()
-    qtbot.waitUntil(lambda: tab.status.kind in ("info", "error"), timeout=5000)
-
-
 def changes_listed(tab: HardwareTab) -> list[str]:
     return [tab.change_list.item(i).text() for i in range(tab.change_list.count())]
 
@@ -118,7 +114,7 @@ def test_a_shut_off_vm_offers_next_boot_only_and_applies_it(
     assert not cpu.when.now.isEnabled() and cpu.when.next_boot.isChecked()
     cpu.maximum.setValue(4)
     assert changes_listed(tab) == ["vCPUs: 2 of 4 — at next boot"]
-    apply(tab, qtbot)
+    apply_hardware(tab, qtbot)
     assert tab.status.text() == "Applied."
     dom = definition(details)
     assert (dom.vcpus_current, dom.vcpus) == (2, 4)
@@ -140,7 +136,7 @@ def test_a_running_vm_changes_memory_now_and_marks_a_restart_change_pending(
     memory.maximum.setValue(1024)
     assert not memory.when.now.isEnabled()
     assert changes_listed(tab) == ["Memory: 256 MiB of 1024 MiB — at next boot"]
-    apply(tab, qtbot)
+    apply_hardware(tab, qtbot)
     assert tab.status.kind == "info"
     qtbot.waitUntil(lambda: f"Memory {PENDING_MARK}" in list_texts(tab), timeout=5000)
     assert definition(details).memory_kib == 1024 * 1024
@@ -160,7 +156,7 @@ def test_a_refused_live_call_is_said_beside_its_item_and_the_edit_is_kept(
     assert isinstance(nic, NicEditor)
     nic.link.setChecked(False)
     assert changes_listed(tab) == [f"NIC {MAC}: link down — now and at next boot"]
-    apply(tab, qtbot)
+    apply_hardware(tab, qtbot)
     assert tab.status.kind == "error"
     # The test driver has no updateDeviceFlags: the live half fails, the definition changed.
     assert nic.status.kind == "error" and "not supported" in nic.status.text()
@@ -189,7 +185,7 @@ def test_boot_order_and_revert(
     boot = tab.editors[ItemRef("boot")]
     assert isinstance(boot, BootEditor) and boot.boot_order() == ["hd"]
     boot.menu.setChecked(True)
-    apply(tab, qtbot)
+    apply_hardware(tab, qtbot)
     assert definition(details).boot_menu is True
 
 
@@ -207,7 +203,7 @@ def test_added_nic_is_listed_then_defined(
     dialog.accept()
     [listed] = changes_listed(tab)
     assert listed.startswith("Add NIC 52:54:00:") and listed.endswith("— at next boot")
-    apply(tab, qtbot)
+    apply_hardware(tab, qtbot)
     nics = definition(details).interfaces
     assert len(nics) == 2 and nics[1].model == "e1000e"
 

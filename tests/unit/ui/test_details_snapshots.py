@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QTreeWidget,
-    QTreeWidgetItem,
-    QTreeWidgetItemIterator,
 )
 from pytestqt.qtbot import QtBot
 
@@ -22,11 +20,11 @@ from kvmgui.core.domain import DomainState
 from kvmgui.ui.details.snapshots_tab import (
     CURRENT_MARK,
     RevertDialog,
-    SnapshotsTab,
     TakeSnapshotDialog,
 )
 from kvmgui.ui.details.window import DetailsWindow
 from kvmgui.ui.mainwindow import MainWindow
+from tests.details_driver import names, take_snapshot, top
 from tests.fleet import domain_uuid
 from tests.qt_helpers import wait_for_state
 
@@ -44,39 +42,12 @@ def details(window: MainWindow, connect: Connect, fleet_file: Path, qtbot: QtBot
     return details
 
 
-def names(tab: SnapshotsTab) -> list[str]:
-    """The first column of every row, parents before their children."""
-    found = []
-    iterator = QTreeWidgetItemIterator(tab.tree)
-    while iterator.value():
-        found.append(iterator.value().text(0))
-        iterator += 1
-    return found
-
-
-def top(tab: SnapshotsTab) -> QTreeWidgetItem:
-    item = tab.tree.topLevelItem(0)
-    assert item is not None
-    return item
-
-
-def take(tab: SnapshotsTab, qtbot: QtBot, name: str, description: str = "") -> None:
-    tab.take_button.click()
-    dialog = tab.dialog
-    assert isinstance(dialog, TakeSnapshotDialog)
-    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=5000)
-    dialog.name.setText(name)
-    dialog.description.setPlainText(description)
-    dialog.ok_button.click()
-    qtbot.waitUntil(lambda: any(n.startswith(name) for n in names(tab)), timeout=5000)
-
-
 def test_take_revert_describe_and_delete(details: DetailsWindow, qtbot: QtBot) -> None:
     tab = details.snapshots
     assert names(tab) == [] and not tab.revert_button.isEnabled()
     assert not tab.explanation.isVisible()  # the fleet's VMs have no disk: internal works
-    take(tab, qtbot, "first", "before the upgrade")
-    take(tab, qtbot, "second")
+    take_snapshot(tab, qtbot, "first", "before the upgrade")
+    take_snapshot(tab, qtbot, "second")
     assert names(tab) == ["first", f"second {CURRENT_MARK}"]
     assert tab.tree.snapshots["second"].parent == "first"
     assert top(tab).childCount() == 1
@@ -138,7 +109,7 @@ def test_a_failed_snapshot_keeps_the_dialog_and_its_words(
     details: DetailsWindow, qtbot: QtBot,
 ) -> None:
     tab = details.snapshots
-    take(tab, qtbot, "same")
+    take_snapshot(tab, qtbot, "same")
     tab.take_button.click()
     dialog = tab.dialog
     assert isinstance(dialog, TakeSnapshotDialog)
