@@ -20,13 +20,13 @@ import enum
 import random
 import string
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import libvirt
 
 from kvmgui.core.editing import read_definition_xml
 from kvmgui.core.errors import is_connection_broken
-from kvmgui.core.storage import delete_volume_by_path
+from kvmgui.core.storage import Rollback, create_qcow2_volume, delete_volume_by_path
 from kvmgui.core.xml.domain import domain_disks
 from kvmgui.core.xml.model import BootDevice, Disk, Domain, Graphics, Interface, Listen
 from kvmgui.core.xml.properties import XmlObject
@@ -143,6 +143,15 @@ def pending_items(definition: Domain, running: Domain | None) -> set[ItemRef]:
 
 
 @dataclass(frozen=True)
+class NewVolume:
+    """A thin qcow2 volume to create in a pool for a new disk."""
+
+    pool: str
+    name: str
+    size_bytes: int
+
+
+@dataclass(frozen=True)
 class Change:
     """One edit the user asked for.
 
@@ -158,6 +167,8 @@ class Change:
     live: Callable[[libvirt.virDomain, Domain], None] | None = None
     # Storage to delete once the change applied, if no VM uses it any more.
     then_delete: str | None = None
+    # A volume to create first (and to delete again if the change is not applied).
+    new_volume: NewVolume | None = None
 
     def __post_init__(self) -> None:
         if self.live is None and When.NOW in self.when:
@@ -391,6 +402,30 @@ def add_device(device: Disk | Interface, when: When) -> Change:
     return Change(ref, label, when, edit, live)
 
 
+def add_new_volume_disk(volume: NewVolume, target: str, bus: str, when: When) -> Change:
+    """A new thin qcow2 volume in a pool, added as disk ``target`` on ``bus``."""
+    disk = Disk()
+    disk.type = "volume"
+    disk.device = "disk"
+    disk.driver_name = "qemu"
+    disk.driver_type = "qcow2"
+    disk.driver_discard = "unmap"
+    disk.source_pool = volume.pool
+    disk.source_volume = volume.name
+    disk.target_dev = target
+    disk.target_bus = bus
+    change = add_device(disk, when)
+    size_gib = volume.size_bytes / 1024**3
+    label = f"Add disk {target}: new volume {volume.pool}/{volume.name} ({size_gib:g} GiB)"
+    return replace(change, label=label, new_volume=volume)
+
+
+def storage_pools(conn: libvirt.virConnect) -> list[str]:
+    """The names of the host's active storage pools, where new volumes can go."""
+    pools = conn.listAllStoragePools(libvirt.VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE)
+    return sorted(pool.name() for pool in pools)
+
+
 def remove_device(ref: ItemRef, when: When, delete_storage: str | None = None) -> Change:
     """Detach a device: live with detachDeviceFlags (the guest may have to agree).
 
@@ -462,6 +497,19 @@ def apply_changes(conn: libvirt.virConnect, uuid: str, changes: list[Change]) ->
     applies nothing; a failed live call leaves its change pending.
     """
     virdom = conn.lookupByUUIDString(uuid)
+    created: dict[Change, libvirt.virStorageVol] = {}
+    for change in changes:
+        if change.new_volume is None:
+            continue
+        try:
+            created[change] = _create_volume(conn, change.new_volume)
+        except libvirt.libvirtError as err:
+            if is_connection_broken(err):
+                raise
+            _delete_volumes(created.values())
+            return [ChangeError(c.item, err.get_error_message() if c is change else
+                                "Not applied: a new volume could not be created.")
+                    for c in changes]
     at_boot = [c for c in changes if When.NEXT_BOOT in c.when]
     if at_boot:
         definition = Domain.from_xml(read_definition_xml(virdom))
@@ -473,6 +521,7 @@ def apply_changes(conn: libvirt.virConnect, uuid: str, changes: list[Change]) ->
             if is_connection_broken(err):
                 raise
             message = err.get_error_message()
+            _delete_volumes(created.values())
             return [ChangeError(c.item, message if c in at_boot else
                                 "Not applied: the definition was refused.") for c in changes]
     errors = []
@@ -487,11 +536,25 @@ def apply_changes(conn: libvirt.virConnect, uuid: str, changes: list[Change]) ->
                 if is_connection_broken(err):
                     raise
                 errors.append(ChangeError(change.item, err.get_error_message()))
+                if change in created and When.NEXT_BOOT not in change.when:
+                    _delete_volumes([created[change]])  # no VM has it
     failed = {error.item for error in errors}
     for change in changes:
         if change.then_delete and change.item not in failed:
             errors += _delete_storage(conn, change)
     return errors
+
+
+def _create_volume(conn: libvirt.virConnect, volume: NewVolume) -> libvirt.virStorageVol:
+    pool = conn.storagePoolLookupByName(volume.pool)
+    return create_qcow2_volume(pool, volume.name, volume.size_bytes)
+
+
+def _delete_volumes(volumes: Iterable[libvirt.virStorageVol]) -> None:
+    rollback = Rollback()
+    for vol in volumes:
+        rollback.push(f"delete {vol.name()}", vol.delete)
+    rollback.run()
 
 
 def _delete_storage(conn: libvirt.virConnect, change: Change) -> list[ChangeError]:
@@ -517,6 +580,7 @@ class HardwareState:
 
     definition: Domain
     running: Domain | None
+    pools: tuple[str, ...] = ()  # where a new disk's volume can go
 
     @property
     def pending(self) -> set[ItemRef]:
@@ -526,4 +590,4 @@ class HardwareState:
 def read_hardware(virdom: libvirt.virDomain) -> HardwareState:
     definition = Domain.from_xml(read_definition_xml(virdom))
     running = Domain.from_xml(virdom.XMLDesc(0)) if virdom.isActive() else None
-    return HardwareState(definition, running)
+    return HardwareState(definition, running, tuple(storage_pools(virdom.connect())))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -31,8 +32,10 @@ from kvmgui.core.hardware import (
     ChangeError,
     HardwareState,
     ItemRef,
+    NewVolume,
     When,
     add_device,
+    add_new_volume_disk,
     apply_changes,
     free_target,
     hardware_items,
@@ -76,6 +79,7 @@ class AddHardwareDialog(QDialog):
         self._state = state
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of hardware to add")
+        self.kind.addItem("Disk (a new volume in a storage pool)", "new-disk")
         self.kind.addItem("Disk (an existing image file or volume)", "disk")
         self.kind.addItem("CD-ROM", "cdrom")
         self.kind.addItem("Network interface", "nic")
@@ -83,6 +87,14 @@ class AddHardwareDialog(QDialog):
         self.path.setAccessibleName("Path of the disk image or ISO")
         self.path.setPlaceholderText("/var/lib/libvirt/images/data.qcow2")
         self.disk_format = combo_box("Disk image format", ("qcow2", "raw"), "qcow2")
+        self.pool = combo_box("Storage pool for the new volume", state.pools, None)
+        self.volume_name = QLineEdit()
+        self.volume_name.setAccessibleName("Name of the new volume")
+        self.volume_size = QSpinBox()
+        self.volume_size.setAccessibleName("Size of the new volume")
+        self.volume_size.setRange(1, 64 * 1024)
+        self.volume_size.setValue(10)
+        self.volume_size.setSuffix(" GiB")
         self.bus = combo_box("Disk bus", DISK_BUSES[:2], "virtio")
         self.nic_kind = combo_box("NIC connection", ("network", "bridge"), "network")
         self.nic_source = QLineEdit("default")
@@ -90,14 +102,26 @@ class AddHardwareDialog(QDialog):
         self.nic_model = combo_box("NIC model", NIC_MODELS, "virtio")
         self.when = WhenChoice("new hardware")
         self.when.offer_now(state.running is not None, "The VM is not running.")
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow("Add:", self.kind)
+        form.addRow("Pool:", self.pool)
+        form.addRow("Volume name:", self.volume_name)
+        form.addRow("Size:", self.volume_size)
         form.addRow("Path:", self.path)
         form.addRow("Format:", self.disk_format)
         form.addRow("Bus:", self.bus)
         form.addRow("Connection:", self.nic_kind)
         form.addRow("Network / bridge:", self.nic_source)
         form.addRow("Model:", self.nic_model)
+        # The fields each kind uses; the others are hidden.
+        self._fields = {
+            "new-disk": (self.pool, self.volume_name, self.volume_size, self.bus),
+            "disk": (self.path, self.disk_format, self.bus),
+            "cdrom": (self.path,),
+            "nic": (self.nic_kind, self.nic_source, self.nic_model),
+        }
+        self.kind.currentIndexChanged.connect(self._show_fields)
+        self.bus.currentTextChanged.connect(self._suggest_volume_name)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -106,30 +130,50 @@ class AddHardwareDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.when)
         layout.addWidget(self.buttons)
+        self._show_fields()
+        self._suggest_volume_name()
+
+    def _show_fields(self) -> None:
+        used = self._fields[self.kind.currentData()]
+        for widgets in self._fields.values():
+            for widget in widgets:
+                self.form.setRowVisible(widget, widget in used)
+
+    def _target(self, bus: str) -> str:
+        return free_target([d.target_dev or "" for d in self._state.definition.disks], bus)
+
+    def _suggest_volume_name(self) -> None:
+        name = self._state.definition.name or "vm"
+        self.volume_name.setText(f"{name}-{self._target(self.bus.currentText())}.qcow2")
 
     def change(self) -> Change | None:
         """The addition asked for; None when a needed field is empty."""
         kind = self.kind.currentData()
-        taken = [d.target_dev or "" for d in self._state.definition.disks]
         path = self.path.text().strip()
-        if kind in ("disk", "cdrom") and not path:
+        when = self.when.value if self._state.running is not None else When.NEXT_BOOT
+        if not when or (kind in ("disk", "cdrom") and not path):
             return None
+        bus = self.bus.currentText()
+        if kind == "new-disk":
+            volume = self.volume_name.text().strip()
+            if not volume or not self.pool.currentText():
+                return None
+            new = NewVolume(self.pool.currentText(), volume, self.volume_size.value() * 1024**3)
+            return add_new_volume_disk(new, self._target(bus), bus, when)
         device: Disk | Interface
         if kind == "disk":
-            bus = self.bus.currentText()
             spec = DiskSpec(path, format=cast(DiskFormat, self.disk_format.currentText()),
                             bus=cast(DiskBus, bus))
-            device = disk_device(spec, free_target(taken, bus))
+            device = disk_device(spec, self._target(bus))
         elif kind == "cdrom":
-            device = cdrom_device(path, free_target(taken, "sata"))
+            device = cdrom_device(path, self._target("sata"))
         else:
             network_kind = NetworkKind(self.nic_kind.currentText())
             nic = interface_device(NetworkSpec(network_kind, self.nic_source.text().strip()))
             nic.model = self.nic_model.currentText()
             nic.mac = new_mac()  # the same NIC now and at next boot
             device = nic
-        when = self.when.value if self._state.running is not None else When.NEXT_BOOT
-        return add_device(device, when) if when else None
+        return add_device(device, when)
 
 
 class HardwareTab(QWidget):

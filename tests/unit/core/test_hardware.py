@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import libvirt
@@ -17,8 +17,10 @@ from kvmgui.core.hardware import (
     BOTH,
     Change,
     ItemRef,
+    NewVolume,
     When,
     add_device,
+    add_new_volume_disk,
     apply_changes,
     change_media,
     domains_using,
@@ -34,6 +36,7 @@ from kvmgui.core.hardware import (
     set_link,
     set_memory,
     set_vcpus,
+    storage_pools,
     update_disk,
     update_interface,
 )
@@ -223,3 +226,38 @@ def test_storage_is_kept_while_a_vm_uses_it_and_outside_pools(
         remove_device(ItemRef("disk", "vda"), When.NEXT_BOOT, delete_storage=path)])
     assert [e.message for e in errors] == [f"{path} was kept: other still uses it."]
     assert len(definition(conn).disks) == 0
+
+
+@pytest.fixture
+def pool_conn(tmp_path: Path) -> Iterator[libvirt.virConnect]:
+    """A test-driver host with the domain and a storage pool."""
+    node = tmp_path / "node.xml"
+    node.write_text(
+        "<node>" + TEST_DOMAIN.format(disk=tmp_path / "hw.img")
+        + "<pool type='dir'><name>images</name><uuid>4a1f0c52-1d3e-4a8b-9f3c-2b7d9e6a1c30</uuid>"
+        "<target><path>/images</path></target></pool></node>"
+    )
+    conn = libvirt.open(f"test://{node}")
+    yield conn
+    conn.close()
+
+
+def test_a_new_volume_disk_creates_its_volume_or_leaves_none(
+    pool_conn: libvirt.virConnect,
+) -> None:
+    assert storage_pools(pool_conn) == ["images"]
+    pool = pool_conn.storagePoolLookupByName("images")
+    refused = add_new_volume_disk(NewVolume("images", "bad.qcow2", 2**30), "vdb", "bogus-bus",
+                                  When.NEXT_BOOT)
+    errors = apply_changes(pool_conn, UUID, [refused])
+    assert len(errors) == 1 and "schema" in errors[0].message
+    assert "bad.qcow2" not in pool.listVolumes()
+
+    change = add_new_volume_disk(NewVolume("images", "data.qcow2", 2**30), "vdb", "virtio",
+                                 When.NEXT_BOOT)
+    assert change.label == "Add disk vdb: new volume images/data.qcow2 (1 GiB)"
+    assert apply_changes(pool_conn, UUID, [change]) == []
+    assert pool.storageVolLookupByName("data.qcow2").info()[1] == 2**30
+    [_, added] = definition(pool_conn).disks
+    assert (added.source_pool, added.source_volume, added.target_dev) == (
+        "images", "data.qcow2", "vdb")

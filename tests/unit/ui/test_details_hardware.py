@@ -61,7 +61,10 @@ def hw_domain(name: str, state: int) -> str:
 @pytest.fixture
 def hw_file(tmp_path: Path) -> Path:
     path = tmp_path / "hw.xml"
-    path.write_text(f"<node>{hw_domain('on', RUNNING)}{hw_domain('off', SHUTOFF)}</node>")
+    path.write_text(
+        f"<node>{hw_domain('on', RUNNING)}{hw_domain('off', SHUTOFF)}"
+        "<pool type='dir'><name>images</name><target><path>/images</path></target></pool></node>"
+    )
     return path
 
 
@@ -219,3 +222,27 @@ def test_every_control_of_the_tab_has_an_accessible_name(
     assert len(controls) > 30
     unnamed = [repr(c) for c in controls if not c.accessibleName()]
     assert unnamed == []
+
+
+def test_a_new_volume_disk_is_created_in_the_chosen_pool(
+    open_hardware: Callable[[str], DetailsWindow], definition: Callable[[DetailsWindow], Domain],
+    qtbot: QtBot,
+) -> None:
+    details = open_hardware("off")
+    tab = details.hardware
+    tab.add_button.click()
+    dialog = tab.findChild(AddHardwareDialog)
+    assert dialog is not None
+    assert dialog.kind.currentData() == "new-disk" and dialog.pool.currentText() == "images"
+    assert dialog.volume_name.text() == "off-vdb.qcow2"
+    assert not dialog.path.isVisibleTo(dialog) and dialog.volume_size.isVisibleTo(dialog)
+    dialog.volume_size.setValue(2)
+    dialog.accept()
+    assert changes_listed(tab) == [
+        "Add disk vdb: new volume images/off-vdb.qcow2 (2 GiB) — at next boot"]
+    apply_hardware(tab, qtbot)
+    assert tab.status.kind == "info", tab.status.text()
+    disks = definition(details).disks
+    assert sorted((d.target_dev or "", d.source_volume or "") for d in disks) == [
+        ("sda", ""), ("vda", ""), ("vdb", "off-vdb.qcow2")]
+    qtbot.waitUntil(lambda: "Disk vdb" in list_texts(tab), timeout=5000)
