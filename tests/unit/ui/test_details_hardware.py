@@ -94,6 +94,13 @@ def definition(loop: asyncio.AbstractEventLoop, qtbot: QtBot) -> Callable[[Detai
     return read
 
 
+def open_add_dialog(tab: HardwareTab) -> AddHardwareDialog:
+    tab.add_button.click()
+    dialog = tab.findChild(AddHardwareDialog)
+    assert dialog is not None
+    return dialog
+
+
 def changes_listed(tab: HardwareTab) -> list[str]:
     return [tab.change_list.item(i).text() for i in range(tab.change_list.count())]
 
@@ -198,9 +205,7 @@ def test_added_nic_is_listed_then_defined(
 ) -> None:
     details = open_hardware("off")
     tab = details.hardware
-    tab.add_button.click()
-    dialog = tab.findChild(AddHardwareDialog)
-    assert dialog is not None
+    dialog = open_add_dialog(tab)
     dialog.kind.setCurrentIndex(dialog.kind.findData("nic"))
     dialog.nic_model.setCurrentText("e1000e")
     dialog.accept()
@@ -230,9 +235,7 @@ def test_a_new_volume_disk_is_created_in_the_chosen_pool(
 ) -> None:
     details = open_hardware("off")
     tab = details.hardware
-    tab.add_button.click()
-    dialog = tab.findChild(AddHardwareDialog)
-    assert dialog is not None
+    dialog = open_add_dialog(tab)
     assert dialog.kind.currentData() == "new-disk" and dialog.pool.currentText() == "images"
     assert dialog.volume_name.text() == "off-vdb.qcow2"
     assert not dialog.path.isVisibleTo(dialog) and dialog.volume_size.isVisibleTo(dialog)
