@@ -12,11 +12,14 @@ from __future__ import annotations
 import difflib
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import libvirt
 from lxml import etree
 
+from kvmgui.core.errors import is_connection_broken
+from kvmgui.core.xml.domain import validate_vm_name
 from kvmgui.core.xml.model import Domain
 from kvmgui.core.xml.properties import UnsafeXmlError, parse_xml
 
@@ -136,3 +139,94 @@ def define_edited_xml(conn: libvirt.virConnect, uuid: str, xml: str) -> str:
     check_identity(conn, uuid, xml)
     dom = conn.defineXMLFlags(xml, libvirt.VIR_DOMAIN_DEFINE_VALIDATE)
     return read_definition_xml(dom)
+
+
+# ------------------------------------------------------------- overview
+
+@dataclass(frozen=True)
+class Overview:
+    """What the Overview tab shows beyond the list's DomainInfo, from the definition."""
+
+    description: str
+    os_id: str
+    firmware: str
+    machine: str
+    emulator: str
+
+
+def read_overview(dom: libvirt.virDomain) -> Overview:
+    definition = Domain.from_xml(read_definition_xml(dom))
+    firmware = "UEFI" if definition.is_uefi else "BIOS"
+    if definition.secure_boot:
+        firmware += " with Secure Boot"
+    return Overview(
+        description=definition.description or "",
+        os_id=definition.os_id or "",
+        firmware=firmware,
+        machine=definition.machine or "",
+        emulator=definition.emulator or "",
+    )
+
+
+@dataclass(frozen=True)
+class OverviewEdit:
+    """What the user changed on the Overview tab (None: unchanged)."""
+
+    name: str | None = None
+    title: str | None = None
+    description: str | None = None
+    autostart: bool | None = None
+
+
+def _metadata_flags(dom: libvirt.virDomain) -> int:
+    # A running VM's title and description change now and in its definition.
+    flags: int = libvirt.VIR_DOMAIN_AFFECT_CONFIG
+    if dom.isActive():
+        flags |= libvirt.VIR_DOMAIN_AFFECT_LIVE
+    return flags
+
+
+def _rename(dom: libvirt.virDomain, name: str) -> None:
+    why = validate_vm_name(name)
+    if why is not None:
+        raise EditRefused(why)
+    if dom.isActive():
+        raise EditRefused("libvirt renames only shut-off VMs: shut it down first.")
+    dom.rename(name, 0)
+
+
+def _set_title(dom: libvirt.virDomain, title: str) -> None:
+    if "\n" in title:
+        raise EditRefused("A title is one line; the description holds more.")
+    dom.setMetadata(libvirt.VIR_DOMAIN_METADATA_TITLE, title or None, None, None,
+                    _metadata_flags(dom))
+
+
+def _set_description(dom: libvirt.virDomain, description: str) -> None:
+    dom.setMetadata(libvirt.VIR_DOMAIN_METADATA_DESCRIPTION, description or None, None, None,
+                    _metadata_flags(dom))
+
+
+def apply_overview_edit(conn: libvirt.virConnect, uuid: str, edit: OverviewEdit) -> dict[str, str]:
+    """Apply each changed field on its own; what failed, field by field (empty: all done)."""
+    dom = conn.lookupByUUIDString(uuid)
+    steps: dict[str, Callable[[], object]] = {}
+    if edit.name is not None:
+        steps["name"] = lambda: _rename(dom, edit.name or "")
+    if edit.title is not None:
+        steps["title"] = lambda: _set_title(dom, edit.title or "")
+    if edit.description is not None:
+        steps["description"] = lambda: _set_description(dom, edit.description or "")
+    if edit.autostart is not None:
+        steps["autostart"] = lambda: dom.setAutostart(int(bool(edit.autostart)))
+    errors: dict[str, str] = {}
+    for field_name, step in steps.items():
+        try:
+            step()
+        except EditRefused as refused:
+            errors[field_name] = str(refused)
+        except libvirt.libvirtError as err:
+            if is_connection_broken(err):
+                raise
+            errors[field_name] = err.get_error_message()
+    return errors

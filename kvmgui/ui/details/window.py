@@ -1,72 +1,27 @@
-"""The per-VM window: overview, performance, serial console and XML tabs, and the
-same actions on its VM as the main window has on a selection."""
+"""The per-VM window: overview, hardware, performance, serial console, snapshots and
+XML tabs, and the same actions on its VM as the main window has on a selection."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QImage, QPixmap
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QLabel,
-    QMainWindow,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from kvmgui.core.connection import Connection, DomainChanges
 from kvmgui.core.domain import DomainInfo
-from kvmgui.core.units import format_kib
 from kvmgui.ui.app import App
 from kvmgui.ui.console.serial_tab import SerialConsoleTab
 from kvmgui.ui.console.thumbnails import ThumbnailService
 from kvmgui.ui.details.hardware_tab import HardwareTab
+from kvmgui.ui.details.overview_tab import OverviewTab
 from kvmgui.ui.details.snapshots_tab import SnapshotsTab
 from kvmgui.ui.details.xml_tab import XmlTab
 from kvmgui.ui.vm_actions import SelectedDomain, VmActions
-from kvmgui.ui.widgets.plain import plain_label
 
 if TYPE_CHECKING:
     from kvmgui.ui.details.graphs import PerformanceTab
-
-
-class OverviewTab(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._labels: dict[str, QLabel] = {}
-        form = QFormLayout(self)
-        for field in ("Name", "Title", "UUID", "State", "vCPUs", "Memory", "Persistent",
-                      "Autostart", "Connection"):
-            label = plain_label()
-            label.setTextInteractionFlags(label.textInteractionFlags().TextSelectableByMouse)
-            self._labels[field] = label
-            form.addRow(f"{field}:", label)
-        self.screen_label = QLabel()  # the VM's thumbnail while it runs
-        self.screen_label.setToolTip("The VM's screen, refreshed every few seconds")
-        form.addRow(self.screen_label)
-
-    def show_screen(self, image: QImage | None) -> None:
-        self.screen_label.setPixmap(QPixmap.fromImage(image) if image is not None else QPixmap())
-        self.screen_label.setVisible(image is not None)
-
-    def show_info(self, connection: Connection, info: DomainInfo) -> None:
-        values = {
-            "Name": info.name,
-            "Title": info.title or "—",
-            "UUID": info.uuid,
-            "State": info.state_text,
-            "vCPUs": str(info.vcpus),
-            "Memory": f"{format_kib(info.memory_kib)} of {format_kib(info.max_memory_kib)}",
-            "Persistent": "yes" if info.persistent else "no (transient)",
-            "Autostart": "yes" if info.autostart else "no",
-            "Connection": connection.uri,
-        }
-        for field, value in values.items():
-            self._labels[field].setText(value)
-
-    def text(self, field: str) -> str:
-        return self._labels[field].text()
 
 
 class DetailsWindow(QMainWindow):
@@ -86,7 +41,7 @@ class DetailsWindow(QMainWindow):
         self._thumbnails = thumbnails
         self.resize(640, 480)
         self.tabs = QTabWidget()
-        self.overview = OverviewTab()
+        self.overview = OverviewTab(connection, info, ops)
         self.xml_tab = XmlTab(connection, info, ops)
         self.tabs.addTab(self.overview, "Overview")
         self.hardware = HardwareTab(connection, info, ops)
@@ -130,7 +85,7 @@ class DetailsWindow(QMainWindow):
     def _show(self, info: DomainInfo) -> None:
         self.info = info
         self.setWindowTitle(f"{info.name} — {info.state_text} — kvmgui")
-        self.overview.show_info(self.connection, info)
+        self.overview.show_info(info)
         self.xml_tab.show_info(info)
         self.hardware.show_info(info)
         self.snapshots.show_info(info)
@@ -170,7 +125,7 @@ class DetailsWindow(QMainWindow):
         self._removed = True
         self.vm_actions.update_enabled()
         self.setWindowTitle(f"{self.info.name} — deleted — kvmgui")
-        self.overview.show_info(self.connection, self.info)
+        self.overview.show_info(self.info)
         self.statusBar().showMessage("This virtual machine no longer exists.")
 
     @Slot(int)

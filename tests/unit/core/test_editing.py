@@ -7,8 +7,11 @@ import pytest
 
 from kvmgui.core.editing import (
     EditRefused,
+    OverviewEdit,
+    apply_overview_edit,
     define_edited_xml,
     read_definition_xml,
+    read_overview,
     schema_errors,
     validate_edit,
     xml_diff,
@@ -94,3 +97,34 @@ def test_the_diff_shows_only_what_changes() -> None:
         "-  <vcpu>1</vcpu>", "+  <vcpu>2</vcpu>",
     ]
     assert xml_diff(old, old, "a") == ""
+
+
+def test_overview_edits_apply_field_by_field(conn: libvirt.virConnect) -> None:
+    dom = conn.lookupByUUIDString(ALPHA_UUID)
+    errors = apply_overview_edit(conn, ALPHA_UUID, OverviewEdit(
+        name="alpha-2", title="Web server", description="nginx\nand more", autostart=True))
+    assert errors == {}
+    assert dom.name() in ("alpha", "alpha-2")  # the Python object caches its name
+    renamed = conn.lookupByUUIDString(ALPHA_UUID)
+    assert renamed.name() == "alpha-2" and renamed.autostart() == 1
+    assert read_overview(renamed).description == "nginx\nand more"
+    assert "<title>Web server</title>" in read_definition_xml(renamed)
+    assert apply_overview_edit(conn, ALPHA_UUID, OverviewEdit(title="")) == {}
+    assert "<title>" not in read_definition_xml(renamed)
+
+
+def test_overview_refusals_are_said_per_field_and_the_rest_applies(
+    conn: libvirt.virConnect,
+) -> None:
+    dom = conn.lookupByUUIDString(ALPHA_UUID)
+    dom.create()
+    errors = apply_overview_edit(conn, ALPHA_UUID, OverviewEdit(
+        name="alpha-2", title="two\nlines", description="still applied"))
+    assert errors == {
+        "name": "libvirt renames only shut-off VMs: shut it down first.",
+        "title": "A title is one line; the description holds more.",
+    }
+    assert read_overview(dom).description == "still applied"
+    assert apply_overview_edit(conn, ALPHA_UUID, OverviewEdit(name="bad name!")) == {
+        "name": "Use letters, digits and . _ + - only, starting with a letter or digit."}
+    assert read_overview(dom).firmware == "BIOS"

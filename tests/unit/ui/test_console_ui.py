@@ -128,16 +128,18 @@ def test_serial_console_offer_opens_the_tab(
 
 
 def test_serial_console_of_a_stopped_vm_waits_for_it(
-    window: MainWindow, connect: Connect, fleet_file: Path
+    window: MainWindow, connect: Connect, fleet_file: Path, qtbot: QtBot,
 ) -> None:
     connection = connect(fleet_file)
     info = next(i for i in connection.domains() if i.name == "bravo")
     details = window.open_details(connection, info)
     details.show_serial_console()
-    assert details.serial_console.status_text == (
-        "bravo is shut off. The console attaches when it starts."
-    )
-    assert not window.ops.busy  # no attempt was made
+    waiting = "bravo is shut off. The console attaches when it starts."
+    assert details.serial_console.status_text == waiting
+    # The other tabs read the VM; once they have, no console attempt was made.
+    qtbot.waitUntil(lambda: not window.ops.busy, timeout=5000)
+    assert details.serial_console.status_text == waiting
+    assert not details.serial_console.is_attached
 
 
 def test_missing_viewer_names_the_package(

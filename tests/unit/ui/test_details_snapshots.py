@@ -120,6 +120,7 @@ def test_a_failed_snapshot_keeps_the_dialog_and_its_words(
     qtbot.waitUntil(lambda: dialog.status.kind == "error", timeout=5000)
     assert "same" in dialog.status.text() and dialog.isVisible()
     assert dialog.description.toPlainText() == "my words" and dialog.ok_button.isEnabled()
+    dialog.reject()
 
 
 def test_every_control_of_the_tab_has_an_accessible_name(details: DetailsWindow) -> None:

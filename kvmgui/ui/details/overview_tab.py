@@ -1,0 +1,207 @@
+"""The Overview tab: what the VM is, its screen, and its name, title, description and
+autostart, editable."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kvmgui.core.connection import Connection
+from kvmgui.core.domain import DomainInfo
+from kvmgui.core.editing import Overview, OverviewEdit, apply_overview_edit, read_overview
+from kvmgui.core.units import format_kib
+from kvmgui.ui.details.common import StatusLabel, failure_text
+from kvmgui.ui.ops import OpRunner
+
+FACTS = ("UUID", "State", "vCPUs", "Memory", "OS", "Firmware", "Machine", "Emulator",
+         "Persistent", "Connection")
+
+
+class OverviewTab(QWidget):
+    """Facts about the VM, and its editable name, title, description and autostart.
+
+    Edits stay in the fields until applied or reverted; each field's failure
+    shows under it. The fields follow the VM while they hold no edit.
+    """
+
+    def __init__(self, connection: Connection, info: DomainInfo, ops: OpRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Overview")
+        self._connection = connection
+        self._info = info
+        self._ops = ops
+        self._description = ""
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Name")
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Title")
+        self.title.setPlaceholderText("A short line shown in the list's tooltip")
+        self.description = QPlainTextEdit()
+        self.description.setAccessibleName("Description")
+        self.description.setMaximumHeight(70)
+        self.autostart = QCheckBox("Start the VM when the host boots")
+        self.autostart.setAccessibleName("Autostart")
+        self.errors = {field: StatusLabel(f"{field.title()}: message")
+                       for field in ("name", "title", "description", "autostart")}
+        self.status = StatusLabel("Overview message")
+        self.apply_button = QPushButton("&Apply")
+        self.apply_button.setAccessibleName("Apply the overview changes")
+        self.revert_button = QPushButton("&Revert")
+        self.revert_button.setAccessibleName("Revert the overview changes")
+        self._labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for label, widget in (("Name:", self.name), ("Title:", self.title),
+                              ("Description:", self.description), ("", self.autostart)):
+            field = widget.accessibleName().lower()
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(widget)
+            column.addWidget(self.errors[field])
+            form.addRow(label, column)
+        for fact in FACTS:
+            value = QLabel()
+            value.setAccessibleName(fact)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._labels[fact] = value
+            form.addRow(f"{fact}:", value)
+        self.screen_label = QLabel()  # the VM's thumbnail while it runs
+        self.screen_label.setAccessibleName("The VM's screen")
+        self.screen_label.setToolTip("The VM's screen, refreshed every few seconds")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.apply_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.screen_label)
+        layout.addStretch(1)
+        self._connect_signals()
+        self._show_editable()
+
+    def _connect_signals(self) -> None:
+        self.name.textEdited.connect(self._on_edited)
+        self.title.textEdited.connect(self._on_edited)
+        self.description.textChanged.connect(self._on_edited)
+        self.autostart.clicked.connect(self._on_edited)
+        self.apply_button.clicked.connect(self.on_apply_clicked)
+        self.revert_button.clicked.connect(self.on_revert_clicked)
+
+    def show_screen(self, image: QImage | None) -> None:
+        self.screen_label.setPixmap(QPixmap.fromImage(image) if image is not None else QPixmap())
+        self.screen_label.setVisible(image is not None)
+
+    def show_info(self, info: DomainInfo) -> None:
+        """Show the VM as the list knows it; the editable fields only while unedited."""
+        self._info = info
+        values = {
+            "UUID": info.uuid,
+            "State": info.state_text,
+            "vCPUs": str(info.vcpus),
+            "Memory": f"{format_kib(info.memory_kib)} of {format_kib(info.max_memory_kib)}",
+            "Persistent": "yes" if info.persistent else "no (transient)",
+            "Connection": self._connection.uri,
+        }
+        for fact, value in values.items():
+            self._labels[fact].setText(value)
+        if not self.edit():
+            self._show_editable()
+            self.load()
+
+    def load(self) -> None:
+        """Read the facts the list does not hold (description, OS, firmware...)."""
+        self._ops.run(
+            self._connection.call_domain(
+                f"Could not read {self._info.name}", self._info.uuid, read_overview),
+            self._show_overview,
+            on_failure=lambda error: self.status.show_error(failure_text(error)),
+            owner=self,
+        )
+
+    def _show_overview(self, overview: Overview) -> None:
+        for fact, value in (("OS", overview.os_id), ("Firmware", overview.firmware),
+                            ("Machine", overview.machine), ("Emulator", overview.emulator)):
+            self._labels[fact].setText(value or "—")
+        if self.description.toPlainText() == self._description:
+            self._description = overview.description
+            self.description.setPlainText(overview.description)
+        self._on_edited()
+
+    def _show_editable(self) -> None:
+        self.name.setText(self._info.name)
+        self.title.setText(self._info.title)
+        self.description.setPlainText(self._description)
+        self.autostart.setChecked(self._info.autostart)
+        self.name.setEnabled(self._info.persistent)
+        self.autostart.setEnabled(self._info.persistent)
+        self._on_edited()
+
+    def edit(self) -> OverviewEdit | None:
+        """What the fields change, or None."""
+        name, title = self.name.text().strip(), self.title.text().strip()
+        description, autostart = self.description.toPlainText(), self.autostart.isChecked()
+        edit = OverviewEdit(
+            name=name if name != self._info.name else None,
+            title=title if title != self._info.title else None,
+            description=description if description != self._description else None,
+            autostart=autostart if autostart != self._info.autostart else None,
+        )
+        return None if edit == OverviewEdit() else edit
+
+    @Slot()
+    def _on_edited(self) -> None:
+        edited = self.edit() is not None
+        self.apply_button.setEnabled(edited)
+        self.revert_button.setEnabled(edited)
+
+    @Slot()
+    def on_apply_clicked(self) -> None:
+        edit = self.edit()
+        if edit is None:
+            return
+        for label in self.errors.values():
+            label.clear_message()
+        self.status.show_busy("Applying…")
+        self._ops.run(
+            self._connection.call(f"Could not change {self._info.name}",
+                                  partial(apply_overview_edit, uuid=self._info.uuid, edit=edit)),
+            partial(self._on_applied, edit),
+            on_failure=lambda error: self.status.show_error(failure_text(error)),
+            owner=self,
+        )
+
+    def _on_applied(self, edit: OverviewEdit, errors: dict[str, str]) -> None:
+        for field, message in errors.items():
+            self.errors[field].show_error(message)
+        if "description" not in errors and edit.description is not None:
+            self._description = edit.description
+        if errors:
+            self.status.show_error("Not everything was applied: see the fields marked.")
+        else:
+            self.status.show_info("Applied.")
+        self._on_edited()
+
+    @Slot()
+    def on_revert_clicked(self) -> None:
+        for label in (*self.errors.values(), self.status):
+            label.clear_message()
+        self._show_editable()
+
+    def text(self, fact: str) -> str:
+        """The text shown for one of FACTS."""
+        return self._labels[fact].text()
