@@ -170,7 +170,7 @@ class _Path:
     def __init__(self, path: str) -> None:
         self.path = path
         self.steps, self.attr = _parse_path(path)
-        self._xpath = etree.XPath(path if self.attr else f"{path}/text()", namespaces=NAMESPACES)
+        self._xpath = etree.XPath(path, namespaces=NAMESPACES)
 
     def find(self, node: etree._Element) -> etree._Element | None:
         """The element the value lives on, or None when some step is missing."""
@@ -191,14 +191,14 @@ class _Path:
         return el
 
     def read(self, node: etree._Element) -> str | None:
+        if self.attr is None:
+            # The element's own text, not a child's tail (<backend> holding <source>s):
+            # an element without text still exists and reads as "".
+            el = self.find(node)
+            return None if el is None else el.text or ""
         found = self._xpath(node)
         assert isinstance(found, list)
-        if found:
-            return str(found[0])
-        # An element without text still exists: its text reads as "".
-        if self.attr is None and self.find(node) is not None:
-            return ""
-        return None
+        return str(found[0]) if found else None
 
     def write(self, node: etree._Element, raw: str | None) -> None:
         if raw is None:
