@@ -242,6 +242,8 @@ def check_columns(bench: Bench, connection: Connection, expected: int) -> None:
         raise RuntimeError(f"{connection.uri}: {rows} rows, expected {expected}")
     for row in range(rows):
         for column in Column:
+            if column is Column.SNAPSHOTS:
+                continue  # counted only while shown (View menu), off by default
             value = model.index(row, column, parent).data()
             if not value:
                 raise RuntimeError(f"row {row} column {column.name} is empty: {value!r}")

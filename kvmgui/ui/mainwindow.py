@@ -37,6 +37,7 @@ from kvmgui.ui.details.window import DetailsWindow
 from kvmgui.ui.models.domain_tree import STATS_COLUMNS, Column, DomainTreeModel, Role
 from kvmgui.ui.preferences import PreferencesDialog
 from kvmgui.ui.shortcuts import ShortcutsDialog
+from kvmgui.ui.snapshot_column import SnapshotCountColumn
 from kvmgui.ui.stats_columns import ListStatsColumns
 from kvmgui.ui.vm_actions import SelectedDomain, VmActions
 from kvmgui.ui.widgets.actions import make_action
@@ -126,6 +127,9 @@ class MainWindow(QMainWindow):
     def _create_actions(self) -> None:
         make = partial(make_action, self)
         self.vm_actions = VmActions(self.selected_domains, self.ops, self.viewer_launcher, self)
+        self.snapshot_column = SnapshotCountColumn(
+            self.view, self.model, self.manager, self.ops, self)
+        self.vm_actions.snapshots_changed.connect(self.snapshot_column.on_snapshots_changed)
         self.new_vm_action = make("New VM…", QKeySequence.StandardKey.New, self.new_vm,
                                   "Create a virtual machine on the selected connection")
         self.open_action = make("Details", None, self.open_selected,
@@ -167,6 +171,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.thumbnails_action)
         view_menu.addSeparator()
         view_menu.addActions(list(self.stats_columns.actions.values()))
+        view_menu.addAction(self.snapshot_column.action)
         view_menu.addSeparator()
         view_menu.addAction(self.host_overview_action)
         self.vm_menu = menu_bar.addMenu("&Virtual Machine")

@@ -54,6 +54,7 @@ class Column(enum.IntEnum):
     MEMORY_USAGE = 5
     DISK_IO = 6
     NETWORK_IO = 7
+    SNAPSHOTS = 8
 
 
 COLUMN_TITLES = {
@@ -65,6 +66,7 @@ COLUMN_TITLES = {
     Column.MEMORY_USAGE: "Memory usage",
     Column.DISK_IO: "Disk I/O",
     Column.NETWORK_IO: "Network I/O",
+    Column.SNAPSHOTS: "Snapshots",
 }
 
 # Live statistics columns (sparklines), and the group each one needs sampled.
@@ -98,6 +100,8 @@ _STATE_ORDER = {
     DomainState.SHUTDOWN: 2, DomainState.PMSUSPENDED: 3, DomainState.CRASHED: 4,
     DomainState.SHUTOFF: 5, DomainState.NOSTATE: 6,
 }
+
+_NUMBER_COLUMNS = (Column.VCPUS, Column.MEMORY, Column.SNAPSHOTS)
 
 _SORT_KEYS: dict[Column, Callable[[DomainInfo], SortKey]] = {
     Column.NAME: lambda d: (d.name.lower(), d.uuid),
@@ -138,6 +142,8 @@ class DomainTreeModel(QAbstractItemModel):
         self._filter_words: tuple[str, ...] = ()
         #: Where Role.THUMBNAIL comes from: (connection, UUID) -> QIcon or None.
         self.thumbnail_for: Callable[[Connection, str], QIcon | None] | None = None
+        #: Where the Snapshots column's counts come from: (connection, UUID) -> count or None.
+        self.snapshot_count_for: Callable[[Connection, str], int | None] | None = None
         manager.connection_added.connect(self.on_connection_added)
         manager.connection_removed.connect(self.on_connection_removed)
         manager.connection_state_changed.connect(self.on_connection_state_changed)
@@ -243,6 +249,9 @@ class DomainTreeModel(QAbstractItemModel):
                 return str(info.vcpus)
             if column == Column.MEMORY:
                 return format_kib(info.memory_kib)
+            if column == Column.SNAPSHOTS and self.snapshot_count_for is not None:
+                count = self.snapshot_count_for(node.connection, info.uuid)
+                return None if count is None else str(count)
             return None
         if role == Role.DOMAIN:
             return info
@@ -256,7 +265,7 @@ class DomainTreeModel(QAbstractItemModel):
             return state_icon(info.state, info.managed_save)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME:
             return plain_tooltip(info.title) if info.title else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.VCPUS, Column.MEMORY):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBER_COLUMNS:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ForegroundRole and node.stale:
             return colour(Tone.STALE)
@@ -305,6 +314,12 @@ class DomainTreeModel(QAbstractItemModel):
         index = self.domain_index(connection, uuid)
         if index.isValid():
             self.dataChanged.emit(index, index, [Role.THUMBNAIL])
+
+    @Slot(object, str)
+    def on_snapshot_count_changed(self, connection: Connection, uuid: str) -> None:
+        index = self.domain_index(connection, uuid, Column.SNAPSHOTS)
+        if index.isValid():
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
 
     # ------------------------------------------------------- sort and filter
 

@@ -77,7 +77,8 @@ def test_statistics_columns_follow_the_view_menu(
     window: MainWindow, opened: Connection, settings: Settings
 ) -> None:
     titles = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
-    assert titles[Column.MEMORY + 1:] == ["CPU usage", "Memory usage", "Disk I/O", "Network I/O"]
+    assert titles[Column.MEMORY + 1:Column.NETWORK_IO + 1] == [
+        "CPU usage", "Memory usage", "Disk I/O", "Network I/O"]
     view = window.view
     shown = {c for c in STATS_COLUMNS if not view.isColumnHidden(c)}
     assert shown == {Column.CPU_USAGE, Column.MEMORY_USAGE}  # the default
