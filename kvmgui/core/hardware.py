@@ -21,6 +21,7 @@ import random
 import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 import libvirt
 
@@ -28,8 +29,21 @@ from kvmgui.core.editing import read_definition_xml
 from kvmgui.core.errors import is_connection_broken
 from kvmgui.core.storage import Rollback, create_qcow2_volume, delete_volume_by_path
 from kvmgui.core.xml.domain import domain_disks
-from kvmgui.core.xml.model import BootDevice, Disk, Domain, Graphics, Interface, Listen
-from kvmgui.core.xml.properties import XmlObject
+from kvmgui.core.xml.model import (
+    BootDevice,
+    Disk,
+    Domain,
+    Graphics,
+    HostDev,
+    Interface,
+    Listen,
+    Rng,
+    Sound,
+    Tpm,
+    Video,
+    Watchdog,
+)
+from kvmgui.core.xml.properties import ChildListView, XmlObject, parse_xml
 
 LIVE = libvirt.VIR_DOMAIN_AFFECT_LIVE
 BOOT_DEVICES = ("hd", "cdrom", "network", "fd")
@@ -71,17 +85,34 @@ class ItemRef:
         return f"{self.kind}:{self.key}" if self.key else self.kind
 
 
-def _device_lists(dom: Domain) -> dict[str, Iterable[XmlObject]]:
-    return {"disk": dom.disks, "interface": dom.interfaces, "graphics": dom.graphics}
+# The device lists the hardware tab shows, by item kind, in virt-manager's order.
+DEVICE_KINDS: dict[str, str] = {
+    "disk": "disks", "interface": "interfaces", "graphics": "graphics", "video": "videos",
+    "sound": "sounds", "tpm": "tpms", "rng": "rngs", "watchdog": "watchdogs",
+    "hostdev": "hostdevs",
+}
+_KIND_OF = {Disk: "disk", Interface: "interface", Graphics: "graphics", Video: "video",
+            Sound: "sound", Tpm: "tpm", Rng: "rng", Watchdog: "watchdog", HostDev: "hostdev"}
+AddableDevice = Disk | Interface | Sound | Tpm | Rng | Watchdog | HostDev
+
+
+def _device_lists(dom: Domain) -> dict[str, ChildListView[Any]]:
+    return {kind: getattr(dom, attr) for kind, attr in DEVICE_KINDS.items()}
 
 
 def _device_key(device: XmlObject) -> str:
+    """What tells a device from the others of its kind, the same in the definition
+    and in the running XML (which adds aliases and addresses)."""
     if isinstance(device, Disk):
         return device.target_dev or ""
     if isinstance(device, Interface):
         return (device.mac or "").lower()
     if isinstance(device, Graphics):
         return device.type or ""
+    if isinstance(device, HostDev):
+        return f"{device.vendor_id or '?'}:{device.product_id or '?'}"
+    if isinstance(device, Video | Sound | Tpm | Rng | Watchdog):
+        return device.model or ""
     raise TypeError(f"no key for {device!r}")
 
 
@@ -109,7 +140,11 @@ def item_label(dom: Domain, ref: ItemRef) -> str:
         return f"NIC {ref.key[-8:]}"
     if isinstance(device, Graphics):
         return f"Display {ref.key.upper() if ref.key in ('vnc', 'rdp') else ref.key.title()}"
-    return {"cpu": "CPUs", "memory": "Memory", "boot": "Boot Options"}[ref.kind]
+    if isinstance(device, HostDev):
+        return f"USB {ref.key}"
+    words = {"cpu": "CPUs", "memory": "Memory", "boot": "Boot Options", "video": "Video",
+             "sound": "Sound", "tpm": "TPM", "rng": "RNG", "watchdog": "Watchdog"}
+    return f"{words[ref.kind]} {ref.key}".strip() if device is not None else words[ref.kind]
 
 
 def _state(dom: Domain, ref: ItemRef) -> tuple[object, ...] | None:
@@ -128,6 +163,16 @@ def _state(dom: Domain, ref: ItemRef) -> tuple[object, ...] | None:
         return device.type, device.source, device.model, device.link_state or "up"
     if isinstance(device, Graphics):
         return device.type, tuple((listen.type, listen.address) for listen in device.listens)
+    if isinstance(device, Video):
+        return device.model, device.heads
+    if isinstance(device, Watchdog):
+        return device.model, device.action
+    if isinstance(device, Tpm):
+        return device.model, device.backend_type, device.backend_version
+    if isinstance(device, Rng):
+        return device.model, device.backend_model, device.backend_source
+    if device is not None:
+        return (_device_key(device),)
     return None
 
 
@@ -372,6 +417,112 @@ def set_graphics(old_type: str, new_type: str, listen: str) -> Change:
     return _update_device(ItemRef("graphics", old_type), label, When.NEXT_BOOT, edit_device)
 
 
+VIDEO_MODELS = ("virtio", "qxl", "vga", "bochs", "ramfb", "cirrus", "none")
+SOUND_MODELS = ("ich9", "ich6", "ac97", "usb")
+WATCHDOG_MODELS = ("i6300esb", "itco", "ib700")
+WATCHDOG_ACTIONS = ("reset", "poweroff", "shutdown", "pause", "none", "dump", "inject-nmi")
+
+
+def set_video_model(old_model: str, new_model: str) -> Change:
+    """The video card's model; at next boot. Model-specific sizes (QXL's) go."""
+    if new_model not in VIDEO_MODELS:
+        raise ValueError(f"unknown video model {new_model!r}")
+
+    def edit_device(device: XmlObject) -> None:
+        assert isinstance(device, Video)
+        model = device.node.find("model")
+        if model is not None:
+            for name in [n for n in model.attrib if n not in ("type", "heads", "primary")]:
+                del model.attrib[name]
+            for child in list(model):
+                model.remove(child)  # <acceleration>, <resolution>
+        device.model = new_model
+
+    return _update_device(ItemRef("video", old_model), f"Video: {new_model}", When.NEXT_BOOT,
+                          edit_device)
+
+
+def set_watchdog_action(model: str, action: str) -> Change:
+    """What the host does when the watchdog fires; at next boot."""
+    if action not in WATCHDOG_ACTIONS:
+        raise ValueError(f"unknown watchdog action {action!r}")
+
+    def edit_device(device: XmlObject) -> None:
+        assert isinstance(device, Watchdog)
+        device.action = action
+
+    return _update_device(ItemRef("watchdog", model), f"Watchdog {model}: {action}",
+                          When.NEXT_BOOT, edit_device)
+
+
+def new_sound(model: str) -> Sound:
+    sound = Sound()
+    sound.model = model
+    return sound
+
+
+def new_tpm() -> Tpm:
+    """An emulated TPM 2.0 (CRB): the host needs swtpm."""
+    tpm = Tpm()
+    tpm.model = "tpm-crb"
+    tpm.backend_type = "emulator"
+    tpm.backend_version = "2.0"
+    return tpm
+
+
+def new_rng() -> Rng:
+    """A virtio RNG fed from the host's /dev/urandom."""
+    rng = Rng()
+    rng.model = "virtio"
+    rng.backend_model = "random"
+    rng.backend_source = "/dev/urandom"
+    return rng
+
+
+def new_watchdog(model: str, action: str) -> Watchdog:
+    watchdog = Watchdog()
+    watchdog.model = model
+    watchdog.action = action
+    return watchdog
+
+
+def new_usb_hostdev(vendor_id: str, product_id: str) -> HostDev:
+    """A host USB device, found by vendor and product, passed through (libvirt detaches it
+    from the host while the VM has it)."""
+    hostdev = HostDev()
+    hostdev.mode = "subsystem"
+    hostdev.type = "usb"
+    hostdev.managed = True
+    hostdev.vendor_id = vendor_id
+    hostdev.product_id = product_id
+    return hostdev
+
+
+@dataclass(frozen=True)
+class UsbDevice:
+    """A USB device plugged into the host."""
+
+    vendor_id: str  # 0x046d
+    product_id: str
+    description: str
+
+
+def usb_host_devices(conn: libvirt.virConnect) -> list[UsbDevice]:
+    """The host's USB devices, from libvirt's node devices (so a remote host's own)."""
+    devices = []
+    for node_device in conn.listAllDevices(libvirt.VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_DEV):
+        capability = parse_xml(node_device.XMLDesc(0)).find("capability")
+        if capability is None:
+            continue
+        vendor, product = capability.find("vendor"), capability.find("product")
+        if vendor is None or product is None:
+            continue
+        words = " ".join(w for w in (vendor.text, product.text) if w)
+        devices.append(UsbDevice(vendor.get("id", ""), product.get("id", ""),
+                                 words or node_device.name()))
+    return devices
+
+
 def free_target(taken: Iterable[str], bus: str) -> str:
     """The first target name on ``bus``'s prefix that ``taken`` does not hold (vdb, sdc...)."""
     prefix = _TARGET_PREFIX.get(bus, "sd")
@@ -382,23 +533,20 @@ def free_target(taken: Iterable[str], bus: str) -> str:
     raise ValueError(f"no free target name on the {bus} bus")
 
 
-def add_device(device: Disk | Interface, when: When) -> Change:
+def add_device(device: AddableDevice, when: When) -> Change:
     """Attach ``device``: live with attachDeviceFlags, to the definition by adding it."""
-    key = _device_key(device)
-    kind = "disk" if isinstance(device, Disk) else "interface"
-    ref = ItemRef(kind, key)
+    kind = _KIND_OF[type(device)]
+    ref = ItemRef(kind, _device_key(device))
 
     def edit(dom: Domain) -> None:
-        if isinstance(device, Disk):
-            dom.disks.append(Disk(copy.deepcopy(device.node)))
-        else:
-            dom.interfaces.append(Interface(copy.deepcopy(device.node)))
+        _device_lists(dom)[kind].append(type(device)(copy.deepcopy(device.node)))
 
     def live(virdom: libvirt.virDomain, running: Domain) -> None:
         virdom.attachDeviceFlags(device.to_xml(), LIVE)
 
-    what = "disk" if kind == "disk" else "NIC"
-    label = f"Add {what} {key or ''} ({describe_device(device)})".replace("  ", " ")
+    what = {"interface": "NIC", "hostdev": "USB device"}.get(kind, kind)
+    details = describe_device(device)
+    label = f"Add {what} {ref.key}" + (f" ({details})" if details else "")
     return Change(ref, label, when, edit, live)
 
 
@@ -469,12 +617,7 @@ def domains_using(conn: libvirt.virConnect, path: str) -> list[str]:
 
 
 def _remove(dom: Domain, device: XmlObject) -> None:
-    if isinstance(device, Disk):
-        dom.disks.remove(device)
-    elif isinstance(device, Interface):
-        dom.interfaces.remove(device)
-    elif isinstance(device, Graphics):
-        dom.graphics.remove(device)
+    _device_lists(dom)[_KIND_OF[type(device)]].remove(device)
 
 
 def describe_device(device: XmlObject) -> str:
@@ -484,6 +627,10 @@ def describe_device(device: XmlObject) -> str:
                                if device.source_volume else "empty")
     if isinstance(device, Interface):
         return f"{device.type or '?'} {device.source or ''}, {device.model or 'default'}".strip()
+    if isinstance(device, Watchdog):
+        return f"on firing: {device.action or 'reset'}"
+    if isinstance(device, Tpm):
+        return f"{device.backend_type or ''} {device.backend_version or ''}".strip()
     return ""
 
 
@@ -581,6 +728,7 @@ class HardwareState:
     definition: Domain
     running: Domain | None
     pools: tuple[str, ...] = ()  # where a new disk's volume can go
+    usb_devices: tuple[UsbDevice, ...] = ()  # the host's, to pass through
 
     @property
     def pending(self) -> set[ItemRef]:
@@ -590,4 +738,6 @@ class HardwareState:
 def read_hardware(virdom: libvirt.virDomain) -> HardwareState:
     definition = Domain.from_xml(read_definition_xml(virdom))
     running = Domain.from_xml(virdom.XMLDesc(0)) if virdom.isActive() else None
-    return HardwareState(definition, running, tuple(storage_pools(virdom.connect())))
+    conn = virdom.connect()
+    return HardwareState(definition, running, tuple(storage_pools(conn)),
+                         tuple(usb_host_devices(conn)))

@@ -228,6 +228,26 @@ class Tpm(XmlObject):
     TAG = "tpm"
     model = StrProperty("./@model")
     backend_type = StrProperty("./backend/@type", ("passthrough", "emulator", "external"))
+    backend_version = StrProperty("./backend/@version")  # 1.2 or 2.0 (emulator)
+
+
+class Watchdog(XmlObject):
+    """``<watchdog>``: a hardware watchdog and what the host does when it fires."""
+
+    TAG = "watchdog"
+    model = StrProperty("./@model")  # i6300esb, ib700, diag288, itco
+    action = StrProperty("./@action")  # reset, shutdown, poweroff, pause, none, dump, inject-nmi
+
+
+class HostDev(XmlObject):
+    """``<hostdev>``: a host device passed through (here: USB, by vendor and product)."""
+
+    TAG = "hostdev"
+    mode = StrProperty("./@mode", ("subsystem", "capabilities"))
+    type = StrProperty("./@type")  # usb, pci, scsi, mdev
+    managed = BoolProperty("./@managed")
+    vendor_id = StrProperty("./source/vendor/@id")
+    product_id = StrProperty("./source/product/@id")
 
 
 class Timer(XmlObject):
@@ -315,6 +335,8 @@ class Domain(XmlObject):
     tpms = ChildList(Tpm, "./devices")
     memballoons = ChildList(MemBalloon, "./devices")
     rngs = ChildList(Rng, "./devices")
+    watchdogs = ChildList(Watchdog, "./devices")
+    hostdevs = ChildList(HostDev, "./devices")
 
     @property
     def secure_boot(self) -> bool | None:

@@ -26,11 +26,14 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.hardware import (
     BOOT_DEVICES,
+    VIDEO_MODELS,
+    WATCHDOG_ACTIONS,
     Change,
     HardwareState,
     ItemRef,
     When,
     change_media,
+    describe_device,
     find_device,
     item_label,
     remove_device,
@@ -40,10 +43,12 @@ from kvmgui.core.hardware import (
     set_link,
     set_memory,
     set_vcpus,
+    set_video_model,
+    set_watchdog_action,
     update_disk,
     update_interface,
 )
-from kvmgui.core.xml.model import DISK_CACHE_MODES, Disk, Graphics, Interface
+from kvmgui.core.xml.model import DISK_CACHE_MODES, Disk, Graphics, Interface, Watchdog
 from kvmgui.ui.details.common import StatusLabel
 
 CPU_MODES = ("host-passthrough", "host-model", "maximum", "custom")
@@ -163,8 +168,9 @@ class ItemEditor(QWidget):
         self.changed.emit()
 
     def _offer_now(self) -> None:
-        """Offer "Now" where what was edited can change live (subclasses say what)."""
-        self.when.offer_now(False, "This change needs a restart of the VM.")
+        """Offer "Now" where what was edited can change live (subclasses say more)."""
+        self.when.offer_now(self.running and self.removing,
+                            "This change needs a restart of the VM.")
 
     @property
     def removing(self) -> bool:
@@ -490,7 +496,64 @@ class GraphicsEditor(ItemEditor):
         return [set_graphics(self.item.key, new_type, listen)]
 
 
+class DeviceEditor(ItemEditor):
+    """A device that can be removed, and nothing else changed here (sound, TPM, RNG, USB)."""
+
+    removable = True
+
+    def __init__(self, item: ItemRef, state: HardwareState, parent: QWidget | None = None) -> None:
+        super().__init__(item, state, parent)
+        device = find_device(state.definition, item)
+        assert device is not None
+        about = QLabel(describe_device(device) or item.key)
+        about.setAccessibleName(f"{self.label}: about")
+        self.form.addRow("Device:", about)
+        self._offer_now()
+
+    def field_changes(self, when: When) -> list[Change]:
+        return []
+
+
+class VideoEditor(ItemEditor):
+    removable = True
+    noun = "video card"
+
+    def __init__(self, item: ItemRef, state: HardwareState, parent: QWidget | None = None) -> None:
+        super().__init__(item, state, parent)
+        self.model = combo_box("Video model", VIDEO_MODELS, item.key)
+        self.form.addRow("Model:", self.model)
+        self._watch(self.model)
+        self._offer_now()
+
+    def field_changes(self, when: When) -> list[Change]:
+        if self.model.currentText() == self.item.key or When.NEXT_BOOT not in when:
+            return []
+        return [set_video_model(self.item.key, self.model.currentText())]
+
+
+class WatchdogEditor(ItemEditor):
+    removable = True
+    noun = "watchdog"
+
+    def __init__(self, item: ItemRef, state: HardwareState, parent: QWidget | None = None) -> None:
+        super().__init__(item, state, parent)
+        watchdog = find_device(state.definition, item)
+        assert isinstance(watchdog, Watchdog)
+        self._action = watchdog.action or "reset"
+        self.action = combo_box("Watchdog action", WATCHDOG_ACTIONS, self._action)
+        self.form.addRow("When it fires:", self.action)
+        self._watch(self.action)
+        self._offer_now()
+
+    def field_changes(self, when: When) -> list[Change]:
+        if self.action.currentText() == self._action or When.NEXT_BOOT not in when:
+            return []
+        return [set_watchdog_action(self.item.key, self.action.currentText())]
+
+
 EDITORS: dict[str, type[ItemEditor]] = {
     "cpu": CpuEditor, "memory": MemoryEditor, "boot": BootEditor, "disk": DiskEditor,
-    "interface": NicEditor, "graphics": GraphicsEditor,
+    "interface": NicEditor, "graphics": GraphicsEditor, "video": VideoEditor,
+    "watchdog": WatchdogEditor, "sound": DeviceEditor, "tpm": DeviceEditor,
+    "rng": DeviceEditor, "hostdev": DeviceEditor,
 }

@@ -28,6 +28,10 @@ from PySide6.QtWidgets import (
 from kvmgui.core.connection import Connection
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.hardware import (
+    SOUND_MODELS,
+    WATCHDOG_ACTIONS,
+    WATCHDOG_MODELS,
+    AddableDevice,
     Change,
     ChangeError,
     HardwareState,
@@ -41,6 +45,11 @@ from kvmgui.core.hardware import (
     hardware_items,
     item_label,
     new_mac,
+    new_rng,
+    new_sound,
+    new_tpm,
+    new_usb_hostdev,
+    new_watchdog,
     read_hardware,
 )
 from kvmgui.core.xml.domain import (
@@ -53,7 +62,6 @@ from kvmgui.core.xml.domain import (
     disk_device,
     interface_device,
 )
-from kvmgui.core.xml.model import Disk, Interface
 from kvmgui.ui.details.common import StatusLabel, failure_text
 from kvmgui.ui.details.hardware_editors import (
     DISK_BUSES,
@@ -83,6 +91,11 @@ class AddHardwareDialog(QDialog):
         self.kind.addItem("Disk (an existing image file or volume)", "disk")
         self.kind.addItem("CD-ROM", "cdrom")
         self.kind.addItem("Network interface", "nic")
+        self.kind.addItem("Sound card", "sound")
+        self.kind.addItem("TPM 2.0 (emulated; the host needs swtpm)", "tpm")
+        self.kind.addItem("Random number generator (virtio, from /dev/urandom)", "rng")
+        self.kind.addItem("Watchdog", "watchdog")
+        self.kind.addItem("USB host device (passed through)", "usb")
         self.path = QLineEdit()
         self.path.setAccessibleName("Path of the disk image or ISO")
         self.path.setPlaceholderText("/var/lib/libvirt/images/data.qcow2")
@@ -100,6 +113,14 @@ class AddHardwareDialog(QDialog):
         self.nic_source = QLineEdit("default")
         self.nic_source.setAccessibleName("NIC network or bridge name")
         self.nic_model = combo_box("NIC model", NIC_MODELS, "virtio")
+        self.sound_model = combo_box("Sound card model", SOUND_MODELS, "ich9")
+        self.watchdog_model = combo_box("Watchdog model", WATCHDOG_MODELS, "i6300esb")
+        self.watchdog_action = combo_box("Watchdog action", WATCHDOG_ACTIONS, "reset")
+        self.usb_device = QComboBox()
+        self.usb_device.setAccessibleName("Host USB device")
+        for usb in state.usb_devices:
+            self.usb_device.addItem(
+                f"{usb.description} ({usb.vendor_id[2:]}:{usb.product_id[2:]})", usb)
         self.when = WhenChoice("new hardware")
         self.when.offer_now(state.running is not None, "The VM is not running.")
         self.form = form = QFormLayout()
@@ -113,12 +134,21 @@ class AddHardwareDialog(QDialog):
         form.addRow("Connection:", self.nic_kind)
         form.addRow("Network / bridge:", self.nic_source)
         form.addRow("Model:", self.nic_model)
+        form.addRow("Model:", self.sound_model)
+        form.addRow("Model:", self.watchdog_model)
+        form.addRow("When it fires:", self.watchdog_action)
+        form.addRow("Device:", self.usb_device)
         # The fields each kind uses; the others are hidden.
         self._fields = {
             "new-disk": (self.pool, self.volume_name, self.volume_size, self.bus),
             "disk": (self.path, self.disk_format, self.bus),
             "cdrom": (self.path,),
             "nic": (self.nic_kind, self.nic_source, self.nic_model),
+            "sound": (self.sound_model,),
+            "tpm": (),
+            "rng": (),
+            "watchdog": (self.watchdog_model, self.watchdog_action),
+            "usb": (self.usb_device,),
         }
         self.kind.currentIndexChanged.connect(self._show_fields)
         self.bus.currentTextChanged.connect(self._suggest_volume_name)
@@ -160,8 +190,22 @@ class AddHardwareDialog(QDialog):
                 return None
             new = NewVolume(self.pool.currentText(), volume, self.volume_size.value() * 1024**3)
             return add_new_volume_disk(new, self._target(bus), bus, when)
-        device: Disk | Interface
-        if kind == "disk":
+        device: AddableDevice
+        if kind == "sound":
+            device = new_sound(self.sound_model.currentText())
+        elif kind == "tpm":
+            device = new_tpm()
+        elif kind == "rng":
+            device = new_rng()
+        elif kind == "watchdog":
+            device = new_watchdog(self.watchdog_model.currentText(),
+                                  self.watchdog_action.currentText())
+        elif kind == "usb":
+            usb = self.usb_device.currentData()
+            if usb is None:
+                return None
+            device = new_usb_hostdev(usb.vendor_id, usb.product_id)
+        elif kind == "disk":
             spec = DiskSpec(path, format=cast(DiskFormat, self.disk_format.currentText()),
                             bus=cast(DiskBus, bus))
             device = disk_device(spec, self._target(bus))

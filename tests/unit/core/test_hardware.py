@@ -18,6 +18,7 @@ from kvmgui.core.hardware import (
     Change,
     ItemRef,
     NewVolume,
+    UsbDevice,
     When,
     add_device,
     add_new_volume_disk,
@@ -27,6 +28,11 @@ from kvmgui.core.hardware import (
     free_target,
     hardware_items,
     item_label,
+    new_rng,
+    new_sound,
+    new_tpm,
+    new_usb_hostdev,
+    new_watchdog,
     pending_items,
     read_hardware,
     remove_device,
@@ -36,9 +42,12 @@ from kvmgui.core.hardware import (
     set_link,
     set_memory,
     set_vcpus,
+    set_video_model,
+    set_watchdog_action,
     storage_pools,
     update_disk,
     update_interface,
+    usb_host_devices,
 )
 from kvmgui.core.xml.domain import (
     DiskSpec,
@@ -80,6 +89,13 @@ GOLDEN_EDITS: dict[str, Callable[[], Change]] = {
     "nic-remove": lambda: remove_device(ItemRef("interface", MAC), When.NEXT_BOOT),
     "graphics-vnc-none": lambda: set_graphics("spice", "vnc", "none"),
     "graphics-spice-local": lambda: set_graphics("spice", "spice", "local"),
+    "video-qxl": lambda: set_video_model("virtio", "qxl"),
+    "sound-add-ich9": lambda: add_device(new_sound("ich9"), When.NEXT_BOOT),
+    "tpm-add": lambda: add_device(new_tpm(), When.NEXT_BOOT),
+    "rng-add": lambda: add_device(new_rng(), When.NEXT_BOOT),
+    "watchdog-add": lambda: add_device(new_watchdog("i6300esb", "poweroff"), When.NEXT_BOOT),
+    "usb-hostdev-add": lambda: add_device(new_usb_hostdev("0x046d", "0xc52b"), When.NEXT_BOOT),
+    "video-remove": lambda: remove_device(ItemRef("video", "virtio"), When.NEXT_BOOT),
 }
 
 
@@ -120,6 +136,7 @@ def test_the_hardware_list_names_every_item() -> None:
     dom = Domain.from_xml((DATA / "input.xml").read_text())
     assert [item_label(dom, ref) for ref in hardware_items(dom)] == [
         "CPUs", "Memory", "Boot Options", "Disk vda", "CD-ROM sda", "NIC 12:34:56", "Display Spice",
+        "Video virtio",
     ]
 
 
@@ -261,3 +278,29 @@ def test_a_new_volume_disk_creates_its_volume_or_leaves_none(
     [_, added] = definition(pool_conn).disks
     assert (added.source_pool, added.source_volume, added.target_dev) == (
         "images", "data.qcow2", "vdb")
+
+
+def test_watchdog_action_and_a_second_edit_of_the_same_document() -> None:
+    dom = Domain.from_xml((DATA / "input.xml").read_text())
+    add_device(new_watchdog("i6300esb", "reset"), When.NEXT_BOOT).edit(dom)
+    set_watchdog_action("i6300esb", "pause").edit(dom)
+    [watchdog] = dom.watchdogs
+    assert (watchdog.model, watchdog.action) == ("i6300esb", "pause")
+    assert item_label(dom, ItemRef("watchdog", "i6300esb")) == "Watchdog i6300esb"
+    assert schema_errors(dom.to_xml()) == []
+
+
+def test_usb_devices_are_listed_from_the_hosts_node_devices(tmp_path: Path) -> None:
+    node = tmp_path / "node.xml"
+    node.write_text(
+        "<node><device><name>usb_1_2</name><parent>computer</parent>"
+        "<capability type='usb_device'><bus>1</bus><device>2</device>"
+        "<product id='0xc52b'>Unifying Receiver</product>"
+        "<vendor id='0x046d'>Logitech, Inc.</vendor></capability></device></node>"
+    )
+    conn = libvirt.open(f"test://{node}")
+    try:
+        assert usb_host_devices(conn) == [
+            UsbDevice("0x046d", "0xc52b", "Logitech, Inc. Unifying Receiver")]
+    finally:
+        conn.close()

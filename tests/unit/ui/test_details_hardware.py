@@ -22,7 +22,14 @@ from kvmgui.core.connection import Connection
 from kvmgui.core.editing import read_definition_xml
 from kvmgui.core.hardware import ItemRef
 from kvmgui.core.xml.model import Domain
-from kvmgui.ui.details.hardware_editors import BootEditor, CpuEditor, MemoryEditor, NicEditor
+from kvmgui.ui.details.hardware_editors import (
+    BootEditor,
+    CpuEditor,
+    MemoryEditor,
+    NicEditor,
+    VideoEditor,
+    WatchdogEditor,
+)
 from kvmgui.ui.details.hardware_tab import (
     ERROR_MARK,
     PENDING_MARK,
@@ -63,7 +70,10 @@ def hw_file(tmp_path: Path) -> Path:
     path = tmp_path / "hw.xml"
     path.write_text(
         f"<node>{hw_domain('on', RUNNING)}{hw_domain('off', SHUTOFF)}"
-        "<pool type='dir'><name>images</name><target><path>/images</path></target></pool></node>"
+        "<pool type='dir'><name>images</name><target><path>/images</path></target></pool>"
+        "<device><name>usb_1_2</name><parent>computer</parent><capability type='usb_device'>"
+        "<bus>1</bus><device>2</device><product id='0xc52b'>Unifying Receiver</product>"
+        "<vendor id='0x046d'>Logitech, Inc.</vendor></capability></device></node>"
     )
     return path
 
@@ -96,8 +106,8 @@ def definition(loop: asyncio.AbstractEventLoop, qtbot: QtBot) -> Callable[[Detai
 
 def open_add_dialog(tab: HardwareTab) -> AddHardwareDialog:
     tab.add_button.click()
-    dialog = tab.findChild(AddHardwareDialog)
-    assert dialog is not None
+    # The one just opened: an accepted one may still wait for its deletion.
+    [dialog] = [d for d in tab.findChildren(AddHardwareDialog) if d.isVisible()]
     return dialog
 
 
@@ -117,6 +127,7 @@ def test_a_shut_off_vm_offers_next_boot_only_and_applies_it(
     tab = details.hardware
     assert list_texts(tab) == [
         "CPUs", "Memory", "Boot Options", "Disk vda", "CD-ROM sda", "NIC 00:00:01", "Display VNC",
+        "Video cirrus",  # the test driver adds one
     ]
     assert not tab.apply_button.isEnabled() and changes_listed(tab) == []
     cpu = tab.editors[ItemRef("cpu")]
@@ -249,3 +260,46 @@ def test_a_new_volume_disk_is_created_in_the_chosen_pool(
     assert sorted((d.target_dev or "", d.source_volume or "") for d in disks) == [
         ("sda", ""), ("vda", ""), ("vdb", "off-vdb.qcow2")]
     qtbot.waitUntil(lambda: "Disk vdb" in list_texts(tab), timeout=5000)
+
+
+def test_added_devices_of_every_other_kind_are_defined_and_editable(
+    open_hardware: Callable[[str], DetailsWindow], definition: Callable[[DetailsWindow], Domain],
+    qtbot: QtBot,
+) -> None:
+    details = open_hardware("off")
+    tab = details.hardware
+    for kind in ("sound", "tpm", "rng", "watchdog", "usb"):
+        dialog = open_add_dialog(tab)
+        dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
+        if kind == "watchdog":
+            dialog.watchdog_action.setCurrentText("poweroff")
+        dialog.accept()
+    assert changes_listed(tab) == [
+        "Add sound ich9 — at next boot",
+        "Add tpm tpm-crb (emulator 2.0) — at next boot",
+        "Add rng virtio — at next boot",
+        "Add watchdog i6300esb (on firing: poweroff) — at next boot",
+        "Add USB device 0x046d:0xc52b — at next boot",
+    ]
+    apply_hardware(tab, qtbot)
+    assert tab.status.kind == "info", tab.status.text()
+    dom = definition(details)
+    assert [len(dom.sounds), len(dom.tpms), len(dom.rngs), len(dom.hostdevs)] == [1, 1, 1, 1]
+    qtbot.waitUntil(lambda: "Watchdog i6300esb" in list_texts(tab), timeout=5000)
+    watchdog = tab.editors[ItemRef("watchdog", "i6300esb")]
+    assert isinstance(watchdog, WatchdogEditor)
+    watchdog.action.setCurrentText("pause")
+    video = tab.editors[ItemRef("video", "cirrus")]
+    assert isinstance(video, VideoEditor)
+    video.model.setCurrentText("virtio")
+    usb = tab.editors[ItemRef("hostdev", "0x046d:0xc52b")]
+    assert usb.remove_box is not None
+    usb.remove_box.setChecked(True)
+    assert changes_listed(tab) == [
+        "Video: virtio — at next boot", "Watchdog i6300esb: pause — at next boot",
+        "Remove hostdev 0x046d:0xc52b — at next boot",
+    ]
+    apply_hardware(tab, qtbot)
+    dom = definition(details)
+    assert dom.watchdogs[0].action == "pause" and dom.videos[0].model == "virtio"
+    assert len(dom.hostdevs) == 0
