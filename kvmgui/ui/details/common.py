@@ -8,11 +8,14 @@ from PySide6.QtWidgets import QLabel, QWidget
 from kvmgui.core.editing import EditRefused
 from kvmgui.core.errors import LibvirtCallError
 from kvmgui.ui.ops import failure_message
+from kvmgui.ui.theme import set_tone_style
 
+# Tone templates (kvmgui.ui.theme): the colours follow a light or dark palette.
 _STYLES = {
-    "error": "color: #b00020; background: #fdecea; border: 1px solid #e0a39d; padding: 4px;",
-    "info": "color: #1b5e20; background: #edf7ed; border: 1px solid #a5d6a7; padding: 4px;",
-    "busy": "color: #444444; padding: 4px;",
+    "error": "color: $ERROR; background: $MESSAGE_BACKGROUND; "
+             "border: 1px solid $MESSAGE_BORDER; padding: 4px;",
+    "info": "border: 1px solid $STALE; padding: 4px;",
+    "busy": "color: $STALE; padding: 4px;",
 }
 
 
@@ -31,6 +34,7 @@ class StatusLabel(QLabel):
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # libvirt's messages name VMs and files
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kind = ""
@@ -38,7 +42,7 @@ class StatusLabel(QLabel):
 
     def _show(self, kind: str, text: str) -> None:
         self.kind = kind
-        self.setStyleSheet(_STYLES[kind])
+        set_tone_style(self, _STYLES[kind])
         self.setText(text)
         self.show()
 

@@ -50,6 +50,8 @@ from kvmgui.core.hardware import (
 )
 from kvmgui.core.xml.model import DISK_CACHE_MODES, Disk, Graphics, Interface, Watchdog
 from kvmgui.ui.details.common import StatusLabel
+from kvmgui.ui.theme import set_tone_style
+from kvmgui.ui.widgets.plain import plain_label
 
 CPU_MODES = ("host-passthrough", "host-model", "maximum", "custom")
 DISK_BUSES = ("virtio", "sata", "scsi", "usb")
@@ -118,11 +120,14 @@ class ItemEditor(QWidget):
         self.running = state.running is not None
         self.label = item_label(state.definition, item)
         self.setAccessibleName(f"{self.label} editor")
-        self.title = QLabel(f"<b>{self.label}</b>")
+        self.title = plain_label(self.label)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
         self.pending_label = QLabel()
         self.pending_label.setAccessibleName(f"{self.label}: pending")
         self.pending_label.setWordWrap(True)
-        self.pending_label.setStyleSheet("color: #8a5a00;")
+        set_tone_style(self.pending_label, "color: $WARNING;")
         self.status = StatusLabel(f"{self.label}: message")
         self.form = QFormLayout()
         layout = QVBoxLayout(self)
@@ -505,7 +510,7 @@ class DeviceEditor(ItemEditor):
         super().__init__(item, state, parent)
         device = find_device(state.definition, item)
         assert device is not None
-        about = QLabel(describe_device(device) or item.key)
+        about = plain_label(describe_device(device) or item.key)
         about.setAccessibleName(f"{self.label}: about")
         self.form.addRow("Device:", about)
         self._offer_now()

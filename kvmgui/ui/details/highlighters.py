@@ -5,10 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from kvmgui.ui.theme import is_dark
 
-def _format(color: str, bold: bool = False) -> QTextCharFormat:
+
+def _format(light: str, dark: str, bold: bool) -> QTextCharFormat:
+    """A colour for light palettes and one for dark ones (the palette of now)."""
     fmt = QTextCharFormat()
-    fmt.setForeground(QColor(color))
+    fmt.setForeground(QColor(dark if is_dark() else light))
     if bold:
         fmt.setFontWeight(QFont.Weight.Bold)
     return fmt
@@ -17,11 +20,13 @@ def _format(color: str, bold: bool = False) -> QTextCharFormat:
 class _RuleHighlighter(QSyntaxHighlighter):
     """Colours each line by regular expressions, later rules over earlier ones."""
 
-    RULES: tuple[tuple[str, QTextCharFormat], ...] = ()
+    # (pattern, colour on light palettes, on dark ones, bold)
+    RULES: tuple[tuple[str, str, str, bool], ...] = ()
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
-        self._rules = [(QRegularExpression(pattern), fmt) for pattern, fmt in self.RULES]
+        self._rules = [(QRegularExpression(pattern), _format(light, dark, bold))
+                       for pattern, light, dark, bold in self.RULES]
 
     def highlightBlock(self, text: str) -> None:
         for expression, fmt in self._rules:
@@ -36,10 +41,10 @@ class XmlHighlighter(_RuleHighlighter):
     libvirt writes its XML with one element per line)."""
 
     RULES = (
-        (r"</?[\w:.-]+|/?>", _format("#1f4e9c", bold=True)),
-        (r"\b[\w:.-]+(?==)", _format("#8a3b00")),
-        (r"'[^']*'|\"[^\"]*\"", _format("#1b7a2f")),
-        (r"<!--.*-->", _format("#777777")),
+        (r"</?[\w:.-]+|/?>", "#1f4e9c", "#8cb4ff", True),
+        (r"\b[\w:.-]+(?==)", "#8a3b00", "#ffb074", False),
+        (r"'[^']*'|\"[^\"]*\"", "#1b7a2f", "#8ee69b", False),
+        (r"<!--.*-->", "#777777", "#a8a8a8", False),
     )
 
 
@@ -47,8 +52,8 @@ class DiffHighlighter(_RuleHighlighter):
     """Added lines green, removed lines red, hunk headers blue."""
 
     RULES = (
-        (r"^\+.*", _format("#1b7a2f")),
-        (r"^-.*", _format("#b00020")),
-        (r"^@@.*", _format("#1f4e9c", bold=True)),
-        (r"^(\+\+\+|---) .*", _format("#444444", bold=True)),
+        (r"^\+.*", "#1b7a2f", "#8ee69b", False),
+        (r"^-.*", "#b00020", "#ff8a80", False),
+        (r"^@@.*", "#1f4e9c", "#8cb4ff", True),
+        (r"^(\+\+\+|---) .*", "#444444", "#d0d0d0", True),
     )

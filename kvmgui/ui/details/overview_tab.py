@@ -25,6 +25,7 @@ from kvmgui.core.editing import Overview, OverviewEdit, apply_overview_edit, rea
 from kvmgui.core.units import format_kib
 from kvmgui.ui.details.common import StatusLabel, failure_text
 from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.widgets.plain import plain_label
 
 FACTS = ("UUID", "State", "vCPUs", "Memory", "OS", "Firmware", "Machine", "Emulator",
          "Persistent", "Connection")
@@ -73,7 +74,7 @@ class OverviewTab(QWidget):
             column.addWidget(self.errors[field])
             form.addRow(label, column)
         for fact in FACTS:
-            value = QLabel()
+            value = plain_label()
             value.setAccessibleName(fact)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._labels[fact] = value

@@ -45,6 +45,7 @@ from kvmgui.core.snapshots import (
 )
 from kvmgui.ui.details.common import StatusLabel, failure_text
 from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.theme import set_tone_style
 
 T = TypeVar("T")
 CURRENT_MARK = "●"
@@ -276,7 +277,7 @@ class SnapshotsTab(QWidget):
         self.explanation = QLabel()
         self.explanation.setAccessibleName("What libvirt can do")
         self.explanation.setWordWrap(True)
-        self.explanation.setStyleSheet("color: #8a5a00;")
+        set_tone_style(self.explanation, "color: $WARNING;")
         self.explanation.hide()
         self.tree = SnapshotTree()
         self.take_button = QPushButton("&Take Snapshot…")
@@ -396,6 +397,7 @@ class SnapshotsTab(QWidget):
             f"Delete {snapshot.name}{' and its children' if children else ''}?",
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self,
         )
+        question.setTextFormat(Qt.TextFormat.PlainText)  # the snapshot's name, as typed
         question.setAccessibleName("Confirm deleting a snapshot")
         question.accepted.connect(partial(self._delete, snapshot, children))
         self._open(question)

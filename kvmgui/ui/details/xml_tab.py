@@ -31,6 +31,7 @@ from kvmgui.core.editing import (
 from kvmgui.ui.details.common import StatusLabel, failure_text
 from kvmgui.ui.details.highlighters import DiffHighlighter, XmlHighlighter
 from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.widgets.plain import plain_label
 
 T = TypeVar("T")
 
@@ -52,7 +53,7 @@ class XmlDiffDialog(QDialog):
         self.setWindowTitle(f"Apply the XML of {name}?")
         self.setAccessibleName("XML changes to apply")
         self.resize(720, 480)
-        intro = QLabel(f"These lines of {name}'s definition change:")
+        intro = plain_label(f"These lines of {name}'s definition change:")
         self.diff_view = _code_view("Changes to the XML", read_only=True)
         self.diff_view.setPlainText(diff)
         self._highlighter = DiffHighlighter(self.diff_view.document())
