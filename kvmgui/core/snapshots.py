@@ -32,7 +32,8 @@ UEFI_INTERNAL_REFUSAL = (
 )
 EXTERNAL_REVERT_REFUSAL = (
     "This is a disk-only external snapshot: libvirt 9.0 cannot revert to it. Its "
-    "frozen disk files are kept unchanged under the overlays the VM writes to now."
+    "frozen disk files are kept unchanged under the overlays the VM writes to now; "
+    "with the VM shut off, Restore Disks puts its disks back on those files."
 )
 EXTERNAL_DELETE_REFUSAL = (
     "libvirt 9.0 cannot delete external snapshots with their files. kvmgui can "
@@ -172,6 +173,38 @@ def delete_snapshot(dom: libvirt.virDomain, name: str, *, children: bool) -> Non
 def forget_snapshot(dom: libvirt.virDomain, name: str) -> None:
     """Remove libvirt's record of a snapshot and keep every file (what works for external ones)."""
     dom.snapshotLookupByName(name, 0).delete(libvirt.VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY)
+
+
+def restore_external_disks(dom: libvirt.virDomain, name: str) -> list[str]:
+    """What works instead of reverting to a disk-only external snapshot (libvirt 9.0):
+    the shut-off VM's disks go back to the files the snapshot froze, and the snapshot
+    is forgotten. The overlays written since are kept, unused; their paths are returned.
+    """
+    if dom.isActive():
+        raise SnapshotRefused("Shut the VM down first: its disks change files only while off.")
+    snap = dom.snapshotLookupByName(name, 0)
+    if snap.numChildren(0):
+        raise SnapshotRefused(f"{name} has newer snapshots on top of it: forget those first.")
+    root = parse_xml(snap.getXMLDesc(0))
+    taken = [d.get("name") for d in root.findall("./disks/disk") if d.get("snapshot") == "external"]
+    frozen_domain = root.find("domain")
+    if frozen_domain is None:
+        raise SnapshotRefused(f"libvirt kept no record of {name}'s disks.")
+    frozen = {d.target_dev: d for d in Domain(frozen_domain).disks if d.target_dev in taken}
+    definition = Domain.from_xml(read_definition_xml(dom))
+    overlays = []
+    for disk in definition.disks:
+        before = frozen.get(disk.target_dev)
+        if before is None or before.source_file is None:
+            continue
+        overlays.append(disk.path or "")
+        disk.source_file = before.source_file
+        disk.driver_type = before.driver_type
+        for backing in disk.node.findall("backingStore"):
+            disk.node.remove(backing)
+    dom.connect().defineXMLFlags(definition.to_xml(), libvirt.VIR_DOMAIN_DEFINE_VALIDATE)
+    snap.delete(libvirt.VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY)
+    return overlays
 
 
 def set_snapshot_description(dom: libvirt.virDomain, name: str, description: str) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import libvirt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.domain import DomainState
@@ -216,7 +217,7 @@ def test_a_snapshot_with_memory_brings_the_disk_and_the_running_guest_back(
                      r"^read-(MARK-\w)$") == "MARK-A"
 
 
-def test_a_uefi_guest_is_told_why_and_gets_a_working_disk_only_snapshot(
+def test_a_uefi_guest_is_told_why_and_gets_a_working_disk_only_snapshot_and_its_disks_back(
     window: MainWindow, qtbot: QtBot, guests: GuestFactory,
 ) -> None:
     dom = define_custom(guests, "uefi", lambda xml: xml.replace("<os>", "<os firmware='efi'>"),
@@ -227,7 +228,8 @@ def test_a_uefi_guest_is_told_why_and_gets_a_working_disk_only_snapshot(
     tab = details.snapshots
     qtbot.waitUntil(tab.explanation.isVisible, timeout=TIMEOUT_MS)
     assert tab.explanation.text().startswith(UEFI_INTERNAL_REFUSAL)
-    base = virsh("domblklist", dom.name())
+    base = re.search(r"^\s*vda\s+(\S+)\s*$", virsh("domblklist", dom.name()), re.MULTILINE)
+    assert base is not None
     assert take_snapshot(tab, qtbot, "disks-only", timeout=TIMEOUT_MS) == [
         SnapshotKind.EXTERNAL]
     assert names(tab) == ["disks-only ●"]
@@ -235,9 +237,24 @@ def test_a_uefi_guest_is_told_why_and_gets_a_working_disk_only_snapshot(
     assert snapshot.kind is SnapshotKind.EXTERNAL
     # vda now writes to an overlay; the file under it is frozen.
     overlay = re.search(r"^\s*vda\s+(\S+)\s*$", virsh("domblklist", dom.name()), re.MULTILINE)
-    assert overlay is not None and overlay.group(1) not in base
+    assert overlay is not None and overlay.group(1) != base.group(1)
     assert Path(overlay.group(1)).exists()
-    # What libvirt 9.0 cannot do is said before trying, and forgetting works.
+    # What libvirt 9.0 cannot do is said before trying, and what works is offered.
     tab.tree.setCurrentItem(top(tab))
     assert not tab.revert_button.isEnabled() and "cannot revert" in tab.revert_button.toolTip()
     assert tab.delete_button.text() == "&Forget…"
+    assert tab.restore_button.isVisibleTo(tab) and not tab.restore_button.isEnabled()
+    dom.destroy()
+    wait_for_state(qtbot, window.manager, details.connection, dom.UUIDString(),
+                   DomainState.SHUTOFF)
+    qtbot.waitUntil(tab.restore_button.isEnabled, timeout=TIMEOUT_MS)
+    tab.tree.setCurrentItem(top(tab))
+    tab.restore_button.click()
+    question = tab.dialog
+    assert isinstance(question, QMessageBox)
+    question.button(QMessageBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: names(tab) == [], timeout=TIMEOUT_MS)
+    assert overlay.group(1) in tab.status.text()
+    assert re.search(rf"^\s*vda\s+{re.escape(base.group(1))}\s*$",
+                     virsh("domblklist", dom.name()), re.MULTILINE)
+    assert Path(overlay.group(1)).exists()  # kept, unused

@@ -40,6 +40,7 @@ from kvmgui.core.snapshots import (
     forget_snapshot,
     list_snapshots,
     read_snapshot_ability,
+    restore_external_disks,
     revert_snapshot,
     set_snapshot_description,
 )
@@ -286,6 +287,10 @@ class SnapshotsTab(QWidget):
         self.revert_button.setAccessibleName("Revert to the selected snapshot")
         self.delete_button = QPushButton("&Delete…")
         self.delete_button.setAccessibleName("Delete the selected snapshot")
+        self.restore_button = QPushButton("Restore Dis&ks…")
+        self.restore_button.setAccessibleName("Restore the disks of the selected snapshot")
+        self.restore_button.setToolTip(
+            "Put the shut-off VM's disks back on the files this snapshot froze")
         self.with_children = QCheckBox("with its children")
         self.with_children.setAccessibleName("Delete its child snapshots too")
         self.description = QPlainTextEdit()
@@ -294,8 +299,8 @@ class SnapshotsTab(QWidget):
         self.save_description_button = QPushButton("Save &Description")
         self.save_description_button.setAccessibleName("Save the snapshot's description")
         buttons = QHBoxLayout()
-        for widget in (self.take_button, self.revert_button, self.delete_button,
-                       self.with_children):
+        for widget in (self.take_button, self.revert_button, self.restore_button,
+                       self.delete_button, self.with_children):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         describe = QHBoxLayout()
@@ -316,10 +321,12 @@ class SnapshotsTab(QWidget):
         self.take_button.clicked.connect(self.on_take_clicked)
         self.revert_button.clicked.connect(self.on_revert_clicked)
         self.delete_button.clicked.connect(self.on_delete_clicked)
+        self.restore_button.clicked.connect(self.on_restore_clicked)
         self.save_description_button.clicked.connect(self.on_save_description_clicked)
 
     def show_info(self, info: DomainInfo) -> None:
         self._vm.info = info
+        self._on_selection()
         if self.loaded:
             self.load()
 
@@ -354,6 +361,9 @@ class SnapshotsTab(QWidget):
         self.delete_button.setText("&Forget…" if external else "&Delete…")
         self.delete_button.setToolTip(EXTERNAL_DELETE_REFUSAL if external else "")
         self.with_children.setEnabled(snapshot is not None and not external)
+        # What works instead of reverting to an external snapshot, on a shut-off VM.
+        self.restore_button.setVisible(external)
+        self.restore_button.setEnabled(external and not self._vm.info.state.is_active)
         self.description.setEnabled(snapshot is not None)
         self.save_description_button.setEnabled(snapshot is not None)
         self.description.setPlainText(snapshot.description if snapshot else "")
@@ -390,16 +400,43 @@ class SnapshotsTab(QWidget):
             return
         external = snapshot.kind is SnapshotKind.EXTERNAL
         children = self.with_children.isChecked() and not external
-        question = QMessageBox(
-            QMessageBox.Icon.Question,
+        self._confirm(
             "Forget Snapshot" if external else "Delete Snapshot",
             (f"Forget {snapshot.name}? " + EXTERNAL_DELETE_REFUSAL) if external else
             f"Delete {snapshot.name}{' and its children' if children else ''}?",
+            partial(self._delete, snapshot, children),
+        )
+
+    @Slot()
+    def on_restore_clicked(self) -> None:
+        snapshot = self.tree.selected()
+        if snapshot is None:
+            return
+        self._confirm(
+            "Restore Disks",
+            f"Put the disks back on the files {snapshot.name} froze? What was written "
+            "since stays in the overlay files, which are kept but no longer used; "
+            f"{snapshot.name} is then forgotten.",
+            partial(self._restore, snapshot),
+        )
+
+    def _restore(self, snapshot: SnapshotInfo) -> None:
+        self._vm.run(
+            f"restore the disks of {snapshot.name}",
+            partial(restore_external_disks, name=snapshot.name),
+            lambda overlays: self._done(
+                f"The disks are back on {snapshot.name}'s files; kept, unused: "
+                + ", ".join(overlays) + "."),
+        )
+
+    def _confirm(self, title: str, text: str, on_ok: Callable[[], None]) -> None:
+        question = QMessageBox(
+            QMessageBox.Icon.Question, title, text,
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self,
         )
         question.setTextFormat(Qt.TextFormat.PlainText)  # the snapshot's name, as typed
-        question.setAccessibleName("Confirm deleting a snapshot")
-        question.accepted.connect(partial(self._delete, snapshot, children))
+        question.setAccessibleName(title)
+        question.accepted.connect(on_ok)
         self._open(question)
 
     def _delete(self, snapshot: SnapshotInfo, children: bool) -> None:

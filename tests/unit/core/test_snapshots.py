@@ -14,6 +14,7 @@ from kvmgui.core.snapshots import (
     create_snapshot,
     delete_snapshot,
     list_snapshots,
+    restore_external_disks,
     revert_snapshot,
     set_snapshot_description,
     snapshot_ability,
@@ -117,3 +118,22 @@ def test_external_snapshots_are_refused_in_plain_words_and_can_be_forgotten(
     assert str(refused.value) == EXTERNAL_DELETE_REFUSAL
     assert EXTERNAL_REVERT_REFUSAL.startswith("This is a disk-only external snapshot")
     assert snapshot_count(dom) == 1  # forget_snapshot: the test driver has no metadata-only delete
+
+
+def test_restoring_external_disks_needs_a_shut_off_vm_and_no_newer_snapshot(
+    dom: libvirt.virDomain,
+) -> None:
+    # Recorded as libvirt has a disk-only snapshot (the test driver takes none).
+    for name, parent in (("ext", ""), ("newer", "<parent><name>ext</name></parent>")):
+        dom.snapshotCreateXML(
+            f"<domainsnapshot><name>{name}</name>{parent}<state>disk-snapshot</state>"
+            "<creationTime>1700000000</creationTime><memory snapshot='no'/><disks>"
+            "<disk name='vda' snapshot='external'><source file='/srv/snap.ext'/></disk>"
+            f"</disks>{vm_xml()}</domainsnapshot>",
+            libvirt.VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE,
+        )
+    with pytest.raises(SnapshotRefused, match="newer snapshots on top of it"):
+        restore_external_disks(dom, "ext")
+    dom.create()
+    with pytest.raises(SnapshotRefused, match="Shut the VM down first"):
+        restore_external_disks(dom, "newer")
