@@ -150,7 +150,8 @@ def item_label(dom: Domain, ref: ItemRef) -> str:
 def _state(dom: Domain, ref: ItemRef) -> tuple[object, ...] | None:
     """What the editors edit of an item (None when absent): equal states, nothing pending."""
     if ref.kind == "cpu":
-        return dom.vcpus, dom.vcpus_current or dom.vcpus, dom.cpu_mode, dom.cpu_model
+        return (dom.vcpus, dom.vcpus_current or dom.vcpus, dom.cpu_mode, dom.cpu_model,
+                dom.cpu_sockets, dom.cpu_cores, dom.cpu_threads)
     if ref.kind == "memory":
         return dom.memory_kib, dom.current_memory_kib
     if ref.kind == "boot":
@@ -250,6 +251,22 @@ def set_cpu_mode(mode: str, model_name: str | None = None) -> Change:
             dom.cpu_check = None
 
     label = f"CPU model: {model_name}" if mode == "custom" else f"CPU mode: {mode}"
+    return Change(ItemRef("cpu"), label, When.NEXT_BOOT, edit)
+
+
+def set_cpu_topology(sockets: int, cores: int, threads: int) -> Change:
+    """How the vCPUs are laid out (libvirt wants sockets * cores * threads = the maximum
+    vCPUs); 0 sockets: no topology, the hypervisor's default. At next boot."""
+
+    def edit(dom: Domain) -> None:
+        if not sockets:
+            dom.cpu_sockets = dom.cpu_dies = dom.cpu_cores = dom.cpu_threads = None
+            return
+        dom.cpu_sockets, dom.cpu_dies = sockets, 1
+        dom.cpu_cores, dom.cpu_threads = cores, threads
+
+    label = (f"CPU topology: {sockets} socket(s), {cores} core(s), {threads} thread(s)"
+             if sockets else "CPU topology: the hypervisor's default")
     return Change(ItemRef("cpu"), label, When.NEXT_BOOT, edit)
 
 

@@ -310,6 +310,10 @@ class Domain(XmlObject):
     cpu_check = StrProperty("./cpu/@check", ("none", "partial", "full"))
     cpu_migratable = BoolProperty("./cpu/@migratable", ON_OFF)
     cpu_model = StrProperty("./cpu/model")
+    cpu_sockets = IntProperty("./cpu/topology/@sockets")
+    cpu_dies = IntProperty("./cpu/topology/@dies")
+    cpu_cores = IntProperty("./cpu/topology/@cores")
+    cpu_threads = IntProperty("./cpu/topology/@threads")
 
     clock_offset = StrProperty("./clock/@offset")
     timers = ChildList(Timer, "./clock")

@@ -39,6 +39,7 @@ from kvmgui.core.hardware import (
     remove_device,
     set_boot,
     set_cpu_mode,
+    set_cpu_topology,
     set_graphics,
     set_link,
     set_memory,
@@ -246,8 +247,29 @@ class CpuEditor(ItemEditor):
         self.form.addRow("Maximum vCPUs:", self.maximum)
         self.form.addRow("CPU mode:", self.mode)
         self.form.addRow("CPU model:", self.model)
-        self._watch(self.current, self.maximum, self.mode, self.model)
+        self._topology = (dom.cpu_sockets or 0, dom.cpu_cores or 1, dom.cpu_threads or 1)
+        self.manual_topology = _checkbox("Set the topology by hand", "Manual CPU topology",
+                                         bool(self._topology[0]))
+        self.sockets = _spin("Sockets", 1, 64, self._topology[0] or 1)
+        self.cores = _spin("Cores per socket", 1, 256, self._topology[1])
+        self.threads = _spin("Threads per core", 1, 8, self._topology[2])
+        topology = QHBoxLayout()
+        for spin, what in ((self.sockets, "sockets"), (self.cores, "cores"),
+                           (self.threads, "threads")):
+            topology.addWidget(spin)
+            topology.addWidget(QLabel(what))
+            self.manual_topology.toggled.connect(spin.setEnabled)
+            spin.setEnabled(self.manual_topology.isChecked())
+        self.form.addRow(self.manual_topology)
+        self.form.addRow("Topology:", topology)
+        self._watch(self.current, self.maximum, self.mode, self.model, self.manual_topology,
+                    self.sockets, self.cores, self.threads)
         self._offer_now()
+
+    def _topology_value(self) -> tuple[int, int, int]:
+        if not self.manual_topology.isChecked():
+            return 0, 1, 1
+        return self.sockets.value(), self.cores.value(), self.threads.value()
 
     def _mode_value(self) -> str:
         return "" if self.mode.currentIndex() == 0 else self.mode.currentText()
@@ -255,7 +277,8 @@ class CpuEditor(ItemEditor):
     def _offer_now(self) -> None:
         # Only the plugged-in count changes live; the maximum and the model need a restart.
         live = (self.running and self.maximum.value() == self._max
-                and self._mode_value() == self._mode and self.model.text() == self._model)
+                and self._mode_value() == self._mode and self.model.text() == self._model
+                and self._topology_value() == self._topology)
         self.when.offer_now(live, "Only the current vCPU count changes on a running VM.")
 
     def field_changes(self, when: When) -> list[Change]:
@@ -266,6 +289,8 @@ class CpuEditor(ItemEditor):
         mode, model = self._mode_value(), self.model.text().strip()
         if (mode, model) != (self._mode, self._model) and mode and When.NEXT_BOOT in when:
             changes.append(set_cpu_mode(mode, model or None))
+        if self._topology_value() != self._topology and When.NEXT_BOOT in when:
+            changes.append(set_cpu_topology(*self._topology_value()))
         return changes
 
 

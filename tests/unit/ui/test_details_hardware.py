@@ -135,10 +135,18 @@ def test_a_shut_off_vm_offers_next_boot_only_and_applies_it(
     assert not cpu.when.now.isEnabled() and cpu.when.next_boot.isChecked()
     cpu.maximum.setValue(4)
     assert changes_listed(tab) == ["vCPUs: 2 of 4 — at next boot"]
+    assert not cpu.cores.isEnabled()
+    cpu.manual_topology.setChecked(True)
+    cpu.cores.setValue(4)
+    assert changes_listed(tab) == [
+        "vCPUs: 2 of 4 — at next boot",
+        "CPU topology: 1 socket(s), 4 core(s), 1 thread(s) — at next boot",
+    ]
     apply_hardware(tab, qtbot)
     assert tab.status.text() == "Applied."
     dom = definition(details)
     assert (dom.vcpus_current, dom.vcpus) == (2, 4)
+    assert (dom.cpu_sockets, dom.cpu_cores, dom.cpu_threads) == (1, 4, 1)
     qtbot.waitUntil(lambda: changes_listed(tab) == [] and tab.state is not None
                     and tab.state.definition.vcpus == 4, timeout=5000)
 
