@@ -152,6 +152,22 @@ class Overview:
     firmware: str
     machine: str
     emulator: str
+    addresses: tuple[str, ...] = ()  # from the DHCP leases of libvirt's networks
+
+
+def _lease_addresses(dom: libvirt.virDomain) -> tuple[str, ...]:
+    """The running VM's addresses that libvirt's DHCP leased (none on bridges it does not
+    serve, and none from drivers without leases)."""
+    if not dom.isActive():
+        return ()
+    try:
+        interfaces = dom.interfaceAddresses(libvirt.VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE, 0)
+    except libvirt.libvirtError as err:
+        if err.get_error_code() == libvirt.VIR_ERR_NO_SUPPORT:
+            return ()
+        raise
+    return tuple(address["addr"] for interface in (interfaces or {}).values()
+                 for address in interface.get("addrs") or [])
 
 
 def read_overview(dom: libvirt.virDomain) -> Overview:
@@ -165,6 +181,7 @@ def read_overview(dom: libvirt.virDomain) -> Overview:
         firmware=firmware,
         machine=definition.machine or "",
         emulator=definition.emulator or "",
+        addresses=_lease_addresses(dom),
     )
 
 

@@ -124,8 +124,13 @@ def test_vcpus_and_memory_set_while_shut_off_are_seen_inside_the_guest(
 
     dom.create()
     serial = watch_serial(dom)
-    run_task(qtbot, loop, serial.ready_ip(), timeout=int(BOOT_TIMEOUT * 1000))
+    ip = run_task(qtbot, loop, serial.ready_ip(), timeout=int(BOOT_TIMEOUT * 1000))
     assert run_shell(qtbot, loop, serial, "nproc", r"^(\d+)$") == "2"
+    # The Overview tab shows the address the guest leased (re-read as the VM changes).
+    qtbot.waitUntil(lambda: details.overview.text("State").startswith("Running"),
+                    timeout=TIMEOUT_MS)
+    details.overview.load()
+    qtbot.waitUntil(lambda: details.overview.text("IP addresses") == ip, timeout=TIMEOUT_MS)
     mem_total = run_shell(qtbot, loop, serial, "grep MemTotal /proc/meminfo",
                           r"^MemTotal:\s+(\d+) kB$")
     # The kernel keeps some for itself; more than the 256 MiB the guest had.

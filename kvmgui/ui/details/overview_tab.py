@@ -27,8 +27,8 @@ from kvmgui.ui.details.common import StatusLabel, failure_text
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.widgets.plain import plain_label
 
-FACTS = ("UUID", "State", "vCPUs", "Memory", "OS", "Firmware", "Machine", "Emulator",
-         "Persistent", "Connection")
+FACTS = ("UUID", "State", "IP addresses", "vCPUs", "Memory", "OS", "Firmware", "Machine",
+         "Emulator", "Persistent", "Connection")
 
 
 class OverviewTab(QWidget):
@@ -136,7 +136,8 @@ class OverviewTab(QWidget):
 
     def _show_overview(self, overview: Overview) -> None:
         for fact, value in (("OS", overview.os_id), ("Firmware", overview.firmware),
-                            ("Machine", overview.machine), ("Emulator", overview.emulator)):
+                            ("Machine", overview.machine), ("Emulator", overview.emulator),
+                            ("IP addresses", ", ".join(overview.addresses))):
             self._labels[fact].setText(value or "—")
         if self.description.toPlainText() == self._description:
             self._description = overview.description
