@@ -1,34 +1,59 @@
-"""The host overview: a connection's host CPU and memory over the last minutes."""
+"""The Host window of one connection: its CPU and memory, storage, networks and diagnostics."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from kvmgui.core.connection import Connection
 from kvmgui.ui.details.graphs import HostGraphs
+from kvmgui.ui.host.storage_view import StorageView
 from kvmgui.ui.models.domain_tree import connection_label
+from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.stats_poller import StatsPoller
 
 
 class HostWindow(QMainWindow):
-    """Host graphs of one connection; the host is read only while this is on screen."""
+    """A connection's host in tabs; the host's statistics are read only while this is on screen.
+
+    A tab reads the host when it is first shown, and again on each showing.
+    """
 
     closed = Signal()
 
-    def __init__(self, connection: Connection, poller: StatsPoller) -> None:
+    OVERVIEW = "Overview"
+    STORAGE = "Storage"
+
+    def __init__(self, connection: Connection, poller: StatsPoller, ops: OpRunner) -> None:
         super().__init__()
         self.connection = connection
-        self.resize(760, 360)
+        self.resize(900, 600)
         self.graphs = HostGraphs()
         self.graphs.follow(poller, connection)
-        self.setCentralWidget(self.graphs)
+        self.storage = StorageView(connection, ops)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Host views")
+        self.tabs.addTab(self.graphs, self.OVERVIEW)
+        self.tabs.addTab(self.storage, self.STORAGE)
+        self.setCentralWidget(self.tabs)
         self._update_title()
         self._connect_signals(poller)
 
     def _connect_signals(self, poller: StatsPoller) -> None:
         poller.stats_sampled.connect(self.on_stats_sampled)
+        self.tabs.currentChanged.connect(self.on_tab_changed)
+
+    def show_tab(self, label: str) -> None:
+        for index in range(self.tabs.count()):
+            if self.tabs.tabText(index) == label:
+                self.tabs.setCurrentIndex(index)
+                self.on_tab_changed(index)  # re-read even when it was already shown
+
+    @Slot(int)
+    def on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.storage:
+            self.storage.refresh()
 
     @Slot(object, object)
     def on_stats_sampled(self, connection: Connection, _uuids: set[str]) -> None:
@@ -37,7 +62,7 @@ class HostWindow(QMainWindow):
 
     def _update_title(self) -> None:
         # The host name is known once the connection is open.
-        self.setWindowTitle(f"Host overview — {connection_label(self.connection)} — kvmgui")
+        self.setWindowTitle(f"Host — {connection_label(self.connection)} — kvmgui")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit()

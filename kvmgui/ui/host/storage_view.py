@@ -1,0 +1,454 @@
+"""The Storage tab of the Host window: a connection's pools and the volumes of the chosen one.
+
+Every libvirt call is an op through the connection (kvmgui.core.pools). A
+pool's volumes are listed by name in one call and shown at once; their sizes
+follow in slices, so a pool of thousands of volumes never stalls the window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kvmgui.core import pools
+from kvmgui.core.connection import Connection
+from kvmgui.core.pools import DELETE_POOL_WARNING, PoolInfo, PoolSpec, VolumeInfo
+from kvmgui.core.units import format_bytes
+from kvmgui.ui.host.forms import NewPoolDialog, VolumeSizeDialog, named
+from kvmgui.ui.host.volume_model import (
+    VOLUME_ROLE,
+    VolumeColumn,
+    VolumeFilterProxy,
+    VolumeTableModel,
+)
+from kvmgui.ui.ops import OpRunner
+
+# Sizes are read this many volumes per call: other calls pass in between.
+DETAILS_SLICE = 250
+POOL_ROLE = Qt.ItemDataRole.UserRole
+
+
+def button(text: str, tip: str = "") -> QPushButton:
+    push = QPushButton(text)
+    push.setToolTip(tip or text)
+    named(push, text.rstrip("…"))
+    return push
+
+
+class StorageView(QWidget):
+    """Pools on the left (with their actions), the chosen pool's volumes on the right."""
+
+    volumes_listed = Signal(str)  # pool name: names shown
+    volume_details_read = Signal(str)  # pool name: every size shown
+    pools_listed = Signal()
+    transfer_finished = Signal(str)  # what finished ("" on failure)
+
+    def __init__(
+        self, connection: Connection, ops: OpRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.connection = connection
+        self.ops = ops
+        self._pools: dict[str, PoolInfo] = {}
+        self._listing = 0  # increases with every listing: stale answers are dropped
+
+        self.pool_list = QTreeWidget()
+        self.pool_list.setHeaderLabels(["Pool", "Type", "State", "Autostart", "Free"])
+        self.pool_list.setRootIsDecorated(False)
+        named(self.pool_list, "Storage pools")
+        self.new_pool_button = button("New Pool…", "Define a new storage pool")
+        self.start_pool_button = button("Start")
+        self.stop_pool_button = button("Stop", "Stop the pool (its volumes are kept)")
+        self.autostart_box = named(QCheckBox("Autostart"), "Autostart")
+        self.refresh_pool_button = button("Refresh", "Re-read the pool's volumes from disk")
+        self.delete_pool_button = button("Delete Pool…")
+
+        self.volume_model = VolumeTableModel(self)
+        self.volume_proxy = VolumeFilterProxy(self)
+        self.volume_proxy.setSourceModel(self.volume_model)
+        self.volume_view = QTreeView()
+        self.volume_view.setModel(self.volume_proxy)
+        self.volume_view.setUniformRowHeights(True)  # constant-time layout at thousands of rows
+        self.volume_view.setRootIsDecorated(False)
+        self.volume_view.setAlternatingRowColors(True)
+        self.volume_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        named(self.volume_view, "Volumes")
+        header = self.volume_view.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(VolumeColumn.NAME, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(VolumeColumn.NAME, 260)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter volumes by name")
+        self.filter_edit.setClearButtonEnabled(True)
+        named(self.filter_edit, "Filter volumes")
+        self.new_volume_button = button("New Volume…")
+        self.resize_volume_button = button("Resize…")
+        self.delete_volume_button = button("Delete Volume…")
+        self.upload_button = button("Upload…", "Copy a local file into a new volume")
+        self.download_button = button("Download…", "Copy the volume into a local file")
+        self.progress = QProgressBar()
+        named(self.progress, "Transfer progress")
+        self.progress.hide()
+        self.status = QLabel()
+        named(self.status, "Storage status")
+        self.status.setWordWrap(True)
+
+        pool_side = QWidget()
+        pool_layout = QVBoxLayout(pool_side)
+        pool_layout.setContentsMargins(0, 0, 0, 0)
+        pool_layout.addWidget(self.pool_list)
+        pool_buttons = QHBoxLayout()
+        for widget in (self.new_pool_button, self.start_pool_button, self.stop_pool_button,
+                       self.autostart_box, self.refresh_pool_button, self.delete_pool_button):
+            pool_buttons.addWidget(widget)
+        pool_layout.addLayout(pool_buttons)
+        volume_side = QWidget()
+        volume_layout = QVBoxLayout(volume_side)
+        volume_layout.setContentsMargins(0, 0, 0, 0)
+        volume_layout.addWidget(self.filter_edit)
+        volume_layout.addWidget(self.volume_view)
+        volume_buttons = QHBoxLayout()
+        for widget in (self.new_volume_button, self.resize_volume_button,
+                       self.delete_volume_button, self.upload_button, self.download_button):
+            volume_buttons.addWidget(widget)
+        volume_layout.addLayout(volume_buttons)
+        volume_layout.addWidget(self.progress)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(pool_side)
+        splitter.addWidget(volume_side)
+        splitter.setSizes([160, 360])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        layout.addWidget(self.status)
+        self._connect_signals()
+        self.update_actions()
+
+    def _connect_signals(self) -> None:
+        self.pool_list.itemSelectionChanged.connect(self.on_pool_selected)
+        self.new_pool_button.clicked.connect(self.ask_new_pool)
+        self.start_pool_button.clicked.connect(partial(self._pool_op, "Start the pool",
+                                                       pools.start_pool))
+        self.stop_pool_button.clicked.connect(partial(self._pool_op, "Stop the pool",
+                                                      pools.stop_pool))
+        self.refresh_pool_button.clicked.connect(partial(self._pool_op, "Refresh the pool",
+                                                         pools.refresh_pool))
+        self.autostart_box.clicked.connect(self.on_autostart_clicked)
+        self.delete_pool_button.clicked.connect(self.ask_delete_pool)
+        self.filter_edit.textChanged.connect(self.volume_proxy.set_filter_text)
+        self.volume_view.selectionModel().selectionChanged.connect(self.update_actions)
+        self.new_volume_button.clicked.connect(self.ask_new_volume)
+        self.resize_volume_button.clicked.connect(self.ask_resize_volume)
+        self.delete_volume_button.clicked.connect(self.ask_delete_volume)
+        self.upload_button.clicked.connect(self.ask_upload)
+        self.download_button.clicked.connect(self.ask_download)
+
+    # -------------------------------------------------------------- reading
+
+    def refresh(self) -> None:
+        """Re-list the pools (and the chosen pool's volumes)."""
+        self.ops.run(self.connection.call("List storage pools", pools.list_pools),
+                     self._show_pools, on_failure=self._show_failure, owner=self)
+
+    def _show_pools(self, infos: list[PoolInfo]) -> None:
+        chosen = self.selected_pool()
+        self._pools = {info.name: info for info in infos}
+        blocked = self.pool_list.blockSignals(True)
+        self.pool_list.clear()
+        for info in infos:
+            free = format_bytes(info.available) if info.active else ""
+            item = QTreeWidgetItem(self.pool_list, [
+                info.name, info.kind, "active" if info.active else "inactive",
+                "yes" if info.autostart else "no", free,
+            ])
+            item.setData(0, POOL_ROLE, info.name)
+            if info.name == chosen:
+                item.setSelected(True)
+                self.pool_list.setCurrentItem(item)
+        self.pool_list.blockSignals(blocked)
+        first = self.pool_list.topLevelItem(0)
+        if chosen not in self._pools and first is not None:
+            self.pool_list.setCurrentItem(first)
+        else:
+            self.on_pool_selected()
+        self.pools_listed.emit()
+
+    def selected_pool(self) -> str:
+        item = self.pool_list.currentItem()
+        return str(item.data(0, POOL_ROLE)) if item is not None else ""
+
+    def select_pool(self, name: str) -> None:
+        for row in range(self.pool_list.topLevelItemCount()):
+            item = self.pool_list.topLevelItem(row)
+            if item is not None and item.data(0, POOL_ROLE) == name:
+                self.pool_list.setCurrentItem(item)
+
+    @Slot()
+    def on_pool_selected(self) -> None:
+        self.update_actions()
+        name = self.selected_pool()
+        info = self._pools.get(name)
+        self._listing += 1
+        if info is None or not info.active:
+            self.volume_model.set_volumes([])
+            return
+        listing = self._listing
+        self.ops.run(
+            self.connection.call(f"List the volumes of {name}",
+                                 partial(pools.list_volumes, pool_name=name)),
+            partial(self._show_volumes, name, listing),
+            on_failure=self._show_failure, owner=self,
+        )
+
+    def _show_volumes(self, pool: str, listing: int, volumes: list[VolumeInfo]) -> None:
+        if listing != self._listing:
+            return
+        self.volume_model.set_volumes(volumes)
+        self.volumes_listed.emit(pool)
+        self.update_actions()
+        self.ops.run(self._read_details(pool, listing), owner=self,
+                     on_failure=self._show_failure)
+
+    async def _read_details(self, pool: str, listing: int) -> None:
+        names = self.volume_model.names()
+        for start in range(0, len(names), DETAILS_SLICE):
+            read = await self.connection.call(
+                f"Read the volumes of {pool}",
+                partial(pools.read_volume_details, pool_name=pool,
+                        names=names[start : start + DETAILS_SLICE]),
+            )
+            if listing != self._listing:
+                return
+            self.volume_model.update_volumes(read)
+        self.volume_details_read.emit(pool)
+
+    # ---------------------------------------------------------------- pools
+
+    @Slot()
+    def update_actions(self) -> None:
+        info = self._pools.get(self.selected_pool())
+        active = info is not None and info.active
+        self.start_pool_button.setEnabled(info is not None and not info.active)
+        self.stop_pool_button.setEnabled(active)
+        self.refresh_pool_button.setEnabled(active)
+        self.delete_pool_button.setEnabled(info is not None)
+        self.autostart_box.setEnabled(info is not None and info.persistent)
+        self.autostart_box.setChecked(info is not None and info.autostart)
+        volume = self.selected_volume()
+        for widget in (self.new_volume_button, self.upload_button):
+            widget.setEnabled(active)
+        for widget in (self.resize_volume_button, self.delete_volume_button,
+                       self.download_button):
+            widget.setEnabled(active and volume is not None)
+
+    def _pool_op(self, what: str, fn: Callable[..., None]) -> None:
+        name = self.selected_pool()
+        if name:
+            self.run_pool_op(f"{what} {name}", partial(fn, name=name))
+
+    def run_pool_op(self, what: str, fn: Callable[[Any], object]) -> None:
+        """Run ``fn(virConnect)`` as ``what``; the pools are re-listed after it."""
+        self.status.setText(f"{what}…")
+        self.ops.run(self.connection.call(what, fn), lambda _result: self._done(what),
+                     on_failure=self._show_failure, owner=self)
+
+    def _done(self, what: str) -> None:
+        self.status.setText(f"{what}: done.")
+        self.refresh()
+
+    def _show_failure(self, error: Exception) -> None:
+        self.status.setText(str(error))
+        self.ops.report(str(error))
+
+    @Slot(bool)
+    def on_autostart_clicked(self, checked: bool) -> None:
+        name = self.selected_pool()
+        self.run_pool_op(
+            f"{'Autostart' if checked else 'No autostart for'} {name}",
+            partial(pools.set_pool_autostart, name=name, autostart=checked),
+        )
+
+    def ask_new_pool(self) -> NewPoolDialog:
+        dialog = NewPoolDialog(self)
+        dialog.pool_chosen.connect(self.create_pool)
+        dialog.open()
+        return dialog
+
+    def create_pool(self, spec: PoolSpec) -> None:
+        self.run_pool_op(f"Create pool {spec.name}", partial(pools.define_pool, spec=spec))
+
+    def ask_delete_pool(self) -> QMessageBox:
+        name = self.selected_pool()
+        box = QMessageBox(QMessageBox.Icon.Warning, "Delete Storage Pool",
+                          DELETE_POOL_WARNING.format(name=name,
+                                                     count=self.volume_model.rowCount()),
+                          QMessageBox.StandardButton.Cancel, self)
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        named(delete, "Delete")
+        also_storage = QCheckBox("Also delete its storage (every volume in it)")
+        named(also_storage, "Also delete its storage")
+        box.setCheckBox(also_storage)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def on_finished() -> None:
+            if box.clickedButton() is delete:
+                self.run_pool_op(f"Delete pool {name}", partial(
+                    pools.delete_pool, name=name, delete_storage=also_storage.isChecked()))
+
+        box.finished.connect(on_finished)
+        box.open()
+        return box
+
+    # -------------------------------------------------------------- volumes
+
+    def selected_volume(self) -> VolumeInfo | None:
+        rows = self.volume_view.selectionModel().selectedRows(0)
+        if not rows:
+            return None
+        volume = rows[0].data(VOLUME_ROLE)
+        assert isinstance(volume, VolumeInfo)
+        return volume
+
+    def select_volume(self, name: str) -> None:
+        for row in range(self.volume_proxy.rowCount()):
+            index = self.volume_proxy.index(row, 0)
+            if index.data() == name:
+                self.volume_view.setCurrentIndex(index)
+                self.volume_view.selectionModel().select(
+                    index, self.volume_view.selectionModel().SelectionFlag.ClearAndSelect
+                    | self.volume_view.selectionModel().SelectionFlag.Rows)
+                return
+
+    def ask_new_volume(self) -> VolumeSizeDialog:
+        dialog = VolumeSizeDialog(self)
+        dialog.volume_chosen.connect(self.create_volume)
+        dialog.open()
+        return dialog
+
+    def create_volume(self, name: str, fmt: str, size_bytes: int) -> None:
+        pool = self.selected_pool()
+        self.run_pool_op(f"Create volume {name}", partial(
+            pools.create_volume, pool_name=pool, name=name, size_bytes=size_bytes, fmt=fmt))
+
+    def ask_resize_volume(self) -> VolumeSizeDialog | None:
+        volume = self.selected_volume()
+        if volume is None:
+            return None
+        dialog = VolumeSizeDialog(self, resize_of=volume.name,
+                                  size_bytes=volume.capacity or 0)
+        dialog.volume_chosen.connect(
+            lambda name, _fmt, size: self.resize_volume(name, size))
+        dialog.open()
+        return dialog
+
+    def resize_volume(self, name: str, size_bytes: int) -> None:
+        self.run_pool_op(f"Resize volume {name}", partial(
+            pools.resize_volume, pool_name=self.selected_pool(), name=name,
+            size_bytes=size_bytes))
+
+    def ask_delete_volume(self) -> QMessageBox | None:
+        volume = self.selected_volume()
+        if volume is None:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Warning, "Delete Volume",
+                          f"Delete the volume {volume.name} ({volume.path})? Its data is lost; "
+                          "a virtual machine using it will not start.",
+                          QMessageBox.StandardButton.Cancel, self)
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        named(delete, "Delete")
+
+        def on_finished() -> None:
+            if box.clickedButton() is delete:
+                self.delete_volume(volume.name)
+
+        box.finished.connect(on_finished)
+        box.open()
+        return box
+
+    def delete_volume(self, name: str) -> None:
+        self.run_pool_op(f"Delete volume {name}", partial(
+            pools.delete_volume, pool_name=self.selected_pool(), name=name))
+
+    def ask_upload(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, "Upload a File into a New Volume")
+        if path:
+            self.upload(path, os.path.basename(path))
+
+    def ask_download(self) -> None:
+        volume = self.selected_volume()
+        if volume is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, f"Download {volume.name}",
+                                                    volume.name)
+        if path:
+            self.download(volume.name, path)
+
+    def upload(self, path: str, name: str) -> None:
+        """Copy the local file ``path`` into a new volume ``name`` of the chosen pool."""
+        self._transfer(f"Upload {name}", partial(
+            pools.upload_file, pool_name=self.selected_pool(), name=name, path=path))
+
+    def download(self, name: str, path: str) -> None:
+        """Copy the volume ``name`` into the new local file ``path``."""
+        self._transfer(f"Download {name}", partial(
+            pools.download_volume, pool_name=self.selected_pool(), name=name, path=path))
+
+    def _transfer(self, what: str, fn: Callable[..., None]) -> None:
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setFormat(f"{what}: %p%")
+        self.progress.show()
+        self.status.setText(f"{what}…")
+
+        async def transfer() -> None:
+            loop = asyncio.get_running_loop()
+            task = asyncio.current_task()
+            assert task is not None
+
+            def show(done: int, total: int) -> None:
+                # The op is cancelled when this view goes: then nothing is shown.
+                if not task.done() and not task.cancelling():
+                    self._show_progress(done, total)
+
+            def progress(done: int, total: int) -> None:  # on the worker thread
+                loop.call_soon_threadsafe(show, done, total)
+
+            await self.connection.call(what, partial(fn, progress=progress))
+
+        def finished(_result: None) -> None:
+            self.progress.hide()
+            self._done(what)
+            self.transfer_finished.emit(what)
+
+        def failed(error: Exception) -> None:
+            self.progress.hide()
+            self._show_failure(error)
+            self.transfer_finished.emit("")
+
+        self.ops.run(transfer(), finished, on_failure=failed, owner=self)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if total:
+            self.progress.setValue(int(done * 1000 / total))
