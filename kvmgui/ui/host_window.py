@@ -17,7 +17,7 @@ from kvmgui.ui.stats_poller import StatsPoller
 class HostWindow(QMainWindow):
     """A connection's host in tabs; the host's statistics are read only while this is on screen.
 
-    A tab reads the host when it is first shown, and again on each showing.
+    Each other tab reads the host each time it is shown.
     """
 
     closed = Signal()
@@ -42,18 +42,11 @@ class HostWindow(QMainWindow):
 
     def _connect_signals(self, poller: StatsPoller) -> None:
         poller.stats_sampled.connect(self.on_stats_sampled)
-        self.tabs.currentChanged.connect(self.on_tab_changed)
 
     def show_tab(self, label: str) -> None:
         for index in range(self.tabs.count()):
             if self.tabs.tabText(index) == label:
                 self.tabs.setCurrentIndex(index)
-                self.on_tab_changed(index)  # re-read even when it was already shown
-
-    @Slot(int)
-    def on_tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.storage:
-            self.storage.refresh()
 
     @Slot(object, object)
     def on_stats_sampled(self, connection: Connection, _uuids: set[str]) -> None:

@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -166,6 +167,11 @@ class StorageView(QWidget):
         self.download_button.clicked.connect(self.ask_download)
 
     # -------------------------------------------------------------- reading
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():  # shown by the app, not the window system
+            self.refresh()
 
     def refresh(self) -> None:
         """Re-list the pools (and the chosen pool's volumes)."""

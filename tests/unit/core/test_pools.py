@@ -1,4 +1,4 @@
-"""Pools and volumes (kvmgui.core.pools): pool XML of each kind, and the calls on the test driver."""
+"""Pools and volumes: pool XML of each kind, and the calls on the test driver."""
 
 from __future__ import annotations
 
