@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTreeView,
+    QTableView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -90,14 +90,19 @@ class StorageView(QWidget):
         self.volume_model = VolumeTableModel(self)
         self.volume_proxy = VolumeFilterProxy(self)
         self.volume_proxy.setSourceModel(self.volume_model)
-        self.volume_view = QTreeView()
+        # A table, not a tree: QTreeView asks every row whether it has children.
+        self.volume_view = QTableView()
         self.volume_view.setModel(self.volume_proxy)
-        self.volume_view.setUniformRowHeights(True)  # constant-time layout at thousands of rows
-        self.volume_view.setRootIsDecorated(False)
+        rows = self.volume_view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform: no row is measured
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.volume_view.setShowGrid(False)
+        self.volume_view.setWordWrap(False)
         self.volume_view.setAlternatingRowColors(True)
         self.volume_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         named(self.volume_view, "Volumes")
-        header = self.volume_view.header()
+        header = self.volume_view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(VolumeColumn.NAME, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(VolumeColumn.NAME, 260)
@@ -202,8 +207,8 @@ class StorageView(QWidget):
         self.pools_listed.emit()
 
     def selected_pool(self) -> str:
-        item = self.pool_list.currentItem()
-        return str(item.data(0, POOL_ROLE)) if item is not None else ""
+        items = self.pool_list.selectedItems()
+        return str(items[0].data(0, POOL_ROLE)) if items else ""
 
     def select_pool(self, name: str) -> None:
         for row in range(self.pool_list.topLevelItemCount()):

@@ -11,11 +11,12 @@ import enum
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
@@ -40,7 +41,12 @@ HEADERS = {
     VolumeColumn.TYPE: "Type",
     VolumeColumn.PATH: "Path",
 }
-VOLUME_ROLE = Qt.ItemDataRole.UserRole
+VOLUME_ROLE = int(Qt.ItemDataRole.UserRole)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_NAME, _CAPACITY, _ALLOCATION, _TYPE = (int(VolumeColumn.NAME), int(VolumeColumn.CAPACITY),
+                                        int(VolumeColumn.ALLOCATION), int(VolumeColumn.TYPE))
 
 
 class VolumeTableModel(QAbstractTableModel):
@@ -86,26 +92,24 @@ class VolumeTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(VolumeColumn)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        volume = self._volumes[index.row()]
-        column = VolumeColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column is VolumeColumn.NAME:
+        return self.cell(index.row(), index.column(), role) if index.isValid() else None
+
+    def cell(self, row: int, column: int, role: int) -> object:
+        """What ``data`` answers, without a model index (the proxy asks this way, for speed)."""
+        # Plain ints compared: data() runs for every role of every painted cell.
+        if role == _DISPLAY:
+            volume = self._volumes[row]
+            if column == _NAME:
                 return volume.name
-            if column is VolumeColumn.CAPACITY:
+            if column == _CAPACITY:
                 return format_bytes(volume.capacity)
-            if column is VolumeColumn.ALLOCATION:
+            if column == _ALLOCATION:
                 return format_bytes(volume.allocation)
-            if column is VolumeColumn.TYPE:
-                return volume.kind
-            return volume.path
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            VolumeColumn.CAPACITY, VolumeColumn.ALLOCATION
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return volume.kind if column == _TYPE else volume.path
+        if role == _ALIGNMENT and column in (_CAPACITY, _ALLOCATION):
+            return _RIGHT
         if role == VOLUME_ROLE:
-            return volume
+            return self._volumes[row]
         return None
 
     def headerData(
@@ -117,22 +121,85 @@ class VolumeTableModel(QAbstractTableModel):
         return None
 
 
-class VolumeFilterProxy(QSortFilterProxyModel):
-    """Rows whose name contains the filter text (any case); never re-sorts (the model is sorted)."""
+class VolumeFilterProxy(QAbstractProxyModel):
+    """The rows whose name holds the filter text (any case), in the model's order.
+
+    Unlike QSortFilterProxyModel, which asks Python about every row on each
+    keystroke, it filters the names in one pass and then answers only for
+    the rows a view shows: typing stays smooth at thousands of volumes.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._needle = ""
-        self.setDynamicSortFilter(False)
+        self._source_rows: list[int] = []  # proxy row → source row
+        self._proxy_rows: dict[int, int] = {}  # source row → proxy row
+        # Kept here: sourceModel() costs a wrapper lookup on every painted cell.
+        self._source = VolumeTableModel(self)
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        assert isinstance(model, VolumeTableModel)
+        self.beginResetModel()
+        super().setSourceModel(model)
+        self._source = model
+        model.modelAboutToBeReset.connect(self.beginResetModel)
+        model.modelReset.connect(self._on_source_reset)
+        model.dataChanged.connect(self._on_source_data_changed)
+        self._refilter()
+        self.endResetModel()
 
     def set_filter_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self._needle = text.strip().casefold()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        needle = text.strip().casefold()
+        if needle == self._needle:
+            return
+        self.beginResetModel()
+        self._needle = needle
+        self._refilter()
+        self.endResetModel()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._needle:
-            return True
-        model = self.sourceModel()
-        assert isinstance(model, VolumeTableModel)
-        return self._needle in model.volume(source_row).name.casefold()
+    def _refilter(self) -> None:
+        names = self._source.names()
+        needle = self._needle
+        self._source_rows = [row for row, name in enumerate(names)
+                             if not needle or needle in name.casefold()]
+        self._proxy_rows = {source: proxy for proxy, source in enumerate(self._source_rows)}
+
+    def _on_source_reset(self) -> None:
+        self._refilter()
+        self.endResetModel()
+
+    def _on_source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        shown = [proxy for source in range(top_left.row(), bottom_right.row() + 1)
+                 if (proxy := self._proxy_rows.get(source)) is not None]
+        if shown:  # a source run maps onto one proxy run: the order is kept
+            self.dataChanged.emit(self.index(shown[0], top_left.column()),
+                                  self.index(shown[-1], bottom_right.column()))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        return self._source.cell(self._source_rows[index.row()], index.column(), role)
+
+    def mapToSource(self, proxy_index: Index) -> QModelIndex:
+        if not proxy_index.isValid():
+            return QModelIndex()
+        return self._source.index(self._source_rows[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index: Index) -> QModelIndex:
+        proxy = self._proxy_rows.get(source_index.row()) if source_index.isValid() else None
+        return QModelIndex() if proxy is None else self.index(proxy, source_index.column())
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (0 <= row < len(self._source_rows)
+                                    and 0 <= column < len(VolumeColumn)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, _child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        return QModelIndex()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._source_rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(VolumeColumn)
