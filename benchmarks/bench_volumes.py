@@ -92,13 +92,13 @@ async def bench(view: StorageView, loop: asyncio.AbstractEventLoop, runs: int,
     sized_ms: list[float] = []
     load_stalls: list[float] = []
     for run in range(runs):
-        view.pool_list.clearSelection()  # nothing chosen: the next choice lists anew
+        view.resource_list.clearSelection()  # nothing chosen: the next choice lists anew
         await asyncio.sleep(0.2)
         probe.start()
         started = time.perf_counter()
         listed = loop.create_task(wait_signal(view.volumes_listed, loop))
         sized = loop.create_task(wait_signal(view.volume_details_read, loop))
-        view.select_pool(POOL_NAME)
+        view.select(POOL_NAME)
         await listed
         listed_ms.append((time.perf_counter() - started) * 1000)
         await sized
@@ -156,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             async def run() -> None:
                 while connection.state is not ConnectionState.CONNECTED:
                     await asyncio.sleep(0.05)
-                pools_listed = loop.create_task(wait_signal(view.pools_listed, loop))
+                pools_listed = loop.create_task(wait_signal(view.listed, loop))
                 view.show()
                 await pools_listed
                 await bench(view, loop, args.runs, report)

@@ -23,7 +23,7 @@ from lxml import etree
 
 from kvmgui.core.storage import Rollback, upload_volume_file
 from kvmgui.core.xml.properties import parse_xml
-from kvmgui.core.xml.storage import VolumeFormat, volume_xml
+from kvmgui.core.xml.storage import VolumeFormat, indented_xml, volume_xml
 
 # (bytes done, bytes in all) — called from the worker thread as a transfer goes.
 VOLUME_FORMATS: tuple[str, ...] = get_args(VolumeFormat)
@@ -102,8 +102,7 @@ def pool_xml(spec: PoolSpec) -> str:
     etree.SubElement(target, "path").text = (
         f"/dev/{spec.name}" if spec.kind is PoolKind.LOGICAL else spec.target
     )
-    etree.indent(root, space="  ")
-    return etree.tostring(root, encoding="unicode") + "\n"
+    return indented_xml(root)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from kvmgui.core.connection import Connection
 from kvmgui.ui.details.graphs import HostGraphs
+from kvmgui.ui.host.network_view import NetworkView
 from kvmgui.ui.host.storage_view import StorageView
 from kvmgui.ui.models.domain_tree import connection_label
 from kvmgui.ui.ops import OpRunner
@@ -24,6 +25,7 @@ class HostWindow(QMainWindow):
 
     OVERVIEW = "Overview"
     STORAGE = "Storage"
+    NETWORKS = "Networks"
 
     def __init__(self, connection: Connection, poller: StatsPoller, ops: OpRunner) -> None:
         super().__init__()
@@ -32,10 +34,12 @@ class HostWindow(QMainWindow):
         self.graphs = HostGraphs()
         self.graphs.follow(poller, connection)
         self.storage = StorageView(connection, ops)
+        self.networks = NetworkView(connection, ops)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Host views")
         self.tabs.addTab(self.graphs, self.OVERVIEW)
         self.tabs.addTab(self.storage, self.STORAGE)
+        self.tabs.addTab(self.networks, self.NETWORKS)
         self.setCentralWidget(self.tabs)
         self._update_title()
         self._connect_signals(poller)

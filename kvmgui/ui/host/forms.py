@@ -1,4 +1,4 @@
-"""Small non-modal forms of the Host window: a new pool, a new or resized volume.
+"""Small non-modal forms of the Host window: a new pool, a new or resized volume, a network.
 
 Each form checks what is typed with the core's own rules and emits what the
 user chose; it never calls libvirt.
@@ -6,6 +6,7 @@ user chose; it never calls libvirt.
 
 from __future__ import annotations
 
+import ipaddress
 from typing import TypeVar
 
 from PySide6.QtCore import Signal, Slot
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.core.networks import NetworkMode, NetworkSpec
 from kvmgui.core.pools import POOL_KIND_LABELS, VOLUME_FORMATS, PoolKind, PoolSpec
 
 GIB = 1024**3
@@ -76,10 +78,27 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
 
-class NewPoolDialog(FormDialog):
-    """Kind, name, directory and source of a new pool."""
+class SpecDialog(FormDialog):
+    """A form whose answer is a spec (of a pool, a network) that has its own ``problem()``."""
 
-    pool_chosen = Signal(object)  # PoolSpec
+    spec_chosen = Signal(object)
+
+    def spec(self) -> PoolSpec | NetworkSpec:
+        raise NotImplementedError
+
+    def problem(self) -> str:
+        self.update_fields()
+        return self.spec().problem()
+
+    def update_fields(self) -> None:
+        """Enable the fields that the current choices use."""
+
+    def emit_choice(self) -> None:
+        self.spec_chosen.emit(self.spec())
+
+
+class NewPoolDialog(SpecDialog):
+    """Kind, name, directory and source of a new pool."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("New Storage Pool", "Create", parent)
@@ -102,17 +121,13 @@ class NewPoolDialog(FormDialog):
         return PoolSpec(self.kind.currentData(), self.name.text().strip(),
                         self.target.text().strip(), self.source.text().strip())
 
-    def problem(self) -> str:
+    def update_fields(self) -> None:
         kind = self.kind.currentData()
         self.target.setEnabled(kind is not PoolKind.LOGICAL)
         self.source.setEnabled(kind is not PoolKind.DIR)
         self.source.setPlaceholderText(
             "host:/export" if kind is PoolKind.NETFS else "/dev/…"
         )
-        return self.spec().problem()
-
-    def emit_choice(self) -> None:
-        self.pool_chosen.emit(self.spec())
 
 
 class VolumeSizeDialog(FormDialog):
@@ -153,3 +168,50 @@ class VolumeSizeDialog(FormDialog):
     def emit_choice(self) -> None:
         self.volume_chosen.emit(self.name.text().strip(), self.format.currentText(),
                                 self.size_bytes())
+
+
+class NewNetworkDialog(SpecDialog):
+    """Name, mode, subnet and DHCP range of a new network (the range follows the subnet)."""
+
+    def __init__(self, parent: QWidget | None = None, subnet: str = "192.168.150.0/24") -> None:
+        super().__init__("New Virtual Network", "Create", parent)
+        self.name = QLineEdit()
+        self.mode = QComboBox()
+        for mode in NetworkMode:
+            self.mode.addItem(mode.value, mode)
+        self.subnet = QLineEdit(subnet)
+        self.dhcp_start = QLineEdit()
+        self.dhcp_end = QLineEdit()
+        self.forward_device = QLineEdit()
+        self.forward_device.setPlaceholderText("any host interface")
+        for widget, label in ((self.name, "Network name"), (self.mode, "Mode"),
+                              (self.subnet, "Subnet"), (self.dhcp_start, "DHCP start"),
+                              (self.dhcp_end, "DHCP end"),
+                              (self.forward_device, "Forward device")):
+            self.form.addRow(f"{label}:", named(widget, label))
+        self.mode.currentIndexChanged.connect(self.on_changed)
+        self.subnet.textChanged.connect(self.on_subnet_changed)
+        for edit in (self.name, self.dhcp_start, self.dhcp_end, self.forward_device):
+            edit.textChanged.connect(self.on_changed)
+        self.on_subnet_changed()
+        self.finish_form()
+
+    @Slot()
+    def on_subnet_changed(self) -> None:
+        try:
+            subnet = ipaddress.IPv4Network(self.subnet.text().strip())
+        except ValueError:
+            self.on_changed()
+            return
+        hosts = subnet.num_addresses
+        # The upper half of the subnet, as virt-manager proposes.
+        self.dhcp_start.setText(str(subnet.network_address + hosts // 2))
+        self.dhcp_end.setText(str(subnet.broadcast_address - 1))
+
+    def spec(self) -> NetworkSpec:
+        return NetworkSpec(self.name.text().strip(), self.mode.currentData(),
+                           self.subnet.text().strip(), self.dhcp_start.text().strip(),
+                           self.dhcp_end.text().strip(), self.forward_device.text().strip())
+
+    def update_fields(self) -> None:
+        self.forward_device.setEnabled(self.mode.currentData() is not NetworkMode.ISOLATED)

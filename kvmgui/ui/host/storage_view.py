@@ -11,34 +11,28 @@ import asyncio
 import os
 from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QProgressBar,
-    QPushButton,
     QSplitter,
     QTableView,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from kvmgui.core import pools
 from kvmgui.core.connection import Connection
-from kvmgui.core.pools import DELETE_POOL_WARNING, PoolInfo, PoolSpec, VolumeInfo
+from kvmgui.core.pools import DELETE_POOL_WARNING, PoolInfo, VolumeInfo
 from kvmgui.core.units import format_bytes
 from kvmgui.ui.host.forms import NewPoolDialog, VolumeSizeDialog, named
+from kvmgui.ui.host.tab import ResourceCalls, ResourceTab, button
 from kvmgui.ui.host.volume_model import (
     VOLUME_ROLE,
     VolumeColumn,
@@ -49,43 +43,30 @@ from kvmgui.ui.ops import OpRunner
 
 # Sizes are read this many volumes per call: other calls pass in between.
 DETAILS_SLICE = 250
-POOL_ROLE = Qt.ItemDataRole.UserRole
 
 
-def button(text: str, tip: str = "") -> QPushButton:
-    push = QPushButton(text)
-    push.setToolTip(tip or text)
-    named(push, text.rstrip("…"))
-    return push
+POOL_CALLS = ResourceCalls(
+    define=pools.define_pool, start=pools.start_pool, stop=pools.stop_pool,
+    set_autostart=pools.set_pool_autostart,
+    stop_tip="Stop the pool (its volumes are kept)",
+)
 
 
-class StorageView(QWidget):
+class StorageView(ResourceTab[PoolInfo]):
     """Pools on the left (with their actions), the chosen pool's volumes on the right."""
 
     volumes_listed = Signal(str)  # pool name: names shown
     volume_details_read = Signal(str)  # pool name: every size shown
-    pools_listed = Signal()
     transfer_finished = Signal(str)  # what finished ("" on failure)
 
     def __init__(
         self, connection: Connection, ops: OpRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.connection = connection
-        self.ops = ops
-        self._pools: dict[str, PoolInfo] = {}
+        super().__init__(connection, ops, "Pool", "Storage pools",
+                         ["Pool", "Type", "State", "Autostart", "Free"], POOL_CALLS, parent)
         self._listing = 0  # increases with every listing: stale answers are dropped
-
-        self.pool_list = QTreeWidget()
-        self.pool_list.setHeaderLabels(["Pool", "Type", "State", "Autostart", "Free"])
-        self.pool_list.setRootIsDecorated(False)
-        named(self.pool_list, "Storage pools")
-        self.new_pool_button = button("New Pool…", "Define a new storage pool")
-        self.start_pool_button = button("Start")
-        self.stop_pool_button = button("Stop", "Stop the pool (its volumes are kept)")
-        self.autostart_box = named(QCheckBox("Autostart"), "Autostart")
         self.refresh_pool_button = button("Refresh", "Re-read the pool's volumes from disk")
-        self.delete_pool_button = button("Delete Pool…")
+        self.resource_buttons.insertWidget(4, self.refresh_pool_button)
 
         self.volume_model = VolumeTableModel(self)
         self.volume_proxy = VolumeFilterProxy(self)
@@ -118,19 +99,12 @@ class StorageView(QWidget):
         self.progress = QProgressBar()
         named(self.progress, "Transfer progress")
         self.progress.hide()
-        self.status = QLabel()
-        named(self.status, "Storage status")
-        self.status.setWordWrap(True)
 
         pool_side = QWidget()
         pool_layout = QVBoxLayout(pool_side)
         pool_layout.setContentsMargins(0, 0, 0, 0)
-        pool_layout.addWidget(self.pool_list)
-        pool_buttons = QHBoxLayout()
-        for widget in (self.new_pool_button, self.start_pool_button, self.stop_pool_button,
-                       self.autostart_box, self.refresh_pool_button, self.delete_pool_button):
-            pool_buttons.addWidget(widget)
-        pool_layout.addLayout(pool_buttons)
+        pool_layout.addWidget(self.resource_list)
+        pool_layout.addLayout(self.resource_buttons)
         volume_side = QWidget()
         volume_layout = QVBoxLayout(volume_side)
         volume_layout.setContentsMargins(0, 0, 0, 0)
@@ -153,16 +127,8 @@ class StorageView(QWidget):
         self.update_actions()
 
     def _connect_signals(self) -> None:
-        self.pool_list.itemSelectionChanged.connect(self.on_pool_selected)
-        self.new_pool_button.clicked.connect(self.ask_new_pool)
-        self.start_pool_button.clicked.connect(partial(self._pool_op, "Start the pool",
-                                                       pools.start_pool))
-        self.stop_pool_button.clicked.connect(partial(self._pool_op, "Stop the pool",
-                                                      pools.stop_pool))
-        self.refresh_pool_button.clicked.connect(partial(self._pool_op, "Refresh the pool",
-                                                         pools.refresh_pool))
-        self.autostart_box.clicked.connect(self.on_autostart_clicked)
-        self.delete_pool_button.clicked.connect(self.ask_delete_pool)
+        self.refresh_pool_button.clicked.connect(
+            lambda: self.run_on_selected("Refresh pool", pools.refresh_pool))
         self.filter_edit.textChanged.connect(self.volume_proxy.set_filter_text)
         self.volume_view.selectionModel().selectionChanged.connect(self.update_actions)
         self.new_volume_button.clicked.connect(self.ask_new_volume)
@@ -173,54 +139,17 @@ class StorageView(QWidget):
 
     # -------------------------------------------------------------- reading
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not event.spontaneous():  # shown by the app, not the window system
-            self.refresh()
-
     def refresh(self) -> None:
         """Re-list the pools (and the chosen pool's volumes)."""
         self.ops.run(self.connection.call("List storage pools", pools.list_pools),
-                     self._show_pools, on_failure=self._show_failure, owner=self)
-
-    def _show_pools(self, infos: list[PoolInfo]) -> None:
-        chosen = self.selected_pool()
-        self._pools = {info.name: info for info in infos}
-        blocked = self.pool_list.blockSignals(True)
-        self.pool_list.clear()
-        for info in infos:
-            free = format_bytes(info.available) if info.active else ""
-            item = QTreeWidgetItem(self.pool_list, [
-                info.name, info.kind, "active" if info.active else "inactive",
-                "yes" if info.autostart else "no", free,
-            ])
-            item.setData(0, POOL_ROLE, info.name)
-            if info.name == chosen:
-                item.setSelected(True)
-                self.pool_list.setCurrentItem(item)
-        self.pool_list.blockSignals(blocked)
-        first = self.pool_list.topLevelItem(0)
-        if chosen not in self._pools and first is not None:
-            self.pool_list.setCurrentItem(first)
-        else:
-            self.on_pool_selected()
-        self.pools_listed.emit()
-
-    def selected_pool(self) -> str:
-        items = self.pool_list.selectedItems()
-        return str(items[0].data(0, POOL_ROLE)) if items else ""
-
-    def select_pool(self, name: str) -> None:
-        for row in range(self.pool_list.topLevelItemCount()):
-            item = self.pool_list.topLevelItem(row)
-            if item is not None and item.data(0, POOL_ROLE) == name:
-                self.pool_list.setCurrentItem(item)
+                     lambda infos: self.show_resources(infos, _columns),
+                     on_failure=self.show_failure, owner=self)
 
     @Slot()
-    def on_pool_selected(self) -> None:
-        self.update_actions()
-        name = self.selected_pool()
-        info = self._pools.get(name)
+    def on_selected(self) -> None:
+        super().on_selected()
+        name = self.selected_name()
+        info = self.resource(name)
         self._listing += 1
         if info is None or not info.active:
             self.volume_model.set_volumes([])
@@ -230,7 +159,7 @@ class StorageView(QWidget):
             self.connection.call(f"List the volumes of {name}",
                                  partial(pools.list_volumes, pool_name=name)),
             partial(self._show_volumes, name, listing),
-            on_failure=self._show_failure, owner=self,
+            on_failure=self.show_failure, owner=self,
         )
 
     def _show_volumes(self, pool: str, listing: int, volumes: list[VolumeInfo]) -> None:
@@ -240,7 +169,7 @@ class StorageView(QWidget):
         self.volumes_listed.emit(pool)
         self.update_actions()
         self.ops.run(self._read_details(pool, listing), owner=self,
-                     on_failure=self._show_failure)
+                     on_failure=self.show_failure)
 
     async def _read_details(self, pool: str, listing: int) -> None:
         names = self.volume_model.names()
@@ -259,14 +188,10 @@ class StorageView(QWidget):
 
     @Slot()
     def update_actions(self) -> None:
-        info = self._pools.get(self.selected_pool())
+        super().update_actions()
+        info = self.resource(self.selected_name())
         active = info is not None and info.active
-        self.start_pool_button.setEnabled(info is not None and not info.active)
-        self.stop_pool_button.setEnabled(active)
         self.refresh_pool_button.setEnabled(active)
-        self.delete_pool_button.setEnabled(info is not None)
-        self.autostart_box.setEnabled(info is not None and info.persistent)
-        self.autostart_box.setChecked(info is not None and info.autostart)
         volume = self.selected_volume()
         for widget in (self.new_volume_button, self.upload_button):
             widget.setEnabled(active)
@@ -274,63 +199,18 @@ class StorageView(QWidget):
                        self.download_button):
             widget.setEnabled(active and volume is not None)
 
-    def _pool_op(self, what: str, fn: Callable[..., None]) -> None:
-        name = self.selected_pool()
-        if name:
-            self.run_pool_op(f"{what} {name}", partial(fn, name=name))
+    def new_dialog(self) -> NewPoolDialog:
+        return NewPoolDialog(self)
 
-    def run_pool_op(self, what: str, fn: Callable[[Any], object]) -> None:
-        """Run ``fn(virConnect)`` as ``what``; the pools are re-listed after it."""
-        self.status.setText(f"{what}…")
-        self.ops.run(self.connection.call(what, fn), lambda _result: self._done(what),
-                     on_failure=self._show_failure, owner=self)
-
-    def _done(self, what: str) -> None:
-        self.status.setText(f"{what}: done.")
-        self.refresh()
-
-    def _show_failure(self, error: Exception) -> None:
-        self.status.setText(str(error))
-        self.ops.report(str(error))
-
-    @Slot(bool)
-    def on_autostart_clicked(self, checked: bool) -> None:
-        name = self.selected_pool()
-        self.run_pool_op(
-            f"{'Autostart' if checked else 'No autostart for'} {name}",
-            partial(pools.set_pool_autostart, name=name, autostart=checked),
+    def ask_delete(self) -> QMessageBox:
+        name = self.selected_name()
+        return self.confirm_delete(
+            "Delete Storage Pool",
+            DELETE_POOL_WARNING.format(name=name, count=self.volume_model.rowCount()),
+            lambda also: self.run_op(f"Delete pool {name}", partial(
+                pools.delete_pool, name=name, delete_storage=also)),
+            also="Also delete its storage (every volume in it)",
         )
-
-    def ask_new_pool(self) -> NewPoolDialog:
-        dialog = NewPoolDialog(self)
-        dialog.pool_chosen.connect(self.create_pool)
-        dialog.open()
-        return dialog
-
-    def create_pool(self, spec: PoolSpec) -> None:
-        self.run_pool_op(f"Create pool {spec.name}", partial(pools.define_pool, spec=spec))
-
-    def ask_delete_pool(self) -> QMessageBox:
-        name = self.selected_pool()
-        box = QMessageBox(QMessageBox.Icon.Warning, "Delete Storage Pool",
-                          DELETE_POOL_WARNING.format(name=name,
-                                                     count=self.volume_model.rowCount()),
-                          QMessageBox.StandardButton.Cancel, self)
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-        named(delete, "Delete")
-        also_storage = QCheckBox("Also delete its storage (every volume in it)")
-        named(also_storage, "Also delete its storage")
-        box.setCheckBox(also_storage)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-
-        def on_finished() -> None:
-            if box.clickedButton() is delete:
-                self.run_pool_op(f"Delete pool {name}", partial(
-                    pools.delete_pool, name=name, delete_storage=also_storage.isChecked()))
-
-        box.finished.connect(on_finished)
-        box.open()
-        return box
 
     # -------------------------------------------------------------- volumes
 
@@ -359,8 +239,8 @@ class StorageView(QWidget):
         return dialog
 
     def create_volume(self, name: str, fmt: str, size_bytes: int) -> None:
-        pool = self.selected_pool()
-        self.run_pool_op(f"Create volume {name}", partial(
+        pool = self.selected_name()
+        self.run_op(f"Create volume {name}", partial(
             pools.create_volume, pool_name=pool, name=name, size_bytes=size_bytes, fmt=fmt))
 
     def ask_resize_volume(self) -> VolumeSizeDialog | None:
@@ -375,32 +255,24 @@ class StorageView(QWidget):
         return dialog
 
     def resize_volume(self, name: str, size_bytes: int) -> None:
-        self.run_pool_op(f"Resize volume {name}", partial(
-            pools.resize_volume, pool_name=self.selected_pool(), name=name,
+        self.run_op(f"Resize volume {name}", partial(
+            pools.resize_volume, pool_name=self.selected_name(), name=name,
             size_bytes=size_bytes))
 
     def ask_delete_volume(self) -> QMessageBox | None:
         volume = self.selected_volume()
         if volume is None:
             return None
-        box = QMessageBox(QMessageBox.Icon.Warning, "Delete Volume",
-                          f"Delete the volume {volume.name} ({volume.path})? Its data is lost; "
-                          "a virtual machine using it will not start.",
-                          QMessageBox.StandardButton.Cancel, self)
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-        named(delete, "Delete")
-
-        def on_finished() -> None:
-            if box.clickedButton() is delete:
-                self.delete_volume(volume.name)
-
-        box.finished.connect(on_finished)
-        box.open()
-        return box
+        return self.confirm_delete(
+            "Delete Volume",
+            f"Delete the volume {volume.name} ({volume.path})? Its data is lost; "
+            "a virtual machine using it will not start.",
+            lambda _also: self.delete_volume(volume.name),
+        )
 
     def delete_volume(self, name: str) -> None:
-        self.run_pool_op(f"Delete volume {name}", partial(
-            pools.delete_volume, pool_name=self.selected_pool(), name=name))
+        self.run_op(f"Delete volume {name}", partial(
+            pools.delete_volume, pool_name=self.selected_name(), name=name))
 
     def ask_upload(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, "Upload a File into a New Volume")
@@ -419,12 +291,12 @@ class StorageView(QWidget):
     def upload(self, path: str, name: str) -> None:
         """Copy the local file ``path`` into a new volume ``name`` of the chosen pool."""
         self._transfer(f"Upload {name}", partial(
-            pools.upload_file, pool_name=self.selected_pool(), name=name, path=path))
+            pools.upload_file, pool_name=self.selected_name(), name=name, path=path))
 
     def download(self, name: str, path: str) -> None:
         """Copy the volume ``name`` into the new local file ``path``."""
         self._transfer(f"Download {name}", partial(
-            pools.download_volume, pool_name=self.selected_pool(), name=name, path=path))
+            pools.download_volume, pool_name=self.selected_name(), name=name, path=path))
 
     def _transfer(self, what: str, fn: Callable[..., None]) -> None:
         self.progress.setRange(0, 1000)
@@ -450,12 +322,12 @@ class StorageView(QWidget):
 
         def finished(_result: None) -> None:
             self.progress.hide()
-            self._done(what)
+            self.op_done(what)
             self.transfer_finished.emit(what)
 
         def failed(error: Exception) -> None:
             self.progress.hide()
-            self._show_failure(error)
+            self.show_failure(error)
             self.transfer_finished.emit("")
 
         self.ops.run(transfer(), finished, on_failure=failed, owner=self)
@@ -463,3 +335,9 @@ class StorageView(QWidget):
     def _show_progress(self, done: int, total: int) -> None:
         if total:
             self.progress.setValue(int(done * 1000 / total))
+
+
+def _columns(info: PoolInfo) -> list[str]:
+    return [info.name, info.kind, "active" if info.active else "inactive",
+            "yes" if info.autostart else "no",
+            format_bytes(info.available) if info.active else ""]

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from kvmgui.core.connection import Connection
 from kvmgui.core.pools import PoolKind, PoolSpec, VolumeInfo
 from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.host.forms import NewPoolDialog
 from kvmgui.ui.host.storage_view import StorageView
 from kvmgui.ui.host.volume_model import VolumeFilterProxy, VolumeTableModel
 from kvmgui.ui.ops import OpRunner
@@ -66,7 +67,7 @@ def test_volume_model_passes_qts_tester(qtbot: QtBot) -> None:
 
 
 def test_pool_and_its_volumes_are_listed_with_sizes(view: StorageView) -> None:
-    assert view.selected_pool() == "kvmgui-test-big"
+    assert view.selected_name() == "kvmgui-test-big"
     assert view.volume_model.rowCount() == VOLUMES
     last = view.volume_model.volume(VOLUMES - 1)
     assert (last.name, last.capacity) == (f"kvmgui-test-{VOLUMES - 1:04d}.qcow2", VOLUMES * 1024)
@@ -99,32 +100,33 @@ def test_create_and_delete_a_volume(view: StorageView, qtbot: QtBot) -> None:
 
 
 def test_pool_actions(view: StorageView, qtbot: QtBot) -> None:
-    with qtbot.waitSignal(view.pools_listed, timeout=10000):
-        view.stop_pool_button.click()
+    with qtbot.waitSignal(view.listed, timeout=10000):
+        view.stop_button.click()
     assert view.volume_model.rowCount() == 0
-    assert view.start_pool_button.isEnabled() and not view.stop_pool_button.isEnabled()
+    assert view.start_button.isEnabled() and not view.stop_button.isEnabled()
     with qtbot.waitSignal(view.volumes_listed, timeout=10000):
-        view.start_pool_button.click()
-    with qtbot.waitSignal(view.pools_listed, timeout=10000):
+        view.start_button.click()
+    with qtbot.waitSignal(view.listed, timeout=10000):
         view.autostart_box.click()
     assert view.autostart_box.isChecked()
 
-    dialog = view.ask_new_pool()
+    dialog = view.ask_new()
+    assert isinstance(dialog, NewPoolDialog)
     dialog.kind.setCurrentIndex(dialog.kind.findData(PoolKind.DIR))
     dialog.name.setText("kvmgui-test-second")
     assert not dialog.ok_button.isEnabled()  # no directory yet
     dialog.target.setText("/kvmgui-test-second")
     assert dialog.spec() == PoolSpec(PoolKind.DIR, "kvmgui-test-second", "/kvmgui-test-second")
-    with qtbot.waitSignal(view.pools_listed, timeout=10000):
+    with qtbot.waitSignal(view.listed, timeout=10000):
         dialog.ok_button.click()
-    view.select_pool("kvmgui-test-second")
-    box = view.ask_delete_pool()
+    view.select("kvmgui-test-second")
+    box = view.ask_delete()
     assert "cannot be undone" in box.text()
     delete = next(b for b in box.buttons() if b.accessibleName() == "Delete")
-    with qtbot.waitSignal(view.pools_listed, timeout=10000):
+    with qtbot.waitSignal(view.listed, timeout=10000):
         delete.click()
-    assert [view.pool_list.topLevelItem(n).text(0)  # type: ignore[union-attr]
-            for n in range(view.pool_list.topLevelItemCount())] == ["kvmgui-test-big"]
+    assert [view.resource_list.topLevelItem(n).text(0)  # type: ignore[union-attr]
+            for n in range(view.resource_list.topLevelItemCount())] == ["kvmgui-test-big"]
 
 
 def test_every_control_has_an_accessible_name(view: StorageView) -> None:
