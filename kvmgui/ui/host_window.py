@@ -8,10 +8,12 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from kvmgui.core.connection import Connection
 from kvmgui.ui.details.graphs import HostGraphs
+from kvmgui.ui.host.diagnostics_view import DiagnosticsView
 from kvmgui.ui.host.network_view import NetworkView
 from kvmgui.ui.host.storage_view import StorageView
 from kvmgui.ui.models.domain_tree import connection_label
 from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.settings import Settings
 from kvmgui.ui.stats_poller import StatsPoller
 
 
@@ -26,8 +28,11 @@ class HostWindow(QMainWindow):
     OVERVIEW = "Overview"
     STORAGE = "Storage"
     NETWORKS = "Networks"
+    DIAGNOSTICS = "Diagnostics"
 
-    def __init__(self, connection: Connection, poller: StatsPoller, ops: OpRunner) -> None:
+    def __init__(
+        self, connection: Connection, poller: StatsPoller, ops: OpRunner, settings: Settings
+    ) -> None:
         super().__init__()
         self.connection = connection
         self.resize(900, 600)
@@ -35,11 +40,13 @@ class HostWindow(QMainWindow):
         self.graphs.follow(poller, connection)
         self.storage = StorageView(connection, ops)
         self.networks = NetworkView(connection, ops)
+        self.diagnostics = DiagnosticsView(connection, ops, settings)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Host views")
         self.tabs.addTab(self.graphs, self.OVERVIEW)
         self.tabs.addTab(self.storage, self.STORAGE)
         self.tabs.addTab(self.networks, self.NETWORKS)
+        self.tabs.addTab(self.diagnostics, self.DIAGNOSTICS)
         self.setCentralWidget(self.tabs)
         self._update_title()
         self._connect_signals(poller)

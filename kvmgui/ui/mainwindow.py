@@ -299,6 +299,7 @@ class MainWindow(QMainWindow):
         actions: list[tuple[str, Callable[[], None]]] = [
             ("Retry now", connection.reconnect_now),
         ]
+        actions.append(("Diagnose…", partial(self.show_host_window, connection, "Diagnostics")))
         if connection.uri != demo_uri() and self.manager.get(demo_uri()) is None:
             actions.append(("Open the demo", self.open_demo))
         what = "lost" if connection.state is ConnectionState.LOST else "not connected"
@@ -423,19 +424,23 @@ class MainWindow(QMainWindow):
         """Open the Host window (at ``tab``) of the selected connection, else of every one."""
         selected = self.selected_connection()
         for connection in [selected] if selected else self.manager.connections():
-            window = self._host_windows.get(connection.uri)
-            if window is None:
-                # pyqtgraph (about 34 MiB) is loaded with the first graph, not at start.
-                from kvmgui.ui.host_window import HostWindow
+            self.show_host_window(connection, tab)
 
-                window = HostWindow(connection, self.stats, self.ops)
-                window.closed.connect(partial(self._host_windows.pop, connection.uri, None))
-                self._host_windows[connection.uri] = window
-            if tab:
-                window.show_tab(tab)
-            window.show()
-            window.raise_()
-            window.activateWindow()
+    def show_host_window(self, connection: Connection, tab: str = "") -> None:
+        """Open the Host window of ``connection``, at ``tab`` if given."""
+        window = self._host_windows.get(connection.uri)
+        if window is None:
+            # pyqtgraph (about 34 MiB) is loaded with the first graph, not at start.
+            from kvmgui.ui.host_window import HostWindow
+
+            window = HostWindow(connection, self.stats, self.ops, self.settings)
+            window.closed.connect(partial(self._host_windows.pop, connection.uri, None))
+            self._host_windows[connection.uri] = window
+        if tab:
+            window.show_tab(tab)
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def host_window(self, uri: str) -> HostWindow | None:
         return self._host_windows.get(uri)

@@ -119,6 +119,11 @@ class FinishPage(QWizardPage):
         self.virt_type_combo.addItem("QEMU TCG (software emulation, slow)", "qemu")
         self.completeChanged.emit()
 
+    def prefer_tcg(self, reason: str) -> None:
+        """Propose TCG: the host's KVM self-test found that KVM guests do not run there."""
+        self.virt_type_combo.setCurrentIndex(self.virt_type_combo.findData("qemu"))
+        self.virt_type_combo.setToolTip(reason)
+
     def suggest_name(self, base: str) -> None:
         taken = self._facts.domain_names if self._facts is not None else frozenset()
         self.name_edit.setText(unique_name(base, taken))
