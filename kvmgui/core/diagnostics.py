@@ -117,6 +117,9 @@ def capability_checks(
         checks.append(Check("KVM (hardware virtualization)", Status.PROBLEM,
                             "The host offers only TCG (software emulation): /dev/kvm is "
                             "missing or the daemon cannot use it.", _KVM_FIX))
+    elif capabilities.xpath("guest/arch/domain[@type!='qemu' and @type!='kvm']"):
+        checks.append(Check("KVM (hardware virtualization)", Status.INFO,
+                            "This driver runs no QEMU/KVM guests (e.g. the test driver)."))
     else:
         checks.append(Check("KVM (hardware virtualization)", Status.PROBLEM,
                             "The host offers no x86_64 emulator at all.",

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kvmgui.core import diagnostics
 from kvmgui.core.connection import Connection
@@ -51,10 +58,14 @@ class DiagnosticsView(HostTab):
         self.checklist = named(QTreeWidget(), "Host checklist")
         self.checklist.setHeaderLabels(["Status", "Check", "Found", "How to fix"])
         self.checklist.setRootIsDecorated(False)
-        self.checklist.setWordWrap(True)
         self.checklist.setColumnWidth(0, 100)
-        self.checklist.setColumnWidth(1, 190)
-        self.checklist.setColumnWidth(2, 330)
+        self.checklist.setColumnWidth(1, 200)
+        self.checklist.setColumnWidth(2, 380)
+        # The chosen check in full: the list's cells are one line each.
+        self.details = named(QLabel(), "Chosen check")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.check_again_button = button("Check Again", "Read the host's state again")
         self.self_test_button = button(
             "Run KVM Self-Test",
@@ -65,9 +76,11 @@ class DiagnosticsView(HostTab):
         buttons.addWidget(self.self_test_button)
         buttons.addStretch()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.checklist)
+        layout.addWidget(self.checklist, 1)
+        layout.addWidget(self.details)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        self.checklist.currentItemChanged.connect(self.on_current_check_changed)
         self.check_again_button.clicked.connect(self.refresh)
         self.self_test_button.clicked.connect(self.run_self_test)
 
@@ -96,11 +109,27 @@ class DiagnosticsView(HostTab):
             item.setData(0, CHECK_ROLE, check)
             for column in (2, 3):
                 item.setToolTip(column, item.text(column))
+        # The first thing to fix is shown in full.
+        worst = next((row for status in (Status.PROBLEM, Status.WARNING)
+                      for row, check in enumerate(listed) if check.status is status), 0)
+        if (first := self.checklist.topLevelItem(worst)) is not None:
+            self.checklist.setCurrentItem(first)
         problems = sum(check.status is Status.PROBLEM for check in listed)
         warnings = sum(check.status is Status.WARNING for check in listed)
         self.status.setText(f"{problems} problem(s), {warnings} warning(s).")
         self.self_test_button.setEnabled(self.connection.is_open)
         self.checks_shown.emit()
+
+    @Slot(QTreeWidgetItem, QTreeWidgetItem)
+    def on_current_check_changed(self, item: QTreeWidgetItem | None, _previous: object) -> None:
+        check = item.data(0, CHECK_ROLE) if item is not None else None
+        if not isinstance(check, Check):
+            self.details.clear()
+            return
+        text = f"{check.title}: {check.found}"
+        if check.fix:
+            text += f"\nHow to fix: {check.fix}"
+        self.details.setText(text)
 
     def checks(self) -> list[Check]:
         """The checks shown, in order."""

@@ -165,6 +165,8 @@ class ResourceTab(HostTab, Generic[R]):
             item.setData(0, NAME_ROLE, resource.name)
             item.setSelected(resource.name == chosen)
         self.resource_list.blockSignals(blocked)
+        for column in range(self.resource_list.columnCount() - 1):
+            self.resource_list.resizeColumnToContents(column)
         first = self.resource_list.topLevelItem(0)
         if chosen not in self._resources and first is not None:
             first.setSelected(True)  # emits the selection change

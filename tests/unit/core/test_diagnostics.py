@@ -69,6 +69,13 @@ def test_a_driver_without_domain_capabilities_leaves_uefi_unknown() -> None:
     assert checks["UEFI firmware (OVMF)"].status is Status.INFO
 
 
+def test_a_driver_of_other_guests_is_no_problem() -> None:
+    test_driver = etree.fromstring(
+        b"<capabilities><host/><guest><os_type>hvm</os_type><arch name='i686'>"
+        b"<domain type='test'/></arch></guest></capabilities>")
+    assert capability_checks(test_driver, None)[0].status is Status.INFO
+
+
 def test_no_emulator_at_all() -> None:
     empty = etree.fromstring(b"<capabilities><host/></capabilities>")
     check = capability_checks(empty, None)[0]

@@ -44,6 +44,9 @@ def test_checklist_of_a_connected_host(
     assert checks["Connect to the libvirt daemon"].status is Status.OK
     assert checks["Default network"].status is Status.WARNING  # the node has none
     assert checks["Default network"].fix
+    # The first thing to fix is shown in full below the list.
+    assert view.details.text().startswith("Default network: ")
+    assert "How to fix: " in view.details.text()
     assert view.self_test_button.isEnabled()
     assert view.checklist.accessibleName() and view.self_test_button.accessibleName()
 
