@@ -56,12 +56,14 @@ class VolumeTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._volumes: list[VolumeInfo] = []
         self._rows: dict[str, int] = {}
+        self._folded: list[str] = []  # names in any case, for the filter
 
     def set_volumes(self, volumes: Sequence[VolumeInfo]) -> None:
         """Show ``volumes`` (sorted by name) instead of what was shown."""
         self.beginResetModel()
         self._volumes = sorted(volumes, key=lambda volume: volume.name)
         self._rows = {volume.name: row for row, volume in enumerate(self._volumes)}
+        self._folded = [volume.name.casefold() for volume in self._volumes]
         self.endResetModel()
 
     def update_volumes(self, volumes: Sequence[VolumeInfo]) -> None:
@@ -81,6 +83,10 @@ class VolumeTableModel(QAbstractTableModel):
 
     def volume(self, row: int) -> VolumeInfo:
         return self._volumes[row]
+
+    def folded_names(self) -> list[str]:
+        """The names, case-folded, in row order (what a filter compares with)."""
+        return self._folded
 
     def names(self) -> list[str]:
         return [volume.name for volume in self._volumes]
@@ -133,7 +139,7 @@ class VolumeFilterProxy(QAbstractProxyModel):
         super().__init__(parent)
         self._needle = ""
         self._source_rows: list[int] = []  # proxy row → source row
-        self._proxy_rows: dict[int, int] = {}  # source row → proxy row
+        self._proxy_rows: list[int] = []  # source row → proxy row (-1: filtered out)
         # Kept here: sourceModel() costs a wrapper lookup on every painted cell.
         self._source = VolumeTableModel(self)
 
@@ -158,19 +164,22 @@ class VolumeFilterProxy(QAbstractProxyModel):
         self.endResetModel()
 
     def _refilter(self) -> None:
-        names = self._source.names()
         needle = self._needle
-        self._source_rows = [row for row, name in enumerate(names)
-                             if not needle or needle in name.casefold()]
-        self._proxy_rows = {source: proxy for proxy, source in enumerate(self._source_rows)}
+        folded = self._source.folded_names()
+        self._source_rows = ([row for row, name in enumerate(folded) if needle in name]
+                             if needle else list(range(len(folded))))
+        # Every source row is looked up when a view asks for it: a list, not a dict.
+        self._proxy_rows = [-1] * len(folded)
+        for proxy, source in enumerate(self._source_rows):
+            self._proxy_rows[source] = proxy
 
     def _on_source_reset(self) -> None:
         self._refilter()
         self.endResetModel()
 
     def _on_source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
-        shown = [proxy for source in range(top_left.row(), bottom_right.row() + 1)
-                 if (proxy := self._proxy_rows.get(source)) is not None]
+        shown = [proxy for proxy in self._proxy_rows[top_left.row() : bottom_right.row() + 1]
+                 if proxy >= 0]
         if shown:  # a source run maps onto one proxy run: the order is kept
             self.dataChanged.emit(self.index(shown[0], top_left.column()),
                                   self.index(shown[-1], bottom_right.column()))
@@ -186,8 +195,10 @@ class VolumeFilterProxy(QAbstractProxyModel):
         return self._source.index(self._source_rows[proxy_index.row()], proxy_index.column())
 
     def mapFromSource(self, source_index: Index) -> QModelIndex:
-        proxy = self._proxy_rows.get(source_index.row()) if source_index.isValid() else None
-        return QModelIndex() if proxy is None else self.index(proxy, source_index.column())
+        if not source_index.isValid() or source_index.row() >= len(self._proxy_rows):
+            return QModelIndex()
+        proxy = self._proxy_rows[source_index.row()]
+        return QModelIndex() if proxy < 0 else self.index(proxy, source_index.column())
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         if parent.isValid() or not (0 <= row < len(self._source_rows)
