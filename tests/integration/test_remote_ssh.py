@@ -1,0 +1,145 @@
+"""kvmgui against a remote host for real: qemu+libssh to a local sshd started by the test.
+
+The "remote" host is this machine's qemu:///system reached through SSH on a
+loopback port, so the guests are the integration tests' own tiny guests.
+libvirt's questions (the unknown host key, the key's passphrase) are answered
+in kvmgui's credential dialogs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import libvirt
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kvmgui.core.connection import Connection, ConnectionState
+from kvmgui.core.domain import DomainState
+from kvmgui.core.stats.reading import sample
+from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.credentials import CredentialAsker, CredentialDialog
+from tests.integration.conftest import BOOT_TIMEOUT, GuestFactory, SerialWatch
+from tests.integration.sshd import SSHD, LocalSshd
+from tests.qt_helpers import open_connection, run_task, wait_for_state
+
+pytestmark = pytest.mark.skipif(not Path(SSHD).exists(),
+                                reason="openssh-server is not installed")
+
+
+class Answers:
+    """Answers kvmgui's credential dialogs as a user would, and keeps the questions."""
+
+    def __init__(self, asker: CredentialAsker, passphrase: str | None = "") -> None:
+        self.passphrase = passphrase  # None: the user cancels when asked for it
+        self.prompts: list[str] = []
+        asker.dialog_opened.connect(self.on_dialog)
+
+    def on_dialog(self, dialog: CredentialDialog) -> None:
+        for request, field in zip(dialog.requests, dialog.fields, strict=True):
+            self.prompts.append(request.prompt)
+            assert field.accessibleName() == request.prompt
+            if not request.yes_no and self.passphrase is None:
+                dialog.reject()
+                return
+            field.setText("y" if request.yes_no else self.passphrase or "")
+        dialog.accept()
+
+
+@pytest.fixture
+def remote(
+    loop: asyncio.AbstractEventLoop, qtbot: QtBot,
+) -> Iterator[tuple[ConnectionManager, CredentialAsker]]:
+    asker = CredentialAsker(loop)
+    manager = ConnectionManager(loop, reconcile_interval=None, ask_for=asker.asker_for)
+    yield manager, asker
+    asker.close()
+    task = loop.create_task(manager.close_all())
+    qtbot.waitUntil(task.done, timeout=20000)
+
+
+@pytest.fixture
+def sshd(tmp_path: Path) -> Iterator[LocalSshd]:
+    server = LocalSshd(tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+def _domain(connection: Connection, qtbot: QtBot, loop: asyncio.AbstractEventLoop,
+            uuid: str) -> libvirt.virDomain:
+    return run_task(qtbot, loop, connection.call(
+        "look up", lambda conn: conn.lookupByUUIDString(uuid)))
+
+
+def test_list_start_serial_and_stats_over_ssh(
+    remote: tuple[ConnectionManager, CredentialAsker], sshd: LocalSshd, guests: GuestFactory,
+    watch_serial: Callable[[libvirt.virDomain], SerialWatch],
+    loop: asyncio.AbstractEventLoop, qtbot: QtBot,
+) -> None:
+    manager, asker = remote
+    answers = Answers(asker)
+    dom = guests.define("remote")
+    uuid = dom.UUIDString()
+    connection = open_connection(manager, qtbot, sshd.uri, timeout=30000)
+    assert any("Accept SSH host key" in prompt for prompt in answers.prompts)
+    assert connection.domain(uuid) is not None  # listed over SSH
+
+    run_task(qtbot, loop, connection.call_domain("Start", uuid, lambda d: d.create()))
+    wait_for_state(qtbot, manager, connection, uuid, DomainState.RUNNING, timeout=30000)
+    serial = watch_serial(_domain(connection, qtbot, loop, uuid))
+    run_task(qtbot, loop, serial.ready_ip(), timeout=int(BOOT_TIMEOUT * 1000) + 30000)
+    counters = run_task(qtbot, loop, connection.call("Read statistics", sample))
+    assert counters.domains[uuid].cpu_time_ns
+    assert counters.domains[uuid].state == libvirt.VIR_DOMAIN_RUNNING
+
+
+def test_a_passphrase_is_asked_in_a_dialog(
+    remote: tuple[ConnectionManager, CredentialAsker], tmp_path: Path,
+    loop: asyncio.AbstractEventLoop, qtbot: QtBot,
+) -> None:
+    manager, asker = remote
+    server = LocalSshd(tmp_path, passphrase="kvmgui-test-passphrase")
+    server.start()
+    try:
+        answers = Answers(asker, passphrase="kvmgui-test-passphrase")
+        connection = open_connection(manager, qtbot, server.uri, timeout=30000)
+        assert connection.state is ConnectionState.CONNECTED
+        assert "Passphrase" in " ".join(answers.prompts)
+    finally:
+        server.stop()
+
+
+def test_a_cancelled_passphrase_leaves_the_connection_failed(
+    remote: tuple[ConnectionManager, CredentialAsker], tmp_path: Path, qtbot: QtBot,
+) -> None:
+    manager, asker = remote
+    server = LocalSshd(tmp_path, passphrase="kvmgui-test-passphrase")
+    server.start()
+    try:
+        answers = Answers(asker, passphrase=None)
+        with qtbot.waitSignal(manager.connection_state_changed, timeout=30000,
+                              check_params_cb=lambda c: c.state is ConnectionState.FAILED):
+            connection = manager.add(server.uri)
+        assert "Passphrase" in answers.prompts
+        assert connection.error
+    finally:
+        server.stop()
+
+
+def test_the_connection_is_lost_with_sshd_and_comes_back_with_it(
+    remote: tuple[ConnectionManager, CredentialAsker], sshd: LocalSshd, qtbot: QtBot,
+) -> None:
+    manager, asker = remote
+    answers = Answers(asker)  # kept: PySide holds no reference to a plain object's slot
+    connection = open_connection(manager, qtbot, sshd.uri, timeout=30000)
+    assert answers.prompts
+    with qtbot.waitSignal(manager.connection_state_changed, timeout=60000,
+                          check_params_cb=lambda c: c.state is ConnectionState.LOST):
+        sshd.stop()
+    with qtbot.waitSignal(manager.connection_state_changed, timeout=90000,
+                          check_params_cb=lambda c: c.state is ConnectionState.CONNECTED):
+        sshd.start()
+    assert connection.state is ConnectionState.CONNECTED
