@@ -60,12 +60,24 @@ def remote(
     qtbot.waitUntil(task.done, timeout=20000)
 
 
-@pytest.fixture
-def sshd(tmp_path: Path) -> Iterator[LocalSshd]:
-    server = LocalSshd(tmp_path)
+PASSPHRASE = "kvmgui-test-passphrase"
+
+
+def _started(server: LocalSshd) -> Iterator[LocalSshd]:
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def sshd(tmp_path: Path) -> Iterator[LocalSshd]:
+    yield from _started(LocalSshd(tmp_path))
+
+
+@pytest.fixture
+def sshd_with_passphrase(tmp_path: Path) -> Iterator[LocalSshd]:
+    """An sshd whose authorized key is protected by PASSPHRASE."""
+    yield from _started(LocalSshd(tmp_path, passphrase=PASSPHRASE))
 
 
 def _domain(connection: Connection, qtbot: QtBot, loop: asyncio.AbstractEventLoop,
@@ -97,36 +109,27 @@ def test_list_start_serial_and_stats_over_ssh(
 
 
 def test_a_passphrase_is_asked_in_a_dialog(
-    remote: tuple[ConnectionManager, CredentialAsker], tmp_path: Path,
-    loop: asyncio.AbstractEventLoop, qtbot: QtBot,
+    remote: tuple[ConnectionManager, CredentialAsker], sshd_with_passphrase: LocalSshd,
+    qtbot: QtBot,
 ) -> None:
     manager, asker = remote
-    server = LocalSshd(tmp_path, passphrase="kvmgui-test-passphrase")
-    server.start()
-    try:
-        answers = Answers(asker, passphrase="kvmgui-test-passphrase")
-        connection = open_connection(manager, qtbot, server.uri, timeout=30000)
-        assert connection.state is ConnectionState.CONNECTED
-        assert "Passphrase" in " ".join(answers.prompts)
-    finally:
-        server.stop()
+    answers = Answers(asker, passphrase=PASSPHRASE)
+    connection = open_connection(manager, qtbot, sshd_with_passphrase.uri, timeout=30000)
+    assert connection.state is ConnectionState.CONNECTED
+    assert "Passphrase" in answers.prompts
 
 
 def test_a_cancelled_passphrase_leaves_the_connection_failed(
-    remote: tuple[ConnectionManager, CredentialAsker], tmp_path: Path, qtbot: QtBot,
+    remote: tuple[ConnectionManager, CredentialAsker], sshd_with_passphrase: LocalSshd,
+    qtbot: QtBot,
 ) -> None:
     manager, asker = remote
-    server = LocalSshd(tmp_path, passphrase="kvmgui-test-passphrase")
-    server.start()
-    try:
-        answers = Answers(asker, passphrase=None)
-        with qtbot.waitSignal(manager.connection_state_changed, timeout=30000,
-                              check_params_cb=lambda c: c.state is ConnectionState.FAILED):
-            connection = manager.add(server.uri)
-        assert "Passphrase" in answers.prompts
-        assert connection.error
-    finally:
-        server.stop()
+    answers = Answers(asker, passphrase=None)
+    with qtbot.waitSignal(manager.connection_state_changed, timeout=30000,
+                          check_params_cb=lambda c: c.state is ConnectionState.FAILED):
+        connection = manager.add(sshd_with_passphrase.uri)
+    assert "Passphrase" in answers.prompts
+    assert connection.error
 
 
 def test_the_connection_is_lost_with_sshd_and_comes_back_with_it(
