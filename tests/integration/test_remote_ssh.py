@@ -17,14 +17,21 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.connection import Connection, ConnectionState
-from kvmgui.core.domain import DomainState
+from kvmgui.core.domain import DomainInfo, DomainState
 from kvmgui.core.stats.reading import sample
+from kvmgui.ui.app import App
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.credentials import CredentialAsker, CredentialDialog
+from kvmgui.ui.mainwindow import MainWindow
+from kvmgui.ui.settings import Settings
 from tests.integration.conftest import BOOT_TIMEOUT, GuestFactory, SerialWatch
+from tests.integration.guests import NETWORK_NAME, POOL_NAME
 from tests.integration.sshd import SSHD, LocalSshd
+from tests.integration.test_wizard import CREATE_TIMEOUT_MS, WIZARD_PREFIX, wizard_cleanup
+from tests.integration.wizard_driver import FirstVm, WizardDriver
 from tests.qt_helpers import open_connection, run_task, wait_for_state
 
+__all__ = ["wizard_cleanup"]  # a fixture of the wizard's tests, used here too
 pytestmark = pytest.mark.skipif(not Path(SSHD).exists(),
                                 reason="openssh-server is not installed")
 
@@ -146,3 +153,50 @@ def test_the_connection_is_lost_with_sshd_and_comes_back_with_it(
                           check_params_cb=lambda c: c.state is ConnectionState.CONNECTED):
         sshd.start()
     assert connection.state is ConnectionState.CONNECTED
+
+
+def test_a_vm_from_an_iso_in_a_pool_of_the_remote_side(
+    sshd: LocalSshd, tiny_guest_iso: Path, wizard_cleanup: None,
+    system: libvirt.virConnect, settings: Settings,
+    watch_serial: Callable[[libvirt.virDomain], SerialWatch],
+    loop: asyncio.AbstractEventLoop, qtbot: QtBot,
+) -> None:
+    """The New VM wizard on the SSH connection: the ISO is a volume of the remote test pool.
+    The app is built as the entry point builds it: its own credential dialogs."""
+    app = App(loop, settings)
+    try:
+        _create_remote_vm(app, sshd, tiny_guest_iso, system, watch_serial, loop, qtbot)
+    finally:
+        app.stop()
+        task = loop.create_task(app.manager.close_all())
+        qtbot.waitUntil(task.done, timeout=20000)
+
+
+def _create_remote_vm(
+    app: App, sshd: LocalSshd, iso: Path, system: libvirt.virConnect,
+    watch_serial: Callable[[libvirt.virDomain], SerialWatch],
+    loop: asyncio.AbstractEventLoop, qtbot: QtBot,
+) -> None:
+    window = MainWindow(app, remember_connections=False)
+    qtbot.addWidget(window)
+    window.show()
+    app.settings.set_console_after_create("details")
+    answers = Answers(app.credentials)
+    app.manager.add(sshd.uri)
+    qtbot.waitUntil(lambda: app.manager.connections()[0].state is ConnectionState.CONNECTED,
+                    timeout=30000)
+    assert answers.prompts
+    driver = WizardDriver()
+    wizard = driver.open_wizard(window)
+    assert wizard.connection.uri == sshd.uri
+    qtbot.waitUntil(lambda: wizard.facts is not None, timeout=30000)
+    assert wizard.facts is not None and wizard.facts.remote
+    vm = FirstVm(f"{WIZARD_PREFIX}-remote", str(iso), POOL_NAME, NETWORK_NAME)
+    run_task(qtbot, loop, driver.first_vm_from_iso(wizard, vm), timeout=60000)
+    with qtbot.waitSignal(wizard.vm_created, timeout=CREATE_TIMEOUT_MS) as created:
+        driver.finish(wizard)
+    info = created.args[1]
+    assert isinstance(info, DomainInfo)
+    dom = system.lookupByUUIDString(info.uuid)
+    serial = watch_serial(dom)
+    run_task(qtbot, loop, serial.ready_ip(), timeout=int(BOOT_TIMEOUT * 1000) + 30000)
