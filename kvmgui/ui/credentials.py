@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
 
 from kvmgui.core.auth import Ask, CredentialRequest
+from kvmgui.ui.widgets.plain import plain_label
 
 # How long a question waits for the user before the connect is given up.
 ANSWER_TIMEOUT_S = 300.0
@@ -37,7 +37,7 @@ class CredentialDialog(QDialog):
         self.setWindowTitle(f"Connecting to {uri}")
         self.requests = requests
         form = QFormLayout(self)
-        intro = QLabel(f"libvirt asks, to connect to {uri}:")
+        intro = plain_label(f"libvirt asks, to connect to {uri}:")
         intro.setWordWrap(True)
         form.addRow(intro)
         self.fields: list[QLineEdit] = []
@@ -49,7 +49,7 @@ class CredentialDialog(QDialog):
             if request.yes_no:
                 field.setText("")
                 field.setPlaceholderText("y to accept, n to refuse")
-            label = QLabel(request.prompt)
+            label = plain_label(request.prompt)
             label.setWordWrap(True)
             form.addRow(label)
             form.addRow(field)

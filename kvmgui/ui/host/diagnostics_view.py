@@ -9,10 +9,9 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -26,6 +25,8 @@ from kvmgui.ui.host.forms import named
 from kvmgui.ui.host.tab import HostTab, button
 from kvmgui.ui.ops import OpRunner, in_worker
 from kvmgui.ui.settings import Settings
+from kvmgui.ui.theme import Tone, colour
+from kvmgui.ui.widgets.plain import plain_label, plain_tooltip
 
 STATUS_TEXT = {
     Status.OK: "✔ OK",
@@ -33,12 +34,8 @@ STATUS_TEXT = {
     Status.PROBLEM: "✖ Problem",
     Status.INFO: "• Note",
 }
-STATUS_COLOR = {
-    Status.OK: "#2e7d32",
-    Status.WARNING: "#8d6e00",
-    Status.PROBLEM: "#c62828",
-    Status.INFO: "#1565c0",
-}
+# The statuses that call for the user's attention, in the theme's tones.
+STATUS_TONE = {Status.WARNING: Tone.WARNING, Status.PROBLEM: Tone.ERROR}
 CHECK_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -62,10 +59,9 @@ class DiagnosticsView(HostTab):
         self.checklist.setColumnWidth(1, 200)
         self.checklist.setColumnWidth(2, 380)
         # The chosen check in full: the list's cells are one line each.
-        self.details = named(QLabel(), "Chosen check")
+        self.details = named(plain_label(), "Chosen check")
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.check_again_button = button("Check Again", "Read the host's state again")
         self.self_test_button = button(
             "Run KVM Self-Test",
@@ -105,10 +101,11 @@ class DiagnosticsView(HostTab):
         for check in listed:
             item = QTreeWidgetItem(self.checklist, [STATUS_TEXT[check.status], check.title,
                                                     check.found, check.fix])
-            item.setForeground(0, QBrush(QColor(STATUS_COLOR[check.status])))
+            if (tone := STATUS_TONE.get(check.status)) is not None:
+                item.setForeground(0, QBrush(colour(tone)))
             item.setData(0, CHECK_ROLE, check)
             for column in (2, 3):
-                item.setToolTip(column, item.text(column))
+                item.setToolTip(column, plain_tooltip(item.text(column)))
         # The first thing to fix is shown in full.
         worst = next((row for status in (Status.PROBLEM, Status.WARNING)
                       for row, check in enumerate(listed) if check.status is status), 0)

@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
 
 from kvmgui.core.networks import NetworkMode, NetworkSpec
 from kvmgui.core.pools import POOL_KIND_LABELS, VOLUME_FORMATS, PoolKind, PoolSpec
+from kvmgui.ui.theme import set_tone_style
+from kvmgui.ui.widgets.plain import plain_label
 
 GIB = 1024**3
 W = TypeVar("W", bound=QWidget)
@@ -41,8 +42,8 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout(self)
-        self.problem_label = QLabel()
-        self.problem_label.setStyleSheet("color: #c62828")
+        self.problem_label = plain_label()
+        set_tone_style(self.problem_label, "color: $ERROR;")
         self.problem_label.setWordWrap(True)
         named(self.problem_label, "Problem")
         self.buttons = QDialogButtonBox(

@@ -12,7 +12,6 @@ from functools import partial
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QMessageBox,
     QSplitter,
     QTreeWidget,
@@ -27,6 +26,7 @@ from kvmgui.core.networks import Lease, NetworkInfo
 from kvmgui.ui.host.forms import NewNetworkDialog, named
 from kvmgui.ui.host.tab import ResourceCalls, ResourceTab
 from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.widgets.plain import plain_label
 
 LEASES_INTERVAL_MS = 3000
 
@@ -53,7 +53,7 @@ class NetworkView(ResourceTab[NetworkInfo]):
             NETWORK_CALLS, parent,
         )
         self.new_button.setToolTip("Define a NAT, isolated or routed network")
-        self.lease_title = named(QLabel("DHCP leases"), "DHCP leases title")
+        self.lease_title = named(plain_label("DHCP leases"), "DHCP leases title")
         self.lease_list = named(QTreeWidget(), "DHCP leases")
         self.lease_list.setHeaderLabels(["IP address", "MAC address", "Host name", "Expires"])
         self.lease_list.setRootIsDecorated(False)

@@ -12,7 +12,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QTreeWidget,
@@ -25,6 +24,7 @@ from kvmgui.core.networks import NetworkSpec
 from kvmgui.core.pools import PoolSpec
 from kvmgui.ui.host.forms import SpecDialog, named
 from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.widgets.plain import plain_label
 
 
 def button(text: str, tip: str = "") -> QPushButton:
@@ -43,7 +43,7 @@ class HostTab(QWidget):
         super().__init__(parent)
         self.connection = connection
         self.ops = ops
-        self.status = named(QLabel(), f"{what} status")
+        self.status = named(plain_label(), f"{what} status")
         self.status.setWordWrap(True)
 
     def refresh(self) -> None:
@@ -84,6 +84,7 @@ class HostTab(QWidget):
         """Ask before deleting (Cancel is the default); ``on_delete(also ticked)`` on Delete."""
         box = QMessageBox(QMessageBox.Icon.Warning, title, text,
                           QMessageBox.StandardButton.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names of volumes and VMs, never HTML
         delete = named(box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole), "Delete")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         also_box = None
