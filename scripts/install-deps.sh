@@ -33,6 +33,8 @@ PACKAGES=(
     osinfo-db libosinfo-bin virt-viewer
     # virt-install --print-xml: the test that compares its XML with kvmgui's
     virtinst
+    # sshd that the remote-host tests start on a loopback port (never as a service)
+    openssh-server
     # a real X server for screenshots of real windows
     xvfb imagemagick xauth
     # runtime libraries of the PySide6 wheels' Qt (QtGui, offscreen and xcb

@@ -24,6 +24,7 @@ from typing import Any, Protocol, TypeVar
 
 import libvirt
 
+from kvmgui.core.auth import Ask, open_connection
 from kvmgui.core.domain import DomainInfo, list_domains, read_domain, read_title
 from kvmgui.core.errors import LibvirtCallError, describe_open_error, is_connection_broken
 from kvmgui.core.events import ensure_event_loop
@@ -102,8 +103,11 @@ class Connection:
         *,
         reconcile_interval: float | None = 30.0,
         max_workers: int = 4,
+        ask: Ask | None = None,
     ) -> None:
         self.uri = uri
+        # Answers libvirt's questions (host key, passphrase) while opening: see core/auth.py.
+        self._ask = ask
         self.state = ConnectionState.CONNECTING
         self.error = ""
         self.hostname = ""
@@ -270,7 +274,7 @@ class Connection:
             titles.cancel()
 
     def _open_session(self) -> _Session:
-        virconn = libvirt.open(self.uri)
+        virconn = open_connection(self.uri, self._ask)
         session = _Session(virconn)
         try:
             # Local drivers (test://) have no keepalive: there is no daemon to lose.

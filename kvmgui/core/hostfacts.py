@@ -105,7 +105,7 @@ def _values(root: etree._Element, path: str) -> tuple[str, ...]:
     return _strings(root, f"{path}/text()")
 
 
-def _domain_capabilities(conn: libvirt.virConnect) -> tuple[bool, etree._Element] | None:
+def domain_capabilities(conn: libvirt.virConnect) -> tuple[bool, etree._Element] | None:
     """(KVM offered, the guest's domain capabilities); None when the driver cannot tell.
 
     KVM first; QEMU's TCG when the host refuses KVM. When the host refuses
@@ -126,14 +126,19 @@ def _domain_capabilities(conn: libvirt.virConnect) -> tuple[bool, etree._Element
 
 
 def _guest_support(conn: libvirt.virConnect) -> GuestSupport:
-    capabilities = parse_xml(conn.getCapabilities())
+    return guest_support(parse_xml(conn.getCapabilities()), domain_capabilities(conn))
+
+
+def guest_support(
+    capabilities: etree._Element, answer: tuple[bool, etree._Element] | None
+) -> GuestSupport:
+    """What the host offers, from its capabilities and :func:`domain_capabilities`' answer."""
     arch = f"guest[os_type='hvm']/arch[@name='{GUEST_ARCH}']"
     listed_machines = (
         *_values(capabilities, f"{arch}/machine"),
         *_strings(capabilities, f"{arch}/machine/@canonical"),
         *_values(capabilities, f"{arch}/domain/machine"),
     )
-    answer = _domain_capabilities(conn)
     if answer is None:
         return GuestSupport(
             kvm=bool(capabilities.xpath(f"{arch}/domain[@type='kvm']")),

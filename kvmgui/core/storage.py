@@ -160,17 +160,23 @@ def upload_volume_file(
     pool: libvirt.virStoragePool,
     name: str,
     path: str,
+    progress: Callable[[int, int], None] | None = None,
 ) -> libvirt.virStorageVol:
     """A new volume holding a copy of the file at ``path`` (an imported disk image).
 
     The copy keeps the file's format: libvirt detects it when the pool is refreshed.
+    ``progress(bytes sent, bytes in all)`` is called after each chunk.
     """
     size = os.path.getsize(path)
 
     def chunks() -> Iterator[bytes]:
+        sent = 0
         with open(path, "rb") as f:
             while chunk := f.read(_UPLOAD_CHUNK):
                 yield chunk
+                sent += len(chunk)
+                if progress is not None:
+                    progress(sent, size)
 
     vol = _upload_volume(conn, pool, name, size, chunks())
     pool.refresh(0)

@@ -57,12 +57,32 @@ def user_problem(user: str) -> str:
     return ""
 
 
-def ssh_uri(user: str, host: str) -> str:
-    """The qemu+ssh URI of ``user@host``; ValueError when either is not valid."""
-    if problem := user_problem(user) or host_problem(host):
+def keyfile_problem(path: str) -> str:
+    """What is wrong with an SSH private key's path ("" for none or an absolute path)."""
+    if path and (not path.startswith("/") or any(ord(c) < 32 for c in path)):
+        return f"{path!r} is not an absolute path to a private key."
+    return ""
+
+
+SSH_TRANSPORTS = ("ssh", "libssh")
+
+
+def ssh_uri(
+    user: str, host: str, port: int | None = None, keyfile: str = "", transport: str = "ssh",
+) -> str:
+    """The qemu+ssh (or qemu+libssh) URI of ``user@host:port``, with ``keyfile``;
+    ValueError when a part is not valid."""
+    if problem := user_problem(user) or host_problem(host) or keyfile_problem(keyfile):
         raise ValueError(problem)
+    if port is not None and not 0 < port < 65536:
+        raise ValueError(f"{port} is not a TCP port.")
+    if transport not in SSH_TRANSPORTS:
+        raise ValueError(f"{transport!r} is not an SSH transport.")
     where = f"[{host}]" if ":" in host else host
-    return f"qemu+ssh://{quote(user, safe='') + '@' if user else ''}{where}/system"
+    if port is not None and port != 22:
+        where += f":{port}"
+    query = f"?keyfile={quote(keyfile, safe='/')}" if keyfile else ""
+    return f"qemu+{transport}://{quote(user, safe='') + '@' if user else ''}{where}/system{query}"
 
 
 def uri_warning(uri: str) -> str:

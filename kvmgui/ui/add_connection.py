@@ -2,24 +2,41 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
+    QPushButton,
+    QSpinBox,
     QWidget,
 )
 
-from kvmgui.core.uri import host_problem, ssh_uri, uri_problem, uri_warning, user_problem
+from kvmgui.core.uri import (
+    SSH_TRANSPORTS,
+    host_problem,
+    keyfile_problem,
+    ssh_uri,
+    uri_problem,
+    uri_warning,
+    user_problem,
+)
 from kvmgui.ui.theme import set_tone_style
 from kvmgui.ui.widgets.plain import plain_label
 
+# A remote preset's value is its SSH transport: libssh asks kvmgui (host key,
+# passphrase, password in dialogs); ssh runs the ssh program (agent, ~/.ssh/config).
 PRESETS = (
     ("QEMU/KVM (system)", "qemu:///system"),
     ("QEMU/KVM user session", "qemu:///session"),
-    ("QEMU/KVM on a remote host over SSH", "ssh"),
+    ("QEMU/KVM on a remote host over SSH", "libssh"),
+    ("QEMU/KVM on a remote host with the ssh program (agent, ~/.ssh/config)", "ssh"),
     ("Custom URI", ""),
 )
 
@@ -39,7 +56,19 @@ class AddConnectionDialog(QDialog):
         self.user.setPlaceholderText("user (optional)")
         self.host = QLineEdit()
         self.host.setPlaceholderText("host.example.org")
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.port.setValue(22)
+        self.keyfile = QLineEdit()
+        self.keyfile.setPlaceholderText("~/.ssh/id_… (optional: the agent's or the default keys)")
+        self.browse_key = QPushButton("Browse…")
         self.uri = QLineEdit()
+        for widget, name in ((self.kind, "Hypervisor"), (self.user, "User"),
+                             (self.host, "Host"), (self.port, "SSH port"),
+                             (self.keyfile, "SSH private key"),
+                             (self.browse_key, "Browse for the SSH private key"),
+                             (self.uri, "URI")):
+            widget.setAccessibleName(name)
         self.problem = plain_label()
         set_tone_style(self.problem, "color: $ERROR;")
         self.problem.setWordWrap(True)
@@ -56,6 +85,11 @@ class AddConnectionDialog(QDialog):
         form.addRow("Hypervisor:", self.kind)
         form.addRow("User:", self.user)
         form.addRow("Host:", self.host)
+        form.addRow("Port:", self.port)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.keyfile)
+        key_row.addWidget(self.browse_key)
+        form.addRow("Key file:", key_row)
         form.addRow("URI:", self.uri)
         form.addRow(self.problem)
         form.addRow(self.warning)
@@ -67,6 +101,9 @@ class AddConnectionDialog(QDialog):
         self.kind.currentIndexChanged.connect(self.on_kind_changed)
         self.user.textChanged.connect(self.on_ssh_changed)
         self.host.textChanged.connect(self.on_ssh_changed)
+        self.port.valueChanged.connect(self.on_ssh_changed)
+        self.keyfile.textChanged.connect(self.on_ssh_changed)
+        self.browse_key.clicked.connect(self.browse_for_key)
         self.uri.textChanged.connect(self.on_uri_changed)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -74,31 +111,44 @@ class AddConnectionDialog(QDialog):
     @Slot()
     def on_kind_changed(self) -> None:
         value = self.kind.currentData()
-        is_ssh = value == "ssh"
-        self.user.setEnabled(is_ssh)
-        self.host.setEnabled(is_ssh)
+        is_ssh = value in SSH_TRANSPORTS
+        for widget in (self.user, self.host, self.port, self.keyfile, self.browse_key):
+            widget.setEnabled(is_ssh)
         self.uri.setReadOnly(value not in ("",))
         if is_ssh:
             self.on_ssh_changed()
         else:
             self.uri.setText(value)
 
+    def _keyfile(self) -> str:
+        return os.path.expanduser(self.keyfile.text().strip())
+
     def _ssh_problem(self) -> str:
-        return user_problem(self.user.text().strip()) or host_problem(self.host.text().strip())
+        return (user_problem(self.user.text().strip()) or host_problem(self.host.text().strip())
+                or keyfile_problem(self._keyfile()))
 
     @Slot()
     def on_ssh_changed(self) -> None:
-        if self.kind.currentData() != "ssh":
+        transport = self.kind.currentData()
+        if transport not in SSH_TRANSPORTS:
             return
         if self._ssh_problem():
             self.uri.clear()
             self.on_uri_changed()  # shows the problem even when the URI was empty already
         else:
-            self.uri.setText(ssh_uri(self.user.text().strip(), self.host.text().strip()))
+            self.uri.setText(ssh_uri(self.user.text().strip(), self.host.text().strip(),
+                                     self.port.value(), self._keyfile(), transport))
+
+    @Slot()
+    def browse_for_key(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "SSH Private Key", os.path.expanduser("~/.ssh"))
+        if path:
+            self.keyfile.setText(path)
 
     def problem_text(self) -> str:
         """Why the dialog cannot connect yet, or ""."""
-        if self.kind.currentData() == "ssh" and (problem := self._ssh_problem()):
+        if self.kind.currentData() in SSH_TRANSPORTS and (problem := self._ssh_problem()):
             return problem
         return uri_problem(self.uri.text())
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.console.viewer_launcher import ViewerLauncher
+from kvmgui.ui.credentials import CredentialAsker
 from kvmgui.ui.eventloop import AppEventLoop
 from kvmgui.ui.gc import GuiThreadGarbageCollector
 from kvmgui.ui.ops import OpRunner
@@ -35,7 +36,8 @@ class App:
     ) -> None:
         self.loop = loop
         self.settings = settings
-        self.manager = manager or ConnectionManager(loop)
+        self.credentials = CredentialAsker(loop)
+        self.manager = manager or ConnectionManager(loop, ask_for=self.credentials.asker_for)
         self.ops = OpRunner(loop)
         self.stats = StatsPoller(self.manager, settings.stats_interval())
         self.viewer_launcher = ViewerLauncher(settings, self.ops)
@@ -61,6 +63,7 @@ class App:
         self.stats.set_interval(self.settings.stats_interval())
 
     def stop(self) -> None:
-        """No more statistics ticks, and end the viewers kvmgui started (it quits)."""
+        """No more statistics ticks or questions, and end the viewers kvmgui started (it quits)."""
         self.stats.stop()
         self.viewer_launcher.close_all()
+        self.credentials.close()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from kvmgui.core.auth import Ask
 from kvmgui.core.connection import Connection, DomainChanges
 
 log = logging.getLogger(__name__)
@@ -29,11 +31,14 @@ class ConnectionManager(QObject):
         loop: asyncio.AbstractEventLoop,
         *,
         reconcile_interval: float | None = 30.0,
+        ask_for: Callable[[str], Ask] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._loop = loop
         self._reconcile_interval = reconcile_interval
+        # Who answers libvirt's questions while a connection to a URI opens.
+        self._ask_for = ask_for
         self._connections: dict[str, Connection] = {}
 
     def connections(self) -> list[Connection]:
@@ -48,7 +53,8 @@ class ConnectionManager(QObject):
         if existing is not None:
             return existing
         connection = Connection(
-            uri, self, self._loop, reconcile_interval=self._reconcile_interval
+            uri, self, self._loop, reconcile_interval=self._reconcile_interval,
+            ask=self._ask_for(uri) if self._ask_for is not None else None,
         )
         self._connections[uri] = connection
         self.connection_added.emit(connection)

@@ -156,6 +156,10 @@ class MainWindow(QMainWindow):
             "Host Overview", None, self.show_host_overview,
             "Show the host's CPU and memory (of the selected connection)",
         )
+        self.host_storage_action = make(
+            "Storage…", None, partial(self.show_host_overview, "Storage"),
+            "Show the storage pools and volumes of the selected connection",
+        )
         self.filter_action = make("Filter", QKeySequence.StandardKey.Find, self.focus_filter)
         self.addAction(self.filter_action)
 
@@ -278,7 +282,7 @@ class MainWindow(QMainWindow):
             self._fill_vm_menu(menu)
         elif index.isValid():
             menu.addActions([self.reconnect_action, self.remove_connection_action,
-                             self.host_overview_action])
+                             self.host_overview_action, self.host_storage_action])
         else:
             menu.addAction(self.add_connection_action)
         menu.popup(view.viewport().mapToGlobal(position))
@@ -300,6 +304,7 @@ class MainWindow(QMainWindow):
         actions: list[tuple[str, Callable[[], None]]] = [
             ("Retry now", connection.reconnect_now),
         ]
+        actions.append(("Diagnose…", partial(self.show_host_window, connection, "Diagnostics")))
         if connection.uri != demo_uri() and self.manager.get(demo_uri()) is None:
             actions.append(("Open the demo", self.open_demo))
         what = "lost" if connection.state is ConnectionState.LOST else "not connected"
@@ -420,21 +425,27 @@ class MainWindow(QMainWindow):
     def on_preferences_changed(self) -> None:
         self.app.apply_settings()
 
-    def show_host_overview(self) -> None:
-        """Open the host overview of the selected connection, else of every one."""
+    def show_host_overview(self, tab: str = "") -> None:
+        """Open the Host window (at ``tab``) of the selected connection, else of every one."""
         selected = self.selected_connection()
         for connection in [selected] if selected else self.manager.connections():
-            window = self._host_windows.get(connection.uri)
-            if window is None:
-                # pyqtgraph (about 34 MiB) is loaded with the first graph, not at start.
-                from kvmgui.ui.host_window import HostWindow
+            self.show_host_window(connection, tab)
 
-                window = HostWindow(connection, self.stats)
-                window.closed.connect(partial(self._host_windows.pop, connection.uri, None))
-                self._host_windows[connection.uri] = window
-            window.show()
-            window.raise_()
-            window.activateWindow()
+    def show_host_window(self, connection: Connection, tab: str = "") -> None:
+        """Open the Host window of ``connection``, at ``tab`` if given."""
+        window = self._host_windows.get(connection.uri)
+        if window is None:
+            # pyqtgraph (about 34 MiB) is loaded with the first graph, not at start.
+            from kvmgui.ui.host_window import HostWindow
+
+            window = HostWindow(connection, self.stats, self.ops, self.settings)
+            window.closed.connect(partial(self._host_windows.pop, connection.uri, None))
+            self._host_windows[connection.uri] = window
+        if tab:
+            window.show_tab(tab)
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def host_window(self, uri: str) -> HostWindow | None:
         return self._host_windows.get(uri)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from typing import Any, Literal
+from urllib.parse import quote
 
 from PySide6.QtCore import QSettings
 
@@ -38,6 +39,15 @@ class Settings:
 
     def set_connection_uris(self, uris: list[str]) -> None:
         self._qsettings.setValue("connections/uris", uris)
+        self._qsettings.sync()
+
+    def kvm_self_test_finding(self, uri: str) -> str:
+        """Why KVM guests fail on the host of ``uri``, as its last KVM self-test found ("" if
+        it passed or never ran)."""
+        return str(self._qsettings.value(f"kvm_self_test/{quote(uri, safe='')}", ""))
+
+    def set_kvm_self_test_finding(self, uri: str, finding: str) -> None:
+        self._qsettings.setValue(f"kvm_self_test/{quote(uri, safe='')}", finding)
         self._qsettings.sync()
 
     def recent_isos(self) -> list[str]:

@@ -9,7 +9,8 @@ from lxml import etree
 VolumeFormat = Literal["qcow2", "raw"]
 
 
-def _tostring(root: etree._Element) -> str:
+def indented_xml(root: etree._Element) -> str:
+    """``root`` as text, indented by two spaces, with a final newline."""
     etree.indent(root, space="  ")
     return etree.tostring(root, encoding="unicode") + "\n"
 
@@ -22,7 +23,7 @@ def dir_pool_xml(name: str, path: str) -> str:
     etree.SubElement(root, "name").text = name
     target = etree.SubElement(root, "target")
     etree.SubElement(target, "path").text = path
-    return _tostring(root)
+    return indented_xml(root)
 
 
 def volume_xml(
@@ -61,4 +62,4 @@ def volume_xml(
         store = etree.SubElement(root, "backingStore")
         etree.SubElement(store, "path").text = backing[0]
         etree.SubElement(store, "format", type=backing[1])
-    return _tostring(root)
+    return indented_xml(root)

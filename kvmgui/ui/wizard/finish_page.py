@@ -23,7 +23,7 @@ from kvmgui.core.hostfacts import HostFacts
 from kvmgui.core.newvm import FirmwareChoice, name_problem, unique_name
 from kvmgui.core.xml.domain import NetworkSpec, VirtType
 from kvmgui.ui.theme import set_tone_style
-from kvmgui.ui.widgets.plain import plain_label
+from kvmgui.ui.widgets.plain import plain_label, plain_tooltip
 from kvmgui.ui.wizard.common import FieldError
 
 # The network combo's item for a bridge the host could not list: named in bridge_edit.
@@ -118,6 +118,11 @@ class FinishPage(QWizardPage):
             self.virt_type_combo.addItem("KVM (hardware acceleration)", "kvm")
         self.virt_type_combo.addItem("QEMU TCG (software emulation, slow)", "qemu")
         self.completeChanged.emit()
+
+    def prefer_tcg(self, reason: str) -> None:
+        """Propose TCG: the host's KVM self-test found that KVM guests do not run there."""
+        self.virt_type_combo.setCurrentIndex(self.virt_type_combo.findData("qemu"))
+        self.virt_type_combo.setToolTip(plain_tooltip(reason))
 
     def suggest_name(self, base: str) -> None:
         taken = self._facts.domain_names if self._facts is not None else frozenset()

@@ -149,6 +149,8 @@ class NewVmWizard(QWizard):
         self.facts = facts
         self.resources_page.set_host_facts(facts)
         self.finish_page.set_host_facts(facts)
+        if finding := self._settings.kvm_self_test_finding(self.connection.uri):
+            self.finish_page.prefer_tcg(finding)
         if self.currentPage() is self.resources_page:
             self.initializePage(self.currentId())
 

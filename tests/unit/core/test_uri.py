@@ -69,6 +69,12 @@ def test_ssh_uri() -> None:
     assert ssh_uri("dev", "build.example.org") == "qemu+ssh://dev@build.example.org/system"
     assert ssh_uri("", "build.example.org") == "qemu+ssh://build.example.org/system"
     assert ssh_uri("dev", "2001:db8::1") == "qemu+ssh://dev@[2001:db8::1]/system"
+    assert ssh_uri("dev", "2001:db8::1", 2222) == "qemu+ssh://dev@[2001:db8::1]:2222/system"
+    assert ssh_uri("dev", "h", 22, "/k/my key", "libssh") == (
+        "qemu+libssh://dev@h/system?keyfile=/k/my%20key")
+    for bad in ({"port": 0}, {"port": 70000}, {"keyfile": "id_rsa"}, {"transport": "ext"}):
+        with pytest.raises(ValueError):
+            ssh_uri("dev", "h", **bad)
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,9 @@ from pytestqt.qtbot import QtBot
 
 from kvmgui.ui.add_connection import AddConnectionDialog
 
-SSH = 2
-CUSTOM = 3
+LIBSSH = 2
+SSH = 3
+CUSTOM = 4
 
 
 def test_a_host_that_smuggles_uri_parts_is_refused(qtbot: QtBot) -> None:
@@ -46,3 +47,24 @@ def test_the_ext_transport_is_refused(qtbot: QtBot) -> None:
     dialog.uri.setText("qemu+ext:///system?command=/bin/sh")
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     assert "'ext' is not allowed" in dialog.problem.text()
+
+
+def test_a_remote_host_with_port_and_key_over_libssh(qtbot: QtBot) -> None:
+    dialog = AddConnectionDialog()
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.kind.setCurrentIndex(LIBSSH)
+    dialog.host.setText("build.example.org")
+    dialog.user.setText("dev")
+    dialog.port.setValue(2222)
+    qtbot.keyClicks(dialog.keyfile, "keys/id")
+    assert not ok.isEnabled() and "absolute path" in dialog.problem.text()
+    dialog.keyfile.setText("/home/dev/.ssh/id_ed25519")
+    assert ok.isEnabled()
+    assert dialog.uri.text() == (
+        "qemu+libssh://dev@build.example.org:2222/system?keyfile=/home/dev/.ssh/id_ed25519")
+    for widget in (dialog.host, dialog.user, dialog.port, dialog.keyfile, dialog.browse_key):
+        assert widget.accessibleName()
+    with qtbot.waitSignal(dialog.uri_chosen) as chosen:
+        ok.click()
+    assert chosen.args == [dialog.uri.text()]

@@ -222,12 +222,12 @@ def test_add_connection_dialog_checks_the_uri(qtbot: QtBot, tmp_path: Path) -> N
     dialog = AddConnectionDialog()
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    dialog.kind.setCurrentIndex(3)  # custom
+    dialog.kind.setCurrentIndex(dialog.kind.findData(""))  # custom
     dialog.uri.setText("not a uri")
     assert not ok.isEnabled() and "scheme" in dialog.problem.text()
     dialog.uri.setText("foo:///system")
     assert not ok.isEnabled() and "Unknown hypervisor driver" in dialog.problem.text()
-    dialog.kind.setCurrentIndex(2)  # ssh
+    dialog.kind.setCurrentIndex(dialog.kind.findData("ssh"))
     assert not ok.isEnabled()
     qtbot.keyClicks(dialog.host, "build.example.org")
     qtbot.keyClicks(dialog.user, "dev")

@@ -1,0 +1,1 @@
+"""The Host window's views: storage, networks, diagnostics."""
