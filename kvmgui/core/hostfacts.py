@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import libvirt
 from lxml import etree
@@ -21,6 +23,9 @@ from kvmgui.core.uri import is_local_uri
 from kvmgui.core.xml.properties import parse_xml
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 # What kvmgui builds (see xml/domain.py): the capabilities asked for are those of this guest.
 GUEST_ARCH = "x86_64"
@@ -168,13 +173,30 @@ def guest_support(
     )
 
 
+# What reading an object that another client removed (or stopped) since the
+# listing raises: the object is left out, as if listed a moment later.
+VANISHED_ERRORS = frozenset({
+    libvirt.VIR_ERR_NO_STORAGE_POOL, libvirt.VIR_ERR_NO_NETWORK,
+    libvirt.VIR_ERR_NO_INTERFACE, libvirt.VIR_ERR_OPERATION_INVALID,
+})
+
+
+def read_each_still_there(items: Iterable[T], read: Callable[[T], R]) -> list[R]:
+    """``read(item)`` for every listed item that still exists when it is read."""
+    results: list[R] = []
+    for item in items:
+        try:
+            results.append(read(item))
+        except libvirt.libvirtError as err:
+            if err.get_error_code() not in VANISHED_ERRORS:
+                raise
+    return results
+
+
 def _network_bridges(networks: list[libvirt.virNetwork]) -> set[str]:
     """Bridges libvirt's own networks make (virbr0…): reached as networks, not as bridges."""
-    names: set[str] = set()
-    for network in networks:
-        root = parse_xml(network.XMLDesc(0))
-        names.update(_strings(root, "bridge/@name"))
-    return names
+    roots = read_each_still_there(networks, lambda network: parse_xml(network.XMLDesc(0)))
+    return {name for root in roots for name in _strings(root, "bridge/@name")}
 
 
 def _host_bridges(
@@ -188,8 +210,7 @@ def _host_bridges(
             return (), False  # no interface driver (e.g. libvirtd without netcf/udev)
         raise
     bridges: set[str] = set()
-    for interface in interfaces:
-        root = parse_xml(interface.XMLDesc(0))
+    for root in read_each_still_there(interfaces, lambda i: parse_xml(i.XMLDesc(0))):
         name = root.get("name")
         if root.get("type") == "bridge" and name and name not in taken:
             bridges.add(name)
@@ -224,10 +245,8 @@ def default_pool_to_create(pools: list[PoolFacts]) -> PoolFacts:
 def read_host_facts(conn: libvirt.virConnect) -> HostFacts:
     """Memory, CPUs, virtualization, firmware, networks, bridges, pools and VM names."""
     _model, memory_mib, cpus, *_rest = conn.getInfo()
-    pools = [
-        facts for pool in conn.listAllStoragePools(libvirt.VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE)
-        if (facts := _pool_facts(pool)) is not None
-    ]
+    listed = conn.listAllStoragePools(libvirt.VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE)
+    pools = [facts for facts in read_each_still_there(listed, _pool_facts) if facts is not None]
     if lookup_pool(conn, DEFAULT_POOL_NAME) is None:
         pools.insert(0, default_pool_to_create(pools))
     networks = conn.listAllNetworks(0)

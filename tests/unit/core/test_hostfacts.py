@@ -13,7 +13,7 @@ import libvirt
 import pytest
 from lxml import etree
 
-from kvmgui.core.hostfacts import read_host_facts
+from kvmgui.core.hostfacts import read_each_still_there, read_host_facts
 from kvmgui.core.storage import DEFAULT_POOL_NAME, DEFAULT_POOL_PATH
 from kvmgui.core.uri import demo_uri
 from tests.fleet import RUNNING, SHUTOFF, FleetDomain, write_node
@@ -193,3 +193,24 @@ def test_system_networks_bridges_and_pools(system: libvirt.virConnect) -> None:
         holders = [p for p in facts.pools
                    if p.exists and DEFAULT_POOL_PATH.startswith(p.path.rstrip("/") + "/")]
         assert (default.free_bytes is None) == (not holders)
+
+
+def test_objects_removed_between_listing_and_reading_are_left_out(
+    demo: libvirt.virConnect,
+) -> None:
+    # Another client may remove a pool or network while the facts are read.
+    pools = demo.listAllStoragePools(0)
+    networks = demo.listAllNetworks(0)
+    gone_pool, gone_network = pools[0], networks[0]
+    gone_pool.destroy()
+    gone_pool.undefine()
+    gone_network.destroy()
+    gone_network.undefine()
+    assert len(read_each_still_there(pools, lambda pool: pool.XMLDesc(0))) == len(pools) - 1
+    assert len(read_each_still_there(networks, lambda net: net.XMLDesc(0))) == len(networks) - 1
+    facts = read_host_facts(demo)
+    assert gone_pool.name() == DEFAULT_POOL_NAME  # now offered as one to create
+    assert [(pool.name, pool.exists) for pool in facts.pools] == [(DEFAULT_POOL_NAME, False)]
+    assert gone_network.name() not in facts.networks
+    with pytest.raises(libvirt.libvirtError):  # other errors still reach the caller
+        read_each_still_there([demo], lambda conn: conn.lookupByName("kvmgui-test-none"))
