@@ -57,6 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from kvmgui.core.events import ensure_event_loop
     from kvmgui.ui.app import App
+    from kvmgui.ui.first_paint import FirstRowsPaintLog
     from kvmgui.ui.mainwindow import MainWindow
     from kvmgui.ui.settings import Settings
     from kvmgui.ui.startup_check import StartupCheck
@@ -73,6 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     explicit = bool(args.connect or args.demo)
     window = MainWindow(app, remember_connections=not explicit)
+    FirstRowsPaintLog(window.view, app.manager)
     uris = list(args.connect)
     if args.demo:
         uris.append(demo_uri())
