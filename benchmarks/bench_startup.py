@@ -6,8 +6,8 @@ on test-driver files of 200, 2,000 and 10,000 domains (one in four running,
 tests/fleet.py), and with ``--system`` on qemu:///system with bench_stats.py's
 fleet (200 ``kvmgui-test-bench-`` domains, 50 started paused; made and removed
 here). A first launch per fleet is not counted (it writes the bytecode
-caches a user's installation has). Each run gets fresh XDG config, state and runtime directories, so no
-user setting or remembered connection takes part.
+caches a user's installation has). Each run gets fresh XDG config, state and
+runtime directories, so no user setting or remembered connection takes part.
 
 The time is exec → the app's log line "first rows painted after listing: N
 domains" (kvmgui/ui/first_paint.py: the list's viewport has handled a paint

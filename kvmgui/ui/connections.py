@@ -7,7 +7,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
-from kvmgui.core.connection import Connection, DomainChanges
+from kvmgui.core.connection import Connection, DomainChanges, Opening
 
 log = logging.getLogger(__name__)
 
@@ -42,13 +42,14 @@ class ConnectionManager(QObject):
     def get(self, uri: str) -> Connection | None:
         return self._connections.get(uri)
 
-    def add(self, uri: str) -> Connection:
-        """Open ``uri`` (or return the connection already open on it)."""
+    def add(self, uri: str, *, opening: Opening | None = None) -> Connection:
+        """Open ``uri`` (or return the connection already open on it); ``opening``
+        is an open of it already under way (kvmgui.core.connection.start_opening)."""
         existing = self._connections.get(uri)
         if existing is not None:
             return existing
         connection = Connection(
-            uri, self, self._loop, reconcile_interval=self._reconcile_interval
+            uri, self, self._loop, reconcile_interval=self._reconcile_interval, opening=opening
         )
         self._connections[uri] = connection
         self.connection_added.emit(connection)

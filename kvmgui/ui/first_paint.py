@@ -10,7 +10,7 @@ import time
 from PySide6.QtCore import QEvent, QObject, QTimer, Slot
 from PySide6.QtWidgets import QAbstractItemView
 
-from kvmgui.core.connection import Connection, DomainChanges
+from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.ui.connections import ConnectionManager
 
 log = logging.getLogger(__name__)
@@ -37,13 +37,19 @@ class FirstRowsPaintLog(QObject):
         self._view = view
         self._manager = manager
         self._domains = -1
-        manager.domains_changed.connect(self.on_domains_changed)
+        listed = [c for c in manager.connections() if c.state is ConnectionState.CONNECTED]
+        if listed:
+            self._watch_paints(listed[0])
+        else:
+            manager.domains_changed.connect(self.on_domains_changed)
 
     @Slot(object, object)
     def on_domains_changed(self, connection: Connection, changes: DomainChanges) -> None:
-        if not changes.complete:
-            return
-        self._manager.domains_changed.disconnect(self.on_domains_changed)
+        if changes.complete:
+            self._manager.domains_changed.disconnect(self.on_domains_changed)
+            self._watch_paints(connection)
+
+    def _watch_paints(self, connection: Connection) -> None:
         self._domains = len(connection.domains())
         self._view.viewport().installEventFilter(self)
         self._view.viewport().update()  # an empty listing changes no row

@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus_and_toolbar()
         self._connect_signals()
+        # Connections opened before this window (the entry point opens them first).
+        self.on_rows_inserted(QModelIndex(), 0, self.model.rowCount() - 1)
         self._update_title()
         self.update_actions()
         self.thumbnails.start()
