@@ -9,7 +9,13 @@ from pathlib import Path
 import libvirt
 import pytest
 
-from kvmgui.core.connection import Connection, ConnectionState, DomainChanges, start_opening
+from kvmgui.core.connection import (
+    Connection,
+    ConnectionState,
+    DomainChanges,
+    Opening,
+    start_opening,
+)
 from kvmgui.core.domain import DomainState
 from kvmgui.core.errors import LibvirtCallError
 from tests.fleet import RUNNING, SHUTOFF, FleetDomain, write_node
@@ -119,6 +125,14 @@ def test_failed_open_is_retried_and_recovers(tmp_path: Path) -> None:
     asyncio.run(scenario())
 
 
+def started_with(path: Path, opening: Opening) -> tuple[Recorder, Connection]:
+    recorder = Recorder()
+    connection = Connection(f"test://{path}", recorder, asyncio.get_running_loop(),
+                            reconcile_interval=None, opening=opening)
+    connection.start()
+    return recorder, connection
+
+
 def test_an_open_started_early_serves_the_first_session(tmp_path: Path) -> None:
     path = write_node(tmp_path / "fleet.xml", [FleetDomain("early", SHUTOFF)])
     opening = start_opening(f"test://{path}")
@@ -127,10 +141,7 @@ def test_an_open_started_early_serves_the_first_session(tmp_path: Path) -> None:
     write_node(path, [FleetDomain("later", SHUTOFF)])
 
     async def scenario() -> None:
-        recorder = Recorder()
-        connection = Connection(f"test://{path}", recorder, asyncio.get_running_loop(),
-                                reconcile_interval=None, opening=opening)
-        connection.start()
+        recorder, connection = started_with(path, opening)
         await recorder.until(lambda: connection.state is ConnectionState.CONNECTED)
         assert [i.name for i in connection.domains()] == ["early"]
         await connection.close()
@@ -143,10 +154,7 @@ def test_a_failed_early_open_is_reported_then_retried_afresh(tmp_path: Path) -> 
     opening = start_opening(f"test://{missing}")
 
     async def scenario() -> None:
-        recorder = Recorder()
-        connection = Connection(f"test://{missing}", recorder, asyncio.get_running_loop(),
-                                reconcile_interval=None, opening=opening)
-        connection.start()
+        recorder, connection = started_with(missing, opening)
         await recorder.until(lambda: connection.state is ConnectionState.FAILED)
         assert "later.xml" in connection.error
         write_node(missing, [FleetDomain("late", SHUTOFF)])
