@@ -14,13 +14,16 @@ import bisect
 import enum
 import itertools
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -201,14 +204,31 @@ class DomainTreeModel(QAbstractItemModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        cell = self._cell(index)
+        return None if cell is None else cell(role)
+
+    def multiData(self, index: AnyIndex, roles: QModelRoleDataSpan) -> None:  # type: ignore[override]
+        # A delegate asks seven roles of each cell it paints: one call into Python, not seven.
+        cell = self._cell(index)
+        if cell is not None:
+            # PySide6 iterates a span (its stub does not say so).
+            for role_data in cast("Iterable[QModelRoleData]", roles):
+                value = cell(role_data.role())
+                if value is None:
+                    role_data.clearData()  # a delegate reuses its span: no value from the last cell
+                else:
+                    role_data.setData(value)
+
+    def _cell(self, index: AnyIndex) -> Callable[[int], Any] | None:
+        """What answers the roles of the cell at ``index`` (looked up once per cell)."""
         if not index.isValid():
             return None
         node_id = index.internalId()
         if node_id == 0:
-            return self._connection_data(self._nodes[index.row()], index.column(), role)
+            return partial(self._connection_data, self._nodes[index.row()], index.column())
         node = self._by_id[node_id]
-        return self._domain_data(node, node.visible[self._position(node, index.row())],
-                                 index.column(), role)
+        info = node.visible[self._position(node, index.row())]
+        return partial(self._domain_data, node, info, index.column())
 
     def _connection_data(self, node: _ConnectionNode, column: int, role: int) -> Any:
         connection = node.connection

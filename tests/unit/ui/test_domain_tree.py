@@ -8,6 +8,7 @@ from pathlib import Path
 import libvirt
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.connection import Connection, DomainChanges
@@ -59,6 +60,28 @@ def test_lists_every_domain_with_its_columns(
     assert info.state is DomainState.PAUSED
     assert model.index(1, Column.STATE, parent).data(Qt.ItemDataRole.DecorationRole) is not None
     assert model.rowCount(charlie) == 0
+
+
+def test_a_delegate_sees_through_multi_data_what_data_says(
+    manager: ConnectionManager, connect: Connect, fleet_file: Path
+) -> None:
+    model = checked_model(manager)
+    connect(fleet_file)
+    parent = model.index(0, 0)
+    delegate = QStyledItemDelegate()
+    cells = (parent, model.index(2, Column.NAME, parent), model.index(2, Column.MEMORY, parent))
+    for index in cells:
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, index)  # asks through multiData
+        assert option.text == index.data()
+        assert option.font.bold() == (index == parent)
+        assert bool(option.displayAlignment & Qt.AlignmentFlag.AlignRight) == (
+            index.data(Qt.ItemDataRole.TextAlignmentRole) is not None
+        )
+    state = model.index(1, Column.STATE, parent)
+    option = QStyleOptionViewItem()
+    delegate.initStyleOption(option, state)
+    assert not option.icon.isNull()
 
 
 def test_titles_arrive_after_the_listing(
