@@ -342,8 +342,10 @@ class DomainTreeModel(QAbstractItemModel):
         words = tuple(text.lower().split())
         if words == self._filter_words:
             return
+        # Typing on narrows the filter: only the rows shown now can still match.
+        narrows = all(any(old in new for new in words) for old in self._filter_words)
         self._filter_words = words
-        self._relayout()
+        self._relayout(narrows=narrows)
 
     def _matches(self, info: DomainInfo) -> bool:
         if not self._filter_words:
@@ -351,11 +353,11 @@ class DomainTreeModel(QAbstractItemModel):
         text = info.search_text
         return all(word in text for word in self._filter_words)
 
-    def _relayout(self) -> None:
+    def _relayout(self, *, narrows: bool = False) -> None:
         """Re-sort and re-filter every connection's rows, keeping the selection."""
         for parent_row, node in enumerate(self._nodes):
             parent = self.index(parent_row, 0)
-            visible, keys = self._sorted_visible(node)
+            visible, keys = self._sorted_visible(node, narrows=narrows)
             if len(visible) == len(node.visible) and all(
                 map(operator.is_, visible, node.visible)
             ):
@@ -390,16 +392,25 @@ class DomainTreeModel(QAbstractItemModel):
             self.changePersistentIndexList(old_persistent, new_indexes)
             self.layoutChanged.emit()
 
-    def _sorted_visible(self, node: _ConnectionNode) -> tuple[list[DomainInfo], list[SortKey]]:
-        if node.ordered is None:
-            key = self._sort_key
-            pairs = sorted((key(info), info) for info in node.domains.values())
-            node.ordered = [info for _key, info in pairs], [k for k, _info in pairs]
-        infos, keys = node.ordered
-        if not self._filter_words:
+    def _sorted_visible(
+        self, node: _ConnectionNode, *, narrows: bool = False
+    ) -> tuple[list[DomainInfo], list[SortKey]]:
+        if narrows:
+            infos, keys = node.visible, node.keys
+        else:
+            if node.ordered is None:
+                key = self._sort_key
+                pairs = sorted((key(info), info) for info in node.domains.values())
+                node.ordered = [info for _key, info in pairs], [k for k, _info in pairs]
+            infos, keys = node.ordered
+        words = self._filter_words
+        if not words:
             return list(infos), list(keys)
         # One linear pass over the kept order: typing in the filter box sorts nothing.
-        matches = [self._matches(info) for info in infos]
+        if len(words) == 1:
+            matches = [words[0] in info.search_text for info in infos]
+        else:
+            matches = [self._matches(info) for info in infos]
         return (
             list(itertools.compress(infos, matches)),
             list(itertools.compress(keys, matches)),

@@ -100,6 +100,22 @@ def test_titles_arrive_after_the_listing(
     )
 
 
+def test_typing_on_in_the_filter_shows_what_a_fresh_filter_shows(
+    manager: ConnectionManager, connect: Connect, fleet_file: Path
+) -> None:
+    model = checked_model(manager)
+    connect(fleet_file)
+    model.sort(Column.NAME, Qt.SortOrder.DescendingOrder)
+    # Each text narrows the last one or not; after each, the rows are those a
+    # model given only that text shows, in the same order.
+    for text in ("", "a", "al", "al run", "l", "shut", "shut d", "e", "", "ch"):
+        model.set_filter_text(text)
+        fresh = DomainTreeModel(manager)
+        fresh.sort(Column.NAME, Qt.SortOrder.DescendingOrder)
+        fresh.set_filter_text(text)
+        assert names(model) == names(fresh), text
+
+
 def test_sorts_by_each_column_both_ways(
     manager: ConnectionManager, connect: Connect, fleet_file: Path
 ) -> None:
