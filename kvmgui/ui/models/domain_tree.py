@@ -59,6 +59,9 @@ class Column(enum.IntEnum):
     NETWORK_IO = 7
 
 
+# Asked for every row a view lays out: counted once (len() of an enum is a Python call).
+_COLUMN_COUNT = len(Column)
+
 COLUMN_TITLES = {
     Column.NAME: "Name",
     Column.STATE: "State",
@@ -153,7 +156,7 @@ class DomainTreeModel(QAbstractItemModel):
     # ------------------------------------------------------------ structure
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column < 0 or column >= len(Column) or row < 0:
+        if column < 0 or column >= _COLUMN_COUNT or row < 0:
             return QModelIndex()
         if not parent.isValid():
             if row >= len(self._nodes):
