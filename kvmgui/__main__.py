@@ -52,12 +52,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     # too, or Qt timers fire on the libvirt thread. Set before QApplication.
     os.environ["QT_NO_GLIB"] = "1"
     log_file = setup_logging(args.debug)
+    uris = list(args.connect)
+    if args.demo:
+        uris.append(demo_uri())
+
+    # The named local connections start opening before Qt loads: a large
+    # test-driver file or a slow daemon takes longer to open than the window to
+    # appear. A remote one may ask for a passphrase, which needs the window.
+    from kvmgui.core.connection import start_opening
+    from kvmgui.core.uri import is_local_uri
+
+    openings = {uri: start_opening(uri) for uri in dict.fromkeys(uris) if is_local_uri(uri)}
 
     from PySide6.QtWidgets import QApplication
 
     from kvmgui.core.events import ensure_event_loop
     from kvmgui.ui.app import App
-    from kvmgui.ui.mainwindow import MainWindow
     from kvmgui.ui.settings import Settings
     from kvmgui.ui.startup_check import StartupCheck
     from kvmgui.ui.theme import ColorSchemeFollower
@@ -71,18 +81,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     ColorSchemeFollower(qapp)
     app = App.start(qapp, Settings(), log_file)
 
-    explicit = bool(args.connect or args.demo)
-    window = MainWindow(app, remember_connections=not explicit)
-    uris = list(args.connect)
-    if args.demo:
-        uris.append(demo_uri())
+    # The connections are added first: their first steps, queued before the
+    # window's construction, hand libvirt's work to pool threads, which work
+    # while this thread imports and builds the window.
+    explicit = bool(uris)
     for uri in uris or app.settings.connection_uris():
-        app.manager.add(uri)
-    if log_file is not None:
-        window.statusBar().showMessage(f"Log: {log_file}", 5000)
+        app.manager.add(uri, opening=openings.get(uri))
     check = StartupCheck(app.manager, qapp.windowIcon(), sys.stderr) if args.check else None
-    window.show()
+    windows: list[object] = []  # kept alive while the loop runs
 
+    def show_window() -> None:
+        from kvmgui.ui.first_paint import FirstRowsPaintLog
+        from kvmgui.ui.mainwindow import MainWindow
+
+        window = MainWindow(app, remember_connections=not explicit)
+        FirstRowsPaintLog(window.view, app.manager)
+        if log_file is not None:
+            window.statusBar().showMessage(f"Log: {log_file}", 5000)
+        window.show()
+        windows.append(window)
+
+    app.loop.call_soon(show_window)
     signal.signal(signal.SIGINT, lambda *_: qapp.quit())
     try:
         app.loop.run_forever()  # returns when the last window closes

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 import libvirt
 
 from kvmgui.core.domain import DomainInfo, DomainState
-from kvmgui.core.newvm import seed_volume_name
 from kvmgui.core.storage import (
     ImageHeaderError,
     delete_volume_by_path,
@@ -186,6 +185,9 @@ def disks_for_delete(dom: libvirt.virDomain) -> list[DiskChoice]:
     conn = dom.connect()
     disks = [(disk, disk.path) for disk in domain_disks(dom.XMLDesc(0)) if disk.path]
     users = path_users(conn, [path for _disk, path in disks], dom.UUIDString())
+    # newvm pulls cloud-init's ISO and hash libraries in: not at launch (bench_startup.py).
+    from kvmgui.core.newvm import seed_volume_name
+
     seed = seed_volume_name(dom.name())
     return [
         DiskChoice(

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from kvmgui.core.auth import Ask
-from kvmgui.core.connection import Connection, DomainChanges
+from kvmgui.core.connection import Connection, DomainChanges, Opening
 
 log = logging.getLogger(__name__)
 
@@ -47,14 +47,15 @@ class ConnectionManager(QObject):
     def get(self, uri: str) -> Connection | None:
         return self._connections.get(uri)
 
-    def add(self, uri: str) -> Connection:
-        """Open ``uri`` (or return the connection already open on it)."""
+    def add(self, uri: str, *, opening: Opening | None = None) -> Connection:
+        """Open ``uri`` (or return the connection already open on it); ``opening``
+        is an open of it already under way (kvmgui.core.connection.start_opening)."""
         existing = self._connections.get(uri)
         if existing is not None:
             return existing
         connection = Connection(
             uri, self, self._loop, reconcile_interval=self._reconcile_interval,
-            ask=self._ask_for(uri) if self._ask_for is not None else None,
+            ask=self._ask_for(uri) if self._ask_for is not None else None, opening=opening,
         )
         self._connections[uri] = connection
         self.connection_added.emit(connection)

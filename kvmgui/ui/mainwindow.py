@@ -29,13 +29,9 @@ from PySide6.QtWidgets import (
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.uri import demo_uri
-from kvmgui.ui.about import AboutDialog
-from kvmgui.ui.add_connection import AddConnectionDialog
 from kvmgui.ui.app import App
 from kvmgui.ui.console.thumbnails import ThumbnailService, ThumbnailView
-from kvmgui.ui.details.window import DetailsWindow
 from kvmgui.ui.models.domain_tree import STATS_COLUMNS, Column, DomainTreeModel, Role
-from kvmgui.ui.preferences import PreferencesDialog
 from kvmgui.ui.shortcuts import ShortcutsDialog
 from kvmgui.ui.snapshot_column import SnapshotCountColumn
 from kvmgui.ui.stats_columns import ListStatsColumns
@@ -43,10 +39,12 @@ from kvmgui.ui.vm_actions import SelectedDomain, VmActions
 from kvmgui.ui.widgets.actions import make_action
 from kvmgui.ui.widgets.icons import app_icon
 from kvmgui.ui.widgets.message_bar import MessageBar
-from kvmgui.ui.wizard import NewVmWizard
 
+# What no first paint needs is imported when first used (bench_startup.py).
 if TYPE_CHECKING:
+    from kvmgui.ui.details.window import DetailsWindow
     from kvmgui.ui.host_window import HostWindow
+    from kvmgui.ui.wizard import NewVmWizard
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +116,8 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus_and_toolbar()
         self._connect_signals()
+        # Connections opened before this window (the entry point opens them first).
+        self.on_rows_inserted(QModelIndex(), 0, self.model.rowCount() - 1)
         self._update_title()
         self.update_actions()
         self.thumbnails.start()
@@ -338,6 +338,8 @@ class MainWindow(QMainWindow):
         key = (connection.uri, info.uuid)
         window = self._details.get(key)
         if window is None:
+            from kvmgui.ui.details.window import DetailsWindow
+
             window = DetailsWindow(connection, info, self.app, self.thumbnails)
             window.closed.connect(partial(self._details.pop, key, None))
             self._details[key] = window
@@ -398,6 +400,8 @@ class MainWindow(QMainWindow):
                 else "Add a connection first (File → Add Connection)."
             )
             return None
+        from kvmgui.ui.wizard import NewVmWizard
+
         wizard = NewVmWizard(connection, self.ops, self.settings, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.vm_created.connect(self.on_vm_created)
@@ -416,6 +420,8 @@ class MainWindow(QMainWindow):
         header.blockSignals(blocked)
 
     def show_preferences(self) -> None:
+        from kvmgui.ui.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.preferences_changed.connect(self.on_preferences_changed)
@@ -454,6 +460,8 @@ class MainWindow(QMainWindow):
         return self._details.get((uri, uuid))
 
     def add_connection(self) -> None:
+        from kvmgui.ui.add_connection import AddConnectionDialog
+
         dialog = AddConnectionDialog(self)
         dialog.uri_chosen.connect(self.manager.add)
         dialog.open()
@@ -472,6 +480,8 @@ class MainWindow(QMainWindow):
         self.manager.add(demo_uri())
 
     def show_about(self) -> None:
+        from kvmgui.ui.about import AboutDialog
+
         AboutDialog(self.manager, self.ops, self).open()
 
     def focus_filter(self) -> None:

@@ -16,9 +16,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
-import numpy as np
-import numpy.typing as npt
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
@@ -26,10 +25,15 @@ from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.errors import LibvirtCallError
 from kvmgui.core.stats.rates import Metric
 from kvmgui.core.stats.reading import StatGroups
-from kvmgui.core.stats.sampler import StatsSampler
 from kvmgui.core.units import NO_VALUE, format_kib, format_percent, format_rate
 from kvmgui.ui.connections import ConnectionManager
-from kvmgui.ui.ops import cancel_with
+from kvmgui.ui.ops import cancel_with, in_worker
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from kvmgui.core.stats.sampler import StatsSampler
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +127,7 @@ class StatsPoller(QObject):
     def sampler(self, connection: Connection) -> StatsSampler:
         sampler = self._samplers.get(connection)
         if sampler is None:
-            sampler = self._samplers[connection] = StatsSampler()
+            sampler = self._samplers[connection] = new_sampler()
         return sampler
 
     def sparkline(
@@ -169,9 +173,7 @@ class StatsPoller(QObject):
                 self.skipped_ticks += 1
                 continue
             self._in_flight.add(connection)
-            task = asyncio.get_running_loop().create_task(
-                self._tick(connection, self.sampler(connection), groups, host)
-            )
+            task = asyncio.get_running_loop().create_task(self._tick(connection, groups, host))
             # Not an OpRunner op: a tick a second would flood its `finished`,
             # and a failed tick is not news for the message bar (the connection
             # state says it); it is logged once. Like an op, it ends with the poller.
@@ -179,10 +181,17 @@ class StatsPoller(QObject):
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
-    async def _tick(
-        self, connection: Connection, sampler: StatsSampler, groups: StatGroups, host: bool
-    ) -> None:
+    async def _tick(self, connection: Connection, groups: StatGroups, host: bool) -> None:
         try:
+            sampler = self._samplers.get(connection)
+            if sampler is None:
+                # The first sampler imports numpy (about 150 ms): not on the GUI thread.
+                created = await in_worker(new_sampler)
+                if connection.state is not ConnectionState.CONNECTED or (
+                    self._manager.get(connection.uri) is not connection
+                ):
+                    return  # gone or lost while the sampler was made
+                sampler = self._samplers.setdefault(connection, created)
             updated = await connection.call(
                 "read statistics",
                 partial(sampler.tick, groups=groups, host=host),
@@ -223,6 +232,13 @@ class StatsPoller(QObject):
         if sampler is not None:
             for uuid in changes.removed:
                 sampler.forget(uuid)
+
+
+def new_sampler() -> StatsSampler:
+    # numpy is imported with the first sampler, not before the window's first paint.
+    from kvmgui.core.stats.sampler import StatsSampler
+
+    return StatsSampler()
 
 
 class StatsDemand(QObject):

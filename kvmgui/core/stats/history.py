@@ -21,18 +21,20 @@ HOST_KEY = "host"
 class RingBuffer:
     """A fixed-capacity series of floats; the oldest values fall off the front."""
 
-    __slots__ = ("_count", "_data", "_next")
+    __slots__ = ("_capacity", "_count", "_data", "_next")
 
     def __init__(self, capacity: int = DEFAULT_CAPACITY, dtype: npt.DTypeLike = np.float64) -> None:
         if capacity <= 0:
             raise ValueError("capacity must be positive")
         self._data: npt.NDArray[Any] = np.full(capacity, np.nan, dtype=dtype)
+        # A plain int: append runs for every metric of every running domain each tick.
+        self._capacity = capacity
         self._next = 0
         self._count = 0
 
     @property
     def capacity(self) -> int:
-        return int(self._data.shape[0])
+        return self._capacity
 
     def __len__(self) -> int:
         return self._count
@@ -40,8 +42,8 @@ class RingBuffer:
     def append(self, value: float | None) -> None:
         """Add a value (``None`` is stored as NaN: a gap in a plot)."""
         self._data[self._next] = math.nan if value is None else value
-        self._next = (self._next + 1) % self.capacity
-        if self._count < self.capacity:
+        self._next = (self._next + 1) % self._capacity
+        if self._count < self._capacity:
             self._count += 1
 
     def values(self, last: int | None = None) -> npt.NDArray[Any]:

@@ -119,10 +119,15 @@ class StatsSampler:
                 else:
                     del self._forgotten[uuid]
             vanished = self._latest.keys() - rates.keys()
+            # Flag tests cost microseconds each: made once per tick, not per domain.
+            keep_memory = StatGroups.MEMORY not in raw.groups
+            keep_disk = StatGroups.DISK not in raw.groups
             for uuid, domain_rates in rates.items():
                 previous = self._latest.get(uuid)
-                if previous is not None:
-                    rates[uuid] = domain_rates = _carry_over(domain_rates, previous, raw.groups)
+                if previous is not None and (keep_memory or keep_disk):
+                    rates[uuid] = domain_rates = _carry_over(
+                        domain_rates, previous, memory=keep_memory, disk=keep_disk
+                    )
                 self.history.append(uuid, domain_rates.timestamp, domain_rates.metrics())
             self._latest = rates
             return set(rates) | vanished
@@ -150,16 +155,15 @@ class StatsSampler:
             self._forgotten[uuid] = time.monotonic()
 
 
-def _carry_over(rates: DomainRates, previous: DomainRates, read: StatGroups) -> DomainRates:
-    """Rates of a tick that skipped the slow groups keep their last values."""
-    if StatGroups.MEMORY not in read:
-        rates = replace(
-            rates,
-            memory_used_kib=previous.memory_used_kib,
-            memory_total_kib=previous.memory_total_kib,
-        )
-    if StatGroups.DISK not in read:
-        rates = replace(
-            rates, disk_read_bps=previous.disk_read_bps, disk_write_bps=previous.disk_write_bps
-        )
-    return rates
+def _carry_over(
+    rates: DomainRates, previous: DomainRates, *, memory: bool, disk: bool
+) -> DomainRates:
+    """Rates of a tick that skipped the slow groups (``memory``, ``disk``) keep
+    their last values of them."""
+    kept: dict[str, float | None] = {}
+    if memory:
+        kept.update(memory_used_kib=previous.memory_used_kib,
+                    memory_total_kib=previous.memory_total_kib)
+    if disk:
+        kept.update(disk_read_bps=previous.disk_read_bps, disk_write_bps=previous.disk_write_bps)
+    return replace(rates, **kept)  # type: ignore[arg-type]

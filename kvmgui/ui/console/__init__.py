@@ -1,5 +1,1 @@
 """Serial console widgets."""
-
-from kvmgui.ui.console.terminal import TerminalWidget
-
-__all__ = ["TerminalWidget"]

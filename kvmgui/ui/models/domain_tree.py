@@ -14,13 +14,16 @@ import bisect
 import enum
 import itertools
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -56,6 +59,9 @@ class Column(enum.IntEnum):
     NETWORK_IO = 7
     SNAPSHOTS = 8
 
+
+# Asked for every row a view lays out: counted once (len() of an enum is a Python call).
+_COLUMN_COUNT = len(Column)
 
 COLUMN_TITLES = {
     Column.NAME: "Name",
@@ -156,7 +162,7 @@ class DomainTreeModel(QAbstractItemModel):
     # ------------------------------------------------------------ structure
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column < 0 or column >= len(Column) or row < 0:
+        if column < 0 or column >= _COLUMN_COUNT or row < 0:
             return QModelIndex()
         if not parent.isValid():
             if row >= len(self._nodes):
@@ -207,14 +213,31 @@ class DomainTreeModel(QAbstractItemModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        cell = self._cell(index)
+        return None if cell is None else cell(role)
+
+    def multiData(self, index: AnyIndex, roles: QModelRoleDataSpan) -> None:  # type: ignore[override]
+        # A delegate asks seven roles of each cell it paints: one call into Python, not seven.
+        cell = self._cell(index)
+        if cell is not None:
+            # PySide6 iterates a span (its stub does not say so).
+            for role_data in cast("Iterable[QModelRoleData]", roles):
+                value = cell(role_data.role())
+                if value is None:
+                    role_data.clearData()  # a delegate reuses its span: no value from the last cell
+                else:
+                    role_data.setData(value)
+
+    def _cell(self, index: AnyIndex) -> Callable[[int], Any] | None:
+        """What answers the roles of the cell at ``index`` (looked up once per cell)."""
         if not index.isValid():
             return None
         node_id = index.internalId()
         if node_id == 0:
-            return self._connection_data(self._nodes[index.row()], index.column(), role)
+            return partial(self._connection_data, self._nodes[index.row()], index.column())
         node = self._by_id[node_id]
-        return self._domain_data(node, node.visible[self._position(node, index.row())],
-                                 index.column(), role)
+        info = node.visible[self._position(node, index.row())]
+        return partial(self._domain_data, node, info, index.column())
 
     def _connection_data(self, node: _ConnectionNode, column: int, role: int) -> Any:
         connection = node.connection
@@ -337,8 +360,10 @@ class DomainTreeModel(QAbstractItemModel):
         words = tuple(text.lower().split())
         if words == self._filter_words:
             return
+        # Typing on narrows the filter: only the rows shown now can still match.
+        narrows = all(any(old in new for new in words) for old in self._filter_words)
         self._filter_words = words
-        self._relayout()
+        self._relayout(narrows=narrows)
 
     def _matches(self, info: DomainInfo) -> bool:
         if not self._filter_words:
@@ -346,11 +371,11 @@ class DomainTreeModel(QAbstractItemModel):
         text = info.search_text
         return all(word in text for word in self._filter_words)
 
-    def _relayout(self) -> None:
+    def _relayout(self, *, narrows: bool = False) -> None:
         """Re-sort and re-filter every connection's rows, keeping the selection."""
         for parent_row, node in enumerate(self._nodes):
             parent = self.index(parent_row, 0)
-            visible, keys = self._sorted_visible(node)
+            visible, keys = self._sorted_visible(node, narrows=narrows)
             if len(visible) == len(node.visible) and all(
                 map(operator.is_, visible, node.visible)
             ):
@@ -385,16 +410,25 @@ class DomainTreeModel(QAbstractItemModel):
             self.changePersistentIndexList(old_persistent, new_indexes)
             self.layoutChanged.emit()
 
-    def _sorted_visible(self, node: _ConnectionNode) -> tuple[list[DomainInfo], list[SortKey]]:
-        if node.ordered is None:
-            key = self._sort_key
-            pairs = sorted((key(info), info) for info in node.domains.values())
-            node.ordered = [info for _key, info in pairs], [k for k, _info in pairs]
-        infos, keys = node.ordered
-        if not self._filter_words:
+    def _sorted_visible(
+        self, node: _ConnectionNode, *, narrows: bool = False
+    ) -> tuple[list[DomainInfo], list[SortKey]]:
+        if narrows:
+            infos, keys = node.visible, node.keys
+        else:
+            if node.ordered is None:
+                key = self._sort_key
+                pairs = sorted((key(info), info) for info in node.domains.values())
+                node.ordered = [info for _key, info in pairs], [k for k, _info in pairs]
+            infos, keys = node.ordered
+        words = self._filter_words
+        if not words:
             return list(infos), list(keys)
         # One linear pass over the kept order: typing in the filter box sorts nothing.
-        matches = [self._matches(info) for info in infos]
+        if len(words) == 1:
+            matches = [words[0] in info.search_text for info in infos]
+        else:
+            matches = [self._matches(info) for info in infos]
         return (
             list(itertools.compress(infos, matches)),
             list(itertools.compress(keys, matches)),

@@ -9,7 +9,13 @@ from pathlib import Path
 import libvirt
 import pytest
 
-from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
+from kvmgui.core.connection import (
+    Connection,
+    ConnectionState,
+    DomainChanges,
+    Opening,
+    start_opening,
+)
 from kvmgui.core.domain import DomainState
 from kvmgui.core.errors import LibvirtCallError
 from tests.fleet import RUNNING, SHUTOFF, FleetDomain, write_node
@@ -114,6 +120,47 @@ def test_failed_open_is_retried_and_recovers(tmp_path: Path) -> None:
         await recorder.until(lambda: connection.state is ConnectionState.CONNECTED)
         assert [i.name for i in connection.domains()] == ["late"]
         assert connection.error == ""
+        await connection.close()
+
+    asyncio.run(scenario())
+
+
+def started_with(path: Path, opening: Opening) -> tuple[Recorder, Connection]:
+    recorder = Recorder()
+    connection = Connection(f"test://{path}", recorder, asyncio.get_running_loop(),
+                            reconcile_interval=None, opening=opening)
+    connection.start()
+    return recorder, connection
+
+
+def test_an_open_started_early_serves_the_first_session(tmp_path: Path) -> None:
+    path = write_node(tmp_path / "fleet.xml", [FleetDomain("early", SHUTOFF)])
+    opening = start_opening(f"test://{path}")
+    opening.result(TIMEOUT)
+    # A fresh open would now read "later": the connection must list what was opened early.
+    write_node(path, [FleetDomain("later", SHUTOFF)])
+
+    async def scenario() -> None:
+        recorder, connection = started_with(path, opening)
+        await recorder.until(lambda: connection.state is ConnectionState.CONNECTED)
+        assert [i.name for i in connection.domains()] == ["early"]
+        await connection.close()
+
+    asyncio.run(scenario())
+
+
+def test_a_failed_early_open_is_reported_then_retried_afresh(tmp_path: Path) -> None:
+    missing = tmp_path / "later.xml"
+    opening = start_opening(f"test://{missing}")
+
+    async def scenario() -> None:
+        recorder, connection = started_with(missing, opening)
+        await recorder.until(lambda: connection.state is ConnectionState.FAILED)
+        assert "later.xml" in connection.error
+        write_node(missing, [FleetDomain("late", SHUTOFF)])
+        connection.reconnect_now()
+        await recorder.until(lambda: connection.state is ConnectionState.CONNECTED)
+        assert [i.name for i in connection.domains()] == ["late"]
         await connection.close()
 
     asyncio.run(scenario())

@@ -8,6 +8,7 @@ from pathlib import Path
 import libvirt
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.connection import Connection, DomainChanges
@@ -61,6 +62,28 @@ def test_lists_every_domain_with_its_columns(
     assert model.rowCount(charlie) == 0
 
 
+def test_a_delegate_sees_through_multi_data_what_data_says(
+    manager: ConnectionManager, connect: Connect, fleet_file: Path
+) -> None:
+    model = checked_model(manager)
+    connect(fleet_file)
+    parent = model.index(0, 0)
+    delegate = QStyledItemDelegate()
+    cells = (parent, model.index(2, Column.NAME, parent), model.index(2, Column.MEMORY, parent))
+    for index in cells:
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, index)  # asks through multiData
+        assert option.text == index.data()
+        assert option.font.bold() == (index == parent)
+        assert bool(option.displayAlignment & Qt.AlignmentFlag.AlignRight) == (
+            index.data(Qt.ItemDataRole.TextAlignmentRole) is not None
+        )
+    state = model.index(1, Column.STATE, parent)
+    option = QStyleOptionViewItem()
+    delegate.initStyleOption(option, state)
+    assert not option.icon.isNull()
+
+
 def test_titles_arrive_after_the_listing(
     manager: ConnectionManager, connect: Connect, fleet_file: Path, qtbot: QtBot
 ) -> None:
@@ -75,6 +98,22 @@ def test_titles_arrive_after_the_listing(
     assert model.index(0, 0, model.index(0, 0)).data(Qt.ItemDataRole.ToolTipRole) == (
         "Alpha web server"
     )
+
+
+def test_typing_on_in_the_filter_shows_what_a_fresh_filter_shows(
+    manager: ConnectionManager, connect: Connect, fleet_file: Path
+) -> None:
+    model = checked_model(manager)
+    connect(fleet_file)
+    model.sort(Column.NAME, Qt.SortOrder.DescendingOrder)
+    # Each text narrows the last one or not; after each, the rows are those a
+    # model given only that text shows, in the same order.
+    for text in ("", "a", "al", "al run", "l", "shut", "shut d", "e", "", "ch"):
+        model.set_filter_text(text)
+        fresh = DomainTreeModel(manager)
+        fresh.sort(Column.NAME, Qt.SortOrder.DescendingOrder)
+        fresh.set_filter_text(text)
+        assert names(model) == names(fresh), text
 
 
 def test_sorts_by_each_column_both_ways(

@@ -16,6 +16,7 @@ from kvmgui.core.lifecycle import Action
 from kvmgui.core.uri import demo_uri
 from kvmgui.ui.about import AboutDialog
 from kvmgui.ui.add_connection import AddConnectionDialog
+from kvmgui.ui.app import App
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.delete_dialog import DeleteDialog
 from kvmgui.ui.mainwindow import MainWindow
@@ -209,6 +210,18 @@ def test_missing_test_file_says_why_and_offers_the_demo(
         demo_button.click()
     demo = manager.get(demo_uri())
     assert demo is not None and len(demo.domains()) == 30
+
+
+def test_a_window_made_after_the_listing_shows_it_expanded(
+    app: App, connect: Connect, fleet_file: Path, qtbot: QtBot
+) -> None:
+    # The entry point opens the connections before it builds the window.
+    connection = connect(fleet_file)
+    late = MainWindow(app)
+    qtbot.addWidget(late)
+    parent = late.model.connection_index(connection)
+    assert late.model.rowCount(parent) == len(connection.domains()) > 0
+    assert late.view.isExpanded(parent)
 
 
 def test_connections_are_remembered(

@@ -13,12 +13,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from kvmgui.ui.console import TerminalWidget
 from kvmgui.ui.console.terminal import (
     BACKLOG_MAX,
     DEFAULT_BG,
     DEFAULT_FG,
     FEED_SLICE,
+    TerminalWidget,
     color_for,
 )
 from kvmgui.ui.console.terminal_keys import key_to_bytes
