@@ -405,6 +405,7 @@ class MainWindow(QMainWindow):
         wizard = NewVmWizard(connection, self.ops, self.settings, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.vm_created.connect(self.on_vm_created)
+        wizard.diagnose_requested.connect(partial(self.show_host_window, tab="Diagnostics"))
         wizard.open()
         return wizard
 

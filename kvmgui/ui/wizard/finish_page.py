@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -59,6 +59,10 @@ class FinishPage(QWizardPage):
         self.copy_button.setToolTip("Copy the virt-install command to the clipboard")
         self.progress = QProgressBar()
         self.progress.hide()
+        # Offered once a create has failed: the host's checklist often says why.
+        self.diagnose_button = QPushButton("Diagnose the Host…")
+        self.diagnose_button.setToolTip("Check KVM, firmware, networks, pools and free space")
+        self.diagnose_button.hide()
         self.status_label = plain_label()
         self.status_label.setWordWrap(True)
 
@@ -80,6 +84,7 @@ class FinishPage(QWizardPage):
         layout.addWidget(self.command_view, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.diagnose_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -163,14 +168,16 @@ class FinishPage(QWizardPage):
         self.command_view.setPlainText(text)
 
     def show_progress(self, what: str, done: int, total: int) -> None:
+        self.diagnose_button.hide()
         self.progress.show()
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         set_tone_style(self.status_label, "")
         self.status_label.setText(f"{what}…")
 
-    def show_failure(self, message: str) -> None:
+    def show_failure(self, message: str, *, diagnose: bool = False) -> None:
         self.progress.hide()
+        self.diagnose_button.setVisible(diagnose)
         set_tone_style(self.status_label, "color: $ERROR;")
         self.status_label.setText(message)
 

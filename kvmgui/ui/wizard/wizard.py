@@ -92,6 +92,7 @@ class NewVmWizard(QWizard):
     """
 
     vm_created = Signal(object, object)  # Connection, DomainInfo
+    diagnose_requested = Signal(object)  # Connection: a create failed, the user asks why
 
     def __init__(
         self, connection: Connection, ops: OpRunner, settings: Settings,
@@ -137,6 +138,9 @@ class NewVmWizard(QWizard):
         self.source_page.detect_requested.connect(self.on_detect_requested)
         self.source_page.media_check_requested.connect(self.on_media_check_requested)
         self.finish_page.input_changed.connect(self.update_command)
+        self.finish_page.diagnose_button.clicked.connect(
+            lambda: self.diagnose_requested.emit(self.connection)
+        )
 
     def _load(self, coro: Coroutine[Any, Any, T], on_success: Callable[[T], None]) -> None:
         """Run ``coro`` for this wizard: cancelled if the wizard closes first."""
@@ -297,7 +301,7 @@ class NewVmWizard(QWizard):
     def on_create_failed(self, error: Exception) -> None:
         # Said once, on the page the user looks at; not in the main window too.
         self._set_creating(False)
-        self.finish_page.show_failure(failure_message(error))
+        self.finish_page.show_failure(failure_message(error), diagnose=True)
 
     def on_created(self, info: DomainInfo) -> None:
         self._set_creating(False)

@@ -12,7 +12,7 @@ import libvirt
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QLineEdit, QToolBar, QWizard
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QToolBar, QWizard
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.connection import Connection
@@ -22,6 +22,7 @@ from kvmgui.core.newvm import FirmwareChoice
 from kvmgui.core.osinfo import lookup
 from kvmgui.core.storage import DEFAULT_POOL_NAME, DEFAULT_POOL_PATH
 from kvmgui.core.xml.domain import NetworkSpec, SourceKind
+from kvmgui.ui.host_window import HostWindow
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
@@ -581,3 +582,28 @@ def test_a_pool_with_unknown_free_space_says_so_and_does_not_block(
     page.size_spin.setValue(60000.0)
     assert page.isComplete()
     assert not page.disk_error.isVisible()
+
+
+def test_a_failed_create_offers_the_hosts_diagnostics(
+    window: MainWindow, host: Path, connect: Callable[[Path], Connection], qtbot: QtBot,
+    fake_iso: Path, loop: asyncio.AbstractEventLoop,
+) -> None:
+    connection = connect(host)
+    wizard = window.new_vm()
+    assert wizard is not None
+    qtbot.waitUntil(lambda: wizard.facts is not None and not window.ops.busy, timeout=10000)
+    go_to_finish(wizard, qtbot, fake_iso)
+    button = wizard.finish_page.diagnose_button
+    assert button.isHidden()
+    retype(qtbot, wizard.finish_page.name_edit, "clash")
+    run_task(qtbot, loop, connection.call(
+        "define", lambda c: c.defineXML(domain_xml(FleetDomain("clash")))
+    ))
+    with qtbot.waitSignal(window.ops.finished, timeout=10000):
+        create(wizard, qtbot)
+    assert not button.isHidden()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    [host_window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, HostWindow)]
+    qtbot.addWidget(host_window)
+    assert host_window.connection is connection
+    assert host_window.tabs.tabText(host_window.tabs.currentIndex()) == "Diagnostics"
