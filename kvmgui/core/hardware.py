@@ -31,6 +31,7 @@ from kvmgui.core.storage import Rollback, create_qcow2_volume, delete_volume_by_
 from kvmgui.core.xml.domain import domain_disks
 from kvmgui.core.xml.model import (
     BootDevice,
+    Console,
     Disk,
     Domain,
     Graphics,
@@ -38,6 +39,7 @@ from kvmgui.core.xml.model import (
     Interface,
     Listen,
     Rng,
+    Serial,
     Sound,
     Tpm,
     Video,
@@ -88,11 +90,12 @@ class ItemRef:
 # The device lists the hardware tab shows, by item kind, in virt-manager's order.
 DEVICE_KINDS: dict[str, str] = {
     "disk": "disks", "interface": "interfaces", "graphics": "graphics", "video": "videos",
-    "sound": "sounds", "tpm": "tpms", "rng": "rngs", "watchdog": "watchdogs",
+    "sound": "sounds", "serial": "serials", "tpm": "tpms", "rng": "rngs", "watchdog": "watchdogs",
     "hostdev": "hostdevs",
 }
 _KIND_OF = {Disk: "disk", Interface: "interface", Graphics: "graphics", Video: "video",
-            Sound: "sound", Tpm: "tpm", Rng: "rng", Watchdog: "watchdog", HostDev: "hostdev"}
+            Sound: "sound", Serial: "serial", Tpm: "tpm", Rng: "rng", Watchdog: "watchdog",
+            HostDev: "hostdev"}
 AddableDevice = Disk | Interface | Sound | Tpm | Rng | Watchdog | HostDev
 
 
@@ -111,6 +114,8 @@ def _device_key(device: XmlObject) -> str:
         return device.type or ""
     if isinstance(device, HostDev):
         return f"{device.vendor_id or '?'}:{device.product_id or '?'}"
+    if isinstance(device, Serial):
+        return "" if device.target_port is None else str(device.target_port)
     if isinstance(device, Video | Sound | Tpm | Rng | Watchdog):
         return device.model or ""
     raise TypeError(f"no key for {device!r}")
@@ -143,7 +148,8 @@ def item_label(dom: Domain, ref: ItemRef) -> str:
     if isinstance(device, HostDev):
         return f"USB {ref.key}"
     words = {"cpu": "CPUs", "memory": "Memory", "boot": "Boot Options", "video": "Video",
-             "sound": "Sound", "tpm": "TPM", "rng": "RNG", "watchdog": "Watchdog"}
+             "sound": "Sound", "serial": "Serial", "tpm": "TPM", "rng": "RNG",
+             "watchdog": "Watchdog"}
     return f"{words[ref.kind]} {ref.key}".strip() if device is not None else words[ref.kind]
 
 
@@ -172,6 +178,9 @@ def _state(dom: Domain, ref: ItemRef) -> tuple[object, ...] | None:
         return device.model, device.backend_type, device.backend_version
     if isinstance(device, Rng):
         return device.model, device.backend_model, device.backend_source
+    if isinstance(device, Serial):
+        # Not the source path: a running pty gets its /dev/pts/N there.
+        return device.type, device.target_type
     if device is not None:
         return (_device_key(device),)
     return None
@@ -496,6 +505,37 @@ def new_rng() -> Rng:
     return rng
 
 
+def free_serial_port(dom: Domain) -> int:
+    """The first serial port number ``dom`` does not use (0 for the guest's ttyS0)."""
+    used = {serial.target_port for serial in dom.serials}
+    return next(port for port in range(len(used) + 1) if port not in used)
+
+
+def add_serial(port: int) -> Change:
+    """A pty serial port (an ISA one: the guest's ttyS<port>); at next boot, as an ISA
+    device cannot be plugged into a running VM.
+
+    A domain without a console gets one on it, so the Serial Console tab and
+    ``virsh console`` reach the guest.
+    """
+    serial = Serial()
+    serial.type = "pty"
+    serial.target_type = "isa-serial"
+    serial.target_port = port
+    serial.target_model = "isa-serial"
+
+    def edit(dom: Domain) -> None:
+        dom.serials.append(Serial(copy.deepcopy(serial.node)))
+        if not dom.consoles:
+            console = dom.consoles.append(Console())
+            console.type = "pty"
+            console.target_type = "serial"
+            console.target_port = 0
+
+    return Change(ItemRef("serial", str(port)), f"Add serial port {port} (pty)",
+                  When.NEXT_BOOT, edit)
+
+
 def new_watchdog(model: str, action: str) -> Watchdog:
     watchdog = Watchdog()
     watchdog.model = model
@@ -635,6 +675,11 @@ def domains_using(conn: libvirt.virConnect, path: str) -> list[str]:
 
 def _remove(dom: Domain, device: XmlObject) -> None:
     _device_lists(dom)[_KIND_OF[type(device)]].remove(device)
+    if isinstance(device, Serial) and not dom.serials:
+        # A console on a serial port with no serial left: libvirt would make the
+        # serial port again from it.
+        for console in [c for c in dom.consoles if c.target_type == "serial"]:
+            dom.consoles.remove(console)
 
 
 def describe_device(device: XmlObject) -> str:
@@ -648,6 +693,8 @@ def describe_device(device: XmlObject) -> str:
         return f"on firing: {device.action or 'reset'}"
     if isinstance(device, Tpm):
         return f"{device.backend_type or ''} {device.backend_version or ''}".strip()
+    if isinstance(device, Serial):
+        return f"{device.type or '?'}, {device.target_model or device.target_type or 'default'}"
     return ""
 
 

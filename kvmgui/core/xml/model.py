@@ -164,6 +164,7 @@ class _CharDevice(XmlObject):
 
 class Serial(_CharDevice):
     TAG = "serial"
+    target_model = StrProperty("./target/model/@name")  # isa-serial, pci-serial, ...
 
 
 class Console(_CharDevice):

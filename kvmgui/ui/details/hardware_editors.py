@@ -544,6 +544,15 @@ class DeviceEditor(ItemEditor):
         return []
 
 
+class SerialEditor(DeviceEditor):
+    """A serial port: removed at next boot (an ISA port cannot be unplugged live)."""
+
+    noun = "serial port"
+
+    def _offer_now(self) -> None:
+        self.when.offer_now(False, "A serial port is removed at the next boot.")
+
+
 class VideoEditor(ItemEditor):
     removable = True
     noun = "video card"
@@ -585,5 +594,5 @@ EDITORS: dict[str, type[ItemEditor]] = {
     "cpu": CpuEditor, "memory": MemoryEditor, "boot": BootEditor, "disk": DiskEditor,
     "interface": NicEditor, "graphics": GraphicsEditor, "video": VideoEditor,
     "watchdog": WatchdogEditor, "sound": DeviceEditor, "tpm": DeviceEditor,
-    "rng": DeviceEditor, "hostdev": DeviceEditor,
+    "rng": DeviceEditor, "hostdev": DeviceEditor, "serial": SerialEditor,
 }

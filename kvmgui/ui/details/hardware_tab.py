@@ -40,7 +40,9 @@ from kvmgui.core.hardware import (
     When,
     add_device,
     add_new_volume_disk,
+    add_serial,
     apply_changes,
+    free_serial_port,
     free_target,
     hardware_items,
     item_label,
@@ -92,6 +94,7 @@ class AddHardwareDialog(QDialog):
         self.kind.addItem("CD-ROM", "cdrom")
         self.kind.addItem("Network interface", "nic")
         self.kind.addItem("Sound card", "sound")
+        self.kind.addItem("Serial port (pty; at next boot)", "serial")
         self.kind.addItem("TPM 2.0 (emulated; the host needs swtpm)", "tpm")
         self.kind.addItem("Random number generator (virtio, from /dev/urandom)", "rng")
         self.kind.addItem("Watchdog", "watchdog")
@@ -122,7 +125,6 @@ class AddHardwareDialog(QDialog):
             self.usb_device.addItem(
                 f"{usb.description} ({usb.vendor_id[2:]}:{usb.product_id[2:]})", usb)
         self.when = WhenChoice("new hardware")
-        self.when.offer_now(state.running is not None, "The VM is not running.")
         self.form = form = QFormLayout()
         form.addRow("Add:", self.kind)
         form.addRow("Pool:", self.pool)
@@ -145,6 +147,7 @@ class AddHardwareDialog(QDialog):
             "cdrom": (self.path,),
             "nic": (self.nic_kind, self.nic_source, self.nic_model),
             "sound": (self.sound_model,),
+            "serial": (),
             "tpm": (),
             "rng": (),
             "watchdog": (self.watchdog_model, self.watchdog_action),
@@ -164,10 +167,16 @@ class AddHardwareDialog(QDialog):
         self._suggest_volume_name()
 
     def _show_fields(self) -> None:
-        used = self._fields[self.kind.currentData()]
+        kind = self.kind.currentData()
+        used = self._fields[kind]
         for widgets in self._fields.values():
             for widget in widgets:
                 self.form.setRowVisible(widget, widget in used)
+        if self._state.running is None:
+            self.when.offer_now(False, "The VM is not running.")
+        else:
+            # An ISA serial port cannot be plugged into a running VM.
+            self.when.offer_now(kind != "serial", "A serial port is added at the next boot.")
 
     def _target(self, bus: str) -> str:
         return free_target([d.target_dev or "" for d in self._state.definition.disks], bus)
@@ -184,6 +193,10 @@ class AddHardwareDialog(QDialog):
         if not when or (kind in ("disk", "cdrom") and not path):
             return None
         bus = self.bus.currentText()
+        if kind == "serial":
+            if When.NEXT_BOOT not in when:
+                return None
+            return add_serial(free_serial_port(self._state.definition))
         if kind == "new-disk":
             volume = self.volume_name.text().strip()
             if not volume or not self.pool.currentText():

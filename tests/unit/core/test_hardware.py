@@ -22,9 +22,11 @@ from kvmgui.core.hardware import (
     When,
     add_device,
     add_new_volume_disk,
+    add_serial,
     apply_changes,
     change_media,
     domains_using,
+    free_serial_port,
     free_target,
     hardware_items,
     item_label,
@@ -98,6 +100,8 @@ GOLDEN_EDITS: dict[str, Callable[[], Change]] = {
     "watchdog-add": lambda: add_device(new_watchdog("i6300esb", "poweroff"), When.NEXT_BOOT),
     "usb-hostdev-add": lambda: add_device(new_usb_hostdev("0x046d", "0xc52b"), When.NEXT_BOOT),
     "video-remove": lambda: remove_device(ItemRef("video", "virtio"), When.NEXT_BOOT),
+    "serial-add": lambda: add_serial(1),
+    "serial-remove": lambda: remove_device(ItemRef("serial", "0"), When.NEXT_BOOT),
 }
 
 
@@ -138,8 +142,26 @@ def test_the_hardware_list_names_every_item() -> None:
     dom = Domain.from_xml((DATA / "input.xml").read_text())
     assert [item_label(dom, ref) for ref in hardware_items(dom)] == [
         "CPUs", "Memory", "Boot Options", "Disk vda", "CD-ROM sda", "NIC 12:34:56", "Display Spice",
-        "Video virtio",
+        "Video virtio", "Serial 0",
     ]
+
+
+def test_a_serial_port_goes_on_the_next_free_port_with_a_console_where_none_is() -> None:
+    dom = Domain.from_xml((DATA / "input.xml").read_text())
+    assert free_serial_port(dom) == 1
+    remove_device(ItemRef("serial", "0"), When.NEXT_BOOT).edit(dom)
+    assert (len(dom.serials), len(dom.consoles), free_serial_port(dom)) == (0, 0, 0)
+    change = add_serial(free_serial_port(dom))
+    assert (change.item, change.when, change.live) == (ItemRef("serial", "0"), When.NEXT_BOOT, None)
+    change.edit(dom)
+    [serial], [console] = dom.serials, dom.consoles
+    assert (serial.type, serial.target_type, serial.target_port, serial.target_model) == (
+        "pty", "isa-serial", 0, "isa-serial")
+    assert (console.type, console.target_type, console.target_port) == ("pty", "serial", 0)
+    assert item_label(dom, ItemRef("serial", "0")) == "Serial 0"
+    assert schema_errors(dom.to_xml()) == []
+    add_serial(free_serial_port(dom)).edit(dom)
+    assert [s.target_port for s in dom.serials] == [0, 1] and len(dom.consoles) == 1
 
 
 def test_free_targets_follow_the_bus() -> None:

@@ -27,6 +27,7 @@ from kvmgui.ui.details.hardware_editors import (
     CpuEditor,
     MemoryEditor,
     NicEditor,
+    SerialEditor,
     VideoEditor,
     WatchdogEditor,
 )
@@ -311,3 +312,32 @@ def test_added_devices_of_every_other_kind_are_defined_and_editable(
     dom = definition(details)
     assert dom.watchdogs[0].action == "pause" and dom.videos[0].model == "virtio"
     assert len(dom.hostdevs) == 0
+
+
+def test_a_serial_port_is_added_and_removed_at_next_boot(
+    open_hardware: Callable[[str], DetailsWindow], definition: Callable[[DetailsWindow], Domain],
+    qtbot: QtBot,
+) -> None:
+    details = open_hardware("on")
+    tab = details.hardware
+    dialog = open_add_dialog(tab)
+    assert dialog.when.now.isEnabled()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("serial"))
+    assert not dialog.when.now.isEnabled() and dialog.when.next_boot.isChecked()
+    dialog.accept()
+    assert changes_listed(tab) == ["Add serial port 0 (pty) — at next boot"]
+    apply_hardware(tab, qtbot)
+    assert tab.status.kind == "info", tab.status.text()
+    dom = definition(details)
+    [serial], [console] = dom.serials, dom.consoles
+    assert (serial.type, serial.target_type, serial.target_port) == ("pty", "isa-serial", 0)
+    assert (console.target_type, console.target_port) == ("serial", 0)
+    qtbot.waitUntil(lambda: f"Serial 0 {PENDING_MARK}" in list_texts(tab), timeout=5000)
+    editor = tab.editors[ItemRef("serial", "0")]
+    assert isinstance(editor, SerialEditor) and editor.remove_box is not None
+    editor.remove_box.setChecked(True)
+    assert not editor.when.now.isEnabled()
+    assert changes_listed(tab) == ["Remove serial 0 — at next boot"]
+    apply_hardware(tab, qtbot)
+    dom = definition(details)
+    assert (len(dom.serials), len(dom.consoles)) == (0, 0)
