@@ -27,7 +27,9 @@ import libvirt
 
 from kvmgui.core.editing import read_definition_xml
 from kvmgui.core.errors import is_connection_broken
+from kvmgui.core.media import MediaKind, MediaVolume, list_media_volumes
 from kvmgui.core.storage import Rollback, create_qcow2_volume, delete_volume_by_path
+from kvmgui.core.uri import is_local_uri
 from kvmgui.core.xml.domain import domain_disks
 from kvmgui.core.xml.model import (
     BootDevice,
@@ -631,6 +633,11 @@ def storage_pools(conn: libvirt.virConnect) -> list[str]:
     return sorted(pool.name() for pool in pools)
 
 
+def network_names(conn: libvirt.virConnect) -> list[str]:
+    """The names of the host's networks (active or not), for a NIC to be on."""
+    return sorted(network.name() for network in conn.listAllNetworks(0))
+
+
 def remove_device(ref: ItemRef, when: When, delete_storage: str | None = None) -> Change:
     """Detach a device: live with detachDeviceFlags (the guest may have to agree).
 
@@ -793,6 +800,9 @@ class HardwareState:
     running: Domain | None
     pools: tuple[str, ...] = ()  # where a new disk's volume can go
     usb_devices: tuple[UsbDevice, ...] = ()  # the host's, to pass through
+    networks: tuple[str, ...] = ()  # the host's, for a NIC
+    isos: tuple[MediaVolume, ...] = ()  # the ISO volumes of the host's pools, for a CD-ROM
+    local_host: bool = False  # whether the host's files are this machine's (a file dialog)
 
     @property
     def pending(self) -> set[ItemRef]:
@@ -803,5 +813,7 @@ def read_hardware(virdom: libvirt.virDomain) -> HardwareState:
     definition = Domain.from_xml(read_definition_xml(virdom))
     running = Domain.from_xml(virdom.XMLDesc(0)) if virdom.isActive() else None
     conn = virdom.connect()
+    isos = tuple(v for v in list_media_volumes(conn) if v.kind is MediaKind.ISO)
     return HardwareState(definition, running, tuple(storage_pools(conn)),
-                         tuple(usb_host_devices(conn)))
+                         tuple(usb_host_devices(conn)), tuple(network_names(conn)), isos,
+                         is_local_uri(conn.getURI()))

@@ -175,7 +175,7 @@ def test_cd_media_and_a_nic_change_on_a_running_guest(
     dialog = tab.findChild(AddHardwareDialog)
     assert dialog is not None
     dialog.kind.setCurrentIndex(dialog.kind.findData("nic"))
-    dialog.nic_source.setText(guests.network)
+    dialog.nic_source.setCurrentText(guests.network)
     assert dialog.when.now.isChecked()
     dialog.accept()
     apply_hardware(tab, qtbot)

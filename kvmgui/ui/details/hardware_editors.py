@@ -8,10 +8,13 @@ can change live.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -221,6 +224,17 @@ def combo_box(name: str, choices: tuple[str, ...], value: str | None) -> QComboB
     return combo
 
 
+def show_nic_sources(
+    combo: QComboBox, kind: str, networks: tuple[str, ...], value: str,
+) -> None:
+    """The host's networks to choose from, or a bridge's name to type in."""
+    combo.clear()
+    combo.setEditable(kind == "bridge")
+    if kind == "network":
+        combo.addItems([*networks, *([value] if value and value not in networks else [])])
+    combo.setCurrentText(value)
+
+
 def _checkbox(text: str, name: str, checked: bool) -> QCheckBox:
     box = QCheckBox(text)
     box.setAccessibleName(name)
@@ -392,12 +406,28 @@ class DiskEditor(ItemEditor):
         self.source.setAccessibleName(f"{self.label} source")
         self.source.setReadOnly(not self.is_cdrom)
         self.form.addRow("Media:" if self.is_cdrom else "Source:", self.source)
+        self.browse: QPushButton | None = None
         if self.is_cdrom:
             self.source.setPlaceholderText("(empty) — the path of an ISO to insert")
+            self.isos = QComboBox()
+            self.isos.setAccessibleName(f"{self.label}: ISO images in the host's storage pools")
+            self.isos.addItem("Insert an ISO volume of the host…" if state.isos
+                              else "No ISO volumes in the host's storage pools")
+            for volume in state.isos:
+                self.isos.addItem(f"{volume.pool} / {volume.name}", volume.path)
+            self.isos.currentIndexChanged.connect(self._on_iso_chosen)
+            buttons = QHBoxLayout()
+            buttons.addWidget(self.isos, 1)
+            if state.local_host:  # the host's files are this machine's: browse them
+                self.browse = QPushButton("Browse…")
+                self.browse.setAccessibleName(f"Choose an ISO file for {self.label}")
+                self.browse.clicked.connect(self.on_browse_clicked)
+                buttons.addWidget(self.browse)
             eject = QPushButton("Eject")
             eject.setAccessibleName(f"Eject the media of {self.label}")
             eject.clicked.connect(self.source.clear)
-            self.form.addRow(eject)
+            buttons.addWidget(eject)
+            self.form.addRow(buttons)
         self.bus = combo_box(f"{self.label} bus", DISK_BUSES, self._bus)
         self.cache = combo_box(f"{self.label} cache mode", DISK_CACHE_MODES, self._cache)
         self.readonly = _checkbox("Read-only", f"{self.label} read-only", self._readonly)
@@ -417,6 +447,21 @@ class DiskEditor(ItemEditor):
             self._watch(self.delete_storage_box)
         self._watch(self.source, self.bus, self.cache, self.readonly, self.shareable)
         self._offer_now()
+
+    @Slot(int)
+    def _on_iso_chosen(self, index: int) -> None:
+        path = self.isos.itemData(index)
+        if path:
+            self.source.setText(path)
+
+    @Slot()
+    def on_browse_clicked(self) -> None:
+        dialog = QFileDialog(self, "Choose an ISO image", str(Path.home()),
+                             "ISO images (*.iso);;All files (*)")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.source.setText)
+        dialog.open()
 
     def _settings(self) -> tuple[str, str, bool, bool]:
         return (self.bus.currentText(), self.cache.currentText(), self.readonly.isChecked(),
@@ -458,8 +503,10 @@ class NicEditor(ItemEditor):
         self._model = nic.model or "virtio"
         self._up = nic.link_state != "down"
         self.kind = combo_box(f"{self.label} connection", ("network", "bridge"), self._kind)
-        self.source = QLineEdit(self._source)
+        self.source = QComboBox()
         self.source.setAccessibleName(f"{self.label} network or bridge name")
+        show_nic_sources(self.source, self._kind, state.networks, self._source)
+        self.kind.currentTextChanged.connect(self._on_kind_changed)
         self.model = combo_box(f"{self.label} model", NIC_MODELS, self._model)
         mac = QLineEdit(nic.mac or "")
         mac.setReadOnly(True)
@@ -473,8 +520,13 @@ class NicEditor(ItemEditor):
         self._watch(self.kind, self.source, self.model, self.link)
         self._offer_now()
 
+    @Slot(str)
+    def _on_kind_changed(self, kind: str) -> None:
+        show_nic_sources(self.source, kind, self.state.networks,
+                         self._source if kind == self._kind else "")
+
     def _settings(self) -> tuple[str, str, str]:
-        return self.kind.currentText(), self.source.text().strip(), self.model.currentText()
+        return self.kind.currentText(), self.source.currentText().strip(), self.model.currentText()
 
     def _offer_now(self) -> None:
         settings_same = self._settings() == (self._kind, self._source, self._model)

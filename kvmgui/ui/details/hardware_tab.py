@@ -72,6 +72,7 @@ from kvmgui.ui.details.hardware_editors import (
     ItemEditor,
     WhenChoice,
     combo_box,
+    show_nic_sources,
 )
 from kvmgui.ui.ops import OpRunner
 
@@ -113,8 +114,10 @@ class AddHardwareDialog(QDialog):
         self.volume_size.setSuffix(" GiB")
         self.bus = combo_box("Disk bus", DISK_BUSES[:2], "virtio")
         self.nic_kind = combo_box("NIC connection", ("network", "bridge"), "network")
-        self.nic_source = QLineEdit("default")
+        self.nic_source = QComboBox()
         self.nic_source.setAccessibleName("NIC network or bridge name")
+        show_nic_sources(self.nic_source, "network", state.networks,
+                         "default" if "default" in state.networks else "")
         self.nic_model = combo_box("NIC model", NIC_MODELS, "virtio")
         self.sound_model = combo_box("Sound card model", SOUND_MODELS, "ich9")
         self.watchdog_model = combo_box("Watchdog model", WATCHDOG_MODELS, "i6300esb")
@@ -154,6 +157,8 @@ class AddHardwareDialog(QDialog):
             "usb": (self.usb_device,),
         }
         self.kind.currentIndexChanged.connect(self._show_fields)
+        self.nic_kind.currentTextChanged.connect(
+            lambda kind: show_nic_sources(self.nic_source, kind, state.networks, ""))
         self.bus.currentTextChanged.connect(self._suggest_volume_name)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -226,7 +231,7 @@ class AddHardwareDialog(QDialog):
             device = cdrom_device(path, self._target("sata"))
         else:
             network_kind = NetworkKind(self.nic_kind.currentText())
-            nic = interface_device(NetworkSpec(network_kind, self.nic_source.text().strip()))
+            nic = interface_device(NetworkSpec(network_kind, self.nic_source.currentText().strip()))
             nic.model = self.nic_model.currentText()
             nic.mac = new_mac()  # the same NIC now and at next boot
             device = nic

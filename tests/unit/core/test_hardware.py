@@ -30,6 +30,7 @@ from kvmgui.core.hardware import (
     free_target,
     hardware_items,
     item_label,
+    network_names,
     new_rng,
     new_sound,
     new_tpm,
@@ -326,5 +327,26 @@ def test_usb_devices_are_listed_from_the_hosts_node_devices(tmp_path: Path) -> N
     try:
         assert usb_host_devices(conn) == [
             UsbDevice("0x046d", "0xc52b", "Logitech, Inc. Unifying Receiver")]
+    finally:
+        conn.close()
+
+
+def test_the_hosts_networks_and_iso_volumes_are_read_with_the_hardware(tmp_path: Path) -> None:
+    node = tmp_path / "node.xml"
+    node.write_text(
+        "<node>" + TEST_DOMAIN.format(disk=tmp_path / "hw.img")
+        + "<pool type='dir'><name>images</name><target><path>/images</path></target>"
+        "<volume type='file'><name>tools.iso</name><capacity>1000</capacity></volume>"
+        "<volume type='file'><name>data.qcow2</name><capacity>1000</capacity></volume></pool>"
+        "<network><name>lab</name><bridge name='virbr9'/></network>"
+        "<network><name>default</name><bridge name='virbr0'/></network></node>"
+    )
+    conn = libvirt.open(f"test://{node}")
+    try:
+        assert network_names(conn) == ["default", "lab"]
+        state = read_hardware(conn.lookupByUUIDString(UUID))
+        assert state.networks == ("default", "lab") and state.local_host
+        assert [(v.pool, v.name, v.path) for v in state.isos] == [
+            ("images", "tools.iso", "/images/tools.iso")]
     finally:
         conn.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
+    QFileDialog,
     QLineEdit,
     QListWidget,
 )
@@ -25,6 +27,7 @@ from kvmgui.core.xml.model import Domain
 from kvmgui.ui.details.hardware_editors import (
     BootEditor,
     CpuEditor,
+    DiskEditor,
     MemoryEditor,
     NicEditor,
     SerialEditor,
@@ -71,7 +74,12 @@ def hw_file(tmp_path: Path) -> Path:
     path = tmp_path / "hw.xml"
     path.write_text(
         f"<node>{hw_domain('on', RUNNING)}{hw_domain('off', SHUTOFF)}"
-        "<pool type='dir'><name>images</name><target><path>/images</path></target></pool>"
+        "<pool type='dir'><name>images</name><target><path>/images</path></target>"
+        "<volume type='file'><name>tools.iso</name><capacity>1000</capacity></volume></pool>"
+        # With an address: the test driver's DHCP lease lookup crashes on a network without.
+        "<network><name>default</name><bridge name='virbr0'/>"
+        "<ip address='192.168.122.1' netmask='255.255.255.0'/></network>"
+        "<network><name>lab</name><bridge name='virbr9'/></network>"
         "<device><name>usb_1_2</name><parent>computer</parent><capability type='usb_device'>"
         "<bus>1</bus><device>2</device><product id='0xc52b'>Unifying Receiver</product>"
         "<vendor id='0x046d'>Logitech, Inc.</vendor></capability></device></node>"
@@ -341,3 +349,48 @@ def test_a_serial_port_is_added_and_removed_at_next_boot(
     apply_hardware(tab, qtbot)
     dom = definition(details)
     assert (len(dom.serials), len(dom.consoles)) == (0, 0)
+
+
+def test_a_nic_picks_one_of_the_hosts_networks_or_a_typed_bridge(
+    open_hardware: Callable[[str], DetailsWindow], definition: Callable[[DetailsWindow], Domain],
+    qtbot: QtBot,
+) -> None:
+    details = open_hardware("off")
+    tab = details.hardware
+    nic = tab.editors[ItemRef("interface", MAC)]
+    assert isinstance(nic, NicEditor)
+    networks = [nic.source.itemText(i) for i in range(nic.source.count())]
+    assert networks == ["default", "lab"] and not nic.source.isEditable()
+    nic.source.setCurrentText("lab")
+    assert changes_listed(tab) == [f"NIC {MAC}: network lab, model virtio — at next boot"]
+    nic.kind.setCurrentText("bridge")
+    assert nic.source.isEditable() and nic.source.count() == 0
+    nic.source.setEditText("br0")
+    assert changes_listed(tab) == [f"NIC {MAC}: bridge br0, model virtio — at next boot"]
+    nic.kind.setCurrentText("network")
+    nic.source.setCurrentText("lab")
+    apply_hardware(tab, qtbot)
+    assert definition(details).interfaces[0].source_network == "lab"
+
+
+def test_a_cdrom_takes_an_iso_volume_of_the_host_or_a_local_file(
+    open_hardware: Callable[[str], DetailsWindow], qtbot: QtBot,
+) -> None:
+    tab = open_hardware("off").hardware
+    cdrom = tab.editors[ItemRef("disk", "sda")]
+    assert isinstance(cdrom, DiskEditor)
+    assert [cdrom.isos.itemText(i) for i in range(1, cdrom.isos.count())] == [
+        "images / tools.iso"]
+    cdrom.isos.setCurrentIndex(1)
+    assert changes_listed(tab) == ["CD-ROM sda: insert /images/tools.iso — at next boot"]
+    assert cdrom.browse is not None  # a test:/// URI is local: this machine's files
+    cdrom.browse.click()
+    dialog = cdrom.findChild(QFileDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.fileSelected.emit("/srv/other.iso")
+    dialog.reject()
+    assert cdrom.source.text() == "/srv/other.iso"
+    assert tab.state is not None
+    remote = DiskEditor(ItemRef("disk", "sda"), replace(tab.state, local_host=False))
+    qtbot.addWidget(remote)
+    assert remote.browse is None and remote.isos.count() == 2
