@@ -27,10 +27,10 @@ import libvirt
 
 from kvmgui.core.editing import read_definition_xml
 from kvmgui.core.errors import is_connection_broken
+from kvmgui.core.lifecycle import path_users
 from kvmgui.core.media import MediaKind, MediaVolume, list_media_volumes
 from kvmgui.core.storage import Rollback, create_qcow2_volume, delete_volume_by_path
 from kvmgui.core.uri import is_local_uri
-from kvmgui.core.xml.domain import domain_disks
 from kvmgui.core.xml.model import (
     BootDevice,
     Console,
@@ -668,18 +668,6 @@ def new_mac() -> str:
     return "52:54:00:" + ":".join(f"{random.randrange(256):02x}" for _ in range(3))
 
 
-def domains_using(conn: libvirt.virConnect, path: str) -> list[str]:
-    """The VMs whose definition or running XML has a disk on ``path``."""
-    users = []
-    for virdom in conn.listAllDomains(0):
-        xmls = [virdom.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE)]
-        if virdom.isActive():
-            xmls.append(virdom.XMLDesc(0))
-        if any(disk.path == path for xml in xmls for disk in domain_disks(xml)):
-            users.append(virdom.name())
-    return users
-
-
 def _remove(dom: Domain, device: XmlObject) -> None:
     _device_lists(dom)[_KIND_OF[type(device)]].remove(device)
     if isinstance(device, Serial) and not dom.serials:
@@ -777,7 +765,7 @@ def _delete_volumes(volumes: Iterable[libvirt.virStorageVol]) -> None:
 
 def _delete_storage(conn: libvirt.virConnect, change: Change) -> list[ChangeError]:
     assert change.then_delete is not None
-    users = domains_using(conn, change.then_delete)
+    users = path_users(conn, [change.then_delete])[change.then_delete]
     if users:
         return [ChangeError(change.item, f"{change.then_delete} was kept: "
                             f"{', '.join(users)} still uses it.")]

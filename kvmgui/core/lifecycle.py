@@ -156,10 +156,20 @@ def _disk_files(conn: libvirt.virConnect, disk: Disk, local: bool) -> set[str]:
     return files
 
 
+def _running_and_defined_disks(dom: libvirt.virDomain) -> list[Disk]:
+    """The disks of what runs and of the definition: a disk added or removed for the
+    next boot counts."""
+    xmls = [dom.XMLDesc(0)]
+    if dom.isActive():
+        xmls.append(dom.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE))
+    return [disk for xml in xmls for disk in Domain.from_xml(xml).disks]
+
+
 def path_users(
-    conn: libvirt.virConnect, paths: Collection[str], exclude_uuid: str
+    conn: libvirt.virConnect, paths: Collection[str], exclude_uuid: str | None = None,
 ) -> dict[str, tuple[str, ...]]:
-    """For each path, the other domains (by name) that read it, directly or as backing."""
+    """For each path, the domains (by name; all but ``exclude_uuid``) that read it, as
+    their disk's file, as a pool volume, or in a backing chain, running or at next boot."""
     users: dict[str, list[str]] = {path: [] for path in paths}
     if not users:
         return {}
@@ -168,7 +178,7 @@ def path_users(
         if other.UUIDString() == exclude_uuid:
             continue
         try:
-            disks = Domain.from_xml(other.XMLDesc(0)).disks
+            disks = _running_and_defined_disks(other)
         except libvirt.libvirtError as err:
             if err.get_error_code() == libvirt.VIR_ERR_NO_DOMAIN:
                 continue  # undefined meanwhile

@@ -25,7 +25,6 @@ from kvmgui.core.hardware import (
     add_serial,
     apply_changes,
     change_media,
-    domains_using,
     free_serial_port,
     free_target,
     hardware_items,
@@ -53,6 +52,7 @@ from kvmgui.core.hardware import (
     update_interface,
     usb_host_devices,
 )
+from kvmgui.core.lifecycle import path_users
 from kvmgui.core.xml.domain import (
     DiskSpec,
     NetworkSpec,
@@ -263,7 +263,7 @@ def test_storage_is_kept_while_a_vm_uses_it_and_outside_pools(
     conn.defineXML(TEST_DOMAIN.format(disk=path).replace(UUID, UUID[:-2] + "10")
                    .replace("<name>hw</name>", "<name>other</name>")
                    .replace(MAC, "52:54:00:00:00:10"))
-    assert sorted(domains_using(conn, path)) == ["hw", "other"]
+    assert path_users(conn, [path]) == {path: ("hw", "other")}
     errors = apply_changes(conn, UUID, [
         remove_device(ItemRef("disk", "vda"), When.NEXT_BOOT, delete_storage=path)])
     assert [e.message for e in errors] == [f"{path} was kept: other still uses it."]
@@ -303,6 +303,31 @@ def test_a_new_volume_disk_creates_its_volume_or_leaves_none(
     [_, added] = definition(pool_conn).disks
     assert (added.source_pool, added.source_volume, added.target_dev) == (
         "images", "data.qcow2", "vdb")
+
+
+def test_a_volume_another_vm_has_by_pool_and_name_is_kept(pool_conn: libvirt.virConnect) -> None:
+    pool = pool_conn.storagePoolLookupByName("images")
+    pool.createXML("<volume><name>data.qcow2</name><capacity>1024</capacity></volume>", 0)
+    path = "/images/data.qcow2"
+    add = add_new_volume_disk(NewVolume("images", "x.qcow2", 2**20), "vdb", "virtio",
+                              When.NEXT_BOOT)
+    assert apply_changes(pool_conn, UUID, [add]) == []
+    # "other" names the volume by pool and name, never by its path.
+    other = TEST_DOMAIN.format(disk="/srv/other.img").replace(UUID, UUID[:-2] + "10").replace(
+        "<name>hw</name>", "<name>other</name>").replace(MAC, "52:54:00:00:00:10").replace(
+        "</devices>", "<disk type='volume' device='disk'><source pool='images' "
+        "volume='data.qcow2'/><target dev='vdb' bus='virtio'/></disk></devices>")
+    pool_conn.defineXML(other)
+    assert path_users(pool_conn, [path, "/images/x.qcow2"]) == {
+        path: ("other",), "/images/x.qcow2": ("hw",)}
+    errors = apply_changes(pool_conn, UUID, [
+        remove_device(ItemRef("disk", "vdb"), When.NEXT_BOOT, delete_storage="/images/x.qcow2"),
+    ])
+    assert errors == [] and "x.qcow2" not in pool.listVolumes()
+    pool_conn.lookupByName("other").create()  # running: its live XML and definition count
+    assert path_users(pool_conn, [path]) == {path: ("other",)}
+    assert path_users(pool_conn, [path], pool_conn.lookupByName("other").UUIDString()) == {
+        path: ()}
 
 
 def test_watchdog_action_and_a_second_edit_of_the_same_document() -> None:
