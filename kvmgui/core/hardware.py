@@ -20,14 +20,14 @@ import enum
 import random
 import string
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import libvirt
 
 from kvmgui.core.editing import read_definition_xml
 from kvmgui.core.errors import is_connection_broken
-from kvmgui.core.lifecycle import path_users
+from kvmgui.core.lifecycle import disk_file, path_users
 from kvmgui.core.media import MediaKind, MediaVolume, list_media_volumes
 from kvmgui.core.storage import Rollback, create_qcow2_volume, delete_volume_by_path
 from kvmgui.core.uri import is_local_uri
@@ -791,6 +791,8 @@ class HardwareState:
     networks: tuple[str, ...] = ()  # the host's, for a NIC
     isos: tuple[MediaVolume, ...] = ()  # the ISO volumes of the host's pools, for a CD-ROM
     local_host: bool = False  # whether the host's files are this machine's (a file dialog)
+    # Each disk's file by target, pool volumes resolved: the storage a removal may delete.
+    disk_files: dict[str, str] = field(default_factory=dict)
 
     @property
     def pending(self) -> set[ItemRef]:
@@ -802,6 +804,8 @@ def read_hardware(virdom: libvirt.virDomain) -> HardwareState:
     running = Domain.from_xml(virdom.XMLDesc(0)) if virdom.isActive() else None
     conn = virdom.connect()
     isos = tuple(v for v in list_media_volumes(conn) if v.kind is MediaKind.ISO)
+    files = {disk.target_dev: disk_file(conn, disk) for disk in definition.disks}
     return HardwareState(definition, running, tuple(storage_pools(conn)),
                          tuple(usb_host_devices(conn)), tuple(network_names(conn)), isos,
-                         is_local_uri(conn.getURI()))
+                         is_local_uri(conn.getURI()),
+                         {target: path for target, path in files.items() if target and path})

@@ -130,15 +130,23 @@ class DiskChoice:
 _MAX_CHAIN = 16
 
 
+def disk_file(conn: libvirt.virConnect, disk: Disk) -> str | None:
+    """A disk's file or device: its source, or its pool volume's path (None: gone, or a
+    network disk)."""
+    if disk.path is not None or not (disk.source_pool and disk.source_volume):
+        return disk.path
+    try:
+        pool = conn.storagePoolLookupByName(disk.source_pool)
+        path: str = pool.storageVolLookupByName(disk.source_volume).path()
+    except libvirt.libvirtError as err:
+        log.debug("volume %s/%s not found: %s", disk.source_pool, disk.source_volume, err)
+        return None
+    return path
+
+
 def _disk_files(conn: libvirt.virConnect, disk: Disk, local: bool) -> set[str]:
     """The files a disk reads: its source and its whole backing chain."""
-    path = disk.path
-    if path is None and disk.source_pool and disk.source_volume:
-        try:
-            pool = conn.storagePoolLookupByName(disk.source_pool)
-            path = pool.storageVolLookupByName(disk.source_volume).path()
-        except libvirt.libvirtError as err:
-            log.debug("volume %s/%s not found: %s", disk.source_pool, disk.source_volume, err)
+    path = disk_file(conn, disk)
     if path is None:
         return set()
     files = {path, *disk.backing_paths}

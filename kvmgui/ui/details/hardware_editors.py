@@ -192,8 +192,7 @@ class ItemEditor(QWidget):
         if self.removing:
             storage = None
             if self.delete_storage_box is not None and self.delete_storage_box.isChecked():
-                device = find_device(self.state.definition, self.item)
-                storage = device.path if isinstance(device, Disk) else None
+                storage = self.state.disk_files.get(self.item.key)
             return [remove_device(self.item, self._live_or_boot(when), storage)]
         return self.field_changes(when)
 
@@ -402,7 +401,8 @@ class DiskEditor(ItemEditor):
         self._bus = disk.target_bus or "virtio"
         self._cache = disk.driver_cache or "default"
         self._readonly, self._shareable = disk.readonly, disk.shareable
-        self.source = QLineEdit(self._path)
+        self.source = QLineEdit(self._path if self.is_cdrom else
+                                state.disk_files.get(item.key, describe_device(disk)))
         self.source.setAccessibleName(f"{self.label} source")
         self.source.setReadOnly(not self.is_cdrom)
         self.form.addRow("Media:" if self.is_cdrom else "Source:", self.source)
@@ -442,7 +442,8 @@ class DiskEditor(ItemEditor):
                 "Also delete its storage (only if no other VM uses it)",
                 f"Delete the storage of {self.label}", False)
             self.delete_storage_box.setEnabled(False)
-            self.remove_box.toggled.connect(self.delete_storage_box.setEnabled)
+            if item.key in state.disk_files:  # not a network disk, nor a vanished volume
+                self.remove_box.toggled.connect(self.delete_storage_box.setEnabled)
             self.form.addRow(self.delete_storage_box)
             self._watch(self.delete_storage_box)
         self._watch(self.source, self.bus, self.cache, self.readonly, self.shareable)

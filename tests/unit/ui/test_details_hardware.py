@@ -257,9 +257,9 @@ def test_every_control_of_the_tab_has_an_accessible_name(
     assert unnamed == []
 
 
-def test_a_new_volume_disk_is_created_in_the_chosen_pool(
+def test_a_new_volume_disk_is_created_in_the_chosen_pool_and_deleted_with_its_disk(
     open_hardware: Callable[[str], DetailsWindow], definition: Callable[[DetailsWindow], Domain],
-    qtbot: QtBot,
+    qtbot: QtBot, loop: asyncio.AbstractEventLoop,
 ) -> None:
     details = open_hardware("off")
     tab = details.hardware
@@ -277,6 +277,20 @@ def test_a_new_volume_disk_is_created_in_the_chosen_pool(
     assert sorted((d.target_dev or "", d.source_volume or "") for d in disks) == [
         ("sda", ""), ("vda", ""), ("vdb", "off-vdb.qcow2")]
     qtbot.waitUntil(lambda: "Disk vdb" in list_texts(tab), timeout=5000)
+    # Removed with its storage: the volume, named by pool and name, is resolved to its file.
+    disk = tab.editors[ItemRef("disk", "vdb")]
+    assert isinstance(disk, DiskEditor) and disk.source.text() == "/images/off-vdb.qcow2"
+    assert disk.remove_box is not None and disk.delete_storage_box is not None
+    disk.remove_box.setChecked(True)
+    disk.delete_storage_box.setChecked(True)
+    assert changes_listed(tab) == [
+        "Remove disk vdb and delete /images/off-vdb.qcow2 — at next boot"]
+    apply_hardware(tab, qtbot)
+    assert tab.status.kind == "info", tab.status.text()
+    assert len(definition(details).disks) == 2
+    volumes = run_task(qtbot, loop, details.connection.call(
+        "list", lambda conn: conn.storagePoolLookupByName("images").listVolumes()))
+    assert "off-vdb.qcow2" not in volumes
 
 
 def test_added_devices_of_every_other_kind_are_defined_and_editable(
