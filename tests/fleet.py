@@ -92,3 +92,20 @@ def numbered_fleet(count: int, running_every: int = 4, prefix: str = "vm") -> li
         )
         for index in range(count)
     ]
+
+
+def pool_xml(name: str, path: str, volumes: Iterable[str] = ()) -> str:
+    """A test-driver dir pool at ``path`` holding empty qcow2 ``volumes`` (for node_xml's extra)."""
+    uuid = uuid_module.uuid5(uuid_module.NAMESPACE_URL, f"kvmgui-pool:{name}")
+    vols = "".join(
+        f"<volume type='file'><name>{escape(vol)}</name><capacity unit='GiB'>2</capacity>"
+        f"<allocation>0</allocation><target><path>{escape(path)}/{escape(vol)}</path>"
+        "<format type='qcow2'/></target></volume>"
+        for vol in volumes
+    )
+    return (
+        f"<pool type='dir'><name>{escape(name)}</name><uuid>{uuid}</uuid>"
+        "<capacity unit='GiB'>100</capacity><allocation>0</allocation>"
+        "<available unit='GiB'>100</available>"
+        f"<source/><target><path>{escape(path)}</path></target>{vols}</pool>\n"
+    )

@@ -26,6 +26,7 @@ from kvmgui.core.connection import Connection
 from kvmgui.core.consoles import KeyCombo, send_key_combo
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.lifecycle import Action, delete_domain
+from kvmgui.ui.clone_dialog import CloneDialog
 from kvmgui.ui.console.send_keys import SendKeyMenu
 from kvmgui.ui.console.viewer_launcher import ViewerLauncher
 from kvmgui.ui.delete_dialog import DeleteDialog, Deletion
@@ -103,6 +104,7 @@ class VmActions(QObject):
         self.send_key_menu = SendKeyMenu(window)
         self.send_key_menu.key_requested.connect(self.send_key)
         self._create_snapshot_actions()
+        self._create_test_vm_actions()
         self.update_enabled()
 
     # ------------------------------------------------------------- showing
@@ -115,6 +117,8 @@ class VmActions(QObject):
         menu.addActions(list(self.lifecycle.values()))
         menu.addSeparator()
         menu.addActions(self.snapshot_actions)
+        menu.addSeparator()
+        self._fill_test_vm_menu(menu)
         menu.addSeparator()
         menu.addAction(self.delete_action)
 
@@ -142,6 +146,7 @@ class VmActions(QObject):
         self.open_console_action.setEnabled(bool(selected))
         self.send_key_menu.setEnabled(any(s.info.state.is_active for s in selected))
         self._update_snapshot_actions(selected)
+        self._update_test_vm_actions(selected)
 
     # -------------------------------------------------------------- acting
 
@@ -262,6 +267,32 @@ class VmActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(partial(self.snapshots_changed.emit, vm.connection, vm.info.uuid))
         dialog.open()
+
+    # ------------------------------------- the test-VM workflow (issue 10)
+
+    def _create_test_vm_actions(self) -> None:
+        self.clone_action = make_action(
+            self, "Clone…", "Ctrl+Shift+C", self.clone,
+            "Make one or more clones (full or linked) of the selected VM",
+        )
+
+    def _fill_test_vm_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.clone_action)
+
+    def _update_test_vm_actions(self, selected: list[SelectedDomain]) -> None:
+        # Enabled for a running VM too: the dialog says to shut it down first.
+        self.clone_action.setEnabled(len(selected) == 1)
+
+    def clone(self) -> CloneDialog | None:
+        """Open the clone dialog on the one selected VM."""
+        selected = self._selection()
+        if len(selected) != 1:
+            return None
+        item = selected[0]
+        dialog = CloneDialog(item.connection, item.info, self._ops, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
 
 def _report_storage_left(ops: OpRunner, info: DomainInfo, failures: list[str]) -> None:

@@ -19,16 +19,9 @@ from kvmgui.core.clone import (
 )
 from kvmgui.core.metadata import KvmguiMetadata, read_metadata, write_metadata
 from kvmgui.core.xml.model import Domain
-from tests.fleet import RUNNING, SHUTOFF, FleetDomain, write_node
+from tests.fleet import RUNNING, SHUTOFF, FleetDomain, pool_xml, write_node
 
-POOL = """<pool type='dir'><name>kvmgui-test-pool</name>
-<uuid>35bb2ad9-388a-cdfe-461a-b8907f6e53fe</uuid>
-<capacity unit='GiB'>100</capacity><allocation>0</allocation><available unit='GiB'>100</available>
-<source/><target><path>/test-pool</path></target>
-<volume type='file'><name>src.qcow2</name>
-<capacity unit='GiB'>2</capacity><allocation>0</allocation>
-<target><path>/test-pool/src.qcow2</path><format type='qcow2'/></target></volume>
-</pool>"""
+POOL = pool_xml("kvmgui-test-pool", "/test-pool", ["src.qcow2"])
 FLEET = [
     FleetDomain("src", SHUTOFF, disk="/test-pool/src.qcow2"),
     FleetDomain("busy", RUNNING, disk="/test-pool/src.qcow2"),
