@@ -35,6 +35,7 @@ from kvmgui.core.storage import (
     upload_volume_bytes,
     volume_for_path,
 )
+from kvmgui.core.templates import is_hard_disk
 from kvmgui.core.xml.domain import validate_vm_name
 from kvmgui.core.xml.model import Disk, Domain
 from kvmgui.core.xml.properties import parse_xml
@@ -229,11 +230,9 @@ def _clone_one(
 
 
 def _is_cloned(disk: Disk, template: bool) -> bool:
-    """Hard disks are cloned; shared and read-only ones are used as they are (a
-    template's read-only disks are its own and are cloned)."""
-    if (disk.device or "disk") not in ("disk", "lun") or disk.shareable:
-        return False
-    return template or not disk.readonly
+    """Hard disks are cloned; read-only ones are shared as they are, except a
+    template's (made read-only for its own guest, see core/templates.py)."""
+    return is_hard_disk(disk) and (template or not disk.readonly)
 
 
 def _source_volume(conn: libvirt.virConnect, disk: Disk) -> libvirt.virStorageVol:
