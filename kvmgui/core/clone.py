@@ -23,7 +23,6 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 import libvirt
-from lxml import etree
 
 from kvmgui.core.cloudinit import hostname_for, read_seed_files, reseeded_iso
 from kvmgui.core.domain import DomainInfo, read_domain
@@ -50,6 +49,8 @@ NUMBER = "{n}"  # where a pattern puts each clone's number
 SEED_MAX_BYTES = 4 * 1024 * 1024
 _FORMATS: dict[str, VolumeFormat] = {"qcow2": "qcow2", "raw": "raw"}
 _EXTENSIONS = {"qcow2": "qcow2", "raw": "img"}
+# Where the system qemu driver keeps UEFI variables files (its default nvram path).
+SYSTEM_NVRAM_DIR = "/var/lib/libvirt/qemu/nvram"
 
 # (the clone's position in the request, its name, the step it is at); called on
 # the worker thread.
@@ -183,6 +184,7 @@ def _clone_one(
     root = parse_xml(source_xml)
     dom = Domain(root)
     meta = metadata_in_domain(root)
+    nvram_source = _new_nvram_path(conn, dom, name)
     dom.name = name
     dom.uuid = None  # libvirt makes a new one
     for interface in dom.interfaces:
@@ -216,7 +218,6 @@ def _clone_one(
                 _point_at(disk, new)
     if meta.template:
         set_metadata_in_domain(root, replace(meta, template=False))
-    nvram_source = _new_nvram_path(root, name)
     begin("Defining the virtual machine")
     clone: libvirt.virDomain = conn.defineXMLFlags(
         dom.to_xml(), libvirt.VIR_DOMAIN_DEFINE_VALIDATE
@@ -225,7 +226,7 @@ def _clone_one(
     rollback.push(f"undefine {name}", partial(undefine, clone))
     if nvram_source is not None:
         begin("Copying the UEFI variables")
-        _copy_nvram(conn, nvram_source, _nvram_path(Domain(parse_xml(clone.XMLDesc(0)))))
+        _copy_nvram(conn, nvram_source, dom.nvram)
     return clone
 
 
@@ -309,22 +310,19 @@ def _seed_volume(
     return vol, data
 
 
-def _nvram_path(dom: Domain) -> str | None:
-    element = dom.node.find("os/nvram")
-    return (element.text or "").strip() or None if element is not None else None
+def _new_nvram_path(conn: libvirt.virConnect, dom: Domain, name: str) -> str | None:
+    """Give the clone ``name`` its own UEFI variables file beside the source's; the source's.
 
-
-def _new_nvram_path(root: etree._Element, name: str) -> str | None:
-    """Give the clone its own UEFI variables file beside the source's; the source's path.
-
-    None when the source has none yet (never started): the clone then gets
-    libvirt's default, made from the firmware's template at its first start.
+    With firmware autoselection libvirt 9.0 leaves the path out of a shut-off
+    domain's XML: it is then its default, as virt-clone also reckons it.
+    None when the source boots BIOS or its file cannot be told.
     """
-    element = root.find("os/nvram")
-    if element is None or not (element.text or "").strip():
-        return None
-    source = (element.text or "").strip()
-    element.text = posixpath.join(posixpath.dirname(source), f"{name}_VARS.fd")
+    source = (dom.nvram or "").strip()
+    if not source:
+        if not dom.is_uefi or not conn.getURI().startswith("qemu:///system"):
+            return None
+        source = posixpath.join(SYSTEM_NVRAM_DIR, f"{dom.name}_VARS.fd")
+    dom.nvram = posixpath.join(posixpath.dirname(source), f"{name}_VARS.fd")
     return source
 
 
