@@ -12,7 +12,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -32,6 +32,7 @@ from kvmgui.core.uri import demo_uri
 from kvmgui.ui.app import App
 from kvmgui.ui.console.thumbnails import ThumbnailService, ThumbnailView
 from kvmgui.ui.models.domain_tree import STATS_COLUMNS, Column, DomainTreeModel, Role
+from kvmgui.ui.models.tag_groups import GROUP_ROLE, TagGroupModel
 from kvmgui.ui.shortcuts import ShortcutsDialog
 from kvmgui.ui.snapshot_column import SnapshotCountColumn
 from kvmgui.ui.stats_columns import ListStatsColumns
@@ -90,7 +91,7 @@ class MainWindow(QMainWindow):
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setAccessibleName("Filter")
-        self.filter_edit.setPlaceholderText("Filter by name, title, state… (Ctrl+F)")
+        self.filter_edit.setPlaceholderText("Filter: words, tag:web, state:running (Ctrl+F)")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMaximumWidth(320)
         self.message_bar = MessageBar()
@@ -102,9 +103,18 @@ class MainWindow(QMainWindow):
         self.thumbnail_view.setAccessibleName("Virtual machine screens")
         self.thumbnail_view.setSelectionModel(self.view.selectionModel())
         self.thumbnails.add_provider(self.thumbnail_view.visible_domains)
+        self.group_model = TagGroupModel(self.manager, self)
+        self.group_view = QTreeView()
+        self.group_view.setModel(self.group_model)
+        self.group_view.setAccessibleName("Virtual machines grouped by tag")
+        self.group_view.setUniformRowHeights(True)
+        self.group_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.group_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.group_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view_stack = QStackedWidget()
         self.view_stack.addWidget(self.view)
         self.view_stack.addWidget(self.thumbnail_view)
+        self.view_stack.addWidget(self.group_view)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -138,6 +148,17 @@ class MainWindow(QMainWindow):
         self.thumbnails_action.setShortcut(QKeySequence("Ctrl+T"))
         self.thumbnails_action.setToolTip("Show the screens of running VMs instead of the list")
         self.thumbnails_action.setCheckable(True)
+        self.group_by_tag_action = QAction("Group by Tag", self)
+        self.group_by_tag_action.setShortcut(QKeySequence("Ctrl+G"))
+        self.group_by_tag_action.setToolTip(
+            "Show the VMs in groups by tag, templates apart; a group's row selects all its VMs"
+        )
+        self.group_by_tag_action.setCheckable(True)
+        # One view at a time: the list, the thumbnails or the groups.
+        self.view_choice = QActionGroup(self)
+        self.view_choice.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        self.view_choice.addAction(self.thumbnails_action)
+        self.view_choice.addAction(self.group_by_tag_action)
         self.add_connection_action = make("Add Connection…", "Ctrl+Shift+N",
                                           self.add_connection)
         self.remove_connection_action = make("Remove Connection", None,
@@ -173,6 +194,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.preferences_action)
         view_menu = menu_bar.addMenu("&View")
         view_menu.addAction(self.thumbnails_action)
+        view_menu.addAction(self.group_by_tag_action)
         view_menu.addSeparator()
         view_menu.addActions(list(self.stats_columns.actions.values()))
         view_menu.addAction(self.snapshot_column.action)
@@ -202,6 +224,12 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.filter_edit.textChanged.connect(self.model.set_filter_text)
+        self.filter_edit.textChanged.connect(self.group_model.set_filter_text)
+        self.group_by_tag_action.toggled.connect(self.show_groups)
+        self.group_view.activated.connect(self.on_activated)
+        self.group_view.customContextMenuRequested.connect(self.on_context_menu)
+        self.group_view.selectionModel().selectionChanged.connect(self.update_actions)
+        self.group_model.modelReset.connect(self.group_view.expandAll)
         self.view.activated.connect(self.on_activated)
         self.view.customContextMenuRequested.connect(self.on_context_menu)
         self.view.header().sortIndicatorChanged.connect(self.on_sort_indicator_changed)
@@ -226,12 +254,22 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ selection
 
     def selected_domains(self) -> list[SelectedDomain]:
+        if self.view_stack.currentWidget() is self.group_view:
+            return self._selected_in_groups()
         selected = []
         for index in self.view.selectionModel().selectedRows(0):
             info = index.data(Role.DOMAIN)
             if isinstance(info, DomainInfo):
                 selected.append(SelectedDomain(index.data(Role.CONNECTION), info))
         return selected
+
+    def _selected_in_groups(self) -> list[SelectedDomain]:
+        """The VMs of the selected rows, a group's row standing for all its VMs, once each."""
+        selected: dict[tuple[str, str], SelectedDomain] = {}
+        for index in self.group_view.selectionModel().selectedRows(0):
+            for connection, info in self.group_model.members(index):
+                selected.setdefault((connection.uri, info.uuid), SelectedDomain(connection, info))
+        return list(selected.values())
 
     def selected_connection(self) -> Connection | None:
         index = self.view.currentIndex()
@@ -275,10 +313,11 @@ class MainWindow(QMainWindow):
 
     @Slot(QPoint)
     def on_context_menu(self, position: QPoint) -> None:
-        view = self.thumbnail_view if self.thumbnails_action.isChecked() else self.view
+        view = self.view_stack.currentWidget()
+        assert isinstance(view, QAbstractItemView)
         index = view.indexAt(position)
         menu = QMenu(self)
-        if isinstance(index.data(Role.DOMAIN), DomainInfo):
+        if isinstance(index.data(Role.DOMAIN), DomainInfo) or index.data(GROUP_ROLE):
             self._fill_vm_menu(menu)
         elif index.isValid():
             menu.addActions([self.reconnect_action, self.remove_connection_action,
@@ -376,10 +415,24 @@ class MainWindow(QMainWindow):
         if shown:
             self.thumbnail_view.show_connection(self.selected_connection() or next(
                 iter(self.manager.connections()), None))
-        self.view_stack.setCurrentWidget(self.thumbnail_view if shown else self.view)
+        self._show_chosen_view()
         if shown:
             # The first pictures now rather than one interval later.
             self.ops.run(self.thumbnails.capture(), owner=self.thumbnails)
+
+    @Slot(bool)
+    def show_groups(self, shown: bool) -> None:
+        self.group_model.set_active(shown)
+        self._show_chosen_view()
+        self.update_actions()
+
+    def _show_chosen_view(self) -> None:
+        if self.thumbnails_action.isChecked():
+            self.view_stack.setCurrentWidget(self.thumbnail_view)
+        elif self.group_by_tag_action.isChecked():
+            self.view_stack.setCurrentWidget(self.group_view)
+        else:
+            self.view_stack.setCurrentWidget(self.view)
 
     @Slot(str)
     def on_thumbnails_paused(self, reason: str) -> None:

@@ -26,12 +26,14 @@ from kvmgui.core.connection import Connection
 from kvmgui.core.consoles import KeyCombo, send_key_combo
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.lifecycle import Action, delete_domain
+from kvmgui.core.metadata import change_tags
 from kvmgui.ui.clone_dialog import CloneDialog
 from kvmgui.ui.console.send_keys import SendKeyMenu
 from kvmgui.ui.console.viewer_launcher import ViewerLauncher
 from kvmgui.ui.delete_dialog import DeleteDialog, Deletion
 from kvmgui.ui.details.snapshots_tab import RevertDialog, TakeSnapshotDialog
 from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.tags_dialog import TagChange, TagsDialog
 from kvmgui.ui.widgets.actions import make_action
 
 ACTION_SHORTCUTS = {
@@ -275,13 +277,18 @@ class VmActions(QObject):
             self, "Clone…", "Ctrl+Shift+C", self.clone,
             "Make one or more clones (full or linked) of the selected VM",
         )
+        self.tags_action = make_action(
+            self, "Tags…", "Ctrl+Shift+T", self.edit_tags,
+            "Add or remove tags on the selected virtual machines",
+        )
 
     def _fill_test_vm_menu(self, menu: QMenu) -> None:
-        menu.addAction(self.clone_action)
+        menu.addActions([self.clone_action, self.tags_action])
 
     def _update_test_vm_actions(self, selected: list[SelectedDomain]) -> None:
         # Enabled for a running VM too: the dialog says to shut it down first.
         self.clone_action.setEnabled(len(selected) == 1)
+        self.tags_action.setEnabled(bool(selected))
 
     def clone(self) -> CloneDialog | None:
         """Open the clone dialog on the one selected VM."""
@@ -293,6 +300,26 @@ class VmActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def edit_tags(self) -> TagsDialog | None:
+        """Open the tags dialog on the selected VMs; OK changes every one of them."""
+        selected = self._selection()
+        if not selected:
+            return None
+        dialog = TagsDialog([item.info for item in selected], self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.tags_chosen.connect(partial(self.change_tags, selected))
+        dialog.open()
+        return dialog
+
+    def change_tags(self, targets: list[SelectedDomain], change: TagChange) -> None:
+        # The list shows the new tags when libvirt's metadata event arrives,
+        # in this kvmgui and in any other that watches the same host.
+        for item in targets:
+            self._ops.run(item.connection.call_domain(
+                f"Could not change the tags of {item.info.name}", item.info.uuid,
+                partial(change_tags, added=change.added, removed=change.removed),
+            ))
 
 
 def _report_storage_left(ops: OpRunner, info: DomainInfo, failures: list[str]) -> None:

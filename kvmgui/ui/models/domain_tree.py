@@ -34,6 +34,7 @@ from PySide6.QtGui import QFont, QIcon
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainInfo, DomainState
 from kvmgui.core.stats.reading import StatGroups
+from kvmgui.core.tags import VmQuery
 from kvmgui.core.units import NO_VALUE, format_kib
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.stats_poller import StatsPoller
@@ -145,7 +146,7 @@ class DomainTreeModel(QAbstractItemModel):
         self._sort_column = Column.NAME
         self._descending = False
         self._sort_key = _SORT_KEYS[Column.NAME]
-        self._filter_words: tuple[str, ...] = ()
+        self._query = VmQuery()
         #: Where Role.THUMBNAIL comes from: (connection, UUID) -> QIcon or None.
         self.thumbnail_for: Callable[[Connection, str], QIcon | None] | None = None
         #: Where the Snapshots column's counts come from: (connection, UUID) -> count or None.
@@ -287,7 +288,9 @@ class DomainTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == Column.STATE:
             return state_icon(info.state, info.managed_save)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME:
-            return plain_tooltip(info.title) if info.title else None
+            tags = "Tags: " + " ".join(info.tags) if info.tags else ""
+            text = "\n".join(part for part in (info.title, tags) if part)
+            return plain_tooltip(text) if text else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBER_COLUMNS:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ForegroundRole and node.stale:
@@ -357,19 +360,17 @@ class DomainTreeModel(QAbstractItemModel):
         self._relayout()
 
     def set_filter_text(self, text: str) -> None:
-        words = tuple(text.lower().split())
-        if words == self._filter_words:
+        """Show the VMs that match ``text``: words, ``tag:NAME`` and ``state:WORD`` terms."""
+        query = VmQuery.parse(text)
+        if query == self._query:
             return
         # Typing on narrows the filter: only the rows shown now can still match.
-        narrows = all(any(old in new for new in words) for old in self._filter_words)
-        self._filter_words = words
+        narrows = query.narrows(self._query)
+        self._query = query
         self._relayout(narrows=narrows)
 
     def _matches(self, info: DomainInfo) -> bool:
-        if not self._filter_words:
-            return True
-        text = info.search_text
-        return all(word in text for word in self._filter_words)
+        return not self._query or self._query.matches(info)
 
     def _relayout(self, *, narrows: bool = False) -> None:
         """Re-sort and re-filter every connection's rows, keeping the selection."""
@@ -421,14 +422,15 @@ class DomainTreeModel(QAbstractItemModel):
                 pairs = sorted((key(info), info) for info in node.domains.values())
                 node.ordered = [info for _key, info in pairs], [k for k, _info in pairs]
             infos, keys = node.ordered
-        words = self._filter_words
-        if not words:
+        query = self._query
+        if not query:
             return list(infos), list(keys)
         # One linear pass over the kept order: typing in the filter box sorts nothing.
-        if len(words) == 1:
-            matches = [words[0] in info.search_text for info in infos]
+        if len(query.words) == 1 and not query.tags and not query.states:
+            word = query.words[0]  # the common case, without a call per row
+            matches = [word in info.search_text for info in infos]
         else:
-            matches = [self._matches(info) for info in infos]
+            matches = [query.matches(info) for info in infos]
         return (
             list(itertools.compress(infos, matches)),
             list(itertools.compress(keys, matches)),
