@@ -29,6 +29,7 @@ class FleetDomain:
     title: str = ""
     managed_save: bool = False
     disk: str = ""
+    mac: str = ""  # a NIC on the network "default" with this MAC
 
 
 def domain_uuid(name: str) -> str:
@@ -39,17 +40,23 @@ def domain_uuid(name: str) -> str:
 def domain_xml(domain: FleetDomain) -> str:
     title = f"<title>{escape(domain.title)}</title>" if domain.title else ""
     disk = (
-        f"<devices><disk type='file' device='disk'><source file='{escape(domain.disk)}'/>"
-        "<target dev='vda' bus='virtio'/></disk></devices>"
+        f"<disk type='file' device='disk'><source file='{escape(domain.disk)}'/>"
+        "<target dev='vda' bus='virtio'/></disk>"
         if domain.disk else ""
     )
+    nic = (
+        f"<interface type='network'><mac address='{escape(domain.mac)}'/>"
+        "<source network='default'/></interface>"
+        if domain.mac else ""
+    )
+    devices = f"<devices>{disk}{nic}</devices>" if disk or nic else ""
     managed = "<test:hasmanagedsave/>" if domain.managed_save else ""
     return (
         f"<domain type='test' xmlns:test='{TEST_NS}'>"
         f"<name>{escape(domain.name)}</name><uuid>{domain_uuid(domain.name)}</uuid>{title}"
         f"<memory unit='MiB'>{domain.memory_mib}</memory>"
         f"<currentMemory unit='MiB'>{domain.memory_mib}</currentMemory>"
-        f"<vcpu>{domain.vcpus}</vcpu><os><type>hvm</type></os>{disk}"
+        f"<vcpu>{domain.vcpus}</vcpu><os><type>hvm</type></os>{devices}"
         f"<test:runstate>{domain.state}</test:runstate>{managed}</domain>"
     )
 

@@ -19,6 +19,7 @@ from kvmgui.ui.console.viewer_launcher import ViewerLauncher
 from kvmgui.ui.credentials import CredentialAsker
 from kvmgui.ui.eventloop import AppEventLoop
 from kvmgui.ui.gc import GuiThreadGarbageCollector
+from kvmgui.ui.guest_addresses import GuestAddresses
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
 from kvmgui.ui.stats_poller import StatsPoller
@@ -41,6 +42,7 @@ class App:
         self.ops = OpRunner(loop)
         self.stats = StatsPoller(self.manager, settings.stats_interval())
         self.viewer_launcher = ViewerLauncher(settings, self.ops)
+        self.addresses = GuestAddresses(self.manager, self.ops, loop)
 
     @classmethod
     def start(cls, qapp: QApplication, settings: Settings, log_file: Path | None = None) -> App:

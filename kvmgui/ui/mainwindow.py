@@ -83,7 +83,8 @@ class MainWindow(QMainWindow):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.STATE, 170), (Column.VCPUS, 60), (Column.MEMORY, 90)):
+        for column, width in ((Column.STATE, 170), (Column.VCPUS, 60), (Column.MEMORY, 90),
+                              (Column.IP_ADDRESS, 130)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.stats_columns = ListStatsColumns(self.view, self.stats, settings, self)
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         # Thumbnails follow what this window's views show.
         self.thumbnails = ThumbnailService(settings, self.ops, self)
         self.model.thumbnail_for = self.thumbnails.icon
+        self.model.addresses_for = app.addresses.addresses
         # The icon view shares the list's selection: actions see one selection.
         self.thumbnail_view = ThumbnailView(self.model)
         self.thumbnail_view.setAccessibleName("Virtual machine screens")
@@ -131,6 +133,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.update_actions()
         self.thumbnails.start()
+        self.view.setColumnHidden(Column.IP_ADDRESS, True)
+        self.ip_column_action.setChecked(True)
 
     # ------------------------------------------------------------- building
 
@@ -154,6 +158,11 @@ class MainWindow(QMainWindow):
             "Show the VMs in groups by tag, templates apart; a group's row selects all its VMs"
         )
         self.group_by_tag_action.setCheckable(True)
+        self.ip_column_action = QAction("IP Address Column", self)
+        self.ip_column_action.setCheckable(True)
+        self.ip_column_action.setStatusTip(
+            "Show running VMs' addresses (DHCP lease, guest agent, ARP)"
+        )
         # One view at a time: the list, the thumbnails or the groups.
         self.view_choice = QActionGroup(self)
         self.view_choice.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
@@ -198,6 +207,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions(list(self.stats_columns.actions.values()))
         view_menu.addAction(self.snapshot_column.action)
+        view_menu.addAction(self.ip_column_action)
         view_menu.addSeparator()
         view_menu.addAction(self.host_overview_action)
         self.vm_menu = menu_bar.addMenu("&Virtual Machine")
@@ -226,6 +236,8 @@ class MainWindow(QMainWindow):
         self.filter_edit.textChanged.connect(self.model.set_filter_text)
         self.filter_edit.textChanged.connect(self.group_model.set_filter_text)
         self.group_by_tag_action.toggled.connect(self.show_groups)
+        self.ip_column_action.toggled.connect(self.show_ip_column)
+        self.app.addresses.addresses_changed.connect(self.model.on_addresses_changed)
         self.group_view.activated.connect(self.on_activated)
         self.group_view.customContextMenuRequested.connect(self.on_context_menu)
         self.group_view.selectionModel().selectionChanged.connect(self.update_actions)
@@ -421,6 +433,14 @@ class MainWindow(QMainWindow):
             self.ops.run(self.thumbnails.capture(), owner=self.thumbnails)
 
     @Slot(bool)
+    def show_ip_column(self, shown: bool) -> None:
+        self.view.setColumnHidden(Column.IP_ADDRESS, not shown)
+        if shown:
+            self.app.addresses.acquire()
+        else:
+            self.app.addresses.release()
+
+    @Slot(bool)
     def show_groups(self, shown: bool) -> None:
         self.group_model.set_active(shown)
         self._show_chosen_view()
@@ -559,4 +579,6 @@ class MainWindow(QMainWindow):
         for window in [*self._details.values(), *self._host_windows.values()]:
             window.close()
         self.thumbnails.stop()
+        if self.ip_column_action.isChecked():
+            self.ip_column_action.setChecked(False)  # no more reading of addresses
         super().closeEvent(event)

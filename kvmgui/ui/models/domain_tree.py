@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QIcon
 
+from kvmgui.core.addresses import GuestAddress, primary_address
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainInfo, DomainState
 from kvmgui.core.stats.reading import StatGroups
@@ -59,6 +60,7 @@ class Column(enum.IntEnum):
     DISK_IO = 6
     NETWORK_IO = 7
     SNAPSHOTS = 8
+    IP_ADDRESS = 9
 
 
 # Asked for every row a view lays out: counted once (len() of an enum is a Python call).
@@ -74,6 +76,7 @@ COLUMN_TITLES = {
     Column.DISK_IO: "Disk I/O",
     Column.NETWORK_IO: "Network I/O",
     Column.SNAPSHOTS: "Snapshots",
+    Column.IP_ADDRESS: "IP address",
 }
 
 # Live statistics columns (sparklines), and the group each one needs sampled.
@@ -151,6 +154,8 @@ class DomainTreeModel(QAbstractItemModel):
         self.thumbnail_for: Callable[[Connection, str], QIcon | None] | None = None
         #: Where the Snapshots column's counts come from: (connection, UUID) -> count or None.
         self.snapshot_count_for: Callable[[Connection, str], int | None] | None = None
+        #: Where Column.IP_ADDRESS comes from: (connection, UUID) -> the guest's addresses.
+        self.addresses_for: Callable[[Connection, str], tuple[GuestAddress, ...]] | None = None
         manager.connection_added.connect(self.on_connection_added)
         manager.connection_removed.connect(self.on_connection_removed)
         manager.connection_state_changed.connect(self.on_connection_state_changed)
@@ -276,6 +281,8 @@ class DomainTreeModel(QAbstractItemModel):
             if column == Column.SNAPSHOTS and self.snapshot_count_for is not None:
                 count = self.snapshot_count_for(node.connection, info.uuid)
                 return None if count is None else str(count)
+            if column == Column.IP_ADDRESS and self.addresses_for is not None:
+                return primary_address(self.addresses_for(node.connection, info.uuid))
             return None
         if role == Role.DOMAIN:
             return info
@@ -287,6 +294,9 @@ class DomainTreeModel(QAbstractItemModel):
             return self.thumbnail_for(node.connection, info.uuid) if self.thumbnail_for else None
         if role == Qt.ItemDataRole.DecorationRole and column == Column.STATE:
             return state_icon(info.state, info.managed_save)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.IP_ADDRESS:
+            addresses = self.addresses_for(node.connection, info.uuid) if self.addresses_for else ()
+            return "\n".join(address.text for address in addresses) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME:
             tags = "Tags: " + " ".join(info.tags) if info.tags else ""
             text = "\n".join(part for part in (info.title, tags) if part)
@@ -334,6 +344,12 @@ class DomainTreeModel(QAbstractItemModel):
 
     def domain_count(self) -> int:
         return sum(len(node.domains) for node in self._nodes)
+
+    @Slot(object, str)
+    def on_addresses_changed(self, connection: Connection, uuid: str) -> None:
+        index = self.domain_index(connection, uuid, Column.IP_ADDRESS)
+        if index.isValid():
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
 
     @Slot(object, str)
     def on_thumbnail_changed(self, connection: Connection, uuid: str) -> None:
