@@ -34,7 +34,6 @@ from kvmgui.core.storage import (
     upload_volume_bytes,
     volume_for_path,
 )
-from kvmgui.core.templates import is_hard_disk
 from kvmgui.core.xml.domain import validate_vm_name
 from kvmgui.core.xml.model import Disk, Domain
 from kvmgui.core.xml.properties import parse_xml
@@ -228,6 +227,11 @@ def _clone_one(
         begin("Copying the UEFI variables")
         _copy_nvram(conn, nvram_source, dom.nvram)
     return clone
+
+
+def is_hard_disk(disk: Disk) -> bool:
+    """A disk a guest writes its system to (not a CD-ROM, floppy or shared disk)."""
+    return (disk.device or "disk") in ("disk", "lun") and not disk.shareable
 
 
 def _is_cloned(disk: Disk, template: bool) -> bool:
