@@ -42,7 +42,7 @@ class App:
         self.ops = OpRunner(loop)
         self.stats = StatsPoller(self.manager, settings.stats_interval())
         self.viewer_launcher = ViewerLauncher(settings, self.ops)
-        self.addresses = GuestAddresses(self.manager, self.ops, loop)
+        self.addresses = GuestAddresses(self.manager, loop)
 
     @classmethod
     def start(cls, qapp: QApplication, settings: Settings, log_file: Path | None = None) -> App:

@@ -9,6 +9,7 @@ Reading stops while nothing shows them.
 from __future__ import annotations
 
 import asyncio
+import logging
 from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -16,9 +17,11 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from kvmgui.core.addresses import GuestAddress, read_addresses_of
 from kvmgui.core.connection import Connection, DomainChanges
 from kvmgui.core.domain import DomainInfo
+from kvmgui.core.errors import LibvirtCallError
 from kvmgui.ui.connections import ConnectionManager
-from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.ops import cancel_with
 
+log = logging.getLogger(__name__)
 # Seconds after a start at which the new VM's addresses are read again.
 AFTER_START = (1.0, 4.0, 10.0, 25.0)
 SLOW_INTERVAL_MS = 30_000
@@ -31,13 +34,13 @@ class GuestAddresses(QObject):
     addresses_changed = Signal(object, str)  # Connection, UUID
 
     def __init__(
-        self, manager: ConnectionManager, ops: OpRunner, loop: asyncio.AbstractEventLoop,
+        self, manager: ConnectionManager, loop: asyncio.AbstractEventLoop,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._manager = manager
-        self._ops = ops
         self._loop = loop
+        self._tasks: set[asyncio.Task[None]] = set()
         self._addresses: dict[Key, tuple[GuestAddress, ...]] = {}
         self._pending: dict[Key, list[asyncio.TimerHandle]] = {}
         self._running: set[Key] = set()
@@ -84,11 +87,22 @@ class GuestAddresses(QObject):
                 self.refresh(connection, uuids)
 
     def refresh(self, connection: Connection, uuids: list[str]) -> None:
-        self._ops.run(
-            connection.call("read guest addresses", partial(read_addresses_of, uuids=uuids)),
-            partial(self._store, connection, uuids),
-            on_failure=lambda _error: None,  # the next pass tries again; nothing to say
-        )
+        # Not an OpRunner op: background reading, whose failure is no news for
+        # the message bar (the next pass tries again). It ends with this object.
+        task = self._loop.create_task(self._read(connection, uuids))
+        cancel_with(self, task)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _read(self, connection: Connection, uuids: list[str]) -> None:
+        try:
+            read = await connection.call(
+                "read guest addresses", partial(read_addresses_of, uuids=uuids)
+            )
+        except LibvirtCallError as err:
+            log.debug("guest addresses on %s: %s", connection.uri, err)
+            return
+        self._store(connection, uuids, read)
 
     def _store(
         self, connection: Connection, asked: list[str],

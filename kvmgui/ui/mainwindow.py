@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.core.clone import CloneOutcome, clone_vms
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainInfo
+from kvmgui.core.templates import template_clone_request
 from kvmgui.core.uri import demo_uri
 from kvmgui.ui.app import App
 from kvmgui.ui.console.thumbnails import ThumbnailService, ThumbnailView
@@ -36,6 +38,7 @@ from kvmgui.ui.models.tag_groups import GROUP_ROLE, TagGroupModel
 from kvmgui.ui.shortcuts import ShortcutsDialog
 from kvmgui.ui.snapshot_column import SnapshotCountColumn
 from kvmgui.ui.stats_columns import ListStatsColumns
+from kvmgui.ui.template_dialog import NewFromTemplateDialog
 from kvmgui.ui.vm_actions import SelectedDomain, VmActions
 from kvmgui.ui.widgets.actions import make_action
 from kvmgui.ui.widgets.icons import app_icon
@@ -168,8 +171,11 @@ class MainWindow(QMainWindow):
         self.view_choice.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         self.view_choice.addAction(self.thumbnails_action)
         self.view_choice.addAction(self.group_by_tag_action)
-        self.add_connection_action = make("Add Connection…", "Ctrl+Shift+N",
-                                          self.add_connection)
+        self.new_from_template_action = make(
+            "New VM from Template…", "Ctrl+Shift+N", self.new_from_template,
+            "Make a linked clone of a template and start it",
+        )
+        self.add_connection_action = make("Add Connection…", None, self.add_connection)
         self.remove_connection_action = make("Remove Connection", None,
                                              self.remove_selected_connection)
         self.reconnect_action = make("Reconnect", None, self.reconnect_selected)
@@ -196,7 +202,8 @@ class MainWindow(QMainWindow):
     def _create_menus_and_toolbar(self) -> None:
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&File")
-        file_menu.addActions([self.new_vm_action, self.add_connection_action, self.demo_action])
+        file_menu.addActions([self.new_vm_action, self.new_from_template_action,
+                              self.add_connection_action, self.demo_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu_bar.addMenu("&Edit")
@@ -220,6 +227,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.new_vm_action)
+        toolbar.addAction(self.new_from_template_action)
         toolbar.addAction(self.open_action)
         self.vm_actions.fill_toolbar(toolbar)
         spacer = QWidget()
@@ -481,6 +489,39 @@ class MainWindow(QMainWindow):
         wizard.diagnose_requested.connect(partial(self.show_host_window, tab="Diagnostics"))
         wizard.open()
         return wizard
+
+    def new_from_template(self) -> NewFromTemplateDialog:
+        """Offer the templates of every connection; the one chosen is cloned and started."""
+        templates = [
+            (connection, info)
+            for connection in self.manager.connections()
+            for info in connection.domains()
+            if info.is_template
+        ]
+        dialog = NewFromTemplateDialog(templates, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.template_chosen.connect(self.create_from_template)
+        dialog.open()
+        return dialog
+
+    @Slot(object, object)
+    def create_from_template(self, connection: Connection, template: DomainInfo) -> None:
+        request = template_clone_request(template, {info.name for info in connection.domains()})
+        self.statusBar().showMessage(f"Making {request.names[0]} from {template.name}…")
+        self.ops.run(
+            connection.call(
+                f"Could not make a VM from {template.name}",
+                partial(clone_vms, request=request, progress=lambda *_: None),
+            ),
+            partial(self._on_made_from_template, connection),
+        )
+
+    def _on_made_from_template(self, connection: Connection, outcome: CloneOutcome) -> None:
+        self.statusBar().showMessage(outcome.summary(), 10_000)
+        if outcome.failure is not None:
+            self.ops.report(outcome.summary())
+        for info in outcome.made:
+            self.on_vm_created(connection, info)
 
     @Slot(int, Qt.SortOrder)
     def on_sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:

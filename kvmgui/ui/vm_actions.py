@@ -27,6 +27,7 @@ from kvmgui.core.consoles import KeyCombo, send_key_combo
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.lifecycle import Action, delete_domain
 from kvmgui.core.metadata import change_tags
+from kvmgui.core.templates import clones_backed_by, make_template
 from kvmgui.ui.clone_dialog import CloneDialog
 from kvmgui.ui.console.send_keys import SendKeyMenu
 from kvmgui.ui.console.viewer_launcher import ViewerLauncher
@@ -198,10 +199,50 @@ class VmActions(QObject):
             self._run_on(action, targets)
 
     def delete(self) -> None:
-        """Ask which storage goes with the selected VMs, then delete them."""
+        """Ask which storage goes with the selected VMs, then delete them.
+
+        Templates whose disks back clones are said first, with those clones.
+        """
         selected = self._selection()
         if not selected:
             return
+        templates = [s for s in selected if s.info.is_template]
+        if templates:
+            self._ops.run(
+                _clones_of_templates(templates),
+                partial(self._warn_about_clones, selected), owner=self._window,
+            )
+            return
+        self._open_delete_dialog(selected)
+
+    def _warn_about_clones(
+        self, selected: list[SelectedDomain], clones: dict[str, list[str]]
+    ) -> None:
+        if not clones:
+            self._open_delete_dialog(selected)
+            return
+        lines = [f"{template} backs the disks of: {', '.join(names)}."
+                 for template, names in clones.items()]
+        self._ask(
+            QMessageBox.Icon.Warning, "Delete Template",
+            "\n".join(lines) + "\nThose clones read through the template's disks: deleting "
+            "its disks leaves them unable to start.",
+            "Continue…", partial(self._open_delete_dialog, selected),
+        )
+
+    def _ask(
+        self, icon: QMessageBox.Icon, title: str, text: str, accept: str,
+        on_accept: Callable[[], object],
+    ) -> None:
+        """A window-modal question with Cancel and ``accept``; ``on_accept`` if accepted."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Cancel, self._window)
+        box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+        box.setAccessibleName(title)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(on_accept)
+        box.open()
+
+    def _open_delete_dialog(self, selected: list[SelectedDomain]) -> None:
         dialog = DeleteDialog([(s.connection, s.info) for s in selected], self._ops, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.deletion_chosen.connect(self.on_deletion_chosen)
@@ -281,14 +322,19 @@ class VmActions(QObject):
             self, "Tags…", "Ctrl+Shift+T", self.edit_tags,
             "Add or remove tags on the selected virtual machines",
         )
+        self.make_template_action = make_action(
+            self, "Make Template…", None, self.make_template,
+            "Keep the selected shut-off VMs as templates for linked clones",
+        )
 
     def _fill_test_vm_menu(self, menu: QMenu) -> None:
-        menu.addActions([self.clone_action, self.tags_action])
+        menu.addActions([self.clone_action, self.tags_action, self.make_template_action])
 
     def _update_test_vm_actions(self, selected: list[SelectedDomain]) -> None:
         # Enabled for a running VM too: the dialog says to shut it down first.
         self.clone_action.setEnabled(len(selected) == 1)
         self.tags_action.setEnabled(bool(selected))
+        self.make_template_action.setEnabled(any(_can_be_template(s.info) for s in selected))
 
     def clone(self) -> CloneDialog | None:
         """Open the clone dialog on the one selected VM."""
@@ -312,6 +358,25 @@ class VmActions(QObject):
         dialog.open()
         return dialog
 
+    def make_template(self) -> None:
+        """Ask, then make the selected shut-off VMs templates."""
+        targets = [s for s in self._selection() if _can_be_template(s.info)]
+        if not targets:
+            return
+        names = ", ".join(item.info.name for item in targets)
+        self._ask(
+            QMessageBox.Icon.Question, "Make Template",
+            f"Make {names} a template? Its disks become read-only for its own guest, so "
+            "that its linked clones stay sound; clones get writable disks of their own.",
+            "Make Template", partial(self._make_templates, targets),
+        )
+
+    def _make_templates(self, targets: list[SelectedDomain]) -> None:
+        for item in targets:
+            self._ops.run(item.connection.call_domain(
+                f"Could not make {item.info.name} a template", item.info.uuid, make_template,
+            ))
+
     def change_tags(self, targets: list[SelectedDomain], change: TagChange) -> None:
         # The list shows the new tags when libvirt's metadata event arrives,
         # in this kvmgui and in any other that watches the same host.
@@ -320,6 +385,22 @@ class VmActions(QObject):
                 f"Could not change the tags of {item.info.name}", item.info.uuid,
                 partial(change_tags, added=change.added, removed=change.removed),
             ))
+
+
+def _can_be_template(info: DomainInfo) -> bool:
+    return info.persistent and not info.state.is_active and not info.is_template
+
+
+async def _clones_of_templates(templates: list[SelectedDomain]) -> dict[str, list[str]]:
+    clones: dict[str, list[str]] = {}
+    for item in templates:
+        names = await item.connection.call_domain(
+            f"Could not look for the clones of {item.info.name}", item.info.uuid,
+            clones_backed_by,
+        )
+        if names:
+            clones[item.info.name] = names
+    return clones
 
 
 def _report_storage_left(ops: OpRunner, info: DomainInfo, failures: list[str]) -> None:
