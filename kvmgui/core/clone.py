@@ -180,10 +180,29 @@ def _clone_one(
     conn: libvirt.virConnect, source_xml: str, name: str, mode: CloneMode,
     begin: Callable[[str], None], rollback: Rollback,
 ) -> libvirt.virDomain:
+    dom = clone_definition(conn, source_xml, name, name, mode, begin, rollback)
+    nvram_source = _new_nvram_path(conn, dom, Domain.from_xml(source_xml).name or "", name)
+    begin("Defining the virtual machine")
+    clone: libvirt.virDomain = conn.defineXMLFlags(
+        dom.to_xml(), libvirt.VIR_DOMAIN_DEFINE_VALIDATE
+    )
+    # Takes the UEFI variables along (VIR_DOMAIN_UNDEFINE_NVRAM), copied or not yet.
+    rollback.push(f"undefine {name}", partial(undefine, clone))
+    if nvram_source is not None:
+        begin("Copying the UEFI variables")
+        _copy_nvram(conn, nvram_source, dom.nvram)
+    return clone
+
+
+def clone_definition(
+    conn: libvirt.virConnect, source_xml: str, name: str, volume_prefix: str, mode: CloneMode,
+    begin: Callable[[str], None], rollback: Rollback,
+) -> Domain:
+    """The definition of a clone called ``name``, its disks and seed made (named
+    ``volume_prefix…``, each pushed on ``rollback``); UEFI variables are the caller's."""
     root = parse_xml(source_xml)
     dom = Domain(root)
     meta = metadata_in_domain(root)
-    nvram_source = _new_nvram_path(conn, dom, name)
     dom.name = name
     dom.uuid = None  # libvirt makes a new one
     for interface in dom.interfaces:
@@ -193,7 +212,7 @@ def _clone_one(
     for disk in dom.disks:
         if _is_cloned(disk, meta.template):
             source = _source_volume(conn, disk)
-            volume_name = _volume_name(name, disk, made_volumes, mode, source)
+            volume_name = _volume_name(volume_prefix, disk, made_volumes, mode, source)
             begin(f"{'Overlaying' if mode is CloneMode.LINKED else 'Copying'} disk "
                   f"{disk.target_dev}")
             new = _clone_volume(source, volume_name, mode)
@@ -210,23 +229,14 @@ def _clone_one(
                 begin("Writing the cloud-init seed")
                 source, data = seed
                 new = upload_volume_bytes(
-                    conn, source.storagePoolLookupByVolume(), f"{name}-seed.iso",
+                    conn, source.storagePoolLookupByVolume(), f"{volume_prefix}-seed.iso",
                     reseeded_iso(data, hostname_for(name)),
                 )
                 rollback.push(f"delete volume {new.path()}", new.delete)
                 _point_at(disk, new)
     if meta.template:
         set_metadata_in_domain(root, replace(meta, template=False))
-    begin("Defining the virtual machine")
-    clone: libvirt.virDomain = conn.defineXMLFlags(
-        dom.to_xml(), libvirt.VIR_DOMAIN_DEFINE_VALIDATE
-    )
-    # Takes the UEFI variables along (VIR_DOMAIN_UNDEFINE_NVRAM), copied or not yet.
-    rollback.push(f"undefine {name}", partial(undefine, clone))
-    if nvram_source is not None:
-        begin("Copying the UEFI variables")
-        _copy_nvram(conn, nvram_source, dom.nvram)
-    return clone
+    return dom
 
 
 def is_hard_disk(disk: Disk) -> bool:
@@ -261,11 +271,11 @@ def _volume_format(vol: libvirt.virStorageVol) -> str:
 
 
 def _volume_name(
-    clone: str, disk: Disk, index: int, mode: CloneMode, source: libvirt.virStorageVol
+    prefix: str, disk: Disk, index: int, mode: CloneMode, source: libvirt.virStorageVol
 ) -> str:
     fmt = "qcow2" if mode is CloneMode.LINKED else _volume_format(source)
     extension = _EXTENSIONS.get(fmt, fmt)
-    return f"{clone}.{extension}" if index == 0 else f"{clone}-{disk.target_dev}.{extension}"
+    return f"{prefix}.{extension}" if index == 0 else f"{prefix}-{disk.target_dev}.{extension}"
 
 
 def _clone_volume(
@@ -314,7 +324,9 @@ def _seed_volume(
     return vol, data
 
 
-def _new_nvram_path(conn: libvirt.virConnect, dom: Domain, name: str) -> str | None:
+def _new_nvram_path(
+    conn: libvirt.virConnect, dom: Domain, source_name: str, name: str
+) -> str | None:
     """Give the clone ``name`` its own UEFI variables file beside the source's; the source's.
 
     With firmware autoselection libvirt 9.0 leaves the path out of a shut-off
@@ -325,7 +337,7 @@ def _new_nvram_path(conn: libvirt.virConnect, dom: Domain, name: str) -> str | N
     if not source:
         if not dom.is_uefi or not conn.getURI().startswith("qemu:///system"):
             return None
-        source = posixpath.join(SYSTEM_NVRAM_DIR, f"{dom.name}_VARS.fd")
+        source = posixpath.join(SYSTEM_NVRAM_DIR, f"{source_name}_VARS.fd")
     dom.nvram = posixpath.join(posixpath.dirname(source), f"{name}_VARS.fd")
     return source
 

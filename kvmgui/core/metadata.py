@@ -10,6 +10,7 @@ metadata-change event::
         <kvmgui:tag>web</kvmgui:tag>
         <kvmgui:template/>
         <kvmgui:ssh user="dev"/>
+        <kvmgui:throwaway id="1f3a9c0e"/>   (a throwaway VM, see core/throwaway.py)
       </kvmgui:kvmgui>
     </metadata>
 """
@@ -50,6 +51,7 @@ class KvmguiMetadata:
     tags: tuple[str, ...] = ()
     template: bool = False
     ssh_user: str = ""
+    throwaway_id: str = ""
 
     def with_tags(self, added: Iterable[str] = (), removed: Iterable[str] = ()) -> KvmguiMetadata:
         gone = set(normalize_tags(removed))
@@ -68,10 +70,12 @@ def parse_metadata(element: etree._Element | None) -> KvmguiMetadata:
     # Children in any namespace or none: libvirt stores what setMetadata was
     # given (children without one) with the root's namespace put on them.
     ssh = element.find("{*}ssh")
+    throwaway = element.find("{*}throwaway")
     return KvmguiMetadata(
         tags=normalize_tags(el.text or "" for el in element.iterfind("{*}tag")),
         template=element.find("{*}template") is not None,
         ssh_user=(ssh.get("user") or "") if ssh is not None else "",
+        throwaway_id=(throwaway.get("id") or "") if throwaway is not None else "",
     )
 
 
@@ -86,6 +90,8 @@ def metadata_element(meta: KvmguiMetadata, *, namespaced: bool = True) -> etree.
         etree.SubElement(root, f"{ns}template")
     if meta.ssh_user:
         etree.SubElement(root, f"{ns}ssh", user=meta.ssh_user)
+    if meta.throwaway_id:
+        etree.SubElement(root, f"{ns}throwaway", id=meta.throwaway_id)
     return root
 
 

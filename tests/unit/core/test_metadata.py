@@ -45,7 +45,7 @@ def test_set_in_domain_keeps_other_metadata_and_reads_back() -> None:
         "<domain><name>a</name><uuid>u</uuid><memory>1</memory><metadata>"
         "<os xmlns='http://libosinfo.org/xmlns/libvirt/domain/1.0'/></metadata></domain>"
     )
-    meta = KvmguiMetadata(tags=("web",), template=True, ssh_user="dev")
+    meta = KvmguiMetadata(tags=("web",), template=True, ssh_user="dev", throwaway_id="1a2b")
     set_metadata_in_domain(root, meta)
     assert metadata_in_domain(root) == meta
     assert len(root.findall("metadata/*")) == 2  # the libosinfo element stays
