@@ -23,6 +23,7 @@ from kvmgui.ui.guest_addresses import GuestAddresses
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
 from kvmgui.ui.stats_poller import StatsPoller
+from kvmgui.ui.throwaways import ThrowawayJanitor
 from kvmgui.ui.uncaught import UncaughtErrorHandler
 
 
@@ -43,6 +44,7 @@ class App:
         self.stats = StatsPoller(self.manager, settings.stats_interval())
         self.viewer_launcher = ViewerLauncher(settings, self.ops)
         self.addresses = GuestAddresses(self.manager, loop)
+        self.throwaways = ThrowawayJanitor(self.manager, self.ops)
 
     @classmethod
     def start(cls, qapp: QApplication, settings: Settings, log_file: Path | None = None) -> App:

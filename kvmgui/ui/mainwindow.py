@@ -30,6 +30,7 @@ from kvmgui.core.clone import CloneOutcome, clone_vms
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.templates import template_clone_request
+from kvmgui.core.throwaway import Leftover
 from kvmgui.core.uri import demo_uri
 from kvmgui.ui.app import App
 from kvmgui.ui.console.thumbnails import ThumbnailService, ThumbnailView
@@ -245,6 +246,8 @@ class MainWindow(QMainWindow):
         self.filter_edit.textChanged.connect(self.group_model.set_filter_text)
         self.group_by_tag_action.toggled.connect(self.show_groups)
         self.ip_column_action.toggled.connect(self.show_ip_column)
+        self.vm_actions.vm_started.connect(self.on_vm_created)
+        self.app.throwaways.leftovers_found.connect(self.on_throwaway_leftovers)
         self.app.addresses.addresses_changed.connect(self.model.on_addresses_changed)
         self.group_view.activated.connect(self.on_activated)
         self.group_view.customContextMenuRequested.connect(self.on_context_menu)
@@ -439,6 +442,20 @@ class MainWindow(QMainWindow):
         if shown:
             # The first pictures now rather than one interval later.
             self.ops.run(self.thumbnails.capture(), owner=self.thumbnails)
+
+    @Slot(object, object)
+    def on_throwaway_leftovers(self, connection: Connection, leftovers: list[Leftover]) -> None:
+        paths = [path for leftover in leftovers for path in leftover.paths]
+        self.message_bar.show_message(
+            f"{len(leftovers)} throwaway VM{'s' if len(leftovers) != 1 else ''} on "
+            f"{connection.uri} left overlays behind (kvmgui was not running when "
+            f"{'they' if len(leftovers) != 1 else 'it'} stopped): " + ", ".join(paths),
+            [("Remove Them", partial(self._remove_leftovers, connection, leftovers))],
+        )
+
+    def _remove_leftovers(self, connection: Connection, leftovers: list[Leftover]) -> None:
+        for leftover in leftovers:
+            self.app.throwaways.remove(connection, leftover.throwaway_id)
 
     @Slot(bool)
     def show_ip_column(self, shown: bool) -> None:

@@ -28,6 +28,7 @@ from kvmgui.core.domain import DomainInfo
 from kvmgui.core.lifecycle import Action, delete_domain
 from kvmgui.core.metadata import change_tags
 from kvmgui.core.templates import clones_backed_by, make_template
+from kvmgui.core.throwaway import run_throwaway
 from kvmgui.ui.clone_dialog import CloneDialog
 from kvmgui.ui.console.send_keys import SendKeyMenu
 from kvmgui.ui.console.viewer_launcher import ViewerLauncher
@@ -74,6 +75,7 @@ class VmActions(QObject):
 
     # A snapshot was taken or reverted to through these actions: (connection, uuid).
     snapshots_changed = Signal(object, str)
+    vm_started = Signal(object, object)  # Connection, DomainInfo: a VM this made and started
 
     def __init__(
         self,
@@ -326,15 +328,23 @@ class VmActions(QObject):
             self, "Make Template…", None, self.make_template,
             "Keep the selected shut-off VMs as templates for linked clones",
         )
+        self.throwaway_action = make_action(
+            self, "Run Throwaway", None, self.run_throwaway,
+            "Start a temporary copy of the selected shut-off VM; it is gone when it shuts down",
+        )
 
     def _fill_test_vm_menu(self, menu: QMenu) -> None:
-        menu.addActions([self.clone_action, self.tags_action, self.make_template_action])
+        menu.addActions([self.clone_action, self.throwaway_action, self.tags_action,
+                         self.make_template_action])
 
     def _update_test_vm_actions(self, selected: list[SelectedDomain]) -> None:
         # Enabled for a running VM too: the dialog says to shut it down first.
         self.clone_action.setEnabled(len(selected) == 1)
         self.tags_action.setEnabled(bool(selected))
         self.make_template_action.setEnabled(any(_can_be_template(s.info) for s in selected))
+        self.throwaway_action.setEnabled(
+            len(selected) == 1 and not selected[0].info.state.is_active
+        )
 
     def clone(self) -> CloneDialog | None:
         """Open the clone dialog on the one selected VM."""
@@ -357,6 +367,20 @@ class VmActions(QObject):
         dialog.tags_chosen.connect(partial(self.change_tags, selected))
         dialog.open()
         return dialog
+
+    def run_throwaway(self) -> None:
+        """Start a throwaway VM of the one selected shut-off VM."""
+        selected = self._selection()
+        if len(selected) != 1:
+            return
+        item = selected[0]
+        self._ops.run(
+            item.connection.call(
+                f"Could not run a throwaway of {item.info.name}",
+                partial(run_throwaway, source_uuid=item.info.uuid, progress=lambda _step: None),
+            ),
+            partial(self.vm_started.emit, item.connection),
+        )
 
     def make_template(self) -> None:
         """Ask, then make the selected shut-off VMs templates."""
