@@ -3,14 +3,19 @@ the overlays a crash left behind."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from functools import partial
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from kvmgui.core.connection import Connection, DomainChanges
-from kvmgui.core.throwaway import Leftover, find_leftovers, remove_throwaway_volumes
+from kvmgui.core.errors import LibvirtCallError
+from kvmgui.core.throwaway import find_leftovers, remove_throwaway_volumes
 from kvmgui.ui.connections import ConnectionManager
-from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.ops import OpRunner, cancel_with
+
+log = logging.getLogger(__name__)
 
 
 class ThrowawayJanitor(QObject):
@@ -25,6 +30,7 @@ class ThrowawayJanitor(QObject):
         self._ops = ops
         self._running: dict[tuple[str, str], str] = {}  # (URI, UUID) -> throwaway id
         self._scanned: set[str] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
         manager.domains_changed.connect(self.on_domains_changed)
 
     @Slot(object, object)
@@ -39,12 +45,18 @@ class ThrowawayJanitor(QObject):
                 self.remove(connection, throwaway_id)
         if changes.complete and connection.uri not in self._scanned:
             self._scanned.add(connection.uri)
-            self._ops.run(
-                connection.call("look for throwaway leftovers", find_leftovers),
-                partial(self._on_scanned, connection),
-            )
+            # Not an op: a background look whose failure is no news for the user.
+            task = asyncio.get_running_loop().create_task(self._scan(connection))
+            cancel_with(self, task)
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
 
-    def _on_scanned(self, connection: Connection, leftovers: list[Leftover]) -> None:
+    async def _scan(self, connection: Connection) -> None:
+        try:
+            leftovers = await connection.call("look for throwaway leftovers", find_leftovers)
+        except LibvirtCallError as err:
+            log.warning("looking for throwaway leftovers on %s: %s", connection.uri, err)
+            return
         if leftovers:
             self.leftovers_found.emit(connection, leftovers)
 
