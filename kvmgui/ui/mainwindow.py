@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
         self.group_by_tag_action.toggled.connect(self.show_groups)
         self.ip_column_action.toggled.connect(self.show_ip_column)
         self.vm_actions.vm_started.connect(self.on_vm_created)
+        self.vm_actions.said.connect(self.statusBar().showMessage)
         self.app.throwaways.leftovers_found.connect(self.on_throwaway_leftovers)
         self.app.addresses.addresses_changed.connect(self.model.on_addresses_changed)
         self.group_view.activated.connect(self.on_activated)

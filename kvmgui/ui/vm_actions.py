@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QMenu,
@@ -22,15 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.core.addresses import GuestAddress, primary_address, read_addresses
 from kvmgui.core.connection import Connection
 from kvmgui.core.consoles import KeyCombo, send_key_combo
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.lifecycle import Action, delete_domain
 from kvmgui.core.metadata import change_tags
+from kvmgui.core.ssh import known_hosts_path, ssh_command, ssh_command_line
 from kvmgui.core.templates import clones_backed_by, make_template
 from kvmgui.core.throwaway import run_throwaway
 from kvmgui.ui.clone_dialog import CloneDialog
 from kvmgui.ui.console.send_keys import SendKeyMenu
+from kvmgui.ui.console.ssh_window import SshWindow
 from kvmgui.ui.console.viewer_launcher import ViewerLauncher
 from kvmgui.ui.delete_dialog import DeleteDialog, Deletion
 from kvmgui.ui.details.snapshots_tab import RevertDialog, TakeSnapshotDialog
@@ -76,6 +79,8 @@ class VmActions(QObject):
     # A snapshot was taken or reverted to through these actions: (connection, uuid).
     snapshots_changed = Signal(object, str)
     vm_started = Signal(object, object)  # Connection, DomainInfo: a VM this made and started
+    said = Signal(str)  # news for the status bar (not a failure)
+    ssh_window_opened = Signal(object)  # SshWindow
 
     def __init__(
         self,
@@ -333,7 +338,19 @@ class VmActions(QObject):
             "Start a temporary copy of the selected shut-off VM; it is gone when it shuts down",
         )
 
+        self.copy_ssh_action = make_action(
+            self, "Copy SSH Command", None, self.copy_ssh_command,
+            "Copy the command that logs into the selected running VM over SSH",
+        )
+        self.open_ssh_action = make_action(
+            self, "Open SSH Terminal", None, self.open_ssh_terminal,
+            "Log into the selected running VM over SSH in a terminal window",
+        )
+        self._ssh_windows: list[SshWindow] = []
+
     def _fill_test_vm_menu(self, menu: QMenu) -> None:
+        menu.addActions([self.open_ssh_action, self.copy_ssh_action])
+        menu.addSeparator()
         menu.addActions([self.clone_action, self.throwaway_action, self.tags_action,
                          self.make_template_action])
 
@@ -345,6 +362,9 @@ class VmActions(QObject):
         self.throwaway_action.setEnabled(
             len(selected) == 1 and not selected[0].info.state.is_active
         )
+        one_running = len(selected) == 1 and selected[0].info.state.is_active
+        self.copy_ssh_action.setEnabled(one_running)
+        self.open_ssh_action.setEnabled(one_running)
 
     def clone(self) -> CloneDialog | None:
         """Open the clone dialog on the one selected VM."""
@@ -367,6 +387,55 @@ class VmActions(QObject):
         dialog.tags_chosen.connect(partial(self.change_tags, selected))
         dialog.open()
         return dialog
+
+    def copy_ssh_command(self) -> None:
+        self._with_ssh_command(self._copy_ssh_command)
+
+    def open_ssh_terminal(self) -> None:
+        self._with_ssh_command(self._open_ssh_terminal)
+
+    def _with_ssh_command(self, then: Callable[[SelectedDomain, list[str]], object]) -> None:
+        """Read the one selected VM's address now, then ``then(vm, ssh arguments)``."""
+        selected = self._selection()
+        if len(selected) != 1:
+            return
+        item = selected[0]
+
+        def build(addresses: tuple[GuestAddress, ...]) -> None:
+            address = primary_address(addresses)
+            if not address:
+                self._ops.report(
+                    f"{item.info.name} has no IP address yet (no DHCP lease, guest agent "
+                    "or ARP entry): wait until it is up, then try again."
+                )
+                return
+            user = item.info.labels.metadata.ssh_user
+            known_hosts = known_hosts_path(item.info.uuid)
+            then(item, ssh_command(address, user, known_hosts, item.connection.uri))
+
+        self._ops.run(
+            item.connection.call_domain(
+                f"Could not read the address of {item.info.name}", item.info.uuid,
+                read_addresses,
+            ),
+            build,
+        )
+
+    def _copy_ssh_command(self, item: SelectedDomain, args: list[str]) -> None:
+        line = ssh_command_line(args)
+        QGuiApplication.clipboard().setText(line)
+        self.said.emit(f"Copied: {line}")
+
+    def _open_ssh_terminal(self, item: SelectedDomain, args: list[str]) -> None:
+        known_hosts = known_hosts_path(item.info.uuid)
+        known_hosts.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        window = SshWindow(f"SSH: {item.info.name}", args, str(known_hosts))
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._ssh_windows.append(window)
+        window.destroyed.connect(lambda: self._ssh_windows.remove(window))
+        window.resize(760, 480)
+        window.show()
+        self.ssh_window_opened.emit(window)
 
     def run_throwaway(self) -> None:
         """Start a throwaway VM of the one selected shut-off VM."""
