@@ -46,10 +46,13 @@ BOOT_TIMEOUT = 90.0
 def build_tiny_guest() -> Path:
     """The tiny guest's ISO: $KVMGUI_TINY_GUEST, or built (and cached) in GUEST_DIR.
 
+    The builder runs every time: it returns at once when the cached ISO was
+    built by the same script, and rebuilds it when the script has changed.
     Raises :class:`subprocess.CalledProcessError` when it cannot be built.
     """
-    iso = Path(os.environ.get("KVMGUI_TINY_GUEST", GUEST_DIR / "tiny-guest.iso"))
-    if not iso.is_file():
+    given = os.environ.get("KVMGUI_TINY_GUEST")
+    iso = Path(given) if given else GUEST_DIR / "tiny-guest.iso"
+    if not given:
         subprocess.run(
             ["bash", str(REPO / "tests/guest/build-tiny-guest.sh"), str(iso.parent)],
             capture_output=True, text=True, timeout=600, check=True,
