@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from kvmgui.core.cloudinit import read_seed_files
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.lifecycle import undefine
+from kvmgui.core.metadata import read_metadata
 from kvmgui.core.xml.domain import SourceKind
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.wizard import NewVmWizard
@@ -176,6 +177,7 @@ def test_cloud_init_seed_overlay_and_pristine_image(
         WizardDriver().finish(wizard)
     dom = system.lookupByUUIDString(created.args[1].uuid)
     assert dom.isActive()  # QEMU could open the overlay, its backing image and the seed
+    assert read_metadata(dom).ssh_user == "dev"  # what SSH logs in as
 
     seed = Path(POOL_DIR) / f"{name}-seed.iso"
     assert stat.S_IMODE(seed.stat().st_mode) == 0o600
