@@ -60,7 +60,7 @@ class CloneDialog(QDialog):
         self._running = False
         self.setWindowTitle(f"Clone {info.name}")
         self.setAccessibleName(f"Clone {info.name}")
-        self.resize(520, 440)
+        self.resize(540, 380)
 
         self.intro = QLabel(self._intro_text())
         self.intro.setWordWrap(True)
@@ -119,6 +119,7 @@ class CloneDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.steps)
         layout.addWidget(self.summary_label)
+        layout.addStretch(1)  # the progress list takes the room once it shows
         layout.addWidget(self.buttons)
         self._connect_signals()
         self.validate()

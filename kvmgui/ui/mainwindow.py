@@ -35,7 +35,7 @@ from kvmgui.core.uri import demo_uri
 from kvmgui.ui.app import App
 from kvmgui.ui.console.thumbnails import ThumbnailService, ThumbnailView
 from kvmgui.ui.models.domain_tree import STATS_COLUMNS, Column, DomainTreeModel, Role
-from kvmgui.ui.models.tag_groups import GROUP_ROLE, TagGroupModel
+from kvmgui.ui.models.tag_groups import GROUP_ROLE, GroupColumn, TagGroupModel
 from kvmgui.ui.shortcuts import ShortcutsDialog
 from kvmgui.ui.snapshot_column import SnapshotCountColumn
 from kvmgui.ui.stats_columns import ListStatsColumns
@@ -117,6 +117,9 @@ class MainWindow(QMainWindow):
         self.group_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.group_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.group_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.group_view.setAlternatingRowColors(True)
+        self.group_view.header().resizeSection(GroupColumn.NAME, 320)
+        self.group_view.header().resizeSection(GroupColumn.STATE, 170)
         self.view_stack = QStackedWidget()
         self.view_stack.addWidget(self.view)
         self.view_stack.addWidget(self.thumbnail_view)

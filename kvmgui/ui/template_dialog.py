@@ -34,6 +34,7 @@ class NewFromTemplateDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("New VM from Template")
         self.setAccessibleName("New VM from Template")
+        self.resize(480, 320)
         self.intro = QLabel(
             "A linked clone of the template is made and started, named after it."
             if templates else
