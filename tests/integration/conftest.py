@@ -39,6 +39,7 @@ REPO = Path(__file__).resolve().parents[2]
 # /var/tmp could be a symlink planted by another user.
 GUEST_DIR = REPO / ".cache" / "guest"
 READY = r"TINY-GUEST READY ip=(\S+)"
+LEASED = r"TINY-GUEST READY ip=(\d+\.\d+\.\d+\.\d+)"
 # TCG boot to READY takes about 8 s with a lease; allow for two busy cores.
 BOOT_TIMEOUT = 90.0
 
@@ -181,6 +182,12 @@ class SerialWatch:
 
     async def ready_ip(self, timeout: float = BOOT_TIMEOUT) -> str:
         match = await self.reader.wait_for(READY, timeout)
+        return match.group(1)
+
+    async def leased_ip(self, timeout: float = BOOT_TIMEOUT) -> str:
+        """The address of the first READY line that has one: on a busy host the
+        lease may come after the guest stopped waiting (``ip=none``, then READY again)."""
+        match = await self.reader.wait_for(LEASED, timeout)
         return match.group(1)
 
 

@@ -85,7 +85,7 @@ def test_three_linked_clones_of_a_template_boot_and_leave_it_unchanged(
 
     async def ready_ips() -> list[str]:
         watches = [watch_serial(dom) for dom in clones]
-        return list(await asyncio.gather(*(w.ready_ip(BOOT_TIMEOUT * 2) for w in watches)))
+        return list(await asyncio.gather(*(w.leased_ip(BOOT_TIMEOUT * 2) for w in watches)))
 
     ips = run_task(qtbot, loop, ready_ips(), timeout=BOOT_MS)
     assert len(set(ips)) == 3 and all(ip.startswith(SUBNET_PREFIX) for ip in ips)

@@ -32,7 +32,7 @@ def test_open_ssh_terminal_reaches_a_shell_in_the_guest(
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     dom = guests.define("ssh", with_disk=False)
     dom.create()
-    ip = run_task(qtbot, loop, watch_serial(dom).ready_ip(), timeout=int(BOOT_TIMEOUT * 1000))
+    ip = run_task(qtbot, loop, watch_serial(dom).leased_ip(), timeout=int(BOOT_TIMEOUT * 1000))
     assert ip.startswith(SUBNET_PREFIX)  # the isolated network this run made
     connection = open_connection(window.manager, qtbot, SYSTEM_URI)
     wait_for_state(qtbot, window.manager, connection, dom.UUIDString(), DomainState.RUNNING)

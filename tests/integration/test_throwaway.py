@@ -39,7 +39,7 @@ def test_a_throwaway_boots_shuts_down_and_leaves_no_domain_or_overlay(
                 if vol.name().startswith(f"{VOLUME_PREFIX}{throwaway_id}")]
     assert overlays == [f"{VOLUME_PREFIX}{throwaway_id}.qcow2"]
     assert not dom.isPersistent()
-    run_task(qtbot, loop, watch_serial(dom).ready_ip(), timeout=int(BOOT_TIMEOUT * 1000))
+    run_task(qtbot, loop, watch_serial(dom).leased_ip(), timeout=int(BOOT_TIMEOUT * 1000))
 
     dom.shutdown()  # ACPI: the guest powers off, the transient domain vanishes
 
