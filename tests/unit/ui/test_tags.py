@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import DomainTreeModel
 from kvmgui.ui.models.tag_groups import TagGroupModel
 from kvmgui.ui.tags_dialog import TagsDialog
+from kvmgui.ui.vm_actions import SelectedDomain, VmActions
 from tests.fleet import domain_uuid
 from tests.qt_helpers import run_task, wait_for_state
 
@@ -166,9 +168,29 @@ def test_group_view_and_an_action_on_a_whole_group(
     for name in ("bravo", "delta"):
         wait_for_state(qtbot, window.manager, connection, domain_uuid(name),
                        DomainState.RUNNING)
+    # One op for the group, one summary.
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Start: 2 of 2 done.",
+                    timeout=5000)
     # A state change moves nobody: the group stays selected.
     assert window.group_view.selectionModel().isRowSelected(
         model.group_names().index("web"), web.parent())
     window.group_by_tag_action.trigger()
     assert window.view_stack.currentWidget() is window.view
     assert model.rowCount() == 0  # not followed while hidden
+
+
+def test_a_group_action_says_one_summary_and_the_failures_once(
+    window: MainWindow, connect: Connect, fleet_file: Path, qtbot: QtBot,
+) -> None:
+    connection = connect(fleet_file)
+    # What the app believes lags behind: bravo is shown running, but is shut off.
+    stale = replace(info_of(connection, "bravo"), state=DomainState.RUNNING)
+    targets = [SelectedDomain(connection, stale),
+               SelectedDomain(connection, info_of(connection, "echo"))]
+    actions = VmActions(lambda: targets, window.ops, window.viewer_launcher, window)
+    said: list[str] = []
+    window.ops.failed.connect(said.append)
+    with qtbot.waitSignal(window.ops.failed, timeout=5000):
+        actions.lifecycle[Action.PAUSE].trigger()
+    assert len(said) == 1 and said[0].startswith("Could not pause 1 of 2: bravo: ")
+    wait_for_state(qtbot, window.manager, connection, domain_uuid("echo"), DomainState.PAUSED)
