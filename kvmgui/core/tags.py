@@ -49,8 +49,9 @@ class VmQuery:
         return (
             all(any(old in new for new in self.words) for old in wider.words)
             and set(wider.tags) <= set(self.tags)
-            and (not wider.states
-                 or all(any(old in new for old in wider.states) for new in self.states))
+            # States are alternatives: fewer or longer ones narrow, none widens.
+            and (not wider.states or (bool(self.states) and all(
+                any(old in new for old in wider.states) for new in self.states)))
         )
 
     def matches(self, info: DomainInfo) -> bool:

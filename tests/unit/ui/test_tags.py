@@ -80,6 +80,26 @@ def test_query_parsing(text: str, query: VmQuery) -> None:
     assert VmQuery.parse(text) == query
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "narrows"),
+    [
+        ("we", "web", True),
+        ("web", "we", False),
+        ("web", "web tag:db", True),
+        ("tag:db", "", False),
+        ("tag:we", "tag:web", False),
+        ("state:r", "state:ru", True),
+        ("state:off", "web", False),
+        ("state:off", "state:off state:run", False),
+        ("", "state:off", True),
+    ],
+)
+def test_a_query_narrows_when_typing_on_can_only_hide_rows(
+    before: str, after: str, narrows: bool,
+) -> None:
+    assert VmQuery.parse(after).narrows(VmQuery.parse(before)) is narrows
+
+
 def test_tags_on_several_vms_then_removed_from_all(
     window: MainWindow, connect: Connect, fleet_file: Path, qtbot: QtBot,
 ) -> None:
