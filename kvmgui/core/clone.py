@@ -24,7 +24,6 @@ from functools import partial
 
 import libvirt
 
-from kvmgui.core.cloudinit import hostname_for, read_seed_files, reseeded_iso
 from kvmgui.core.domain import DomainInfo, read_domain
 from kvmgui.core.lifecycle import undefine
 from kvmgui.core.metadata import metadata_in_domain, set_metadata_in_domain
@@ -226,6 +225,8 @@ def clone_definition(
         elif disk.device == "cdrom":
             seed = _seed_volume(conn, disk)
             if seed is not None:
+                from kvmgui.core.cloudinit import hostname_for, reseeded_iso
+
                 begin("Writing the cloud-init seed")
                 source, data = seed
                 new = upload_volume_bytes(
@@ -317,6 +318,10 @@ def _seed_volume(
     if capacity > SEED_MAX_BYTES:
         return None
     data = download_volume_bytes(conn, vol, capacity)
+    # cloudinit loads pycdlib and passlib: imported when a CD-ROM is looked
+    # into, not when the app starts (issue 13's launch budget).
+    from kvmgui.core.cloudinit import read_seed_files
+
     try:
         read_seed_files(data)
     except ValueError:

@@ -11,6 +11,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -35,13 +36,15 @@ from kvmgui.core.templates import clones_backed_by, make_template
 from kvmgui.core.throwaway import run_throwaway
 from kvmgui.ui.clone_dialog import CloneDialog
 from kvmgui.ui.console.send_keys import SendKeyMenu
-from kvmgui.ui.console.ssh_window import SshWindow
 from kvmgui.ui.console.viewer_launcher import ViewerLauncher
 from kvmgui.ui.delete_dialog import DeleteDialog, Deletion
 from kvmgui.ui.details.snapshots_tab import RevertDialog, TakeSnapshotDialog
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.tags_dialog import TagChange, TagsDialog
 from kvmgui.ui.widgets.actions import make_action
+
+if TYPE_CHECKING:
+    from kvmgui.ui.console.ssh_window import SshWindow
 
 ACTION_SHORTCUTS = {
     Action.START: "Ctrl+R",
@@ -442,6 +445,9 @@ class VmActions(QObject):
         self.said.emit(f"Copied: {line}")
 
     def _open_ssh_terminal(self, item: SelectedDomain, args: list[str]) -> None:
+        # The terminal (pyte) is loaded with the first SSH window, not at start.
+        from kvmgui.ui.console.ssh_window import SshWindow
+
         known_hosts = known_hosts_path(item.info.uuid)
         known_hosts.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         window = SshWindow(f"SSH: {item.info.name}", args, str(known_hosts))
