@@ -29,6 +29,7 @@ class FleetDomain:
     title: str = ""
     managed_save: bool = False
     disk: str = ""
+    mac: str = ""  # a NIC on the network "default" with this MAC
 
 
 def domain_uuid(name: str) -> str:
@@ -39,17 +40,23 @@ def domain_uuid(name: str) -> str:
 def domain_xml(domain: FleetDomain) -> str:
     title = f"<title>{escape(domain.title)}</title>" if domain.title else ""
     disk = (
-        f"<devices><disk type='file' device='disk'><source file='{escape(domain.disk)}'/>"
-        "<target dev='vda' bus='virtio'/></disk></devices>"
+        f"<disk type='file' device='disk'><source file='{escape(domain.disk)}'/>"
+        "<target dev='vda' bus='virtio'/></disk>"
         if domain.disk else ""
     )
+    nic = (
+        f"<interface type='network'><mac address='{escape(domain.mac)}'/>"
+        "<source network='default'/></interface>"
+        if domain.mac else ""
+    )
+    devices = f"<devices>{disk}{nic}</devices>" if disk or nic else ""
     managed = "<test:hasmanagedsave/>" if domain.managed_save else ""
     return (
         f"<domain type='test' xmlns:test='{TEST_NS}'>"
         f"<name>{escape(domain.name)}</name><uuid>{domain_uuid(domain.name)}</uuid>{title}"
         f"<memory unit='MiB'>{domain.memory_mib}</memory>"
         f"<currentMemory unit='MiB'>{domain.memory_mib}</currentMemory>"
-        f"<vcpu>{domain.vcpus}</vcpu><os><type>hvm</type></os>{disk}"
+        f"<vcpu>{domain.vcpus}</vcpu><os><type>hvm</type></os>{devices}"
         f"<test:runstate>{domain.state}</test:runstate>{managed}</domain>"
     )
 
@@ -92,3 +99,20 @@ def numbered_fleet(count: int, running_every: int = 4, prefix: str = "vm") -> li
         )
         for index in range(count)
     ]
+
+
+def pool_xml(name: str, path: str, volumes: Iterable[str] = ()) -> str:
+    """A test-driver dir pool at ``path`` holding empty qcow2 ``volumes`` (for node_xml's extra)."""
+    uuid = uuid_module.uuid5(uuid_module.NAMESPACE_URL, f"kvmgui-pool:{name}")
+    vols = "".join(
+        f"<volume type='file'><name>{escape(vol)}</name><capacity unit='GiB'>2</capacity>"
+        f"<allocation>0</allocation><target><path>{escape(path)}/{escape(vol)}</path>"
+        "<format type='qcow2'/></target></volume>"
+        for vol in volumes
+    )
+    return (
+        f"<pool type='dir'><name>{escape(name)}</name><uuid>{uuid}</uuid>"
+        "<capacity unit='GiB'>100</capacity><allocation>0</allocation>"
+        "<available unit='GiB'>100</available>"
+        f"<source/><target><path>{escape(path)}</path></target>{vols}</pool>\n"
+    )

@@ -212,15 +212,71 @@ def user_data(cfg: CloudInitConfig) -> str:
 
 def meta_data(cfg: CloudInitConfig) -> str:
     """The NoCloud meta-data document."""
+    return _meta_data_text(cfg.instance_id, cfg.hostname)
+
+
+def _meta_data_text(instance_id: str, hostname: str) -> str:
     return (
-        f"instance-id: {yaml_quote(cfg.instance_id)}\n"
-        f"local-hostname: {yaml_quote(cfg.hostname)}\n"
+        f"instance-id: {yaml_quote(instance_id)}\n"
+        f"local-hostname: {yaml_quote(hostname)}\n"
     )
 
 
 def seed_iso_bytes(cfg: CloudInitConfig) -> bytes:
     """The seed ISO image in memory (a few hundred KiB), e.g. to upload to a volume."""
-    files = {"user-data": user_data(cfg).encode(), "meta-data": meta_data(cfg).encode()}
+    return _iso_bytes({"user-data": user_data(cfg).encode(), "meta-data": meta_data(cfg).encode()})
+
+
+def read_seed_files(data: bytes) -> dict[str, str]:
+    """The files of a seed ISO image by their Rock Ridge (long) names.
+
+    Raises ValueError when ``data`` is no ISO image with the seed's label.
+    """
+    iso = pycdlib.PyCdlib()
+    try:
+        iso.open_fp(io.BytesIO(data))
+    except pycdlib.pycdlibexception.PyCdlibException as err:
+        raise ValueError(f"not an ISO image: {err}") from err
+    try:
+        label = iso.pvd.volume_identifier.decode(errors="replace").strip()
+        if label.lower() != SEED_VOLUME_ID:
+            raise ValueError(f"the ISO is labelled {label!r}, not {SEED_VOLUME_ID!r}")
+        files: dict[str, str] = {}
+        for child in iso.list_children(rr_path="/"):
+            if child is None or child.is_dot() or child.is_dotdot() or not child.is_file():
+                continue
+            name = child.rock_ridge.name().decode()
+            out = io.BytesIO()
+            iso.get_file_from_iso_fp(out, rr_path="/" + name)
+            files[name] = out.getvalue().decode()
+        return files
+    finally:
+        iso.close()
+
+
+def hostname_for(vm_name: str) -> str:
+    """A host name (one RFC 1123 label) made from a VM's name."""
+    label = re.sub(r"[^a-z0-9-]+", "-", vm_name.lower()).strip("-")[:63].strip("-")
+    return label or "vm"
+
+
+def reseeded_iso(seed: bytes, hostname: str, instance_id: str | None = None) -> bytes:
+    """A copy of the seed ISO ``seed`` for another VM: the same user-data (user,
+    keys), its own instance id (cloud-init runs again) and host name."""
+    files = read_seed_files(seed)
+    if "user-data" not in files:
+        raise ValueError("the seed has no user-data")
+    problem = validate_hostname(hostname)
+    if problem:
+        raise ValueError(problem)
+    new_id = instance_id or f"iid-{uuid.uuid4()}"
+    return _iso_bytes({
+        "user-data": files["user-data"].encode(),
+        "meta-data": _meta_data_text(new_id, hostname).encode(),
+    })
+
+
+def _iso_bytes(files: dict[str, bytes]) -> bytes:
     iso = pycdlib.PyCdlib()
     # Joliet and Rock Ridge carry the real names; plain ISO 9660 only has 8.3 upper case.
     iso.new(interchange_level=3, vol_ident=SEED_VOLUME_ID, joliet=3, rock_ridge="1.09")

@@ -25,7 +25,7 @@ from typing import Any, Protocol, TypeVar
 import libvirt
 
 from kvmgui.core.auth import Ask, open_connection
-from kvmgui.core.domain import DomainInfo, list_domains, read_domain, read_title
+from kvmgui.core.domain import DomainInfo, Labels, list_domains, read_domain, read_labels
 from kvmgui.core.errors import LibvirtCallError, describe_open_error, is_connection_broken
 from kvmgui.core.events import ensure_event_loop
 from kvmgui.core.uri import is_local_uri
@@ -41,9 +41,9 @@ RECONNECT_DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
 LOCAL_RECONNECT_DELAYS = (0.05, 0.1, 0.2, 0.5)
 KEEPALIVE_INTERVAL = 5
 KEEPALIVE_COUNT = 3
-# Titles are read one RPC per domain, after the first listing, in slices so
-# that events are not stuck behind a long job.
-TITLE_SLICE = 500
+# Labels (titles, tags) are read per domain, after the first listing, in
+# slices so that events are not stuck behind a long job.
+LABEL_SLICE = 500
 
 
 #: An open of a URI under way (see start_opening).
@@ -129,8 +129,8 @@ class Connection:
         # ...and what the loop's listener has been told of it, which is what
         # the loop's code asks about (a change may be on its way in between).
         self._delivered: dict[str, DomainInfo] = {}
-        # UUIDs whose title has been read: others show "" until it is.
-        self._titles_read: set[str] = set()
+        # UUIDs whose labels have been read: others show none until they are.
+        self._labels_read: set[str] = set()
         self._store_lock = threading.Lock()
         self._session: _Session | None = None
         self._task: asyncio.Task[None] | None = None
@@ -260,25 +260,27 @@ class Connection:
     async def _serve(self, session: _Session) -> None:
         """List, then follow events until the session is lost."""
         started = time.monotonic()
-        count, untitled = await self._run("list virtual machines", self._full_listing, session)
+        count, unlabelled = await self._run(
+            "list virtual machines", self._full_listing, session
+        )
         self.error = ""
         self._set_state(ConnectionState.CONNECTED, "")
         log.info(
             "connection %s open, first listing complete: %d domains in %.3f s",
             self.uri, count, time.monotonic() - started,
         )
-        titles = self._loop.create_task(self._read_titles(session, untitled))
+        labels = self._loop.create_task(self._read_labels(session, unlabelled))
         try:
             while not session.lost.is_set():
                 try:
                     await asyncio.wait_for(session.lost.wait(), timeout=self._reconcile_interval)
                 except TimeoutError:
-                    _count, untitled = await self._run(
+                    _count, unlabelled = await self._run(
                         "refresh virtual machines", self._full_listing, session
                     )
-                    await self._read_titles(session, untitled)
+                    await self._read_labels(session, unlabelled)
         finally:
-            titles.cancel()
+            labels.cancel()
 
     def _open_session(self) -> _Session:
         opening, self._opening = self._opening, None
@@ -330,8 +332,8 @@ class Connection:
 
     def _full_listing(self, virconn: libvirt.virConnect) -> tuple[int, list[str]]:
         with self._store_lock:
-            known_titles = {uuid: self._store[uuid].title for uuid in self._titles_read}
-        infos, untitled = list_domains(virconn, known_titles)
+            known_labels = {uuid: self._store[uuid].labels for uuid in self._labels_read}
+        infos, unlabelled = list_domains(virconn, known_labels)
         with self._store_lock:
             old = self._store
             new = {info.uuid: info for info in infos}
@@ -344,9 +346,9 @@ class Connection:
                 complete=True,
             )
             self._store = new
-            self._titles_read.intersection_update(new)
+            self._labels_read.intersection_update(new)
             self._publish(changes)
-        return len(new), untitled
+        return len(new), unlabelled
 
     def _refresh_domains(self, virconn: libvirt.virConnect, uuids: Iterable[str]) -> None:
         """Re-read domains an event named; the payload is not trusted."""
@@ -355,7 +357,7 @@ class Connection:
             try:
                 read[uuid] = read_domain(virconn.lookupByUUIDString(uuid))
                 with self._store_lock:
-                    self._titles_read.add(uuid)
+                    self._labels_read.add(uuid)
             except libvirt.libvirtError as err:
                 if err.get_error_code() != libvirt.VIR_ERR_NO_DOMAIN:
                     raise
@@ -372,7 +374,7 @@ class Connection:
                 if info is None:
                     if old is not None:
                         del self._store[uuid]
-                        self._titles_read.discard(uuid)
+                        self._labels_read.discard(uuid)
                         removed.append(uuid)
                 elif old is None:
                     self._store[uuid] = info
@@ -397,16 +399,17 @@ class Connection:
             self._delivered[info.uuid] = info
         self._listener.on_domains_changed(self, changes)
 
-    async def _read_titles(self, session: _Session, uuids: list[str]) -> None:
-        for start in range(0, len(uuids), TITLE_SLICE):
-            chunk = uuids[start : start + TITLE_SLICE]
-            await self._run("read titles", partial(self._read_title_chunk, uuids=chunk), session)
+    async def _read_labels(self, session: _Session, uuids: list[str]) -> None:
+        for start in range(0, len(uuids), LABEL_SLICE):
+            chunk = uuids[start : start + LABEL_SLICE]
+            await self._run("read titles and tags",
+                            partial(self._read_label_chunk, uuids=chunk), session)
 
-    def _read_title_chunk(self, virconn: libvirt.virConnect, uuids: list[str]) -> None:
-        titles: dict[str, str] = {}
+    def _read_label_chunk(self, virconn: libvirt.virConnect, uuids: list[str]) -> None:
+        read: dict[str, Labels] = {}
         for uuid in uuids:
             try:
-                titles[uuid] = read_title(virconn.lookupByUUIDString(uuid))
+                read[uuid] = read_labels(virconn.lookupByUUIDString(uuid))
             except libvirt.libvirtError as err:
                 if err.get_error_code() == libvirt.VIR_ERR_NO_DOMAIN:
                     continue  # gone: the event for it updates the store
@@ -414,12 +417,12 @@ class Connection:
         changed: list[DomainInfo] = []
         with self._store_lock:
             # Applied to the store as it is now: an event may have replaced
-            # a snapshot while the titles were being read.
-            for uuid, title in titles.items():
-                self._titles_read.add(uuid)
+            # a snapshot while the labels were being read.
+            for uuid, labels in read.items():
+                self._labels_read.add(uuid)
                 current = self._store.get(uuid)
-                if current is not None and current.title != title:
-                    self._store[uuid] = replace(current, title=title)
+                if current is not None and current.labels != labels:
+                    self._store[uuid] = replace(current, labels=labels)
                     changed.append(self._store[uuid])
             self._publish(DomainChanges(changed=tuple(changed)))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 import libvirt
@@ -19,6 +20,7 @@ from kvmgui.core.domain import DomainInfo, read_domain
 from kvmgui.core.errors import LibvirtCallError
 from kvmgui.core.lifecycle import undefine
 from kvmgui.core.media import image_reference_problem
+from kvmgui.core.metadata import metadata_in_domain, set_metadata_in_domain
 from kvmgui.core.newvm import CreatePlan, NewVolume, require_no_problem
 from kvmgui.core.storage import (
     DEFAULT_POOL_NAME,
@@ -33,6 +35,7 @@ from kvmgui.core.storage import (
 from kvmgui.core.units import format_bytes
 from kvmgui.core.xml.domain import NetworkKind
 from kvmgui.core.xml.model import Domain
+from kvmgui.core.xml.properties import parse_xml
 from kvmgui.core.xml.storage import volume_xml
 
 log = logging.getLogger(__name__)
@@ -126,6 +129,18 @@ def new_domain_xml(conn: libvirt.virConnect, xml: str) -> tuple[str, str]:
     return dom.to_xml(), dom.name
 
 
+def _with_ssh_user(plan: CreatePlan) -> str:
+    """The plan's XML, remembering the user the cloud-init seed makes (kvmgui's
+    metadata): Copy SSH Command and Open SSH Terminal log in as that user."""
+    if plan.cloud_init is None:
+        return plan.xml
+    root = parse_xml(plan.xml)
+    set_metadata_in_domain(
+        root, replace(metadata_in_domain(root), ssh_user=plan.cloud_init.user)
+    )
+    return Domain(root).to_xml()
+
+
 def create_vm(conn: libvirt.virConnect, plan: CreatePlan, progress: Progress) -> DomainInfo:
     """Make the volumes, the seed and the domain of ``plan``, start it, and read it back.
 
@@ -173,7 +188,7 @@ def create_vm(conn: libvirt.virConnect, plan: CreatePlan, progress: Progress) ->
                 begin(f"Starting the network {spec.network.name}")
                 network.create()
         begin("Defining the virtual machine")
-        xml, vm_name = new_domain_xml(conn, plan.xml)
+        xml, vm_name = new_domain_xml(conn, _with_ssh_user(plan))
         # VALIDATE: an edited XML is checked against libvirt's schema, not half-read.
         dom = conn.defineXMLFlags(xml, libvirt.VIR_DOMAIN_DEFINE_VALIDATE)
         # A new domain (new_domain_xml): undoing it touches no one else's.

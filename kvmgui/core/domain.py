@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 import libvirt
 
+from kvmgui.core.metadata import NO_METADATA, KvmguiMetadata, read_metadata
+
 
 class DomainState(enum.IntEnum):
     """libvirt's virDomainState, with the words a user reads."""
@@ -73,6 +75,21 @@ def reason_label(state: DomainState, reason: int) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Labels:
+    """What a domain says of itself beyond its state: its title and kvmgui's metadata.
+
+    They cost one RPC each per domain, so a listing carries over those already
+    read and they are read afterwards, in the background.
+    """
+
+    title: str = ""
+    metadata: KvmguiMetadata = NO_METADATA
+
+
+NO_LABELS = Labels()
+
+
+@dataclass(frozen=True, slots=True)
 class DomainInfo:
     """What the list shows of one domain, read at one moment."""
 
@@ -86,7 +103,7 @@ class DomainInfo:
     persistent: bool
     autostart: bool
     managed_save: bool
-    title: str = ""
+    labels: Labels = NO_LABELS
     # Derived once, where the snapshot is made (a pool thread), so that the
     # GUI thread never formats them per row.
     state_text: str = field(init=False, compare=False, repr=False)
@@ -101,7 +118,21 @@ class DomainInfo:
         object.__setattr__(self, "state_text", state_text)
         # Lower-case text the filter box matches against.
         search = f"{self.name}\n{self.title}\n{state_text}\n{self.uuid}".lower()
+        if self.tags:
+            search += "\n" + "\n".join(self.tags)
         object.__setattr__(self, "search_text", search)
+
+    @property
+    def title(self) -> str:
+        return self.labels.title
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self.labels.metadata.tags
+
+    @property
+    def is_template(self) -> bool:
+        return self.labels.metadata.template
 
 
 def read_title(dom: libvirt.virDomain) -> str:
@@ -112,6 +143,11 @@ def read_title(dom: libvirt.virDomain) -> str:
         if err.get_error_code() == libvirt.VIR_ERR_NO_DOMAIN_METADATA:
             return ""
         raise
+
+
+def read_labels(dom: libvirt.virDomain) -> Labels:
+    """The domain's title and kvmgui's metadata on it (two RPCs)."""
+    return Labels(read_title(dom), read_metadata(dom))
 
 
 def read_domain(dom: libvirt.virDomain) -> DomainInfo:
@@ -130,7 +166,7 @@ def read_domain(dom: libvirt.virDomain) -> DomainInfo:
         persistent=persistent,
         autostart=persistent and bool(dom.autostart()),
         managed_save=persistent and bool(dom.hasManagedSaveImage()),
-        title=read_title(dom),
+        labels=read_labels(dom),
     )
 
 
@@ -144,14 +180,14 @@ def _uuids(conn: libvirt.virConnect, flags: int) -> set[str]:
 
 
 def list_domains(
-    conn: libvirt.virConnect, known_titles: dict[str, str]
+    conn: libvirt.virConnect, known_labels: dict[str, Labels]
 ) -> tuple[list[DomainInfo], list[str]]:
     """Read every domain of a connection with bulk calls where libvirt has them.
 
     States come from one getAllDomainStats call and the flags from filtered
-    listings; only vCPUs and memory cost one info() per domain. Titles are
-    carried over from ``known_titles``; the UUIDs returned second are those of
-    domains whose title is still to be read (see :func:`read_title`).
+    listings; only vCPUs and memory cost one info() per domain. Labels are
+    carried over from ``known_labels``; the UUIDs returned second are those of
+    domains whose labels are still to be read (see :func:`read_labels`).
     """
     try:
         states = {
@@ -169,7 +205,7 @@ def list_domains(
     autostart = _uuids(conn, libvirt.VIR_CONNECT_LIST_DOMAINS_AUTOSTART)
     managed_save = _uuids(conn, libvirt.VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE)
     infos: list[DomainInfo] = []
-    untitled: list[str] = []
+    unlabelled: list[str] = []
     for uuid, (dom, state, reason) in states.items():
         try:
             _state, max_memory, memory, vcpus, _cpu_time = dom.info()
@@ -177,9 +213,9 @@ def list_domains(
             if err.get_error_code() == libvirt.VIR_ERR_NO_DOMAIN:
                 continue  # undefined between the two calls
             raise
-        title = known_titles.get(uuid)
-        if title is None:
-            untitled.append(uuid)
+        labels = known_labels.get(uuid)
+        if labels is None:
+            unlabelled.append(uuid)
         infos.append(
             DomainInfo(
                 uuid=uuid,
@@ -192,7 +228,7 @@ def list_domains(
                 persistent=uuid in persistent,
                 autostart=uuid in autostart,
                 managed_save=uuid in managed_save,
-                title=title or "",
+                labels=labels or NO_LABELS,
             )
         )
-    return infos, untitled
+    return infos, unlabelled

@@ -18,6 +18,7 @@ from pathlib import Path
 import libvirt
 from lxml import etree
 
+from kvmgui.core.addresses import AddressSource, read_addresses
 from kvmgui.core.errors import is_connection_broken
 from kvmgui.core.xml.domain import validate_vm_name
 from kvmgui.core.xml.model import Domain
@@ -158,16 +159,8 @@ class Overview:
 def _lease_addresses(dom: libvirt.virDomain) -> tuple[str, ...]:
     """The running VM's addresses that libvirt's DHCP leased (none on bridges it does not
     serve, and none from drivers without leases)."""
-    if not dom.isActive():
-        return ()
-    try:
-        interfaces = dom.interfaceAddresses(libvirt.VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE, 0)
-    except libvirt.libvirtError as err:
-        if err.get_error_code() == libvirt.VIR_ERR_NO_SUPPORT:
-            return ()
-        raise
-    return tuple(address["addr"] for interface in (interfaces or {}).values()
-                 for address in interface.get("addrs") or [])
+    return tuple(address.address for address in read_addresses(dom)
+                 if AddressSource.LEASE in address.sources)
 
 
 def read_overview(dom: libvirt.virDomain) -> Overview:

@@ -5,6 +5,7 @@ Every function here blocks on the daemon: call them from a worker thread.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -208,6 +209,27 @@ def _upload_volume(
                 log.debug("stream abort failed: %s", err)
             raise
     return vol
+
+
+def download_volume_bytes(
+    conn: libvirt.virConnect, vol: libvirt.virStorageVol, length: int
+) -> bytes:
+    """The first ``length`` bytes of ``vol``, read over libvirt (a remote host's too)."""
+    stream = conn.newStream(0)
+    chunks: list[bytes] = []
+    try:
+        vol.download(stream, 0, length, 0)
+        while True:
+            chunk = stream.recv(_UPLOAD_CHUNK)
+            if not chunk or not isinstance(chunk, bytes):
+                break  # b"" at the end (-2, "would block", only on non-blocking streams)
+            chunks.append(chunk)
+        stream.finish()
+    except BaseException:
+        with contextlib.suppress(libvirt.libvirtError):
+            stream.abort()
+        raise
+    return b"".join(chunks)
 
 
 def volume_for_path(conn: libvirt.virConnect, path: str) -> libvirt.virStorageVol | None:

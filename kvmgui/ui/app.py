@@ -19,9 +19,11 @@ from kvmgui.ui.console.viewer_launcher import ViewerLauncher
 from kvmgui.ui.credentials import CredentialAsker
 from kvmgui.ui.eventloop import AppEventLoop
 from kvmgui.ui.gc import GuiThreadGarbageCollector
+from kvmgui.ui.guest_addresses import GuestAddresses
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
 from kvmgui.ui.stats_poller import StatsPoller
+from kvmgui.ui.throwaways import ThrowawayJanitor
 from kvmgui.ui.uncaught import UncaughtErrorHandler
 
 
@@ -41,6 +43,8 @@ class App:
         self.ops = OpRunner(loop)
         self.stats = StatsPoller(self.manager, settings.stats_interval())
         self.viewer_launcher = ViewerLauncher(settings, self.ops)
+        self.addresses = GuestAddresses(self.manager, loop)
+        self.throwaways = ThrowawayJanitor(self.manager, self.ops)
 
     @classmethod
     def start(cls, qapp: QApplication, settings: Settings, log_file: Path | None = None) -> App:

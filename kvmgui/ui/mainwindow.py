@@ -12,7 +12,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -26,15 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.core.clone import CloneOutcome, clone_vms
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainInfo
+from kvmgui.core.templates import template_clone_request
+from kvmgui.core.throwaway import Leftover
 from kvmgui.core.uri import demo_uri
 from kvmgui.ui.app import App
 from kvmgui.ui.console.thumbnails import ThumbnailService, ThumbnailView
 from kvmgui.ui.models.domain_tree import STATS_COLUMNS, Column, DomainTreeModel, Role
+from kvmgui.ui.models.tag_groups import GROUP_ROLE, GroupColumn, TagGroupModel
 from kvmgui.ui.shortcuts import ShortcutsDialog
 from kvmgui.ui.snapshot_column import SnapshotCountColumn
 from kvmgui.ui.stats_columns import ListStatsColumns
+from kvmgui.ui.template_dialog import NewFromTemplateDialog
 from kvmgui.ui.vm_actions import SelectedDomain, VmActions
 from kvmgui.ui.widgets.actions import make_action
 from kvmgui.ui.widgets.icons import app_icon
@@ -82,7 +87,8 @@ class MainWindow(QMainWindow):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.STATE, 170), (Column.VCPUS, 60), (Column.MEMORY, 90)):
+        for column, width in ((Column.STATE, 170), (Column.VCPUS, 60), (Column.MEMORY, 90),
+                              (Column.IP_ADDRESS, 130)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.stats_columns = ListStatsColumns(self.view, self.stats, settings, self)
@@ -90,21 +96,34 @@ class MainWindow(QMainWindow):
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setAccessibleName("Filter")
-        self.filter_edit.setPlaceholderText("Filter by name, title, state… (Ctrl+F)")
+        self.filter_edit.setPlaceholderText("Filter: words, tag:web, state:running (Ctrl+F)")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMaximumWidth(320)
         self.message_bar = MessageBar()
         # Thumbnails follow what this window's views show.
         self.thumbnails = ThumbnailService(settings, self.ops, self)
         self.model.thumbnail_for = self.thumbnails.icon
+        self.model.addresses_for = app.addresses.addresses
         # The icon view shares the list's selection: actions see one selection.
         self.thumbnail_view = ThumbnailView(self.model)
         self.thumbnail_view.setAccessibleName("Virtual machine screens")
         self.thumbnail_view.setSelectionModel(self.view.selectionModel())
         self.thumbnails.add_provider(self.thumbnail_view.visible_domains)
+        self.group_model = TagGroupModel(self.manager, self)
+        self.group_view = QTreeView()
+        self.group_view.setModel(self.group_model)
+        self.group_view.setAccessibleName("Virtual machines grouped by tag")
+        self.group_view.setUniformRowHeights(True)
+        self.group_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.group_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.group_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.group_view.setAlternatingRowColors(True)
+        self.group_view.header().resizeSection(GroupColumn.NAME, 320)
+        self.group_view.header().resizeSection(GroupColumn.STATE, 170)
         self.view_stack = QStackedWidget()
         self.view_stack.addWidget(self.view)
         self.view_stack.addWidget(self.thumbnail_view)
+        self.view_stack.addWidget(self.group_view)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -121,6 +140,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.update_actions()
         self.thumbnails.start()
+        self.view.setColumnHidden(Column.IP_ADDRESS, True)
+        self.ip_column_action.setChecked(True)
 
     # ------------------------------------------------------------- building
 
@@ -138,8 +159,27 @@ class MainWindow(QMainWindow):
         self.thumbnails_action.setShortcut(QKeySequence("Ctrl+T"))
         self.thumbnails_action.setToolTip("Show the screens of running VMs instead of the list")
         self.thumbnails_action.setCheckable(True)
-        self.add_connection_action = make("Add Connection…", "Ctrl+Shift+N",
-                                          self.add_connection)
+        self.group_by_tag_action = QAction("Group by Tag", self)
+        self.group_by_tag_action.setShortcut(QKeySequence("Ctrl+G"))
+        self.group_by_tag_action.setToolTip(
+            "Show the VMs in groups by tag, templates apart; a group's row selects all its VMs"
+        )
+        self.group_by_tag_action.setCheckable(True)
+        self.ip_column_action = QAction("IP Address Column", self)
+        self.ip_column_action.setCheckable(True)
+        self.ip_column_action.setStatusTip(
+            "Show running VMs' addresses (DHCP lease, guest agent, ARP)"
+        )
+        # One view at a time: the list, the thumbnails or the groups.
+        self.view_choice = QActionGroup(self)
+        self.view_choice.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        self.view_choice.addAction(self.thumbnails_action)
+        self.view_choice.addAction(self.group_by_tag_action)
+        self.new_from_template_action = make(
+            "New VM from Template…", "Ctrl+Shift+N", self.new_from_template,
+            "Make a linked clone of a template and start it",
+        )
+        self.add_connection_action = make("Add Connection…", None, self.add_connection)
         self.remove_connection_action = make("Remove Connection", None,
                                              self.remove_selected_connection)
         self.reconnect_action = make("Reconnect", None, self.reconnect_selected)
@@ -166,16 +206,19 @@ class MainWindow(QMainWindow):
     def _create_menus_and_toolbar(self) -> None:
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&File")
-        file_menu.addActions([self.new_vm_action, self.add_connection_action, self.demo_action])
+        file_menu.addActions([self.new_vm_action, self.new_from_template_action,
+                              self.add_connection_action, self.demo_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu_bar.addMenu("&Edit")
         edit_menu.addAction(self.preferences_action)
         view_menu = menu_bar.addMenu("&View")
         view_menu.addAction(self.thumbnails_action)
+        view_menu.addAction(self.group_by_tag_action)
         view_menu.addSeparator()
         view_menu.addActions(list(self.stats_columns.actions.values()))
         view_menu.addAction(self.snapshot_column.action)
+        view_menu.addAction(self.ip_column_action)
         view_menu.addSeparator()
         view_menu.addAction(self.host_overview_action)
         self.vm_menu = menu_bar.addMenu("&Virtual Machine")
@@ -188,6 +231,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.new_vm_action)
+        toolbar.addAction(self.new_from_template_action)
         toolbar.addAction(self.open_action)
         self.vm_actions.fill_toolbar(toolbar)
         spacer = QWidget()
@@ -202,6 +246,17 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.filter_edit.textChanged.connect(self.model.set_filter_text)
+        self.filter_edit.textChanged.connect(self.group_model.set_filter_text)
+        self.group_by_tag_action.toggled.connect(self.show_groups)
+        self.ip_column_action.toggled.connect(self.show_ip_column)
+        self.vm_actions.vm_started.connect(self.on_vm_created)
+        self.vm_actions.said.connect(self.statusBar().showMessage)
+        self.app.throwaways.leftovers_found.connect(self.on_throwaway_leftovers)
+        self.app.addresses.addresses_changed.connect(self.model.on_addresses_changed)
+        self.group_view.activated.connect(self.on_activated)
+        self.group_view.customContextMenuRequested.connect(self.on_context_menu)
+        self.group_view.selectionModel().selectionChanged.connect(self.update_actions)
+        self.group_model.modelReset.connect(self.group_view.expandAll)
         self.view.activated.connect(self.on_activated)
         self.view.customContextMenuRequested.connect(self.on_context_menu)
         self.view.header().sortIndicatorChanged.connect(self.on_sort_indicator_changed)
@@ -226,12 +281,22 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ selection
 
     def selected_domains(self) -> list[SelectedDomain]:
+        if self.view_stack.currentWidget() is self.group_view:
+            return self._selected_in_groups()
         selected = []
         for index in self.view.selectionModel().selectedRows(0):
             info = index.data(Role.DOMAIN)
             if isinstance(info, DomainInfo):
                 selected.append(SelectedDomain(index.data(Role.CONNECTION), info))
         return selected
+
+    def _selected_in_groups(self) -> list[SelectedDomain]:
+        """The VMs of the selected rows, a group's row standing for all its VMs, once each."""
+        selected: dict[tuple[str, str], SelectedDomain] = {}
+        for index in self.group_view.selectionModel().selectedRows(0):
+            for connection, info in self.group_model.members(index):
+                selected.setdefault((connection.uri, info.uuid), SelectedDomain(connection, info))
+        return list(selected.values())
 
     def selected_connection(self) -> Connection | None:
         index = self.view.currentIndex()
@@ -275,10 +340,11 @@ class MainWindow(QMainWindow):
 
     @Slot(QPoint)
     def on_context_menu(self, position: QPoint) -> None:
-        view = self.thumbnail_view if self.thumbnails_action.isChecked() else self.view
+        view = self.view_stack.currentWidget()
+        assert isinstance(view, QAbstractItemView)
         index = view.indexAt(position)
         menu = QMenu(self)
-        if isinstance(index.data(Role.DOMAIN), DomainInfo):
+        if isinstance(index.data(Role.DOMAIN), DomainInfo) or index.data(GROUP_ROLE):
             self._fill_vm_menu(menu)
         elif index.isValid():
             menu.addActions([self.reconnect_action, self.remove_connection_action,
@@ -376,10 +442,46 @@ class MainWindow(QMainWindow):
         if shown:
             self.thumbnail_view.show_connection(self.selected_connection() or next(
                 iter(self.manager.connections()), None))
-        self.view_stack.setCurrentWidget(self.thumbnail_view if shown else self.view)
+        self._show_chosen_view()
         if shown:
             # The first pictures now rather than one interval later.
             self.ops.run(self.thumbnails.capture(), owner=self.thumbnails)
+
+    @Slot(object, object)
+    def on_throwaway_leftovers(self, connection: Connection, leftovers: list[Leftover]) -> None:
+        paths = [path for leftover in leftovers for path in leftover.paths]
+        self.message_bar.show_message(
+            f"{len(leftovers)} throwaway VM{'s' if len(leftovers) != 1 else ''} on "
+            f"{connection.uri} left overlays behind (kvmgui was not running when "
+            f"{'they' if len(leftovers) != 1 else 'it'} stopped): " + ", ".join(paths),
+            [("Remove Them", partial(self._remove_leftovers, connection, leftovers))],
+        )
+
+    def _remove_leftovers(self, connection: Connection, leftovers: list[Leftover]) -> None:
+        for leftover in leftovers:
+            self.app.throwaways.remove(connection, leftover.throwaway_id)
+
+    @Slot(bool)
+    def show_ip_column(self, shown: bool) -> None:
+        self.view.setColumnHidden(Column.IP_ADDRESS, not shown)
+        if shown:
+            self.app.addresses.acquire()
+        else:
+            self.app.addresses.release()
+
+    @Slot(bool)
+    def show_groups(self, shown: bool) -> None:
+        self.group_model.set_active(shown)
+        self._show_chosen_view()
+        self.update_actions()
+
+    def _show_chosen_view(self) -> None:
+        if self.thumbnails_action.isChecked():
+            self.view_stack.setCurrentWidget(self.thumbnail_view)
+        elif self.group_by_tag_action.isChecked():
+            self.view_stack.setCurrentWidget(self.group_view)
+        else:
+            self.view_stack.setCurrentWidget(self.view)
 
     @Slot(str)
     def on_thumbnails_paused(self, reason: str) -> None:
@@ -408,6 +510,39 @@ class MainWindow(QMainWindow):
         wizard.diagnose_requested.connect(partial(self.show_host_window, tab="Diagnostics"))
         wizard.open()
         return wizard
+
+    def new_from_template(self) -> NewFromTemplateDialog:
+        """Offer the templates of every connection; the one chosen is cloned and started."""
+        templates = [
+            (connection, info)
+            for connection in self.manager.connections()
+            for info in connection.domains()
+            if info.is_template
+        ]
+        dialog = NewFromTemplateDialog(templates, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.template_chosen.connect(self.create_from_template)
+        dialog.open()
+        return dialog
+
+    @Slot(object, object)
+    def create_from_template(self, connection: Connection, template: DomainInfo) -> None:
+        request = template_clone_request(template, {info.name for info in connection.domains()})
+        self.statusBar().showMessage(f"Making {request.names[0]} from {template.name}…")
+        self.ops.run(
+            connection.call(
+                f"Could not make a VM from {template.name}",
+                partial(clone_vms, request=request, progress=lambda *_: None),
+            ),
+            partial(self._on_made_from_template, connection),
+        )
+
+    def _on_made_from_template(self, connection: Connection, outcome: CloneOutcome) -> None:
+        self.statusBar().showMessage(outcome.summary(), 10_000)
+        if outcome.failure is not None:
+            self.ops.report(outcome.summary())
+        for info in outcome.made:
+            self.on_vm_created(connection, info)
 
     @Slot(int, Qt.SortOrder)
     def on_sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
@@ -506,4 +641,6 @@ class MainWindow(QMainWindow):
         for window in [*self._details.values(), *self._host_windows.values()]:
             window.close()
         self.thumbnails.stop()
+        if self.ip_column_action.isChecked():
+            self.ip_column_action.setChecked(False)  # no more reading of addresses
         super().closeEvent(event)

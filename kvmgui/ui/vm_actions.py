@@ -7,12 +7,14 @@ enables the actions by the states of the VMs in it.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QMenu,
@@ -22,16 +24,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.core.addresses import GuestAddress, primary_address, read_addresses
 from kvmgui.core.connection import Connection
 from kvmgui.core.consoles import KeyCombo, send_key_combo
 from kvmgui.core.domain import DomainInfo
+from kvmgui.core.errors import LibvirtCallError
 from kvmgui.core.lifecycle import Action, delete_domain
+from kvmgui.core.metadata import change_tags
+from kvmgui.core.ssh import known_hosts_path, ssh_command, ssh_command_line
+from kvmgui.core.templates import clones_backed_by, make_template
+from kvmgui.core.throwaway import run_throwaway
+from kvmgui.ui.clone_dialog import CloneDialog
 from kvmgui.ui.console.send_keys import SendKeyMenu
 from kvmgui.ui.console.viewer_launcher import ViewerLauncher
 from kvmgui.ui.delete_dialog import DeleteDialog, Deletion
 from kvmgui.ui.details.snapshots_tab import RevertDialog, TakeSnapshotDialog
 from kvmgui.ui.ops import OpRunner
+from kvmgui.ui.tags_dialog import TagChange, TagsDialog
 from kvmgui.ui.widgets.actions import make_action
+
+if TYPE_CHECKING:
+    from kvmgui.ui.console.ssh_window import SshWindow
 
 ACTION_SHORTCUTS = {
     Action.START: "Ctrl+R",
@@ -70,6 +83,9 @@ class VmActions(QObject):
 
     # A snapshot was taken or reverted to through these actions: (connection, uuid).
     snapshots_changed = Signal(object, str)
+    vm_started = Signal(object, object)  # Connection, DomainInfo: a VM this made and started
+    said = Signal(str)  # news for the status bar (not a failure)
+    ssh_window_opened = Signal(object)  # SshWindow
 
     def __init__(
         self,
@@ -103,6 +119,7 @@ class VmActions(QObject):
         self.send_key_menu = SendKeyMenu(window)
         self.send_key_menu.key_requested.connect(self.send_key)
         self._create_snapshot_actions()
+        self._create_test_vm_actions()
         self.update_enabled()
 
     # ------------------------------------------------------------- showing
@@ -115,6 +132,8 @@ class VmActions(QObject):
         menu.addActions(list(self.lifecycle.values()))
         menu.addSeparator()
         menu.addActions(self.snapshot_actions)
+        menu.addSeparator()
+        self._fill_test_vm_menu(menu)
         menu.addSeparator()
         menu.addAction(self.delete_action)
 
@@ -142,6 +161,7 @@ class VmActions(QObject):
         self.open_console_action.setEnabled(bool(selected))
         self.send_key_menu.setEnabled(any(s.info.state.is_active for s in selected))
         self._update_snapshot_actions(selected)
+        self._update_test_vm_actions(selected)
 
     # -------------------------------------------------------------- acting
 
@@ -162,9 +182,22 @@ class VmActions(QObject):
             self._run_on(action, targets)
 
     def _run_on(self, action: Action, targets: list[SelectedDomain]) -> None:
-        for item in targets:
+        if len(targets) == 1:
+            item = targets[0]
             what = f"Could not {action.spec.verb} {item.info.name}"
             self._ops.run(item.connection.call_domain(what, item.info.uuid, action.spec.run))
+        elif targets:
+            # A group (several VMs, or a tag group's row): one op, one summary.
+            self.said.emit(f"{action.spec.label}: {len(targets)} virtual machines…")
+            self._ops.run(_run_group(action, targets), partial(self._report_group, action))
+
+    def _report_group(self, action: Action, outcome: tuple[int, list[str]]) -> None:
+        total, failures = outcome
+        failed = len(failures)
+        self.said.emit(f"{action.spec.label}: {total - failed} of {total} done.")
+        if failures:
+            self._ops.report(f"Could not {action.spec.verb} {failed} of {total}: "
+                             + "; ".join(failures))
 
     def _confirm(self, action: Action, targets: list[SelectedDomain]) -> None:
         names = ", ".join(item.info.name for item in targets)
@@ -191,10 +224,50 @@ class VmActions(QObject):
             self._run_on(action, targets)
 
     def delete(self) -> None:
-        """Ask which storage goes with the selected VMs, then delete them."""
+        """Ask which storage goes with the selected VMs, then delete them.
+
+        Templates whose disks back clones are said first, with those clones.
+        """
         selected = self._selection()
         if not selected:
             return
+        templates = [s for s in selected if s.info.is_template]
+        if templates:
+            self._ops.run(
+                _clones_of_templates(templates),
+                partial(self._warn_about_clones, selected), owner=self._window,
+            )
+            return
+        self._open_delete_dialog(selected)
+
+    def _warn_about_clones(
+        self, selected: list[SelectedDomain], clones: dict[str, list[str]]
+    ) -> None:
+        if not clones:
+            self._open_delete_dialog(selected)
+            return
+        lines = [f"{template} backs the disks of: {', '.join(names)}."
+                 for template, names in clones.items()]
+        self._ask(
+            QMessageBox.Icon.Warning, "Delete Template",
+            "\n".join(lines) + "\nThose clones read through the template's disks: deleting "
+            "its disks leaves them unable to start.",
+            "Continue…", partial(self._open_delete_dialog, selected),
+        )
+
+    def _ask(
+        self, icon: QMessageBox.Icon, title: str, text: str, accept: str,
+        on_accept: Callable[[], object],
+    ) -> None:
+        """A window-modal question with Cancel and ``accept``; ``on_accept`` if accepted."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Cancel, self._window)
+        box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+        box.setAccessibleName(title)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(on_accept)
+        box.open()
+
+    def _open_delete_dialog(self, selected: list[SelectedDomain]) -> None:
         dialog = DeleteDialog([(s.connection, s.info) for s in selected], self._ops, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.deletion_chosen.connect(self.on_deletion_chosen)
@@ -262,6 +335,202 @@ class VmActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(partial(self.snapshots_changed.emit, vm.connection, vm.info.uuid))
         dialog.open()
+
+    # ------------------------------------- the test-VM workflow (issue 10)
+
+    def _create_test_vm_actions(self) -> None:
+        self.clone_action = make_action(
+            self, "Clone…", "Ctrl+Shift+C", self.clone,
+            "Make one or more clones (full or linked) of the selected VM",
+        )
+        self.tags_action = make_action(
+            self, "Tags…", "Ctrl+Shift+T", self.edit_tags,
+            "Add or remove tags on the selected virtual machines",
+        )
+        self.make_template_action = make_action(
+            self, "Make Template…", None, self.make_template,
+            "Keep the selected shut-off VMs as templates for linked clones",
+        )
+        self.throwaway_action = make_action(
+            self, "Run Throwaway", None, self.run_throwaway,
+            "Start a temporary copy of the selected shut-off VM; it is gone when it shuts down",
+        )
+
+        self.copy_ssh_action = make_action(
+            self, "Copy SSH Command", None, self.copy_ssh_command,
+            "Copy the command that logs into the selected running VM over SSH",
+        )
+        self.open_ssh_action = make_action(
+            self, "Open SSH Terminal", None, self.open_ssh_terminal,
+            "Log into the selected running VM over SSH in a terminal window",
+        )
+        self._ssh_windows: list[SshWindow] = []
+
+    def _fill_test_vm_menu(self, menu: QMenu) -> None:
+        menu.addActions([self.open_ssh_action, self.copy_ssh_action])
+        menu.addSeparator()
+        menu.addActions([self.clone_action, self.throwaway_action, self.tags_action,
+                         self.make_template_action])
+
+    def _update_test_vm_actions(self, selected: list[SelectedDomain]) -> None:
+        # Enabled for a running VM too: the dialog says to shut it down first.
+        self.clone_action.setEnabled(len(selected) == 1)
+        self.tags_action.setEnabled(bool(selected))
+        self.make_template_action.setEnabled(any(_can_be_template(s.info) for s in selected))
+        self.throwaway_action.setEnabled(
+            len(selected) == 1 and not selected[0].info.state.is_active
+        )
+        one_running = len(selected) == 1 and selected[0].info.state.is_active
+        self.copy_ssh_action.setEnabled(one_running)
+        self.open_ssh_action.setEnabled(one_running)
+
+    def clone(self) -> CloneDialog | None:
+        """Open the clone dialog on the one selected VM."""
+        selected = self._selection()
+        if len(selected) != 1:
+            return None
+        item = selected[0]
+        dialog = CloneDialog(item.connection, item.info, self._ops, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def edit_tags(self) -> TagsDialog | None:
+        """Open the tags dialog on the selected VMs; OK changes every one of them."""
+        selected = self._selection()
+        if not selected:
+            return None
+        dialog = TagsDialog([item.info for item in selected], self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.tags_chosen.connect(partial(self.change_tags, selected))
+        dialog.open()
+        return dialog
+
+    def copy_ssh_command(self) -> None:
+        self._with_ssh_command(self._copy_ssh_command)
+
+    def open_ssh_terminal(self) -> None:
+        self._with_ssh_command(self._open_ssh_terminal)
+
+    def _with_ssh_command(self, then: Callable[[SelectedDomain, list[str]], object]) -> None:
+        """Read the one selected VM's address now, then ``then(vm, ssh arguments)``."""
+        selected = self._selection()
+        if len(selected) != 1:
+            return
+        item = selected[0]
+
+        def build(addresses: tuple[GuestAddress, ...]) -> None:
+            address = primary_address(addresses)
+            if not address:
+                self._ops.report(
+                    f"{item.info.name} has no IP address yet (no DHCP lease, guest agent "
+                    "or ARP entry): wait until it is up, then try again."
+                )
+                return
+            user = item.info.labels.metadata.ssh_user
+            known_hosts = known_hosts_path(item.info.uuid)
+            then(item, ssh_command(address, user, known_hosts, item.connection.uri))
+
+        self._ops.run(
+            item.connection.call_domain(
+                f"Could not read the address of {item.info.name}", item.info.uuid,
+                read_addresses,
+            ),
+            build,
+        )
+
+    def _copy_ssh_command(self, item: SelectedDomain, args: list[str]) -> None:
+        line = ssh_command_line(args)
+        QGuiApplication.clipboard().setText(line)
+        self.said.emit(f"Copied: {line}")
+
+    def _open_ssh_terminal(self, item: SelectedDomain, args: list[str]) -> None:
+        # The terminal (pyte) is loaded with the first SSH window, not at start.
+        from kvmgui.ui.console.ssh_window import SshWindow
+
+        known_hosts = known_hosts_path(item.info.uuid)
+        known_hosts.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        window = SshWindow(f"SSH: {item.info.name}", args, str(known_hosts))
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._ssh_windows.append(window)
+        window.destroyed.connect(lambda: self._ssh_windows.remove(window))
+        window.resize(760, 480)
+        window.show()
+        self.ssh_window_opened.emit(window)
+
+    def run_throwaway(self) -> None:
+        """Start a throwaway VM of the one selected shut-off VM."""
+        selected = self._selection()
+        if len(selected) != 1:
+            return
+        item = selected[0]
+        self._ops.run(
+            item.connection.call(
+                f"Could not run a throwaway of {item.info.name}",
+                partial(run_throwaway, source_uuid=item.info.uuid, progress=lambda _step: None),
+            ),
+            partial(self.vm_started.emit, item.connection),
+        )
+
+    def make_template(self) -> None:
+        """Ask, then make the selected shut-off VMs templates."""
+        targets = [s for s in self._selection() if _can_be_template(s.info)]
+        if not targets:
+            return
+        names = ", ".join(item.info.name for item in targets)
+        self._ask(
+            QMessageBox.Icon.Question, "Make Template",
+            f"Make {names} a template? Its disks become read-only for its own guest, so "
+            "that its linked clones stay sound; clones get writable disks of their own.",
+            "Make Template", partial(self._make_templates, targets),
+        )
+
+    def _make_templates(self, targets: list[SelectedDomain]) -> None:
+        for item in targets:
+            self._ops.run(item.connection.call_domain(
+                f"Could not make {item.info.name} a template", item.info.uuid, make_template,
+            ))
+
+    def change_tags(self, targets: list[SelectedDomain], change: TagChange) -> None:
+        # The list shows the new tags when libvirt's metadata event arrives,
+        # in this kvmgui and in any other that watches the same host.
+        for item in targets:
+            self._ops.run(item.connection.call_domain(
+                f"Could not change the tags of {item.info.name}", item.info.uuid,
+                partial(change_tags, added=change.added, removed=change.removed),
+            ))
+
+
+async def _run_group(action: Action, targets: list[SelectedDomain]) -> tuple[int, list[str]]:
+    """Run ``action`` on every target at once; (how many, "name: why" of those that failed)."""
+    results = await asyncio.gather(
+        *(item.connection.call_domain(action.spec.verb, item.info.uuid, action.spec.run)
+          for item in targets),
+        return_exceptions=True,
+    )
+    failures = []
+    for item, result in zip(targets, results, strict=True):
+        if isinstance(result, LibvirtCallError):
+            failures.append(f"{item.info.name}: {result.message}")
+        elif isinstance(result, BaseException):
+            raise result
+    return len(targets), failures
+
+
+def _can_be_template(info: DomainInfo) -> bool:
+    return info.persistent and not info.state.is_active and not info.is_template
+
+
+async def _clones_of_templates(templates: list[SelectedDomain]) -> dict[str, list[str]]:
+    clones: dict[str, list[str]] = {}
+    for item in templates:
+        names = await item.connection.call_domain(
+            f"Could not look for the clones of {item.info.name}", item.info.uuid,
+            clones_backed_by,
+        )
+        if names:
+            clones[item.info.name] = names
+    return clones
 
 
 def _report_storage_left(ops: OpRunner, info: DomainInfo, failures: list[str]) -> None:

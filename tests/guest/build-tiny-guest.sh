@@ -12,6 +12,8 @@
 #     on the serial console (ttyS0) and the screen (tty0); a lease that comes
 #     later prints the marker again with the address;
 #   - root shells on ttyS0 and tty1, prompt "tiny-guest# ", respawned;
+#   - an SSH server (dropbear) on port 22 once the lease is taken: root logs in
+#     without a password (the guest lives only on isolated test networks);
 #   - ACPI power button (virsh shutdown) -> acpid -> poweroff;
 #     ctrl-alt-del -> poweroff.
 #
@@ -149,6 +151,14 @@ dpkg-deb -x "$BBDEB" "$BBX"
 BB=$BBX/bin/busybox
 [ -x "$BB" ] || die "no busybox binary in $BBDEB"
 
+# ---- dropbear (SSH server) and the libraries it links, unpacked from their packages --
+DBX=$WORK/dropbear
+mkdir -p "$DBX"
+for pkg in dropbear-bin libc6 libcrypt1 libtomcrypt1 libtommath1 libgmp10 zlib1g; do
+    dpkg-deb -x "$(fetch_deb "$pkg" "$DL")" "$DBX"
+done
+[ -x "$DBX/usr/sbin/dropbear" ] || die "no dropbear binary in dropbear-bin"
+
 # ---- root filesystem --------------------------------------------------------------
 mkdir -p "$R"/{bin,sbin,usr/bin,usr/sbin,etc/acpi/PWRF,proc,sys,dev,run,tmp,root,var/log,lib/modules}
 chmod 1777 "$R/tmp"
@@ -157,6 +167,17 @@ while read -r applet; do
     [ "$applet" = busybox ] || ln -s busybox "$R/bin/$applet"
 done < <("$BB" --list)
 ln -sf ../bin/busybox "$R/sbin/init"
+install -m 755 "$DBX/usr/sbin/dropbear" "$R/bin/dropbear"
+mkdir -p "$R/lib/x86_64-linux-gnu" "$R/lib64" "$R/etc/dropbear"
+# the libraries dropbear needs (readelf -d, and libtomcrypt's libgmp) and the loader;
+# the loader finds them in its built-in multiarch directory, no ld.so.cache needed
+for lib in ld-linux-x86-64.so.2 libc.so.6 libcrypt.so.1 libtomcrypt.so.1 libtommath.so.1 \
+           libgmp.so.10 libz.so.1; do
+    f=$(find "$DBX" -name "$lib" \( -type f -o -type l \) | head -n1)
+    [ -n "$f" ] || die "no $lib in dropbear's dependencies"
+    cp -L "$f" "$R/lib/x86_64-linux-gnu/$lib"
+done
+ln -s ../lib/x86_64-linux-gnu/ld-linux-x86-64.so.2 "$R/lib64/ld-linux-x86-64.so.2"
 # the kernel's built-in initramfs provides /dev/console too; add it when we can
 [ "$(id -u)" -ne 0 ] || mknod -m 600 "$R/dev/console" c 5 1
 
@@ -200,7 +221,8 @@ say "modules: ${ORDER[*]:-none (all built in)}"
 
 # ---- /etc -------------------------------------------------------------------------
 echo tiny-guest >"$R/etc/hostname"
-echo 'root:x:0:0:root:/root:/bin/sh' >"$R/etc/passwd"
+echo 'root::0:0:root:/root:/bin/sh' >"$R/etc/passwd"   # no password: see dropbear -B
+echo /bin/sh >"$R/etc/shells"
 echo 'root:x:0:' >"$R/etc/group"
 printf '127.0.0.1 localhost\n::1 localhost\n' >"$R/etc/hosts"
 cat >"$R/etc/profile" <<'EOF'
@@ -303,6 +325,8 @@ if [ -n "$nic" ]; then
     addr=$(cat /run/tiny-guest.ip 2>/dev/null || echo none)
 fi
 : >/run/tiny-guest.waited
+# -R: host keys made at the first connection; -B: root logs in without a password
+dropbear -R -B -p 22 2>/dev/null
 dmesg -n 1    # no more kernel messages on the interactive consoles
 tiny-say ""
 tiny-say "TINY-GUEST READY ip=$addr"

@@ -39,6 +39,7 @@ REPO = Path(__file__).resolve().parents[2]
 # /var/tmp could be a symlink planted by another user.
 GUEST_DIR = REPO / ".cache" / "guest"
 READY = r"TINY-GUEST READY ip=(\S+)"
+LEASED = r"TINY-GUEST READY ip=(\d+\.\d+\.\d+\.\d+)"
 # TCG boot to READY takes about 8 s with a lease; allow for two busy cores.
 BOOT_TIMEOUT = 90.0
 
@@ -46,10 +47,13 @@ BOOT_TIMEOUT = 90.0
 def build_tiny_guest() -> Path:
     """The tiny guest's ISO: $KVMGUI_TINY_GUEST, or built (and cached) in GUEST_DIR.
 
+    The builder runs every time: it returns at once when the cached ISO was
+    built by the same script, and rebuilds it when the script has changed.
     Raises :class:`subprocess.CalledProcessError` when it cannot be built.
     """
-    iso = Path(os.environ.get("KVMGUI_TINY_GUEST", GUEST_DIR / "tiny-guest.iso"))
-    if not iso.is_file():
+    given = os.environ.get("KVMGUI_TINY_GUEST")
+    iso = Path(given) if given else GUEST_DIR / "tiny-guest.iso"
+    if not given:
         subprocess.run(
             ["bash", str(REPO / "tests/guest/build-tiny-guest.sh"), str(iso.parent)],
             capture_output=True, text=True, timeout=600, check=True,
@@ -178,6 +182,12 @@ class SerialWatch:
 
     async def ready_ip(self, timeout: float = BOOT_TIMEOUT) -> str:
         match = await self.reader.wait_for(READY, timeout)
+        return match.group(1)
+
+    async def leased_ip(self, timeout: float = BOOT_TIMEOUT) -> str:
+        """The address of the first READY line that has one: on a busy host the
+        lease may come after the guest stopped waiting (``ip=none``, then READY again)."""
+        match = await self.reader.wait_for(LEASED, timeout)
         return match.group(1)
 
 

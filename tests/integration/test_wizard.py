@@ -16,8 +16,10 @@ import pytest
 from lxml import etree
 from pytestqt.qtbot import QtBot
 
+from kvmgui.core.cloudinit import read_seed_files
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.lifecycle import undefine
+from kvmgui.core.metadata import read_metadata
 from kvmgui.core.xml.domain import SourceKind
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.wizard import NewVmWizard
@@ -33,7 +35,6 @@ from tests.integration.guests import (
 )
 from tests.integration.wizard_driver import FirstVm, WizardDriver
 from tests.qt_helpers import open_connection, run_task
-from tests.seed_iso import read_seed_iso
 from tests.system import SYSTEM_URI
 
 WIZARD_PREFIX = f"{PREFIX}wizard"
@@ -176,10 +177,11 @@ def test_cloud_init_seed_overlay_and_pristine_image(
         WizardDriver().finish(wizard)
     dom = system.lookupByUUIDString(created.args[1].uuid)
     assert dom.isActive()  # QEMU could open the overlay, its backing image and the seed
+    assert read_metadata(dom).ssh_user == "dev"  # what SSH logs in as
 
     seed = Path(POOL_DIR) / f"{name}-seed.iso"
     assert stat.S_IMODE(seed.stat().st_mode) == 0o600
-    files = read_seed_iso(seed)
+    files = read_seed_files(seed.read_bytes())
     assert set(files) == {"user-data", "meta-data"}
     user_data = files["user-data"]
     assert '- name: "dev"' in user_data

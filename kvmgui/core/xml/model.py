@@ -298,6 +298,7 @@ class Domain(XmlObject):
     firmware = StrProperty("./os/@firmware", ("bios", "efi"))  # autoselection
     loader = StrProperty("./os/loader")  # an explicit firmware image
     loader_type = StrProperty("./os/loader/@type", ("rom", "pflash"))
+    nvram = StrProperty("./os/nvram")  # the UEFI variables file
     firmware_features = ChildList(FirmwareFeature, "./os/firmware")
     boot_devices = ChildList(BootDevice, "./os")
     boot_menu = BoolProperty("./os/bootmenu/@enable")

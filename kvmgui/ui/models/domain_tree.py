@@ -31,9 +31,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QIcon
 
+from kvmgui.core.addresses import GuestAddress, primary_address
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainInfo, DomainState
 from kvmgui.core.stats.reading import StatGroups
+from kvmgui.core.tags import VmQuery
 from kvmgui.core.units import NO_VALUE, format_kib
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.stats_poller import StatsPoller
@@ -58,6 +60,7 @@ class Column(enum.IntEnum):
     DISK_IO = 6
     NETWORK_IO = 7
     SNAPSHOTS = 8
+    IP_ADDRESS = 9
 
 
 # Asked for every row a view lays out: counted once (len() of an enum is a Python call).
@@ -73,6 +76,7 @@ COLUMN_TITLES = {
     Column.DISK_IO: "Disk I/O",
     Column.NETWORK_IO: "Network I/O",
     Column.SNAPSHOTS: "Snapshots",
+    Column.IP_ADDRESS: "IP address",
 }
 
 # Live statistics columns (sparklines), and the group each one needs sampled.
@@ -145,11 +149,13 @@ class DomainTreeModel(QAbstractItemModel):
         self._sort_column = Column.NAME
         self._descending = False
         self._sort_key = _SORT_KEYS[Column.NAME]
-        self._filter_words: tuple[str, ...] = ()
+        self._query = VmQuery()
         #: Where Role.THUMBNAIL comes from: (connection, UUID) -> QIcon or None.
         self.thumbnail_for: Callable[[Connection, str], QIcon | None] | None = None
         #: Where the Snapshots column's counts come from: (connection, UUID) -> count or None.
         self.snapshot_count_for: Callable[[Connection, str], int | None] | None = None
+        #: Where Column.IP_ADDRESS comes from: (connection, UUID) -> the guest's addresses.
+        self.addresses_for: Callable[[Connection, str], tuple[GuestAddress, ...]] | None = None
         manager.connection_added.connect(self.on_connection_added)
         manager.connection_removed.connect(self.on_connection_removed)
         manager.connection_state_changed.connect(self.on_connection_state_changed)
@@ -275,6 +281,8 @@ class DomainTreeModel(QAbstractItemModel):
             if column == Column.SNAPSHOTS and self.snapshot_count_for is not None:
                 count = self.snapshot_count_for(node.connection, info.uuid)
                 return None if count is None else str(count)
+            if column == Column.IP_ADDRESS and self.addresses_for is not None:
+                return primary_address(self.addresses_for(node.connection, info.uuid))
             return None
         if role == Role.DOMAIN:
             return info
@@ -286,8 +294,13 @@ class DomainTreeModel(QAbstractItemModel):
             return self.thumbnail_for(node.connection, info.uuid) if self.thumbnail_for else None
         if role == Qt.ItemDataRole.DecorationRole and column == Column.STATE:
             return state_icon(info.state, info.managed_save)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.IP_ADDRESS:
+            addresses = self.addresses_for(node.connection, info.uuid) if self.addresses_for else ()
+            return "\n".join(address.text for address in addresses) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME:
-            return plain_tooltip(info.title) if info.title else None
+            tags = "Tags: " + " ".join(info.tags) if info.tags else ""
+            text = "\n".join(part for part in (info.title, tags) if part)
+            return plain_tooltip(text) if text else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBER_COLUMNS:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ForegroundRole and node.stale:
@@ -333,6 +346,12 @@ class DomainTreeModel(QAbstractItemModel):
         return sum(len(node.domains) for node in self._nodes)
 
     @Slot(object, str)
+    def on_addresses_changed(self, connection: Connection, uuid: str) -> None:
+        index = self.domain_index(connection, uuid, Column.IP_ADDRESS)
+        if index.isValid():
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+
+    @Slot(object, str)
     def on_thumbnail_changed(self, connection: Connection, uuid: str) -> None:
         index = self.domain_index(connection, uuid)
         if index.isValid():
@@ -357,19 +376,17 @@ class DomainTreeModel(QAbstractItemModel):
         self._relayout()
 
     def set_filter_text(self, text: str) -> None:
-        words = tuple(text.lower().split())
-        if words == self._filter_words:
+        """Show the VMs that match ``text``: words, ``tag:NAME`` and ``state:WORD`` terms."""
+        query = VmQuery.parse(text)
+        if query == self._query:
             return
         # Typing on narrows the filter: only the rows shown now can still match.
-        narrows = all(any(old in new for new in words) for old in self._filter_words)
-        self._filter_words = words
+        narrows = query.narrows(self._query)
+        self._query = query
         self._relayout(narrows=narrows)
 
     def _matches(self, info: DomainInfo) -> bool:
-        if not self._filter_words:
-            return True
-        text = info.search_text
-        return all(word in text for word in self._filter_words)
+        return not self._query or self._query.matches(info)
 
     def _relayout(self, *, narrows: bool = False) -> None:
         """Re-sort and re-filter every connection's rows, keeping the selection."""
@@ -421,14 +438,15 @@ class DomainTreeModel(QAbstractItemModel):
                 pairs = sorted((key(info), info) for info in node.domains.values())
                 node.ordered = [info for _key, info in pairs], [k for k, _info in pairs]
             infos, keys = node.ordered
-        words = self._filter_words
-        if not words:
+        query = self._query
+        if not query:
             return list(infos), list(keys)
         # One linear pass over the kept order: typing in the filter box sorts nothing.
-        if len(words) == 1:
-            matches = [words[0] in info.search_text for info in infos]
+        if len(query.words) == 1 and not query.tags and not query.states:
+            word = query.words[0]  # the common case, without a call per row
+            matches = [word in info.search_text for info in infos]
         else:
-            matches = [self._matches(info) for info in infos]
+            matches = [query.matches(info) for info in infos]
         return (
             list(itertools.compress(infos, matches)),
             list(itertools.compress(keys, matches)),

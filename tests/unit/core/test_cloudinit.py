@@ -12,7 +12,6 @@ from passlib.hash import sha512_crypt
 
 from kvmgui.core import cloudinit
 from kvmgui.core.cloudinit import CloudInitConfig
-from tests.seed_iso import read_seed_iso
 
 FAST_ROUNDS = 1000  # the minimum sha512_crypt allows; keeps the tests quick
 
@@ -215,14 +214,36 @@ def test_user_data_is_the_yaml_cloud_init_reads() -> None:
     }
 
 
-def test_seed_iso_round_trip(tmp_path: Path) -> None:
+def test_seed_iso_round_trip() -> None:
     cfg = _config()
-    path = tmp_path / "seed.iso"
-    path.write_bytes(cloudinit.seed_iso_bytes(cfg))
-    assert read_seed_iso(path) == {
+    assert cloudinit.read_seed_files(cloudinit.seed_iso_bytes(cfg)) == {
         "user-data": cloudinit.user_data(cfg),
         "meta-data": cloudinit.meta_data(cfg),
     }
+
+
+def test_reseeded_iso_keeps_the_user_and_renews_instance_and_host() -> None:
+    cfg = _config()
+    seed = cloudinit.seed_iso_bytes(cfg)
+    again = cloudinit.read_seed_files(cloudinit.reseeded_iso(seed, "web-2"))
+    assert again["user-data"] == cloudinit.user_data(cfg)
+    assert 'local-hostname: "web-2"' in again["meta-data"]
+    assert 'instance-id: "iid-' in again["meta-data"]
+    assert cfg.instance_id not in again["meta-data"]
+
+
+def test_read_seed_files_refuses_other_isos_and_other_data() -> None:
+    with pytest.raises(ValueError, match="not an ISO"):
+        cloudinit.read_seed_files(b"\0" * 65536)
+
+
+@pytest.mark.parametrize(
+    ("vm_name", "hostname"),
+    [("web-1", "web-1"), ("Web_Server.2", "web-server-2"), ("--", "vm"), ("a" * 80, "a" * 63)],
+)
+def test_hostname_for(vm_name: str, hostname: str) -> None:
+    assert cloudinit.hostname_for(vm_name) == hostname
+    assert cloudinit.validate_hostname(cloudinit.hostname_for(vm_name)) is None
 
 
 def test_seed_iso_label_and_names(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import libvirt
@@ -18,6 +19,7 @@ from kvmgui.core.connection import (
 )
 from kvmgui.core.domain import DomainState
 from kvmgui.core.errors import LibvirtCallError
+from kvmgui.core.metadata import change_tags
 from tests.fleet import RUNNING, SHUTOFF, FleetDomain, write_node
 
 TIMEOUT = 10.0
@@ -55,14 +57,20 @@ def fleet(tmp_path: Path) -> Path:
     )
 
 
+def _without_reconcile(tmp_path: Path, recorder: Recorder) -> Connection:
+    """A started connection to the fleet that only events update after its listing."""
+    connection = Connection(
+        f"test://{fleet(tmp_path)}", recorder, asyncio.get_running_loop(),
+        reconcile_interval=None,
+    )
+    connection.start()
+    return connection
+
+
 def test_lists_then_follows_events_without_reconcile(tmp_path: Path) -> None:
     async def scenario() -> None:
         recorder = Recorder()
-        connection = Connection(
-            f"test://{fleet(tmp_path)}", recorder, asyncio.get_running_loop(),
-            reconcile_interval=None,
-        )
-        connection.start()
+        connection = _without_reconcile(tmp_path, recorder)
         await recorder.until(lambda: connection.state is ConnectionState.CONNECTED)
         assert recorder.states == [ConnectionState.CONNECTED]  # CONNECTING from the start
         first = recorder.changes[0]
@@ -210,6 +218,25 @@ def test_periodic_reconcile_reports_only_differences(tmp_path: Path) -> None:
         await recorder.until(lambda: sum(c.complete for c in recorder.changes) >= 3)
         later = [c for c in recorder.changes[1:] if c.complete]
         assert all(not c.added and not c.removed and not c.changed for c in later)
+        await connection.close()
+
+    asyncio.run(scenario())
+
+
+def test_tags_are_read_after_the_listing_and_follow_the_metadata_event(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        recorder = Recorder()
+        connection = _without_reconcile(tmp_path, recorder)
+        await recorder.until(lambda: len(connection.domains()) == 2)
+        one = next(i for i in connection.domains() if i.name == "one")
+        await connection.call_domain("tag one", one.uuid, partial(change_tags, added=["web"]))
+
+        def tagged() -> bool:
+            info = connection.domain(one.uuid)
+            return info is not None and info.tags == ("web",)
+
+        # No reconcile runs: only the metadata-change event can bring the tag.
+        await recorder.until(tagged)
         await connection.close()
 
     asyncio.run(scenario())

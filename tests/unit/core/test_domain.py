@@ -11,11 +11,13 @@ import pytest
 from kvmgui.core.domain import (
     DomainInfo,
     DomainState,
+    Labels,
     list_domains,
     read_domain,
     read_domain_xml,
 )
 from kvmgui.core.lifecycle import Action, undefine
+from kvmgui.core.metadata import KvmguiMetadata, change_tags
 from tests.fleet import CRASHED, PAUSED, RUNNING, SHUTOFF, FleetDomain, write_node
 
 FLEET = [
@@ -38,7 +40,7 @@ def by_name(infos: list[DomainInfo]) -> dict[str, DomainInfo]:
 
 
 def test_list_domains_reads_every_column_in_bulk(conn: libvirt.virConnect) -> None:
-    infos, untitled = list_domains(conn, known_titles={})
+    infos, unlabelled = list_domains(conn, known_labels={})
     domains = by_name(infos)
     assert set(domains) == {"web", "db", "old", "broken"}
     web = domains["web"]
@@ -47,16 +49,28 @@ def test_list_domains_reads_every_column_in_bulk(conn: libvirt.virConnect) -> No
     assert domains["db"].state is DomainState.PAUSED
     assert domains["old"].managed_save and domains["old"].state_text == "Saved"
     assert domains["broken"].state_text == "Crashed"
-    # Titles cost one call each: they are read afterwards, not in the listing.
-    assert web.title == "" and set(untitled) == {info.uuid for info in infos}
+    # Titles and tags cost calls per domain: they are read afterwards, not in the listing.
+    assert web.title == "" and set(unlabelled) == {info.uuid for info in infos}
 
 
-def test_known_titles_are_carried_over(conn: libvirt.virConnect) -> None:
-    infos, _ = list_domains(conn, known_titles={})
+def test_known_labels_are_carried_over(conn: libvirt.virConnect) -> None:
+    infos, _ = list_domains(conn, known_labels={})
     web = by_name(infos)["web"]
-    again, untitled = list_domains(conn, known_titles={web.uuid: "Front end"})
+    labels = Labels("Front end", KvmguiMetadata(tags=("web",)))
+    again, unlabelled = list_domains(conn, known_labels={web.uuid: labels})
     assert by_name(again)["web"].title == "Front end"
-    assert web.uuid not in untitled
+    assert by_name(again)["web"].tags == ("web",)
+    assert web.uuid not in unlabelled
+
+
+def test_read_domain_reads_tags_written_by_change_tags(conn: libvirt.virConnect) -> None:
+    dom = conn.lookupByName("web")
+    change_tags(dom, added=["Web", "front"])
+    info = read_domain(dom)
+    assert info.tags == ("front", "web")
+    assert "front" in info.search_text.split("\n")
+    change_tags(dom, removed=["web"])
+    assert read_domain(dom).tags == ("front",)
 
 
 def test_read_domain_includes_title_and_reason(conn: libvirt.virConnect) -> None:
@@ -69,7 +83,7 @@ def test_read_domain_includes_title_and_reason(conn: libvirt.virConnect) -> None
 
 def test_search_text_covers_name_title_state() -> None:
     info = DomainInfo("u-1", "Web", DomainState.PAUSED, 1, 1, 1024, 1024, True, False, False,
-                      "Front End")
+                      Labels("Front End"))
     assert {"web", "front end", "paused (by user)", "u-1"} <= set(info.search_text.split("\n"))
 
 
