@@ -186,8 +186,11 @@ class SerialConsoleTab(QWidget):
         if not self._wanted:
             return
         if not info.state.is_active:
-            if self._stream is None:
-                self._show_status(_not_running(info))
+            # A stopped domain has no console. Its stream usually ends by itself,
+            # but not always: after a daemon restart, libvirtd kept a killed
+            # QEMU's console stream open (bench_faults), so it is closed here.
+            self._release()
+            self._show_status(_not_running(info))
             return
         if started:
             self._may_retry = True
