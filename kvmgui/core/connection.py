@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, Protocol, TypeVar
-from urllib.parse import urlsplit
 
 import libvirt
 
@@ -40,10 +39,6 @@ RECONNECT_DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
 # to its socket costs next to nothing, and the list is right again within a
 # second of a restarted daemon answering (a remote attempt starts ssh: back off).
 LOCAL_RECONNECT_DELAYS = (0.05, 0.1, 0.2, 0.5)
-# libvirt 9.0's libssh transports crash the client (SIGSEGV) when two threads
-# call through the same connection at once (test_remote_ssh: a domain's
-# interfaceAddresses beside getAllDomainStats): their calls run one at a time.
-SERIAL_TRANSPORTS = ("libssh", "libssh2")
 KEEPALIVE_INTERVAL = 5
 KEEPALIVE_COUNT = 3
 # Labels (titles, tags) are read per domain, after the first listing, in
@@ -126,8 +121,6 @@ class Connection:
         self._listener = listener
         self._loop = loop
         self._reconcile_interval = reconcile_interval
-        if urlsplit(uri).scheme.partition("+")[2] in SERIAL_TRANSPORTS:
-            max_workers = 1
         self._executor = concurrent.futures.ThreadPoolExecutor(
             max_workers=max_workers, thread_name_prefix="libvirt"
         )
