@@ -14,6 +14,7 @@ from functools import partial
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
@@ -83,6 +84,10 @@ class StorageView(ResourceTab[PoolInfo]):
         self.volume_view.setAlternatingRowColors(True)
         self.volume_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         named(self.volume_view, "Volumes")
+        # The table's corner button selects every row; screen readers name it too.
+        corner = self.volume_view.findChild(QAbstractButton)
+        if corner is not None:
+            named(corner, "Select all volumes")
         header = self.volume_view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(VolumeColumn.NAME, QHeaderView.ResizeMode.Interactive)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSlider,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QHeaderView,
     QLineEdit,
@@ -28,18 +29,25 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from kvmgui.core.auth import CredentialKind, CredentialRequest
 from kvmgui.core.connection import Connection
 from kvmgui.core.uri import demo_uri
 from kvmgui.ui.about import AboutDialog
 from kvmgui.ui.add_connection import AddConnectionDialog
+from kvmgui.ui.clone_dialog import CloneDialog
 from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.credentials import CredentialDialog
 from kvmgui.ui.delete_dialog import DeleteDialog
+from kvmgui.ui.host.forms import NewNetworkDialog, NewPoolDialog, VolumeSizeDialog
+from kvmgui.ui.host_window import HostWindow
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import STATS_COLUMNS, Column
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.preferences import PreferencesDialog
 from kvmgui.ui.settings import Settings
 from kvmgui.ui.shortcuts import ShortcutsDialog
+from kvmgui.ui.tags_dialog import TagsDialog
+from kvmgui.ui.template_dialog import NewFromTemplateDialog
 from kvmgui.ui.wizard import NewVmWizard
 from tests.qt_helpers import open_connection
 from tests.unit.ui.test_stats_ui import feed
@@ -165,6 +173,16 @@ def test_every_control_of_the_dialogs_has_a_name(
         DeleteDialog(targets, window.ops, window),
         AboutDialog(window.manager, window.ops, window),
         ShortcutsDialog(window, window),
+        CloneDialog(connection, targets[0][1], window.ops, window),
+        TagsDialog([info for _connection, info in targets], window),
+        NewFromTemplateDialog(targets, window),
+        NewPoolDialog(window),
+        NewNetworkDialog(window),
+        VolumeSizeDialog(window),
+        CredentialDialog(connection.uri, [
+            CredentialRequest(CredentialKind.ECHOPROMPT, "Accept the host key?"),
+            CredentialRequest(CredentialKind.PASSPHRASE, "Passphrase for the key"),
+        ], window),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
@@ -172,6 +190,20 @@ def test_every_control_of_the_dialogs_has_a_name(
     problems = [problem for dialog in dialogs for problem in unnamed_controls(dialog)]
     assert not problems, "\n".join(problems)
 
+
+def test_every_control_of_every_host_tab_has_a_name(
+    window: MainWindow, connect: Connect, fleet_file: Path, qtbot: QtBot
+) -> None:
+    connection = connect(fleet_file)
+    window.show_host_window(connection)
+    [host] = [w for w in QApplication.topLevelWidgets() if isinstance(w, HostWindow)]
+    qtbot.addWidget(host)
+    assert host.tabs.count() >= 4  # overview, storage, networks, diagnostics
+    for index in range(host.tabs.count()):
+        host.tabs.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: not window.ops.busy, timeout=10000)
+    problems = unnamed_controls(host)
+    assert not problems, "\n".join(problems)
 
 
 def _accessible_rows(view: QAbstractItemView) -> dict[str, list[str]]:
