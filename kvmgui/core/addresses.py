@@ -13,11 +13,11 @@ import enum
 import ipaddress
 import logging
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import libvirt
 
 from kvmgui.core.errors import is_connection_broken
+from kvmgui.core.uri import uri_transport
 from kvmgui.core.xml.model import GUEST_AGENT_CHANNEL, Domain
 from kvmgui.core.xml.properties import parse_xml
 
@@ -70,7 +70,7 @@ CRASHING_TRANSPORTS = ("libssh", "libssh2")
 
 
 def _over_libssh(dom: libvirt.virDomain) -> bool:
-    return urlsplit(dom.connect().getURI()).scheme.partition("+")[2] in CRASHING_TRANSPORTS
+    return uri_transport(dom.connect().getURI()) in CRASHING_TRANSPORTS
 
 
 def read_addresses(dom: libvirt.virDomain) -> tuple[GuestAddress, ...]:

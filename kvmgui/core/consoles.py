@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import libvirt
 
 from kvmgui.core.domain import read_domain_xml
+from kvmgui.core.uri import is_local_uri, uri_transport
 from kvmgui.core.xml.model import Domain
 
 GraphicsType = Literal["spice", "vnc"]
@@ -125,9 +126,8 @@ def connection_kind(uri: str) -> ConnectionKind:
     ``qemu+unix:///session``, ``test:///...``). ``ssh``: the viewer can tunnel
     through the same SSH URI. ``remote``: anything else with a host.
     """
-    parts = urlsplit(uri)
-    transport = parts.scheme.partition("+")[2]
-    if not parts.netloc and transport in ("", "unix"):
+    transport = uri_transport(uri)
+    if is_local_uri(uri) and transport in ("", "unix"):
         return "local"
     if transport in ("ssh", "libssh", "libssh2"):
         return "ssh"

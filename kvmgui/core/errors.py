@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import libvirt
 
+from kvmgui.core.uri import uri_transport
+
 
 class LibvirtCallError(Exception):
     """A libvirt call failed; ``what`` says what the user asked for."""
@@ -65,8 +67,7 @@ def is_connection_broken(err: libvirt.libvirtError) -> bool:
 
 def _transport(uri: str) -> tuple[str, bool]:
     """The transport a URI names ("" for the default) and whether it names a host."""
-    parts = urlsplit(uri)
-    return parts.scheme.partition("+")[2], bool(parts.hostname)
+    return uri_transport(uri), bool(urlsplit(uri).hostname)
 
 
 def describe_open_error(uri: str, err: libvirt.libvirtError) -> str:

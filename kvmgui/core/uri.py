@@ -25,6 +25,11 @@ _HOST_LABEL = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 HOST_MAX = 253
 
 
+def uri_transport(uri: str) -> str:
+    """The transport a URI names after its driver ("ssh" in qemu+ssh://…; "" for none)."""
+    return uri.strip().split("://", 1)[0].partition("+")[2]
+
+
 def is_local_uri(uri: str) -> bool:
     """Whether the connection's host is this machine: its URI names no host."""
     return not urlsplit(uri).netloc
@@ -87,8 +92,7 @@ def ssh_uri(
 
 def uri_warning(uri: str) -> str:
     """A risk the user should know of before connecting, or ""."""
-    scheme = uri.strip().split("://", 1)[0]
-    if scheme.partition("+")[2] == "tcp":
+    if uri_transport(uri) == "tcp":
         return (
             "qemu+tcp sends everything unencrypted and usually without authentication: "
             "prefer qemu+ssh or qemu+tls."
@@ -114,7 +118,7 @@ def uri_problem(uri: str) -> str:
         _ = parts.port
     except ValueError as err:
         return f"Malformed URI: {err}."
-    transport = scheme.partition("+")[2]
+    transport = uri_transport(text)
     if transport not in ALLOWED_TRANSPORTS:
         return (
             f"The transport {transport!r} is not allowed "
