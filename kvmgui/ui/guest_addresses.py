@@ -81,8 +81,12 @@ class GuestAddresses(QObject):
     @Slot()
     def refresh_running(self) -> None:
         """One pass over every running VM of every connection, one op per connection."""
+        # From the running set this object keeps, not a walk over every domain.
+        running: dict[str, list[str]] = {}
+        for uri, uuid in self._running:
+            running.setdefault(uri, []).append(uuid)
         for connection in self._manager.connections():
-            uuids = [info.uuid for info in connection.domains() if info.state.is_active]
+            uuids = running.get(connection.uri)
             if uuids and connection.is_open:
                 self.refresh(connection, uuids)
 

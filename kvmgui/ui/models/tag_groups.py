@@ -52,6 +52,8 @@ class TagGroupModel(QAbstractItemModel):
         self._active = False
         self._query = VmQuery()
         self._groups: list[tuple[str, list[Member]]] = []
+        # (connection URI, UUID) → its rows as (group row, row in the group).
+        self._positions: dict[tuple[str, str], list[tuple[int, int]]] = {}
         manager.domains_changed.connect(self.on_domains_changed)
         manager.connection_removed.connect(self.on_connection_removed)
 
@@ -154,23 +156,33 @@ class TagGroupModel(QAbstractItemModel):
 
     @Slot(object, object)
     def on_domains_changed(self, connection: Connection, changes: DomainChanges) -> None:
+        # Work in proportion to the change: a state change updates its VM's rows;
+        # only a VM that joins, leaves or moves between groups regroups them all.
         if not self._active:
             return
-        groups = self._grouped()
-        if [(n, [(c, i.uuid) for c, i in m]) for n, m in groups] != [
-            (n, [(c, i.uuid) for c, i in m]) for n, m in self._groups
-        ]:
-            self._rebuild(groups)
+        if changes.added or changes.removed or not all(
+            self._stays_in_place(connection, info) for info in changes.changed
+        ):
+            self._rebuild()
             return
-        # Nobody moved: the same rows with fresh contents.
-        self._groups = groups
-        for row, (_name, members) in enumerate(groups):
-            if members:
-                parent = self.index(row, 0)
+        for info in changes.changed:
+            for group, row in self._positions.get((connection.uri, info.uuid), ()):
+                self._groups[group][1][row] = (connection, info)
+                parent = self.index(group, 0)
+                self.dataChanged.emit(parent, self.index(group, len(GroupColumn) - 1))
                 self.dataChanged.emit(
-                    self.index(0, 0, parent),
-                    self.index(len(members) - 1, len(GroupColumn) - 1, parent),
+                    self.index(row, 0, parent), self.index(row, len(GroupColumn) - 1, parent)
                 )
+
+    def _stays_in_place(self, connection: Connection, info: DomainInfo) -> bool:
+        """Whether ``info`` keeps the rows (or the absence of rows) it has now."""
+        shown = bool(self._positions.get((connection.uri, info.uuid)))
+        matches = not self._query or self._query.matches(info)
+        if not shown:
+            return not matches
+        group, row = self._positions[(connection.uri, info.uuid)][0]
+        old = self._groups[group][1][row][1]
+        return matches and old.name == info.name and groups_of(old) == groups_of(info)
 
     @Slot(object)
     def on_connection_removed(self, _connection: Connection) -> None:
@@ -191,12 +203,19 @@ class TagGroupModel(QAbstractItemModel):
             for name in sorted(groups, key=_group_order)
         ]
 
-    def _rebuild(self, groups: list[tuple[str, list[Member]]] | None = None) -> None:
+    def _rebuild(self) -> None:
         self.beginResetModel()
-        self._groups = self._grouped() if groups is None else groups
+        self._set_groups(self._grouped())
         self.endResetModel()
 
     def _clear(self) -> None:
         self.beginResetModel()
-        self._groups = []
+        self._set_groups([])
         self.endResetModel()
+
+    def _set_groups(self, groups: list[tuple[str, list[Member]]]) -> None:
+        self._groups = groups
+        self._positions = {}
+        for group, (_name, members) in enumerate(groups):
+            for row, (connection, info) in enumerate(members):
+                self._positions.setdefault((connection.uri, info.uuid), []).append((group, row))

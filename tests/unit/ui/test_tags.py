@@ -21,7 +21,7 @@ from kvmgui.core.metadata import KvmguiMetadata, change_tags, write_metadata
 from kvmgui.core.tags import TEMPLATES_GROUP, UNTAGGED_GROUP, VmQuery
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import DomainTreeModel
-from kvmgui.ui.models.tag_groups import TagGroupModel
+from kvmgui.ui.models.tag_groups import GroupColumn, TagGroupModel
 from kvmgui.ui.tags_dialog import TagsDialog
 from kvmgui.ui.vm_actions import SelectedDomain, VmActions
 from tests.fleet import domain_uuid
@@ -184,10 +184,20 @@ def test_group_view_and_an_action_on_a_whole_group(
         | QItemSelectionModel.SelectionFlag.Rows)
     assert {s.info.name for s in window.selected_domains()} == {"bravo", "delta"}
     assert window.vm_actions.lifecycle[Action.START].isEnabled()
+    resets: list[None] = []
+    model.modelReset.connect(lambda: resets.append(None))
+    spans: list[int] = []
+    model.dataChanged.connect(lambda first, last: spans.append(last.row() - first.row() + 1))
     window.vm_actions.lifecycle[Action.START].trigger()
     for name in ("bravo", "delta"):
         wait_for_state(qtbot, window.manager, connection, domain_uuid(name),
                        DomainState.RUNNING)
+    # State changes update their VMs' rows in place: no regrouping of every VM,
+    # no repaint of the rows that did not change.
+    assert resets == []
+    assert spans and set(spans) == {1}
+    states = [model.index(r, GroupColumn.STATE, web).data() for r in range(2)]
+    assert all(state.startswith("Running") for state in states)
     # One op for the group, one summary.
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Start: 2 of 2 done.",
                     timeout=5000)
