@@ -17,7 +17,6 @@ from dataclasses import dataclass
 import libvirt
 
 from kvmgui.core.errors import is_connection_broken
-from kvmgui.core.uri import uri_transport
 from kvmgui.core.xml.model import GUEST_AGENT_CHANNEL, Domain
 from kvmgui.core.xml.properties import parse_xml
 
@@ -63,20 +62,9 @@ def _agent_connected(dom: libvirt.virDomain) -> bool:
     return False
 
 
-# libvirt 9.0's client crashes the whole process (SIGSEGV) on qemu+libssh
-# connections: in interfaceAddresses 3 times out of 3 in test_remote_ssh, and
-# after this guard once in 4 runs in getAllDomainStats. Guest addresses are not
-# read there; the crash itself is not understood yet (see the closing note).
-CRASHING_TRANSPORTS = ("libssh", "libssh2")
-
-
-def _over_libssh(dom: libvirt.virDomain) -> bool:
-    return uri_transport(dom.connect().getURI()) in CRASHING_TRANSPORTS
-
-
 def read_addresses(dom: libvirt.virDomain) -> tuple[GuestAddress, ...]:
     """The running guest's addresses, IPv4 first, with the sources that saw each."""
-    if not dom.isActive() or _over_libssh(dom):
+    if not dom.isActive():
         return ()
     found: dict[str, tuple[int, str, list[AddressSource]]] = {}
     for source in AddressSource:

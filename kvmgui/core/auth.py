@@ -1,7 +1,7 @@
 """Opening a connection that may ask questions: libvirt's ``openAuth`` credential callback.
 
 libvirt asks through the callback for what a transport needs: with the
-``libssh``/``libssh2`` transports, whether to accept an unknown SSH host key,
+``libssh2`` transport, whether to accept an unknown SSH host key,
 a key's passphrase, a password. The callback runs on the thread that opens
 the connection (a connection's pool thread): ``ask`` may block it until the
 user answers, but must not need that thread. (The ``ssh`` transport runs the

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import libvirt
 
 from kvmgui.core.domain import read_domain_xml
-from kvmgui.core.uri import is_local_uri, uri_transport
+from kvmgui.core.uri import SSH_TRANSPORTS, is_local_uri, uri_transport
 from kvmgui.core.xml.model import Domain
 
 GraphicsType = Literal["spice", "vnc"]
@@ -129,7 +129,7 @@ def connection_kind(uri: str) -> ConnectionKind:
     transport = uri_transport(uri)
     if is_local_uri(uri) and transport in ("", "unix"):
         return "local"
-    if transport in ("ssh", "libssh", "libssh2"):
+    if transport in SSH_TRANSPORTS:
         return "ssh"
     return "remote"
 

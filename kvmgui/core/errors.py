@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import libvirt
 
-from kvmgui.core.uri import uri_transport
+from kvmgui.core.uri import SSH_TRANSPORTS, uri_transport
 
 
 class LibvirtCallError(Exception):
@@ -94,6 +94,6 @@ def describe_open_error(uri: str, err: libvirt.libvirtError) -> str:
         )
     if code == libvirt.VIR_ERR_NO_CONNECT and err.get_error_domain() == libvirt.VIR_FROM_NONE:
         return f"libvirt has no driver for {uri!r} ({message}). Check the URI."
-    if transport in ("ssh", "libssh", "libssh2"):
+    if transport in SSH_TRANSPORTS:
         return f"Could not reach the host over SSH ({message}). Check the host and your SSH key."
     return f"Could not connect to {uri}: {message}"

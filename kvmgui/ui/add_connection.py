@@ -30,12 +30,12 @@ from kvmgui.core.uri import (
 from kvmgui.ui.theme import set_tone_style
 from kvmgui.ui.widgets.plain import plain_label
 
-# A remote preset's value is its SSH transport: libssh asks kvmgui (host key,
+# A remote preset's value is its SSH transport: libssh2 asks kvmgui (host key,
 # passphrase, password in dialogs); ssh runs the ssh program (agent, ~/.ssh/config).
 PRESETS = (
     ("QEMU/KVM (system)", "qemu:///system"),
     ("QEMU/KVM user session", "qemu:///session"),
-    ("QEMU/KVM on a remote host over SSH", "libssh"),
+    ("QEMU/KVM on a remote host over SSH", "libssh2"),
     ("QEMU/KVM on a remote host with the ssh program (agent, ~/.ssh/config)", "ssh"),
     ("Custom URI", ""),
 )

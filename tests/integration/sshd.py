@@ -1,4 +1,4 @@
-"""A throwaway sshd on a loopback port, for tests of remote connections (qemu+libssh).
+"""A throwaway sshd on a loopback port, for tests of remote connections (qemu+libssh2).
 
 Everything it uses (host key, client key, authorized_keys, config, log) is in
 one private directory the test gives it. Stopping it ends the listener and the
@@ -55,7 +55,7 @@ StrictModes no
 
     @property
     def uri(self) -> str:
-        return (f"qemu+libssh://root@127.0.0.1:{self.port}/system"
+        return (f"qemu+libssh2://root@127.0.0.1:{self.port}/system"
                 f"?keyfile={self.client_key}&known_hosts={self.known_hosts}")
 
     def start(self) -> None:

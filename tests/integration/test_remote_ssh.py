@@ -1,4 +1,4 @@
-"""kvmgui against a remote host for real: qemu+libssh to a local sshd started by the test.
+"""kvmgui against a remote host for real: qemu+libssh2 to a local sshd started by the test.
 
 The "remote" host is this machine's qemu:///system reached through SSH on a
 loopback port, so the guests are the integration tests' own tiny guests.
@@ -123,7 +123,7 @@ def test_a_passphrase_is_asked_in_a_dialog(
     answers = Answers(asker, passphrase=PASSPHRASE)
     connection = open_connection(manager, qtbot, sshd_with_passphrase.uri, timeout=30000)
     assert connection.state is ConnectionState.CONNECTED
-    assert "Passphrase" in answers.prompts
+    assert any(prompt.startswith("Passphrase") for prompt in answers.prompts)
 
 
 def test_a_cancelled_passphrase_leaves_the_connection_failed(
@@ -135,7 +135,7 @@ def test_a_cancelled_passphrase_leaves_the_connection_failed(
     with qtbot.waitSignal(manager.connection_state_changed, timeout=30000,
                           check_params_cb=lambda c: c.state is ConnectionState.FAILED):
         connection = manager.add(sshd_with_passphrase.uri)
-    assert "Passphrase" in answers.prompts
+    assert any(prompt.startswith("Passphrase") for prompt in answers.prompts)
     assert connection.error
 
 

@@ -53,6 +53,7 @@ def test_good_uris(uri: str) -> None:
         ("qemu+ssh://-oProxyCommand=evil/system", "not a host name"),
         ("qemu+ssh://-oProxyCommand=evil@host/system", "not a user name"),
         ("qemu+ext:///system?command=/bin/sh", "transport 'ext' is not allowed"),
+        ("qemu+libssh://root@h/system", "use qemu+libssh2"),
         ("qemu+unix://host/system", "is local and names no host"),
         ("qemu:///system?no_verify=1", "'no_verify' is not allowed"),
     ],
@@ -70,8 +71,8 @@ def test_ssh_uri() -> None:
     assert ssh_uri("", "build.example.org") == "qemu+ssh://build.example.org/system"
     assert ssh_uri("dev", "2001:db8::1") == "qemu+ssh://dev@[2001:db8::1]/system"
     assert ssh_uri("dev", "2001:db8::1", 2222) == "qemu+ssh://dev@[2001:db8::1]:2222/system"
-    assert ssh_uri("dev", "h", 22, "/k/my key", "libssh") == (
-        "qemu+libssh://dev@h/system?keyfile=/k/my%20key")
+    assert ssh_uri("dev", "h", 22, "/k/my key", "libssh2") == (
+        "qemu+libssh2://dev@h/system?keyfile=/k/my%20key")
     for bad in ({"port": 0}, {"port": 70000}, {"keyfile": "id_rsa"}, {"transport": "ext"}):
         with pytest.raises(ValueError):
             ssh_uri("dev", "h", **bad)

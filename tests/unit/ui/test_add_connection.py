@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from kvmgui.ui.add_connection import AddConnectionDialog
 
-LIBSSH = 2
+LIBSSH2 = 2
 SSH = 3
 CUSTOM = 4
 
@@ -49,11 +49,11 @@ def test_the_ext_transport_is_refused(qtbot: QtBot) -> None:
     assert "'ext' is not allowed" in dialog.problem.text()
 
 
-def test_a_remote_host_with_port_and_key_over_libssh(qtbot: QtBot) -> None:
+def test_a_remote_host_with_port_and_key_over_libssh2(qtbot: QtBot) -> None:
     dialog = AddConnectionDialog()
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    dialog.kind.setCurrentIndex(LIBSSH)
+    dialog.kind.setCurrentIndex(LIBSSH2)
     dialog.host.setText("build.example.org")
     dialog.user.setText("dev")
     dialog.port.setValue(2222)
@@ -62,7 +62,7 @@ def test_a_remote_host_with_port_and_key_over_libssh(qtbot: QtBot) -> None:
     dialog.keyfile.setText("/home/dev/.ssh/id_ed25519")
     assert ok.isEnabled()
     assert dialog.uri.text() == (
-        "qemu+libssh://dev@build.example.org:2222/system?keyfile=/home/dev/.ssh/id_ed25519")
+        "qemu+libssh2://dev@build.example.org:2222/system?keyfile=/home/dev/.ssh/id_ed25519")
     for widget in (dialog.host, dialog.user, dialog.port, dialog.keyfile, dialog.browse_key):
         assert widget.accessibleName()
     with qtbot.waitSignal(dialog.uri_chosen) as chosen:
