@@ -77,6 +77,7 @@ class GroupActionDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Virtual machines finished")
         self.progress.setRange(0, len(self._targets))
+        self.progress.setFormat("%v of %m finished")
         self.rows = QTreeWidget()
         self.rows.setAccessibleName("Progress of each virtual machine")
         self.rows.setHeaderLabels(["Virtual machine", "Status"])
