@@ -56,12 +56,6 @@ SYSTEM_NVRAM_DIR = "/var/lib/libvirt/qemu/nvram"
 # Pools whose volumes are files in the pool's directory: a frozen disk's overlay
 # is made there, beside the image it freezes.
 _FILE_POOLS = ("dir", "fs", "netfs")
-# The guest agent did not answer the freeze: the snapshot is taken without it.
-_AGENT_ERRORS = frozenset({
-    libvirt.VIR_ERR_AGENT_UNRESPONSIVE,
-    libvirt.VIR_ERR_AGENT_UNSYNCED,
-    libvirt.VIR_ERR_ARGUMENT_UNSUPPORTED,  # "QEMU guest agent is not configured"
-})
 
 # (the clone's position in the request, its name, the step it is at); called on
 # the worker thread.
@@ -287,8 +281,11 @@ def freeze_disks(source: libvirt.virDomain) -> FrozenDisks:
             snapshot_xml, flags | (libvirt.VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE if quiesced else 0)
         )
     except libvirt.libvirtError as err:
-        if not quiesced or err.get_error_code() not in _AGENT_ERRORS:
+        if not quiesced:
             raise
+        # The agent did not answer, or could not freeze a file system (libvirt
+        # reports that as an internal error): the snapshot is taken without it;
+        # any other cause fails the same way again (ATOMIC left nothing behind).
         log.info("the guest agent of %s did not freeze: %s", source.name(), err)
         quiesced = False
         source.snapshotCreateXML(snapshot_xml, flags)
