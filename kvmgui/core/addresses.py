@@ -53,7 +53,7 @@ class GuestAddress:
         return f"{self.address} ({', '.join(source.label for source in self.sources)})"
 
 
-def _agent_connected(dom: libvirt.virDomain) -> bool:
+def agent_connected(dom: libvirt.virDomain) -> bool:
     """Whether the guest agent's channel is connected: only then is it asked, so
     that a guest without an agent costs no agent timeout."""
     for channel in Domain(parse_xml(dom.XMLDesc(0))).channels:
@@ -68,7 +68,7 @@ def read_addresses(dom: libvirt.virDomain) -> tuple[GuestAddress, ...]:
         return ()
     found: dict[str, tuple[int, str, list[AddressSource]]] = {}
     for source in AddressSource:
-        if source is AddressSource.AGENT and not _agent_connected(dom):
+        if source is AddressSource.AGENT and not agent_connected(dom):
             continue
         try:
             interfaces = dom.interfaceAddresses(source.value[1], 0) or {}

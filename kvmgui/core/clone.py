@@ -5,8 +5,9 @@ addresses (libvirt makes new ones for those left out), its own disks (copied,
 or overlaid on the source's, through libvirt's storage API so that remote
 hosts work too), its own copy of the UEFI variables and, when the source has a
 cloud-init seed, a seed made anew with the clone's own instance id and host
-name. The source must be shut off: its disks must not change under a copy, nor
-under the overlays that read through them.
+name. The source's disks must not change under a copy, nor under the overlays
+that read through them: the source is shut off, or, when the request says
+``from_snapshot``, its running disks are frozen first (see :func:`freeze_disks`).
 
 Every function here blocks on the daemon: run it in the connection's pool.
 """
@@ -17,13 +18,16 @@ import enum
 import logging
 import posixpath
 import re
+import time
 import uuid as uuid_module
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from functools import partial
 
 import libvirt
+from lxml import etree
 
+from kvmgui.core.addresses import agent_connected
 from kvmgui.core.domain import DomainInfo, read_domain
 from kvmgui.core.lifecycle import undefine
 from kvmgui.core.metadata import metadata_in_domain, set_metadata_in_domain
@@ -49,6 +53,9 @@ _FORMATS: dict[str, VolumeFormat] = {"qcow2": "qcow2", "raw": "raw"}
 _EXTENSIONS = {"qcow2": "qcow2", "raw": "img"}
 # Where the system qemu driver keeps UEFI variables files (its default nvram path).
 SYSTEM_NVRAM_DIR = "/var/lib/libvirt/qemu/nvram"
+# Pools whose volumes are files in the pool's directory: a frozen disk's overlay
+# is made there, beside the image it freezes.
+_FILE_POOLS = ("dir", "fs", "netfs")
 
 # (the clone's position in the request, its name, the step it is at); called on
 # the worker thread.
@@ -62,6 +69,29 @@ class CloneMode(enum.Enum):
 
 class CloneRefused(ValueError):
     """The source cannot be cloned as it is (it runs); nothing was made."""
+
+
+@dataclass(frozen=True)
+class FrozenDisks:
+    """A running source's disks frozen for its clones (see :func:`freeze_disks`).
+
+    ``definition`` is the source's definition as it was, its disks on the frozen
+    images; the source now writes to ``overlays``. ``quiesced``: the guest agent
+    froze the guest's file systems for the snapshot (else crash-consistent).
+    """
+
+    definition: str
+    overlays: tuple[str, ...]
+    quiesced: bool
+
+    def summary(self, source: str) -> str:
+        consistency = (
+            "the guest agent froze its file systems for that instant" if self.quiesced else
+            "no guest agent answered, so they are as after a power cut (crash-consistent)"
+        )
+        return (f"The clones start from {source}'s disks as they were at the snapshot: "
+                f"{consistency}. {source} keeps running, now writing to "
+                + ", ".join(self.overlays) + ".")
 
 
 def clone_names(pattern: str, count: int) -> list[str]:
@@ -97,6 +127,8 @@ class CloneRequest:
     names: tuple[str, ...]
     mode: CloneMode
     start: bool = False
+    # A running source: freeze its disks with a snapshot instead of refusing.
+    from_snapshot: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,8 +148,12 @@ class CloneOutcome:
     made: tuple[DomainInfo, ...]
     failure: CloneFailure | None = None
     not_attempted: tuple[str, ...] = ()
+    frozen_note: str = ""  # how a running source's disks were frozen (FrozenDisks.summary)
 
     def summary(self) -> str:
+        return " ".join(filter(None, (self._made_text(), self.frozen_note)))
+
+    def _made_text(self) -> str:
         made = ", ".join(info.name for info in self.made)
         if self.failure is None:
             return f"Made {len(self.made)} clone{'s' if len(self.made) != 1 else ''}: {made}."
@@ -139,15 +175,23 @@ def clone_vms(conn: libvirt.virConnect, request: CloneRequest, progress: Progres
 
     A failing clone is undone (what it made is removed) and the clones after it
     are not attempted; those made before it are kept. Raises CloneRefused when
-    the source runs.
+    the source runs and the request is not ``from_snapshot``.
     """
     source = conn.lookupByUUIDString(request.source_uuid)
-    if source.isActive():
+    frozen_note = ""
+    if not source.isActive():
+        source_xml = source.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE)
+    elif request.from_snapshot:
+        progress(0, request.names[0], "Freezing the source's disks (snapshot)")
+        frozen = freeze_disks(source)
+        source_xml = frozen.definition
+        frozen_note = frozen.summary(source.name())
+    else:
         raise CloneRefused(
-            f"{source.name()} is running: shut it down first. A disk that changes "
-            "while it is copied, or under the clones that read through it, is corrupt."
+            f"{source.name()} is running: shut it down first, or clone it from a snapshot "
+            "of its disks. A disk that changes while it is copied, or under the clones "
+            "that read through it, is corrupt."
         )
-    source_xml = source.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE)
     made: list[DomainInfo] = []
     for position, name in enumerate(request.names):
         step = ""
@@ -169,10 +213,85 @@ def clone_vms(conn: libvirt.virConnect, request: CloneRequest, progress: Progres
             log.warning("cloning %s failed at %r: %s", name, step, message or err)
             left_behind = rollback.run()
             failure = CloneFailure(name, step, message or str(err), tuple(left_behind))
-            return CloneOutcome(tuple(made), failure, request.names[position + 1 :])
+            return CloneOutcome(
+                tuple(made), failure, request.names[position + 1 :], frozen_note
+            )
         rollback.clear()
         progress(position, name, "Done")
-    return CloneOutcome(tuple(made))
+    return CloneOutcome(tuple(made), frozen_note=frozen_note)
+
+
+def freeze_disks(source: libvirt.virDomain) -> FrozenDisks:
+    """Freeze the running ``source``'s cloned disks for its clones, leaving it running.
+
+    A disk-only external snapshot puts each disk the clones copy on a new qcow2
+    overlay beside its image (the running VM writes there from now on), and the
+    image under it is never written again: the clones read it as their base.
+    The guest agent freezes the guest's file systems for that instant when it
+    answers; else the images are crash-consistent. The snapshot keeps no
+    metadata: libvirt 9.0 could only "restore" it by putting the VM back on the
+    frozen images, which would change its clones' base under them.
+    Raises CloneRefused (nothing done) when a disk is not a file libvirt's pools manage.
+    """
+    conn = source.connect()
+    definition_xml = source.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE)
+    definition = Domain.from_xml(definition_xml)
+    template = metadata_in_domain(definition.node).template
+    running = {disk.target_dev: disk.path for disk in Domain.from_xml(source.XMLDesc(0)).disks}
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    snapshot = etree.Element("domainsnapshot")
+    etree.SubElement(snapshot, "name").text = f"kvmgui-clone-{stamp}"
+    etree.SubElement(snapshot, "description").text = "The base of kvmgui's clones"
+    disks = etree.SubElement(snapshot, "disks")
+    overlays: list[str] = []
+    pools: dict[str, libvirt.virStoragePool] = {}
+    for disk in definition.disks:
+        entry = etree.SubElement(disks, "disk", name=disk.target_dev or "")
+        if not _is_cloned(disk, template):
+            entry.set("snapshot", "no")
+            continue
+        if running.get(disk.target_dev) != disk.path:
+            raise CloneRefused(
+                f"Disk {disk.target_dev} of {source.name()} is another file while it runs "
+                "than in its definition: shut it down first."
+            )
+        image = _source_volume(conn, disk)
+        pool = image.storagePoolLookupByVolume()
+        if parse_xml(pool.XMLDesc(0)).get("type") not in _FILE_POOLS:
+            raise CloneRefused(
+                f"Disk {disk.target_dev} of {source.name()} is in pool {pool.name()}, whose "
+                "volumes are not files: only a shut-off VM can be cloned from it."
+            )
+        stem = posixpath.splitext(image.path())[0]
+        overlay = f"{stem}-{stamp}.qcow2"
+        overlays.append(overlay)
+        pools[pool.name()] = pool
+        entry.set("snapshot", "external")
+        etree.SubElement(entry, "driver", type="qcow2")
+        etree.SubElement(entry, "source", file=overlay)
+    if not overlays:
+        raise CloneRefused(f"{source.name()} has no disk to clone.")
+    snapshot_xml = etree.tostring(snapshot, encoding="unicode")
+    flags = (libvirt.VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY
+             | libvirt.VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC
+             | libvirt.VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA)
+    quiesced = agent_connected(source)
+    try:
+        source.snapshotCreateXML(
+            snapshot_xml, flags | (libvirt.VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE if quiesced else 0)
+        )
+    except libvirt.libvirtError as err:
+        if not quiesced:
+            raise
+        # The agent did not answer, or could not freeze a file system (libvirt
+        # reports that as an internal error): the snapshot is taken without it;
+        # any other cause fails the same way again (ATOMIC left nothing behind).
+        log.info("the guest agent of %s did not freeze: %s", source.name(), err)
+        quiesced = False
+        source.snapshotCreateXML(snapshot_xml, flags)
+    for pool in pools.values():
+        pool.refresh(0)  # the overlays libvirt made become volumes kvmgui can manage
+    return FrozenDisks(definition_xml, tuple(overlays), quiesced)
 
 
 def _clone_one(

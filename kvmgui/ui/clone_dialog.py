@@ -80,6 +80,16 @@ class CloneDialog(QDialog):
         self.count_spin.setAccessibleName("Number of clones")
         self.start_check = QCheckBox("Start the clones")
         self.start_check.setAccessibleName("Start the clones")
+        # A running source: its disks are frozen by a snapshot, or it is refused.
+        self.snapshot_check = QCheckBox(
+            "Clone it running, from a snapshot of its disks taken now"
+        )
+        self.snapshot_check.setAccessibleName("Clone from a snapshot of the running disks")
+        self.snapshot_check.setToolTip(
+            "A disk-only snapshot: the VM keeps running on new overlay files and its "
+            "current disk images, frozen, become the read-only base of the clones."
+        )
+        self.snapshot_check.setVisible(info.state.is_active)
         self.names_label = QLabel()
         self.names_label.setAccessibleName("Names of the clones")
         self.names_label.setWordWrap(True)
@@ -111,6 +121,7 @@ class CloneDialog(QDialog):
         form.addRow("Name:", self.pattern_edit)
         form.addRow("How many:", self.count_spin)
         form.addRow("", self.start_check)
+        form.addRow("", self.snapshot_check)
         form.addRow("Names:", self.names_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -127,12 +138,21 @@ class CloneDialog(QDialog):
     def _connect_signals(self) -> None:
         self.pattern_edit.textChanged.connect(self.validate)
         self.count_spin.valueChanged.connect(self.validate)
+        self.snapshot_check.toggled.connect(self.validate)
         self.buttons.accepted.connect(self.start_cloning)
         self.buttons.rejected.connect(self.reject)
 
     def _intro_text(self) -> str:
+        name = self._info.name
         if self._info.state.is_active:
-            return f"{self._info.name} is running: shut it down first."
+            return (
+                f"{name} is running. Shut it down first, or clone it from a snapshot of its "
+                f"disks taken now: {name} keeps running, writing to new overlay files, and "
+                "its disk images as they are at that instant become the read-only base of "
+                "the clones. When the guest agent answers, it freezes the guest's file "
+                "systems for the snapshot; without it, the clones start from disks as after "
+                "a power cut (crash-consistent), like a VM that was switched off."
+            )
         return (
             f"Clones of {self._info.name} get their own name, UUID, MAC addresses, UEFI "
             "variables and cloud-init identity. A linked clone reads through the source's "
@@ -147,8 +167,9 @@ class CloneDialog(QDialog):
 
     def problem(self) -> str | None:
         """Why the clones cannot be made as asked, or None."""
-        if self._info.state.is_active:
-            return f"{self._info.name} is running: shut it down first."
+        if self._info.state.is_active and not self.snapshot_check.isChecked():
+            return (f"{self._info.name} is running: shut it down first, or clone it from "
+                    "a snapshot of its disks.")
         existing = {info.name for info in self._connection.domains()}
         return validate_clone_request(
             self.pattern_edit.text().strip(), self.count_spin.value(), existing
@@ -172,7 +193,10 @@ class CloneDialog(QDialog):
             return
         names = self.names()
         mode = CloneMode.LINKED if self.linked_button.isChecked() else CloneMode.FULL
-        request = CloneRequest(self._info.uuid, tuple(names), mode, self.start_check.isChecked())
+        request = CloneRequest(
+            self._info.uuid, tuple(names), mode, self.start_check.isChecked(),
+            from_snapshot=self.snapshot_check.isChecked(),
+        )
         self._set_running(True)
         self.steps.clear()
         for name in names:
@@ -195,7 +219,8 @@ class CloneDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         self._running = running
         for widget in (self.linked_button, self.full_button, self.pattern_edit,
-                       self.count_spin, self.start_check, self.close_button):
+                       self.count_spin, self.start_check, self.snapshot_check,
+                       self.close_button):
             widget.setEnabled(not running)
         self.progress.setVisible(running or self.progress.isVisible())
         self.steps.setVisible(running or self.steps.isVisible())

@@ -507,6 +507,7 @@ class MainWindow(QMainWindow):
         wizard = NewVmWizard(connection, self.ops, self.settings, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.vm_created.connect(self.on_vm_created)
+        wizard.template_chosen.connect(self.create_from_template)
         wizard.diagnose_requested.connect(partial(self.show_host_window, tab="Diagnostics"))
         wizard.open()
         return wizard

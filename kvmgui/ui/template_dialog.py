@@ -19,6 +19,11 @@ from kvmgui.core.domain import DomainInfo
 _TEMPLATE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def template_label(info: DomainInfo) -> str:
+    """How a template is listed: its name, and its title when it has one."""
+    return info.name if not info.title else f"{info.name} — {info.title}"
+
+
 class NewFromTemplateDialog(QDialog):
     """Lists the templates of every connection; Create emits ``template_chosen``.
 
@@ -44,7 +49,7 @@ class NewFromTemplateDialog(QDialog):
         self.template_list = QListWidget()
         self.template_list.setAccessibleName("Templates")
         for connection, info in sorted(templates, key=lambda t: t[1].name.lower()):
-            item = QListWidgetItem(info.name if not info.title else f"{info.name} — {info.title}")
+            item = QListWidgetItem(template_label(info))
             item.setData(_TEMPLATE_ROLE, (connection, info))
             item.setToolTip(connection.uri)
             self.template_list.addItem(item)

@@ -7,7 +7,6 @@ enables the actions by the states of the VMs in it.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -28,7 +27,6 @@ from kvmgui.core.addresses import GuestAddress, primary_address, read_addresses
 from kvmgui.core.connection import Connection
 from kvmgui.core.consoles import KeyCombo, send_key_combo
 from kvmgui.core.domain import DomainInfo
-from kvmgui.core.errors import LibvirtCallError
 from kvmgui.core.lifecycle import Action, delete_domain
 from kvmgui.core.metadata import change_tags
 from kvmgui.core.ssh import known_hosts_path, ssh_command, ssh_command_line
@@ -39,6 +37,7 @@ from kvmgui.ui.console.send_keys import SendKeyMenu
 from kvmgui.ui.console.viewer_launcher import ViewerLauncher
 from kvmgui.ui.delete_dialog import DeleteDialog, Deletion
 from kvmgui.ui.details.snapshots_tab import RevertDialog, TakeSnapshotDialog
+from kvmgui.ui.group_progress import GroupActionDialog
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.tags_dialog import TagChange, TagsDialog
 from kvmgui.ui.widgets.actions import make_action
@@ -187,17 +186,12 @@ class VmActions(QObject):
             what = f"Could not {action.spec.verb} {item.info.name}"
             self._ops.run(item.connection.call_domain(what, item.info.uuid, action.spec.run))
         elif targets:
-            # A group (several VMs, or a tag group's row): one op, one summary.
-            self.said.emit(f"{action.spec.label}: {len(targets)} virtual machines…")
-            self._ops.run(_run_group(action, targets), partial(self._report_group, action))
-
-    def _report_group(self, action: Action, outcome: tuple[int, list[str]]) -> None:
-        total, failures = outcome
-        failed = len(failures)
-        self.said.emit(f"{action.spec.label}: {total - failed} of {total} done.")
-        if failures:
-            self._ops.report(f"Could not {action.spec.verb} {failed} of {total}: "
-                             + "; ".join(failures))
+            # A group (several VMs, or a tag group's row): one progress window,
+            # the failures in its rows, one summary in the status bar.
+            progress = GroupActionDialog(action, targets, self._ops, self._window)
+            progress.ended.connect(self.said)
+            progress.show()
+            progress.start()
 
     def _confirm(self, action: Action, targets: list[SelectedDomain]) -> None:
         names = ", ".join(item.info.name for item in targets)
@@ -373,7 +367,7 @@ class VmActions(QObject):
                          self.make_template_action])
 
     def _update_test_vm_actions(self, selected: list[SelectedDomain]) -> None:
-        # Enabled for a running VM too: the dialog says to shut it down first.
+        # Enabled for a running VM too: the dialog offers a clone from a snapshot.
         self.clone_action.setEnabled(len(selected) == 1)
         self.tags_action.setEnabled(bool(selected))
         self.make_template_action.setEnabled(any(_can_be_template(s.info) for s in selected))
@@ -499,22 +493,6 @@ class VmActions(QObject):
                 f"Could not change the tags of {item.info.name}", item.info.uuid,
                 partial(change_tags, added=change.added, removed=change.removed),
             ))
-
-
-async def _run_group(action: Action, targets: list[SelectedDomain]) -> tuple[int, list[str]]:
-    """Run ``action`` on every target at once; (how many, "name: why" of those that failed)."""
-    results = await asyncio.gather(
-        *(item.connection.call_domain(action.spec.verb, item.info.uuid, action.spec.run)
-          for item in targets),
-        return_exceptions=True,
-    )
-    failures = []
-    for item, result in zip(targets, results, strict=True):
-        if isinstance(result, LibvirtCallError):
-            failures.append(f"{item.info.name}: {result.message}")
-        elif isinstance(result, BaseException):
-            raise result
-    return len(targets), failures
 
 
 def _can_be_template(info: DomainInfo) -> bool:

@@ -47,13 +47,27 @@ def _chain(path: str) -> list[dict[str, object]]:
     return chain
 
 
+def _define_with_disk(guests: GuestFactory, suffix: str) -> tuple[libvirt.virDomain, str]:
+    """A tiny guest and the path of its disk."""
+    dom = guests.define(suffix)
+    disk = Domain.from_xml(dom.XMLDesc(0)).disks[1].source_file
+    assert disk is not None
+    return dom, disk
+
+
+async def _leased_ips(
+    watch_serial: Callable[[libvirt.virDomain], SerialWatch], doms: list[libvirt.virDomain],
+) -> list[str]:
+    """The address each of ``doms`` says it leased when it is READY (they boot at once)."""
+    watches = [watch_serial(dom) for dom in doms]
+    return list(await asyncio.gather(*(w.leased_ip(BOOT_TIMEOUT * 2) for w in watches)))
+
+
 def test_three_linked_clones_of_a_template_boot_and_leave_it_unchanged(
     guests: GuestFactory, watch_serial: Callable[[libvirt.virDomain], SerialWatch],
     loop: asyncio.AbstractEventLoop, qtbot: QtBot,
 ) -> None:
-    template = guests.define("template")
-    template_disk = Domain.from_xml(template.XMLDesc(0)).disks[1].source_file
-    assert template_disk is not None
+    template, template_disk = _define_with_disk(guests, "template")
     make_template(template)
     assert read_metadata(template).template
     before = _sha256(template_disk)
@@ -83,11 +97,7 @@ def test_three_linked_clones_of_a_template_boot_and_leave_it_unchanged(
     template_mac = Domain.from_xml(template.XMLDesc(0)).interfaces[0].mac
     assert template_mac not in macs
 
-    async def ready_ips() -> list[str]:
-        watches = [watch_serial(dom) for dom in clones]
-        return list(await asyncio.gather(*(w.leased_ip(BOOT_TIMEOUT * 2) for w in watches)))
-
-    ips = run_task(qtbot, loop, ready_ips(), timeout=BOOT_MS)
+    ips = run_task(qtbot, loop, _leased_ips(watch_serial, clones), timeout=BOOT_MS)
     assert len(set(ips)) == 3 and all(ip.startswith(SUBNET_PREFIX) for ip in ips)
     for dom in clones:
         dom.destroy()
@@ -145,3 +155,51 @@ def test_a_full_copy_gets_its_own_uefi_variables_and_a_new_seed(
         seed.delete()
     guests.cleanup()
     assert not Path(clone_nvram).exists()  # undefine took the clone's variables along
+
+
+def test_two_clones_of_a_running_vm_from_a_snapshot_of_its_disks(
+    guests: GuestFactory, watch_serial: Callable[[libvirt.virDomain], SerialWatch],
+    loop: asyncio.AbstractEventLoop, qtbot: QtBot,
+) -> None:
+    source, base = _define_with_disk(guests, "running")
+    source.create()
+    run_task(qtbot, loop, watch_serial(source).ready_ip(BOOT_TIMEOUT), timeout=BOOT_MS)
+    names = clone_names(f"{PREFIX}live-{{n}}", 2)
+    guests.made.extend(names)
+    overlay = ""
+    try:
+        outcome = clone_vms(
+            guests.system,
+            CloneRequest(source.UUIDString(), tuple(names), CloneMode.LINKED, start=True,
+                         from_snapshot=True),
+            lambda *_: None,
+        )
+        assert outcome.failure is None, outcome.summary()
+        assert "crash-consistent" in outcome.summary()  # the tiny guest has no agent
+        # The source runs on, on an overlay whose backing is its former image.
+        assert source.isActive()
+        overlay = str(Domain.from_xml(source.XMLDesc(0)).disks[1].source_file)
+        assert overlay != base and overlay in outcome.summary()
+        inactive = Domain.from_xml(source.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE))
+        assert inactive.disks[1].source_file == overlay
+        assert [entry["filename"] for entry in _chain(overlay)] == [overlay, base]
+        assert guests.system.storageVolLookupByPath(overlay).name().startswith(PREFIX)
+        clones = [guests.system.lookupByName(name) for name in names]
+        for dom in clones:
+            chain = _chain(str(Domain.from_xml(dom.XMLDesc(0)).disks[1].source_file))
+            assert chain[1]["filename"] == base
+
+        ips = run_task(qtbot, loop, _leased_ips(watch_serial, clones), timeout=BOOT_MS)
+        assert len(set(ips)) == 2
+        assert source.isActive()
+        for dom in [*clones, source]:
+            dom.destroy()
+        chain = _chain(overlay)
+        assert [entry["filename"] for entry in chain] == [overlay, base]
+        assert all(entry["format"] == "qcow2" for entry in chain)
+    finally:
+        guests.cleanup()
+        if overlay:
+            with contextlib.suppress(libvirt.libvirtError):
+                guests.system.storageVolLookupByPath(overlay).delete()
+    assert not Path(overlay).exists() and not Path(base).exists()

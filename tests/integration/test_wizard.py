@@ -14,12 +14,14 @@ from pathlib import Path
 import libvirt
 import pytest
 from lxml import etree
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.cloudinit import read_seed_files
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.lifecycle import undefine
 from kvmgui.core.metadata import read_metadata
+from kvmgui.core.templates import make_template
 from kvmgui.core.xml.domain import SourceKind
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.wizard import NewVmWizard
@@ -32,6 +34,7 @@ from tests.integration.guests import (
     SUBNET_PREFIX,
     make_run_dir,
     tiny_guest_xml,
+    volume_xml,
 )
 from tests.integration.wizard_driver import FirstVm, WizardDriver
 from tests.qt_helpers import open_connection, run_task
@@ -219,3 +222,39 @@ def test_a_late_name_clash_rolls_back_volume_and_seed(
     assert [d.UUIDString() for d in system.listAllDomains(0) if d.name() == name] == [
         other.UUIDString()
     ]
+
+
+def test_the_first_page_makes_a_running_vm_from_a_template(
+    window: MainWindow, qtbot: QtBot, tiny_guest_iso: Path, wizard_cleanup: None,
+    system: libvirt.virConnect, loop: asyncio.AbstractEventLoop,
+    watch_serial: Callable[[libvirt.virDomain], SerialWatch],
+) -> None:
+    name = f"{WIZARD_PREFIX}-template"
+    disk = system.storagePoolLookupByName(POOL_NAME).createXML(volume_xml(f"{name}.qcow2"), 0)
+    make_template(system.defineXML(
+        tiny_guest_xml(name, str(tiny_guest_iso), disk=disk.path(), network=NETWORK_NAME)))
+    window.settings.set_console_after_create("details")
+    connection = open_connection(window.manager, qtbot, SYSTEM_URI)
+    # The labels (the template mark) are read after the first listing.
+    qtbot.waitUntil(lambda: any(i.name == name and i.is_template
+                                for i in connection.domains()), timeout=10000)
+    driver = WizardDriver()
+    wizard = driver.open_wizard(window)
+    page = wizard.source_page
+    driver.click(page.template_button, QPoint(8, page.template_button.height() // 2))
+    items = page.template_list.findItems(name, Qt.MatchFlag.MatchExactly)
+    assert items
+    if page.template_list.currentItem() is not items[0]:  # another template came first
+        driver.click(page.template_list.viewport(),
+                     page.template_list.visualItemRect(items[0]).center())
+    driver.finish(wizard)
+    assert driver.clicks <= 4 and driver.keystrokes == 0
+
+    def clone_running() -> bool:
+        return any(i.name == f"{name}-1" and i.state.is_active for i in connection.domains())
+
+    qtbot.waitUntil(clone_running, timeout=CREATE_TIMEOUT_MS)
+    clone = system.lookupByName(f"{name}-1")
+    ip = run_task(qtbot, loop, watch_serial(clone).ready_ip(), timeout=120000)
+    assert ip.startswith(SUBNET_PREFIX)
+    assert wizard_volumes(system) == [f"{name}-1.qcow2", f"{name}.qcow2"]

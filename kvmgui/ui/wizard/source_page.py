@@ -34,10 +34,12 @@ from kvmgui.core.cloudinit import (
     validate_hostname,
     validate_user_name,
 )
+from kvmgui.core.domain import DomainInfo
 from kvmgui.core.media import SOURCE_MEDIA, MediaCheck, MediaKind, MediaVolume
 from kvmgui.core.newvm import CloudInitChoices
 from kvmgui.core.osinfo import OsEntry, search
 from kvmgui.core.xml.domain import SourceKind
+from kvmgui.ui.template_dialog import template_label
 from kvmgui.ui.widgets.plain import plain_label, plain_tooltip
 from kvmgui.ui.wizard.common import FieldError
 
@@ -48,6 +50,9 @@ SOURCE_LABELS = {
     SourceKind.PXE: "Network boot (PXE)",
     SourceKind.EMPTY: "Empty VM (no install source)",
 }
+FROM_TEMPLATE_LABEL = "From a template (a linked clone, started at once)"
+# The button and stack index of "From a template": after the install sources.
+FROM_TEMPLATE = len(SourceKind)
 # The OS list shows the best matches only: a few hundred rows help nobody.
 OS_LIST_LIMIT = 100
 
@@ -68,16 +73,22 @@ def _default_user() -> str:
 
 
 class SourcePage(QWizardPage):
-    """Install source (ISO, image, cloud image, PXE, empty) and the OS, detected or chosen."""
+    """Install source (ISO, image, cloud image, PXE, empty) and the OS, detected or chosen.
+
+    Or a template of the connection: then this page is the last one, and the
+    wizard makes a linked clone of the template and starts it.
+    """
 
     detect_requested = Signal(str)  # an ISO path whose OS to detect
     # (SourceKind, path): to be checked on the connection's host, answered by show_media_check.
     media_check_requested = Signal(object, str)
 
     def __init__(
-        self, recent_isos: Sequence[str], local_media: bool, parent: QWidget | None = None,
+        self, recent_isos: Sequence[str], local_media: bool,
+        templates: Sequence[DomainInfo] = (), parent: QWidget | None = None,
     ) -> None:
-        """``local_media``: the connection's host is this machine, whose files can be browsed."""
+        """``local_media``: the connection's host is this machine, whose files can be browsed;
+        ``templates``: the connection's templates."""
         super().__init__(parent)
         self.setTitle("Where does the operating system come from?")
         self._local_media = local_media
@@ -95,6 +106,16 @@ class SourcePage(QWizardPage):
             button.setObjectName(f"source-{kind.value}")
             self.kind_buttons.addButton(button, index)
             kinds_box.addWidget(button)
+        self.template_button = QRadioButton(FROM_TEMPLATE_LABEL)
+        self.template_button.setObjectName("source-template")
+        self.template_button.setEnabled(bool(templates))
+        if not templates:
+            self.template_button.setToolTip(
+                "This connection has no template yet: shut a VM off and use "
+                "Virtual Machine → Make Template."
+            )
+        self.kind_buttons.addButton(self.template_button, FROM_TEMPLATE)
+        kinds_box.addWidget(self.template_button)
         self.kind_buttons.button(0).setChecked(True)
 
         self.stack = QStackedWidget()
@@ -107,6 +128,7 @@ class SourcePage(QWizardPage):
         self.stack.addWidget(self._note_panel(
             "The VM gets no install source: attach one later, or boot it as it is."
         ))
+        self.stack.addWidget(self._template_panel(templates))
 
         os_box = QGroupBox("Operating system")
         self.os_search = QLineEdit()
@@ -124,6 +146,7 @@ class SourcePage(QWizardPage):
         layout.addLayout(kinds_box)
         layout.addWidget(self.stack)
         layout.addWidget(os_box, 1)
+        self.os_box = os_box
         self._connect_signals()
 
     # ------------------------------------------------------------- building
@@ -202,6 +225,24 @@ class SourcePage(QWizardPage):
         form.addRow("", self.hostname_error)
         return panel
 
+    def _template_panel(self, templates: Sequence[DomainInfo]) -> QWidget:
+        panel = QWidget()
+        note = QLabel("The new VM is a linked clone of the template, named after it "
+                      "with the first free number, and it starts at once.")
+        note.setWordWrap(True)
+        self.template_list = QListWidget()
+        self.template_list.setAccessibleName("Templates")
+        for info in sorted(templates, key=lambda info: info.name.lower()):
+            item = QListWidgetItem(template_label(info))
+            item.setData(Qt.ItemDataRole.UserRole, info)
+            self.template_list.addItem(item)
+        self.template_list.setCurrentRow(0)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(note)
+        layout.addWidget(self.template_list)
+        return panel
+
     def _browse_button(self) -> QPushButton:
         if self._local_media:
             return QPushButton("Browse…")
@@ -217,6 +258,7 @@ class SourcePage(QWizardPage):
 
     def _connect_signals(self) -> None:
         self.kind_buttons.idToggled.connect(self.on_kind_toggled)
+        self.template_list.currentItemChanged.connect(self.completeChanged)
         self.iso_combo.editTextChanged.connect(self.on_input_changed)
         for button, kind, set_path, file_filter in (
             (self.iso_browse, MediaKind.ISO, self.iso_combo.setEditText,
@@ -236,8 +278,22 @@ class SourcePage(QWizardPage):
     # ------------------------------------------------------------ the input
 
     @property
+    def from_template(self) -> bool:
+        return self.kind_buttons.checkedId() == FROM_TEMPLATE
+
+    @property
     def kind(self) -> SourceKind:
+        """The install source chosen (not asked while :attr:`from_template`)."""
         return list(SourceKind)[self.kind_buttons.checkedId()]
+
+    def template(self) -> DomainInfo | None:
+        """The template chosen, when :attr:`from_template`."""
+        item = self.template_list.currentItem()
+        info = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return info if self.from_template and isinstance(info, DomainInfo) else None
+
+    def nextId(self) -> int:
+        return -1 if self.from_template else super().nextId()
 
     def media_path(self, kind: SourceKind) -> str:
         """The ISO or image path typed for ``kind`` ("" for the kinds without one)."""
@@ -285,6 +341,8 @@ class SourcePage(QWizardPage):
 
     def _problems(self) -> bool:
         """Show each field's problem; True when the page is fine."""
+        if self.from_template:
+            return self.template() is not None
         kind = self.kind
         fine = True
         if kind is SourceKind.ISO:
@@ -313,11 +371,17 @@ class SourcePage(QWizardPage):
     def on_kind_toggled(self, index: int, checked: bool) -> None:
         if checked:
             self.stack.setCurrentIndex(index)
+            # A template brings its own OS.
+            self.os_box.setVisible(index != FROM_TEMPLATE)
+            # Makes the wizard show Finish instead of Next (QWizard re-reads its buttons).
+            self.setFinalPage(index == FROM_TEMPLATE)
             self.on_input_changed()
 
     @Slot()
     def on_input_changed(self) -> None:
         self.completeChanged.emit()
+        if self.from_template:
+            return
         kind = self.kind
         path = self.media_path(kind)
         if kind in SOURCE_MEDIA and self.media_check() is None and self._asked.get(kind) != path:

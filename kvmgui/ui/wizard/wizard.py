@@ -92,6 +92,9 @@ class NewVmWizard(QWizard):
     """
 
     vm_created = Signal(object, object)  # Connection, DomainInfo
+    # Connection, DomainInfo: make a linked clone of this template and start it
+    # (the main window's New VM from Template does it).
+    template_chosen = Signal(object, object)
     diagnose_requested = Signal(object)  # Connection: a create failed, the user asks why
 
     def __init__(
@@ -115,7 +118,8 @@ class NewVmWizard(QWizard):
         self.resize(720, 640)
         # Recent ISOs are files on this machine: no use on another host.
         recent_isos = settings.recent_isos() if self.media_local else []
-        self.source_page = SourcePage(recent_isos, self.media_local)
+        templates = [info for info in connection.domains() if info.is_template]
+        self.source_page = SourcePage(recent_isos, self.media_local, templates)
         self.resources_page = ResourcesPage()
         self.finish_page = FinishPage()
         for page in (self.source_page, self.resources_page, self.finish_page):
@@ -135,6 +139,7 @@ class NewVmWizard(QWizard):
         self.source_page.on_input_changed()  # the empty path's verdict
 
     def _connect_signals(self) -> None:
+        self.source_page.kind_buttons.idToggled.connect(self.on_source_toggled)
         self.source_page.detect_requested.connect(self.on_detect_requested)
         self.source_page.media_check_requested.connect(self.on_media_check_requested)
         self.finish_page.input_changed.connect(self.update_command)
@@ -171,6 +176,14 @@ class NewVmWizard(QWizard):
             self.connection.call(f"Could not check {path or 'the path'}", check),
             partial(self.source_page.show_media_check, kind),
         )
+
+    @Slot(int, bool)
+    def on_source_toggled(self, _index: int, checked: bool) -> None:
+        if checked:
+            self.setButtonText(
+                QWizard.WizardButton.FinishButton,
+                "Create and Start" if self.source_page.from_template else "Create",
+            )
 
     # ----------------------------------------------------------------- pages
 
@@ -253,6 +266,11 @@ class NewVmWizard(QWizard):
     # ---------------------------------------------------------------- create
 
     def validateCurrentPage(self) -> bool:
+        template = self.source_page.template()
+        if self.currentPage() is self.source_page and template is not None:
+            self._created = True
+            self.template_chosen.emit(self.connection, template)
+            return True
         if self.currentPage() is not self.finish_page or self._created:
             return super().validateCurrentPage()
         if self._creating:

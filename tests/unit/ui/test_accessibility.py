@@ -31,6 +31,7 @@ from pytestqt.qtbot import QtBot
 
 from kvmgui.core.auth import CredentialKind, CredentialRequest
 from kvmgui.core.connection import Connection
+from kvmgui.core.lifecycle import Action
 from kvmgui.core.uri import demo_uri
 from kvmgui.ui.about import AboutDialog
 from kvmgui.ui.add_connection import AddConnectionDialog
@@ -38,6 +39,7 @@ from kvmgui.ui.clone_dialog import CloneDialog
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.credentials import CredentialDialog
 from kvmgui.ui.delete_dialog import DeleteDialog
+from kvmgui.ui.group_progress import GroupActionDialog
 from kvmgui.ui.host.forms import NewNetworkDialog, NewPoolDialog, VolumeSizeDialog
 from kvmgui.ui.host_window import HostWindow
 from kvmgui.ui.mainwindow import MainWindow
@@ -48,6 +50,7 @@ from kvmgui.ui.settings import Settings
 from kvmgui.ui.shortcuts import ShortcutsDialog
 from kvmgui.ui.tags_dialog import TagsDialog
 from kvmgui.ui.template_dialog import NewFromTemplateDialog
+from kvmgui.ui.vm_actions import SelectedDomain
 from kvmgui.ui.wizard import NewVmWizard
 from tests.qt_helpers import open_connection
 from tests.unit.ui.test_stats_ui import feed
@@ -176,6 +179,8 @@ def test_every_control_of_the_dialogs_has_a_name(
         CloneDialog(connection, targets[0][1], window.ops, window),
         TagsDialog([info for _connection, info in targets], window),
         NewFromTemplateDialog(targets, window),
+        GroupActionDialog(Action.START, [SelectedDomain(c, i) for c, i in targets], window.ops,
+                          window),
         NewPoolDialog(window),
         NewNetworkDialog(window),
         VolumeSizeDialog(window),

@@ -78,12 +78,28 @@ def test_validation_names_clashes_pattern_and_count(
     assert dialog.clone_button.isEnabled()
 
 
-def test_a_running_source_is_refused_in_the_dialog(
-    dialog_for: Callable[[str], CloneDialog],
+def test_a_running_source_is_refused_unless_cloned_from_a_snapshot(
+    dialog_for: Callable[[str], CloneDialog], qtbot: QtBot,
 ) -> None:
     dialog = dialog_for("live")
     assert not dialog.clone_button.isEnabled()
     assert "shut it down first" in dialog.problem_label.text()
+    assert not dialog.snapshot_check.isHidden()
+    assert "crash-consistent" in dialog.intro.text()
+    dialog.snapshot_check.setChecked(True)
+    assert dialog.clone_button.isEnabled() and not dialog.problem_label.isVisible()
+    # The test driver takes no disk-only snapshot: the refusal is said, nothing is made.
+    dialog.clone_button.click()
+    qtbot.waitUntil(lambda: not dialog.summary_label.isHidden(), timeout=10000)
+    assert "unsupported flags" in dialog.summary_label.text()
+    assert {info.name for info in dialog._connection.domains()} == {"base", "base-2", "live"}
+    assert dialog.clone_button.isEnabled()
+
+
+def test_a_shut_off_source_is_not_offered_the_snapshot(
+    dialog_for: Callable[[str], CloneDialog],
+) -> None:
+    assert dialog_for("base").snapshot_check.isHidden()
 
 
 def test_ctrl_shift_c_clones_three_linked_clones_with_progress(

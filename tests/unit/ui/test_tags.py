@@ -19,12 +19,13 @@ from kvmgui.core.domain import DomainInfo, DomainState
 from kvmgui.core.lifecycle import Action
 from kvmgui.core.metadata import KvmguiMetadata, change_tags, write_metadata
 from kvmgui.core.tags import TEMPLATES_GROUP, UNTAGGED_GROUP, VmQuery
+from kvmgui.ui.group_progress import GroupActionDialog, RowStatus
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import DomainTreeModel
 from kvmgui.ui.models.tag_groups import GroupColumn, TagGroupModel
 from kvmgui.ui.tags_dialog import TagsDialog
 from kvmgui.ui.vm_actions import SelectedDomain, VmActions
-from tests.fleet import domain_uuid
+from tests.fleet import RUNNING, SHUTOFF, FleetDomain, domain_uuid, write_node
 from tests.qt_helpers import run_task, wait_for_state
 
 Connect = Callable[[Path], Connection]
@@ -198,9 +199,10 @@ def test_group_view_and_an_action_on_a_whole_group(
     assert spans and set(spans) == {1}
     states = [model.index(r, GroupColumn.STATE, web).data() for r in range(2)]
     assert all(state.startswith("Running") for state in states)
-    # One op for the group, one summary.
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Start: 2 of 2 done.",
-                    timeout=5000)
+    # One progress view for the group, one summary (the status bar's may be
+    # replaced at once by other news, such as the thumbnails pausing).
+    [view] = window.findChildren(GroupActionDialog)
+    qtbot.waitUntil(lambda: view.summary() == "Start: 2 of 2 done.", timeout=5000)
     # A state change moves nobody: the group stays selected.
     assert window.group_view.selectionModel().isRowSelected(
         model.group_names().index("web"), web.parent())
@@ -209,18 +211,48 @@ def test_group_view_and_an_action_on_a_whole_group(
     assert model.rowCount() == 0  # not followed while hidden
 
 
-def test_a_group_action_says_one_summary_and_the_failures_once(
+def test_a_group_of_five_shows_one_progress_view_with_four_done_and_one_failed(
+    window: MainWindow, connect: Connect, tmp_path: Path, qtbot: QtBot,
+) -> None:
+    names = [f"web-{n}" for n in range(1, 6)]
+    fleet = [FleetDomain(name, SHUTOFF) for name in names[:4]] + [FleetDomain("web-5", RUNNING)]
+    connection = connect(write_node(tmp_path / "fleet.xml", fleet))
+    # What the app believes lags behind: web-5 is shown shut off, but runs, so its
+    # start fails on the test driver.
+    stale = replace(info_of(connection, "web-5"), state=DomainState.SHUTOFF)
+    targets = [SelectedDomain(connection, info_of(connection, name)) for name in names[:4]]
+    targets.append(SelectedDomain(connection, stale))
+    actions = VmActions(lambda: targets, window.ops, window.viewer_launcher, window)
+    failures: list[str] = []
+    window.ops.failed.connect(failures.append)
+    said: list[str] = []
+    actions.said.connect(said.append)
+    actions.lifecycle[Action.START].trigger()
+    [view] = window.findChildren(GroupActionDialog)
+    assert view.isVisible() and view.windowTitle() == "Start 5 virtual machines"
+    qtbot.waitUntil(lambda: said == ["Start: 4 of 5 done, 1 failed."], timeout=5000)
+    assert view.summary_label.text() == "Start: 4 of 5 done, 1 failed."
+    items = [view.rows.topLevelItem(row) for row in range(view.rows.topLevelItemCount())]
+    rows = {item.text(0): item.text(1) for item in items if item is not None}
+    assert all(rows[name] == "Done" for name in names[:4])
+    assert rows["web-5"].startswith("Failed: ") and "already running" in rows["web-5"]
+    assert view.progress.value() == 5 and not view.cancel_button.isEnabled()
+    assert failures == []  # said in its row, not in a message of its own
+    for name in names[:4]:
+        wait_for_state(qtbot, window.manager, connection, domain_uuid(name), DomainState.RUNNING)
+
+
+def test_cancel_pending_spares_the_vms_not_started_yet(
     window: MainWindow, connect: Connect, fleet_file: Path, qtbot: QtBot,
 ) -> None:
     connection = connect(fleet_file)
-    # What the app believes lags behind: bravo is shown running, but is shut off.
-    stale = replace(info_of(connection, "bravo"), state=DomainState.RUNNING)
-    targets = [SelectedDomain(connection, stale),
-               SelectedDomain(connection, info_of(connection, "echo"))]
-    actions = VmActions(lambda: targets, window.ops, window.viewer_launcher, window)
-    said: list[str] = []
-    window.ops.failed.connect(said.append)
-    with qtbot.waitSignal(window.ops.failed, timeout=5000):
-        actions.lifecycle[Action.PAUSE].trigger()
-    assert len(said) == 1 and said[0].startswith("Could not pause 1 of 2: bravo: ")
-    wait_for_state(qtbot, window.manager, connection, domain_uuid("echo"), DomainState.PAUSED)
+    targets = [SelectedDomain(connection, info_of(connection, name))
+               for name in ("bravo", "delta")]
+    view = GroupActionDialog(Action.START, targets, window.ops, window)
+    view.start()
+    assert view.cancel_button.isEnabled()
+    view.cancel_pending()  # before the loop has run any of them
+    qtbot.waitUntil(lambda: not window.ops.busy, timeout=5000)
+    assert view.statuses == [RowStatus.CANCELLED] * 2
+    assert view.summary() == "Start: 0 of 2 done, 2 cancelled."
+    assert all(not info_of(connection, name).state.is_active for name in ("bravo", "delta"))
