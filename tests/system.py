@@ -40,11 +40,19 @@ class SystemHandle:
 
     @property
     def conn(self) -> libvirt.virConnect:
-        if not self._conn.isAlive():
+        if not self._answers():
             with contextlib.suppress(libvirt.libvirtError):
                 self._conn.close()
             self._conn = libvirt.open(SYSTEM_URI)
         return self._conn
+
+    def _answers(self) -> bool:
+        # isAlive() alone stays true after a restart until the socket is read:
+        # a clean-up then failed on the dead connection and left its guest behind.
+        try:
+            return bool(self._conn.isAlive()) and self._conn.getLibVersion() > 0
+        except libvirt.libvirtError:
+            return False
 
     def close(self) -> None:
         with contextlib.suppress(libvirt.libvirtError):
