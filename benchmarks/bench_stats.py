@@ -86,10 +86,10 @@ def bench_domain_xml(name: str) -> str:
 # ------------------------------------------------------------------ the fleet
 
 
-def remove_fleet(conn: libvirt.virConnect) -> int:
+def remove_fleet(conn: libvirt.virConnect, prefix: str = PREFIX) -> int:
     removed = 0
     for dom in conn.listAllDomains(0):
-        if not dom.name().startswith(PREFIX):
+        if not dom.name().startswith(prefix):
             continue
         with contextlib.suppress(libvirt.libvirtError):
             if dom.isActive():
@@ -100,14 +100,16 @@ def remove_fleet(conn: libvirt.virConnect) -> int:
     return removed
 
 
-def make_fleet(conn: libvirt.virConnect) -> list[str]:
-    """Define the fleet, start the first PAUSED paused; the names started."""
-    remove_fleet(conn)  # left over by a run that was killed
+def make_fleet(
+    conn: libvirt.virConnect, prefix: str = PREFIX, defined: int = DEFINED, paused: int = PAUSED,
+) -> list[str]:
+    """Define ``defined`` domains, start the first ``paused`` paused; the names started."""
+    remove_fleet(conn, prefix)  # left over by a run that was killed
     started = []
-    for index in range(DEFINED):
-        name = f"{PREFIX}{index:03d}"
+    for index in range(defined):
+        name = f"{prefix}{index:03d}"
         dom = conn.defineXML(bench_domain_xml(name))
-        if index < PAUSED:
+        if index < paused:
             dom.createWithFlags(libvirt.VIR_DOMAIN_START_PAUSED)
             started.append(name)
     return started
