@@ -8,6 +8,7 @@ seed or domain behind.
 from __future__ import annotations
 
 import logging
+import os
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
@@ -28,11 +29,10 @@ from kvmgui.core.storage import (
     create_qcow2_volume,
     ensure_default_pool,
     lookup_pool,
-    pool_free_bytes,
+    make_volume_that_fits,
     upload_volume_bytes,
     upload_volume_file,
 )
-from kvmgui.core.units import format_bytes
 from kvmgui.core.xml.domain import NetworkKind
 from kvmgui.core.xml.model import Domain
 from kvmgui.core.xml.properties import parse_xml
@@ -68,24 +68,43 @@ def _pool_for(conn: libvirt.virConnect, name: str) -> libvirt.virStoragePool:
     return pool
 
 
+def _copy_progress(progress: Progress, done: int, total: int) -> Callable[[int, int], None]:
+    """``upload_volume_file``'s reports as the create's: once per percent, not per chunk
+    (a large image is thousands of chunks)."""
+    shown = -1
+
+    def copied(sent: int, size: int) -> None:
+        nonlocal shown
+        percent = sent * 100 // size
+        if percent != shown:
+            shown = percent
+            progress(f"Copying the image ({percent} %)", done, total)
+
+    return copied
+
+
 def _make_volume(
-    conn: libvirt.virConnect, spec: NewVolume, expected_path: str | None
+    conn: libvirt.virConnect,
+    spec: NewVolume,
+    expected_path: str | None,
+    copied: Callable[[int, int], None],
 ) -> libvirt.virStorageVol:
     pool = _pool_for(conn, spec.pool)
+    make: Callable[[], libvirt.virStorageVol]
     if spec.upload_from is not None:
-        vol = upload_volume_file(conn, pool, spec.name, spec.upload_from)
+        # Sent byte for byte: the file's size is what the pool must take.
+        needed = os.path.getsize(spec.upload_from)
+        make = partial(upload_volume_file, conn, pool, spec.name, spec.upload_from, copied)
     elif spec.clone_of is not None:
         source = conn.storageVolLookupByPath(spec.clone_of)
+        needed = int(source.info()[2])  # allocation: a sparse or qcow2 copy writes as much
         xml = volume_xml(spec.name, spec.size_bytes, spec.format)
-        vol = pool.createXMLFrom(xml, source, 0)
+        make = partial(pool.createXMLFrom, xml, source, 0)
     else:
-        free = pool_free_bytes(pool)
-        if spec.size_bytes > free:
-            raise ValueError(
-                f"the disk needs {format_bytes(spec.size_bytes)} and pool "
-                f"{spec.pool!r} has {format_bytes(free)} free"
-            )
-        vol = create_qcow2_volume(pool, spec.name, spec.size_bytes, spec.backing)
+        # Thin, but the guest may fill it: the whole capacity must fit.
+        needed = spec.size_bytes
+        make = partial(create_qcow2_volume, pool, spec.name, spec.size_bytes, spec.backing)
+    vol = make_volume_that_fits(pool, "the disk", needed, make)
     if expected_path is not None and vol.path() != expected_path:
         vol.delete(0)
         raise ValueError(f"the volume went to {vol.path()}, not {expected_path}")
@@ -166,7 +185,8 @@ def create_vm(conn: libvirt.virConnect, plan: CreatePlan, progress: Progress) ->
             require_no_problem(image_reference_problem(conn, plan.source_image, local=local))
         if plan.disk_volume is not None:
             begin("Creating the disk")
-            disk = _make_volume(conn, plan.disk_volume, spec.disk.path if spec.disk else None)
+            disk = _make_volume(conn, plan.disk_volume, spec.disk.path if spec.disk else None,
+                                _copy_progress(progress, done, total))
             rollback.push(f"delete {disk.path()}", disk.delete)
             done += 1
         if plan.seed_volume is not None:
@@ -174,8 +194,10 @@ def create_vm(conn: libvirt.virConnect, plan: CreatePlan, progress: Progress) ->
             if plan.cloud_init is None:
                 raise ValueError("the plan has a seed volume but no cloud-init config")
             pool = _pool_for(conn, plan.seed_volume.pool)
-            seed = upload_volume_bytes(
-                conn, pool, plan.seed_volume.name, seed_iso_bytes(plan.cloud_init)
+            seed_bytes = seed_iso_bytes(plan.cloud_init)
+            seed = make_volume_that_fits(
+                pool, "the cloud-init seed", len(seed_bytes),
+                partial(upload_volume_bytes, conn, pool, plan.seed_volume.name, seed_bytes),
             )
             rollback.push(f"delete {seed.path()}", seed.delete)
             if seed.path() != spec.cdrom:

@@ -65,6 +65,11 @@ def is_connection_broken(err: libvirt.libvirtError) -> bool:
     return code == libvirt.VIR_ERR_INTERNAL_ERROR or _system_errno(err) in _TRANSPORT_LOST
 
 
+def is_out_of_space(err: libvirt.libvirtError) -> bool:
+    """Whether a call failed because a file system (or the user's quota) is full."""
+    return _system_errno(err) in (errno.ENOSPC, errno.EDQUOT)
+
+
 def _transport(uri: str) -> tuple[str, bool]:
     """The transport a URI names ("" for the default) and whether it names a host."""
     return uri_transport(uri), bool(urlsplit(uri).hostname)

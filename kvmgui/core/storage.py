@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 import libvirt
 
+from kvmgui.core.errors import is_out_of_space
+from kvmgui.core.units import format_bytes
 from kvmgui.core.xml.properties import parse_xml
 from kvmgui.core.xml.storage import VolumeFormat, dir_pool_xml, volume_xml
 
@@ -126,6 +128,58 @@ def pool_free_bytes(pool: libvirt.virStoragePool) -> int:
         log.debug("pool refresh failed: %s", err)
     info: list[int] = pool.info()
     return int(info[3])
+
+
+class PoolFullError(ValueError):
+    """A volume did not fit in its pool: said with what it needs and what is free.
+
+    ``free_after`` is None when the volume was refused before anything was
+    written, else the free space once the write had failed (the pool filled up
+    while the volume was written).
+    """
+
+    def __init__(
+        self, pool: str, what: str, needed: int, free: int, free_after: int | None = None,
+    ) -> None:
+        text = (f"Pool {pool!r} is full: {what} needs {format_bytes(needed)} "
+                f"and only {format_bytes(free)} is free.")
+        if free_after is not None:
+            text = (f"Pool {pool!r} is full: it ran out of space while {what} was written "
+                    f"({what} needs {format_bytes(needed)}; {format_bytes(free)} was free "
+                    f"when it began, {format_bytes(free_after)} is free now).")
+        super().__init__(text)
+        self.pool, self.needed, self.free, self.free_after = pool, needed, free, free_after
+
+
+def make_volume_that_fits(
+    pool: libvirt.virStoragePool,
+    what: str,
+    needed: int,
+    make: Callable[[], libvirt.virStorageVol],
+) -> libvirt.virStorageVol:
+    """``make()`` a volume that writes about ``needed`` bytes into ``pool``.
+
+    PoolFullError, before anything is written, when the pool has less free;
+    PoolFullError too when the write fails because the pool filled up meanwhile
+    (the file system said so, or less than ``needed`` is free afterwards).
+    ``make`` must leave nothing behind when it fails, as libvirt's volume
+    creation and ``upload_volume_file`` do. ``what`` names the volume ("the disk").
+    """
+    free = pool_free_bytes(pool)
+    if needed > free:
+        raise PoolFullError(pool.name(), what, needed, free)
+    try:
+        return make()
+    except libvirt.libvirtError as err:
+        try:
+            free_after = pool_free_bytes(pool)
+        except libvirt.libvirtError:
+            raise err from None  # the first error is the one to tell
+        # qemu-img, run by the daemon for a copy, reports ENOSPC in its message only:
+        # hence the free space too.
+        if is_out_of_space(err) or free_after < needed:
+            raise PoolFullError(pool.name(), what, needed, free, free_after) from err
+        raise
 
 
 def create_qcow2_volume(

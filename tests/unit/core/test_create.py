@@ -13,6 +13,7 @@ import pytest
 from kvmgui.core.create import CreateVmError, create_vm
 from kvmgui.core.hostfacts import read_host_facts
 from kvmgui.core.newvm import GIB, CloudInitChoices, NewVmChoices, plan_new_vm
+from kvmgui.core.units import format_bytes
 from kvmgui.core.xml.domain import NetworkSpec, SourceKind
 from tests.fleet import SHUTOFF, FleetDomain, open_node
 
@@ -84,6 +85,27 @@ def test_a_seed_without_content_fails_and_leaves_nothing_behind(
     assert failed.value.left_behind == []
     assert volumes(host) == ["base.qcow2"]
     assert "fresh" not in {d.name() for d in host.listAllDomains(0)}
+
+
+def test_a_disk_the_pool_no_longer_has_room_for_is_refused_with_both_sizes(
+    host: libvirt.virConnect,
+) -> None:
+    plan = plan_new_vm(new_vm(disk_bytes=50 * GIB), read_host_facts(host))
+    # Between the wizard's check and Create, something else took most of the pool.
+    pool = host.storagePoolLookupByName("default")
+    filler = pool.createXML(f"<volume><name>filler.img</name><capacity>{60 * GIB}</capacity>"
+                            f"<allocation>{60 * GIB}</allocation></volume>", 0)
+    free = pool.info()[3]
+    with pytest.raises(CreateVmError) as failed:
+        create_vm(host, plan, lambda *_progress: None)
+    assert failed.value.step == "Creating the disk"
+    assert str(failed.value) == (
+        "Could not create fresh: Creating the disk failed: Pool 'default' is full: the disk "
+        f"needs 50 GiB and only {format_bytes(free)} is free. Nothing was left behind."
+    )
+    filler.delete(0)
+    assert volumes(host) == ["base.qcow2"]
+    assert host.listAllDomains(0) == []
 
 
 # --- a customized XML naming a VM that exists (issue 14, hole 1) -------------------------

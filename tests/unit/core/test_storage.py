@@ -263,3 +263,44 @@ def test_rollback_context_keeps_original_error_when_undo_fails() -> None:
     with pytest.raises(ValueError, match="original"), Rollback() as rollback:
         rollback.push("boom", boom)
         raise ValueError("original")
+
+
+# --- a volume that does not fit (issue 14: disk full while creating a VM) -----------------
+
+
+def test_pool_full_says_what_was_asked_and_what_is_free() -> None:
+    refused = storage.PoolFullError("small", "the disk", 2 * 1024**3, 40 * 1024**2)
+    assert str(refused) == "Pool 'small' is full: the disk needs 2 GiB and only 40 MiB is free."
+    filled = storage.PoolFullError("small", "the disk", 80 * 1024**2, 100 * 1024**2,
+                                   free_after=1024**2)
+    assert str(filled) == (
+        "Pool 'small' is full: it ran out of space while the disk was written "
+        "(the disk needs 80 MiB; 100 MiB was free when it began, 1 MiB is free now)."
+    )
+
+
+def test_a_volume_that_does_not_fit_is_refused_before_anything_is_made(
+    empty_test_conn: libvirt.virConnect, tmp_path: Path,
+) -> None:
+    pool = storage.ensure_default_pool(empty_test_conn, str(tmp_path))
+    free = storage.pool_free_bytes(pool)
+
+    def make() -> libvirt.virStorageVol:
+        raise AssertionError("a volume that does not fit was made")
+
+    with pytest.raises(storage.PoolFullError) as refused:
+        storage.make_volume_that_fits(pool, "the disk", free + 1, make)
+    assert (refused.value.needed, refused.value.free, refused.value.free_after) == (
+        free + 1, free, None)
+
+
+def test_a_failure_with_room_to_spare_is_not_called_full(
+    empty_test_conn: libvirt.virConnect, tmp_path: Path,
+) -> None:
+    pool = storage.ensure_default_pool(empty_test_conn, str(tmp_path))
+    taken = volume_xml("taken.qcow2", 1024**2)
+    pool.createXML(taken, 0)
+    with pytest.raises(libvirt.libvirtError) as failed:  # the name is taken: not a full pool
+        storage.make_volume_that_fits(pool, "the disk", 1024**2,
+                                      lambda: pool.createXML(taken, 0))
+    assert not isinstance(failed.value, storage.PoolFullError)
