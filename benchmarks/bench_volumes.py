@@ -121,12 +121,12 @@ async def bench(view: StorageView, loop: asyncio.AbstractEventLoop, runs: int,
         for char in TYPED:
             QTest.keyClicks(view.filter_edit, char)
             await asyncio.sleep(0.03)  # the probe ticks between keystrokes, as between a user's
-        shown = view.volume_proxy.rowCount()
+        shown = view.volume_model.rowCount()
         for _char in TYPED:
             QTest.keyClick(view.filter_edit, Qt.Key.Key_Backspace)
             await asyncio.sleep(0.03)
     filter_stalls = probe.stop()
-    if shown != 1000 or view.volume_proxy.rowCount() != VOLUMES:
+    if shown != 1000 or view.volume_model.rowCount() != VOLUMES:
         raise RuntimeError(f"the filter showed {shown} rows")
     report.add(Figure("stall p99 while filtering", percentile(filter_stalls, 0.99),
                       STALL_P99_TARGET_MS))

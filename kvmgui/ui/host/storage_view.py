@@ -37,7 +37,6 @@ from kvmgui.ui.host.tab import ResourceCalls, ResourceTab, button
 from kvmgui.ui.host.volume_model import (
     VOLUME_ROLE,
     VolumeColumn,
-    VolumeFilterProxy,
     VolumeTableModel,
 )
 from kvmgui.ui.ops import OpRunner
@@ -70,11 +69,9 @@ class StorageView(ResourceTab[PoolInfo]):
         self.resource_buttons.insertWidget(4, self.refresh_pool_button)
 
         self.volume_model = VolumeTableModel(self)
-        self.volume_proxy = VolumeFilterProxy(self)
-        self.volume_proxy.setSourceModel(self.volume_model)
         # A table, not a tree: QTreeView asks every row whether it has children.
         self.volume_view = QTableView()
-        self.volume_view.setModel(self.volume_proxy)
+        self.volume_view.setModel(self.volume_model)
         rows = self.volume_view.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform: no row is measured
@@ -134,7 +131,7 @@ class StorageView(ResourceTab[PoolInfo]):
     def _connect_signals(self) -> None:
         self.refresh_pool_button.clicked.connect(
             lambda: self.run_on_selected("Refresh pool", pools.refresh_pool))
-        self.filter_edit.textChanged.connect(self.volume_proxy.set_filter_text)
+        self.filter_edit.textChanged.connect(self.volume_model.set_filter_text)
         self.volume_view.selectionModel().selectionChanged.connect(self.update_actions)
         self.new_volume_button.clicked.connect(self.ask_new_volume)
         self.resize_volume_button.clicked.connect(self.ask_resize_volume)
@@ -211,7 +208,7 @@ class StorageView(ResourceTab[PoolInfo]):
         name = self.selected_name()
         return self.confirm_delete(
             "Delete Storage Pool",
-            DELETE_POOL_WARNING.format(name=name, count=self.volume_model.rowCount()),
+            DELETE_POOL_WARNING.format(name=name, count=self.volume_model.volume_count()),
             lambda also: self.run_op(f"Delete pool {name}", partial(
                 pools.delete_pool, name=name, delete_storage=also)),
             also="Also delete its storage (every volume in it)",
@@ -228,8 +225,8 @@ class StorageView(ResourceTab[PoolInfo]):
         return volume
 
     def select_volume(self, name: str) -> None:
-        for row in range(self.volume_proxy.rowCount()):
-            index = self.volume_proxy.index(row, 0)
+        for row in range(self.volume_model.rowCount()):
+            index = self.volume_model.index(row, 0)
             if index.data() == name:
                 self.volume_view.setCurrentIndex(index)
                 self.volume_view.selectionModel().select(
