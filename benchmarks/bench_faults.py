@@ -338,9 +338,11 @@ async def soak(minutes: float, warm_up_minutes: float, counter: UncaughtCounter)
     await asyncio.sleep(warm_up_minutes * 60)  # caches, pools and histories reach their size
     start = sample()
     samples = [start]
-    deadline = time.monotonic() + minutes * 60
-    while (left := deadline - time.monotonic()) > 0:
-        await asyncio.sleep(min(60.0, left))
+    # A whole number of sleeps: near a deadline, a sleep shorter than the loop's timer
+    # resolution returns at once (the first run sampled the last second 7 times).
+    full, rest = divmod(minutes * 60, 60.0)
+    for seconds in [60.0] * int(full) + ([rest] if rest else []):
+        await asyncio.sleep(seconds)
         samples.append(sample())
     end = samples[-1]
     growth = end.rss_kib - start.rss_kib
