@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.view.setAccessibleName("Virtual machines")
         self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)  # constant-time layout at thousands of rows
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

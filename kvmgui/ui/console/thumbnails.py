@@ -274,6 +274,7 @@ class ThumbnailView(QListView):
     def __init__(self, model: DomainTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
+        self.setEditTriggers(QListView.EditTrigger.NoEditTriggers)  # the model's rows edit nothing
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setMovement(QListView.Movement.Static)
         self.setResizeMode(QListView.ResizeMode.Adjust)
