@@ -5,12 +5,18 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QModelIndex, QObject, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHeaderView, QTreeView
 
 from kvmgui.core.stats.reading import StatGroups
-from kvmgui.ui.models.domain_tree import COLUMN_TITLES, STATS_COLUMNS, Column, Role
+from kvmgui.ui.models.domain_tree import (
+    COLUMN_TITLES,
+    STATS_COLUMNS,
+    Column,
+    DomainTreeModel,
+    Role,
+)
 from kvmgui.ui.settings import Settings
 from kvmgui.ui.stats_poller import StatsDemand, StatsPoller
 from kvmgui.ui.widgets.sparkline import SparklineDelegate
@@ -57,11 +63,31 @@ class ListStatsColumns(QObject):
             action.setStatusTip(f"Show the live {COLUMN_TITLES[Column(column)]} of running VMs")
             self.actions[column] = action
         self.demand = StatsDemand(poller, view, shown)
+        model = view.model()
+        if isinstance(model, DomainTreeModel):
+            # A tick repaints the rows this view shows, not the whole fleet's.
+            model.rows_on_screen = self.rows_on_screen
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         for column, action in self.actions.items():
             action.toggled.connect(partial(self.on_column_toggled, column))
+
+    def rows_on_screen(self, parent: QModelIndex) -> range:
+        """The rows under ``parent`` (a connection's) that the list shows now."""
+        view = self._view
+        model = view.model()
+        count = model.rowCount(parent)
+        if not count or not view.isVisible():
+            return range(0)
+        first = view.visualRect(model.index(0, 0, parent))
+        if not first.isValid():
+            return range(0)  # collapsed
+        # Every row is as tall as the first (uniform row heights).
+        height = first.height()
+        top = max(0, -first.top() // height)
+        bottom = min(count - 1, (view.viewport().height() - 1 - first.top()) // height)
+        return range(top, bottom + 1)
 
     def shown(self) -> StatGroups:
         groups = StatGroups.NONE

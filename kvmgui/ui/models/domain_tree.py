@@ -172,6 +172,9 @@ class DomainTreeModel(QStandardItemModel):
         self.snapshot_count_for: Callable[[Connection, str], int | None] | None = None
         #: Where Column.IP_ADDRESS comes from: (connection, UUID) -> the guest's addresses.
         self.addresses_for: Callable[[Connection, str], tuple[GuestAddress, ...]] | None = None
+        #: The rows of a connection (given its index) that the view showing the
+        #: statistics columns has on screen; None: every row.
+        self.rows_on_screen: Callable[[QModelIndex], range] | None = None
         manager.connection_added.connect(self.on_connection_added)
         manager.connection_removed.connect(self.on_connection_removed)
         manager.connection_state_changed.connect(self.on_connection_state_changed)
@@ -513,17 +516,31 @@ class DomainTreeModel(QStandardItemModel):
 
     @Slot(object, object)
     def on_stats_sampled(self, connection: Connection, uuids: set[str]) -> None:
-        """One dataChanged over every statistics cell of the connection: the
-        views repaint only the rows on screen, whatever the fleet's size."""
+        """Announce the new statistics of the rows on screen whose values changed
+        (a tick changes every running VM's: the rows off screen are painted
+        with their newest values when they scroll in)."""
         node = self._node_of(connection)
         if node is None or not node.visible or not uuids:
             return
         parent = self.index(self._nodes.index(node), 0)
-        self.dataChanged.emit(
-            self.index(0, min(STATS_COLUMNS), parent),
-            self.index(len(node.visible) - 1, max(STATS_COLUMNS), parent),
-            [Qt.ItemDataRole.DisplayRole, Role.STATS_HISTORY],
+        rows = (
+            range(len(node.visible)) if self.rows_on_screen is None
+            else self.rows_on_screen(parent)
         )
+        visible = node.visible
+        changed = [
+            row for row in rows
+            if row < len(visible) and visible[self._position(node, row)].uuid in uuids
+        ]
+        roles = [Qt.ItemDataRole.DisplayRole, Role.STATS_HISTORY]
+        # One signal per run of adjacent rows: each costs the view a lookup.
+        for _key, run in itertools.groupby(enumerate(changed), lambda pair: pair[1] - pair[0]):
+            run_rows = [row for _position, row in run]
+            self.dataChanged.emit(
+                self.index(run_rows[0], min(STATS_COLUMNS), parent),
+                self.index(run_rows[-1], max(STATS_COLUMNS), parent),
+                roles,
+            )
 
     def _rebuild(self, node: _ConnectionNode, changes: DomainChanges) -> None:
         for uuid in changes.removed:

@@ -25,7 +25,7 @@ from kvmgui.ui.models.domain_tree import COLUMN_TITLES, STATS_COLUMNS, Column, R
 from kvmgui.ui.preferences import PreferencesDialog
 from kvmgui.ui.settings import Settings
 from kvmgui.ui.stats_poller import StatsPoller
-from tests.fleet import domain_uuid
+from tests.fleet import domain_uuid, numbered_fleet, write_node
 from tests.qt_helpers import run_task
 
 ALPHA = domain_uuid("alpha")  # running, 2 vCPUs, 2 GiB
@@ -104,21 +104,28 @@ def test_columns_shown_come_from_the_settings(
     assert hidden == {Column.CPU_USAGE, Column.MEMORY_USAGE, Column.DISK_IO}
 
 
-def test_one_data_changed_range_per_tick(
+def test_a_tick_announces_the_changed_rows_on_screen(
     window: MainWindow, opened: Connection, qtbot: QtBot
 ) -> None:
     wait_tick(qtbot, window.stats, opened)  # the first tick: running ones seen
+    parent = window.model.connection_index(opened)
+    assert window.stats_columns.rows_on_screen(parent) == range(5)
     ranges: list[tuple[QModelIndex, QModelIndex]] = []
     window.model.dataChanged.connect(lambda top, bottom, _roles: ranges.append((top, bottom)))
     uuids = wait_tick(qtbot, window.stats, opened)
     # alpha and echo run, charlie is paused: state only on the test driver.
     assert uuids == {ALPHA, domain_uuid("charlie"), domain_uuid("echo")}
-    assert len(ranges) == 1
-    top, bottom = ranges[0]
-    parent = window.model.connection_index(opened)
-    assert top.parent() == parent and bottom.parent() == parent
-    assert (top.row(), top.column()) == (0, min(STATS_COLUMNS))
-    assert (bottom.row(), bottom.column()) == (4, max(STATS_COLUMNS))
+    assert all(top.parent() == parent and bottom.parent() == parent for top, bottom in ranges)
+    assert [(top.row(), top.column(), bottom.row(), bottom.column()) for top, bottom in ranges] == [
+        (row, min(STATS_COLUMNS), row, max(STATS_COLUMNS)) for row in (0, 2, 4)
+    ]
+
+    # Rows off screen are not announced: they are painted anew when they scroll in.
+    window.view.collapse(parent)
+    assert window.stats_columns.rows_on_screen(parent) == range(0)
+    ranges.clear()
+    wait_tick(qtbot, window.stats, opened)
+    assert ranges == []
 
 
 def test_sparkline_data_from_fed_samples(
@@ -261,3 +268,18 @@ def test_removed_domain_history_is_forgotten(
     assert ALPHA not in sampler.history
     wait_tick(qtbot, window.stats, opened)  # a tick that read it before it went adds nothing
     assert ALPHA not in sampler.history
+
+
+def test_rows_on_screen_follow_the_scroll(
+    window: MainWindow, connect: Callable[[Path], Connection], tmp_path: Path
+) -> None:
+    connection = connect(write_node(tmp_path / "fleet.xml", numbered_fleet(300)))
+    view = window.view
+    parent = window.model.connection_index(connection)
+    view.scrollTo(window.model.index(150, 0, parent))
+    shown = window.stats_columns.rows_on_screen(parent)
+    assert 150 in shown and 0 < len(shown) < 300
+    viewport = view.viewport()
+    top = view.indexAt(viewport.rect().topLeft())
+    bottom = view.indexAt(viewport.rect().bottomLeft())
+    assert (shown.start, shown.stop - 1) == (top.row(), bottom.row())
