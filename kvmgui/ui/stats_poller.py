@@ -39,6 +39,21 @@ log = logging.getLogger(__name__)
 
 #: Points a list sparkline shows: one minute at the default interval.
 SPARKLINE_POINTS = 60
+#: Domains whose list values are kept between ticks, per connection: the rows
+#: painted lately (a screenful or a few); past this the memo starts afresh.
+SHOWN_MEMO_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class ShownValues:
+    """What a list cell shows of a running domain: its newest value as text and
+    its recent values (None when it is not running)."""
+
+    text: str
+    history: npt.NDArray[np.float32] | None
+
+
+_NOT_RUNNING = ShownValues(NO_VALUE, None)
 
 
 @dataclass(frozen=True)
@@ -77,12 +92,18 @@ class StatsPoller(QObject):
         self._in_flight: set[Connection] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._logged_errors: dict[Connection, str] = {}
+        # Per connection, UUID and group: what the list shows, read once after
+        # each tick that changed it. A repaint then neither reads the history
+        # again nor waits while the next tick holds the sampler's lock.
+        self._shown: dict[Connection, dict[tuple[str, StatGroups], ShownValues]] = {}
         self.skipped_ticks = 0
         self._timer = QTimer(self)
         self._timer.setInterval(round(interval * 1000))
         self._connect_signals()
 
     def _connect_signals(self) -> None:
+        # Before any view's slot: the values they read next must be the new ones.
+        self.stats_sampled.connect(self._forget_shown)
         self._timer.timeout.connect(self.on_tick)
         self._manager.connection_removed.connect(self.on_connection_removed)
         self._manager.connection_state_changed.connect(self.on_connection_state_changed)
@@ -131,33 +152,49 @@ class StatsPoller(QObject):
         return sampler
 
     def sparkline(
-        self, connection: Connection, uuid: str, group: StatGroups, last: int = SPARKLINE_POINTS
+        self, connection: Connection, uuid: str, group: StatGroups
     ) -> npt.NDArray[np.float32] | None:
-        """A running domain's recent values of a list column (None if not running)."""
-        sampler = self._samplers.get(connection)
-        if sampler is None:
-            return None
-        metrics = LIST_SERIES[group].metrics
-        with sampler.lock:
-            if sampler.latest(uuid) is None:
-                return None
-            values = sampler.history.values(uuid, metrics[0], last)
-            for metric in metrics[1:]:
-                values = values + sampler.history.values(uuid, metric, last)
-        return values
+        """A running domain's last SPARKLINE_POINTS values of a list column (None
+        if not running)."""
+        return self._shown_values(connection, uuid, group).history
 
     def current_text(self, connection: Connection, uuid: str, group: StatGroups) -> str:
         """A running domain's newest value of a list column, as text."""
+        return self._shown_values(connection, uuid, group).text
+
+    def _shown_values(self, connection: Connection, uuid: str, group: StatGroups) -> ShownValues:
+        shown = self._shown.setdefault(connection, {})
+        values = shown.get((uuid, group))
+        if values is None:
+            values = shown[(uuid, group)] = self._read_shown(connection, uuid, group)
+        return values
+
+    def _read_shown(self, connection: Connection, uuid: str, group: StatGroups) -> ShownValues:
         sampler = self._samplers.get(connection)
         if sampler is None:
-            return NO_VALUE
-        series = LIST_SERIES[group]
+            return _NOT_RUNNING
+        metrics = LIST_SERIES[group].metrics
+        history = sampler.history
         with sampler.lock:
             if sampler.latest(uuid) is None:
-                return NO_VALUE
-            values = [sampler.history.latest(uuid, metric) for metric in series.metrics]
-        known = [v for v in values if v is not None]
-        return series.format(sum(known) if known else None)
+                return _NOT_RUNNING
+            values = history.values(uuid, metrics[0], SPARKLINE_POINTS)
+            for metric in metrics[1:]:
+                values = values + history.values(uuid, metric, SPARKLINE_POINTS)
+            latest = [history.latest(uuid, metric) for metric in metrics]
+        known = [v for v in latest if v is not None]
+        return ShownValues(LIST_SERIES[group].format(sum(known) if known else None), values)
+
+    @Slot(object, object)
+    def _forget_shown(self, connection: Connection, uuids: set[str]) -> None:
+        shown = self._shown.get(connection)
+        if not shown:
+            return
+        if len(shown) > SHOWN_MEMO_LIMIT:
+            shown.clear()
+            return
+        for key in [key for key in shown if key[0] in uuids]:
+            del shown[key]
 
     # --------------------------------------------------------------- ticks
 
@@ -218,6 +255,7 @@ class StatsPoller(QObject):
     @Slot(object)
     def on_connection_removed(self, connection: Connection) -> None:
         self._samplers.pop(connection, None)
+        self._shown.pop(connection, None)
         self._logged_errors.pop(connection, None)
 
     @Slot(object)
@@ -225,6 +263,7 @@ class StatsPoller(QObject):
         if connection.state is not ConnectionState.CONNECTED:
             # Values of a lost connection would be stale: start afresh on reconnect.
             self._samplers.pop(connection, None)
+            self._shown.pop(connection, None)
 
     @Slot(object, object)
     def on_domains_changed(self, connection: Connection, changes: DomainChanges) -> None:
@@ -232,6 +271,7 @@ class StatsPoller(QObject):
         if sampler is not None:
             for uuid in changes.removed:
                 sampler.forget(uuid)
+            self._forget_shown(connection, set(changes.removed))
 
 
 def new_sampler() -> StatsSampler:

@@ -153,6 +153,43 @@ def test_sparkline_data_from_fed_samples(
     window.view.viewport().grab()
 
 
+class CountingLock:
+    """Counts the times a sampler's lock is taken."""
+
+    def __init__(self, lock: object) -> None:
+        self._lock = lock
+        self.taken = 0
+
+    def __enter__(self) -> object:
+        self.taken += 1
+        return self._lock.__enter__()  # type: ignore[attr-defined]
+
+    def __exit__(self, *details: object) -> None:
+        self._lock.__exit__(*details)  # type: ignore[attr-defined]
+
+
+def test_list_values_are_read_once_per_tick_that_changes_them(
+    window: MainWindow, opened: Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.stats.stop()  # only the fed samples count here
+    for second in range(2):
+        feed(window.stats, opened, 100.0 + second, cpu_s=second * 0.5, used_kib=512 * 1024)
+    sampler = window.stats.sampler(opened)
+    lock = CountingLock(sampler.lock)
+    monkeypatch.setattr(sampler, "lock", lock)
+    cpu = row_of(window, opened, ALPHA, Column.CPU_USAGE)
+    assert cpu.data() == "25 %"
+    taken = lock.taken
+    for _repaint in range(3):
+        assert cpu.data() == "25 %"
+        assert cpu.data(Role.STATS_HISTORY)[-1] == pytest.approx(25.0)
+    # Repaints between ticks wait for no tick that holds the lock.
+    assert lock.taken == taken
+    feed(window.stats, opened, 102.0, cpu_s=1.5, used_kib=512 * 1024)  # 1 s of CPU: 50 %
+    assert cpu.data() == "50 %"
+    assert cpu.data(Role.STATS_HISTORY)[-1] == pytest.approx(50.0)
+
+
 def test_polling_stops_while_minimized(
     window: MainWindow, opened: Connection, qtbot: QtBot
 ) -> None:
