@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from ipaddress import ip_address
 from typing import Literal
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import libvirt
 
@@ -28,6 +28,8 @@ ViewerName = Literal["virt-viewer", "remote-viewer"]
 
 #: The Debian package that ships both ``virt-viewer`` and ``remote-viewer``.
 VIEWER_PACKAGE = "virt-viewer"
+#: The Debian package of ``ssh``, which tunnels the consoles of SSH connections.
+SSH_PACKAGE = "openssh-client"
 
 _SUPPORTED_TYPES: tuple[GraphicsType, ...] = ("spice", "vnc")
 # Listen addresses that mean "every interface": a remote client reaches them
@@ -123,8 +125,9 @@ def connection_kind(uri: str) -> ConnectionKind:
     """How a viewer reaches a connection's domains.
 
     ``local``: the daemon is on this machine (``qemu:///system``,
-    ``qemu+unix:///session``, ``test:///...``). ``ssh``: the viewer can tunnel
-    through the same SSH URI. ``remote``: anything else with a host.
+    ``qemu+unix:///session``, ``test:///...``). ``ssh``: kvmgui tunnels the
+    display through SSH to the same host (:class:`SshTunnel`). ``remote``:
+    anything else with a host.
     """
     transport = uri_transport(uri)
     if is_local_uri(uri) and transport in ("", "unix"):
@@ -203,42 +206,154 @@ def _direct_command(uri: str, domain_name: str, info: GraphicsInfo, *, local: bo
     return ["remote-viewer", graphics_url(info, host)]
 
 
+# ssh gives up on a host that does not answer, and ends a tunnel whose host died.
+SSH_CONNECT_TIMEOUT_S = 20
+SSH_ALIVE_INTERVAL_S = 15
+
+
+@dataclass(frozen=True)
+class SshTunnel:
+    """The graphical console of a domain on an SSH connection: an ``ssh -L``
+    forward that kvmgui runs, and ``remote-viewer`` on its local end.
+
+    virt-viewer's own tunnel is not used: virt-viewer 11 tunnels only
+    ``qemu+ssh`` URIs (on ``qemu+libssh2`` it connects to the display's listen
+    address on *this* machine: another display, or none), ignores the URI's
+    keyfile and known_hosts, and needs socat or nc on the remote host.
+
+    The forward's local end is a UNIX socket the caller makes in a directory
+    of its own (ssh creates it mode 0600): the display is reachable by this
+    user only, never on a TCP port. ssh runs with ``BatchMode`` and
+    ``StrictHostKeyChecking=yes``: it never prompts, and refuses a host whose
+    key is not already known (the connection's known_hosts when its URI names
+    one, else ssh's own). A key with a passphrase must be in the SSH agent.
+    """
+
+    domain_name: str
+    display: GraphicsType
+    host: str
+    #: Where the remote sshd connects: ``address:port`` or a UNIX socket path.
+    target: str
+    user: str | None = None
+    port: int | None = None
+    keyfile: str | None = None
+    known_hosts: str | None = None
+
+    def __post_init__(self) -> None:
+        for path in (self.keyfile, self.known_hosts):
+            # ssh expands ${VAR} in these options; quotes and backslashes end them.
+            if path is not None and (any(char in path for char in '"\\$') or path[:1] != "/"):
+                raise UnreachableGraphicsError(
+                    f"kvmgui cannot pass the SSH file {path!r} to ssh for the console tunnel."
+                )
+
+    def ssh_argv(self, local_socket: str) -> list[str]:
+        """The ``ssh`` argv forwarding ``local_socket`` to the display, until it is ended."""
+        if ":" in local_socket:
+            raise ValueError(f"ssh cannot forward from a path with ':' ({local_socket!r}).")
+        argv = [
+            "ssh", "-N", "-T", "-x", "-a",
+            "-o", "BatchMode=yes",
+            "-o", "StrictHostKeyChecking=yes",
+            "-o", "ExitOnForwardFailure=yes",
+            # A master connection of the user's config would outlive this tunnel.
+            "-o", "ControlMaster=no", "-o", "ControlPath=none",
+            "-o", f"ConnectTimeout={SSH_CONNECT_TIMEOUT_S}",
+            "-o", f"ServerAliveInterval={SSH_ALIVE_INTERVAL_S}",
+        ]  # fmt: skip
+        if self.known_hosts:
+            argv += ["-o", f'UserKnownHostsFile="{_ssh_path(self.known_hosts)}"']
+        if self.keyfile:
+            argv += ["-i", _ssh_path(self.keyfile)]
+        if self.port is not None:
+            argv += ["-p", str(self.port)]
+        if self.user:
+            argv += ["-l", self.user]
+        return [*argv, "-L", f"{local_socket}:{self.target}", "--", self.host]
+
+    def viewer_argv(self, local_socket: str) -> list[str]:
+        """The ``remote-viewer`` argv showing the display at the forward's local end."""
+        return ["remote-viewer", "--title", self.domain_name,
+                f"{self.display}+unix://{local_socket}"]
+
+
+#: What opens a graphical console: a viewer's argv, or a tunnel and the viewer behind it.
+ViewerCommand = list[str] | SshTunnel
+
+def _ssh_path(path: str) -> str:
+    """``path`` as ssh reads it in ``-i`` and ``-o``: ssh expands ``%`` tokens there."""
+    return path.replace("%", "%%")
+
+
+def _ssh_tunnel(uri: str, domain_name: str, info: GraphicsInfo) -> SshTunnel:
+    parts = urlsplit(uri)
+    if not parts.hostname:
+        raise UnreachableGraphicsError(f"{uri} names no host serving {domain_name}'s display.")
+    if info.port:
+        listen = info.listen or ""
+        # A display on every interface is also on the remote host's loopback.
+        address = "127.0.0.1" if listen in _WILDCARD_LISTENS else listen
+        target = f"{_url_host(address)}:{info.port}"
+    elif info.socket and ":" not in info.socket:
+        target = info.socket
+    elif info.tls_port:
+        raise UnreachableGraphicsError(
+            f"The display of {domain_name} has only a TLS port, which kvmgui does not tunnel."
+        )
+    else:
+        raise ViewerError(
+            f"The {info.type.upper()} display has no port yet; start the domain first."
+        )
+    query = dict(parse_qsl(parts.query))
+    return SshTunnel(
+        domain_name=domain_name,
+        display=info.type,
+        host=parts.hostname,
+        target=target,
+        user=unquote(parts.username) if parts.username else None,
+        port=parts.port,
+        keyfile=query.get("keyfile") or None,
+        known_hosts=query.get("known_hosts") or None,
+    )
+
+
 def viewer_command(
     uri: str,
     domain_name: str,
     graphics: Sequence[GraphicsInfo],
     viewer: ViewerName = "virt-viewer",
-) -> list[str]:
-    """The argv that opens the graphical console of ``domain_name``.
+) -> ViewerCommand:
+    """What opens the graphical console of ``domain_name``.
 
     Local connections attach through libvirt (``virt-viewer --attach``: no TCP
-    port, no password). SSH connections let ``virt-viewer`` tunnel itself.
-    Other remote connections open ``remote-viewer`` on the URL the live XML
-    gives. ``viewer="remote-viewer"`` asks for the direct URL on a local
-    connection too, where the display has one. The first SPICE or VNC display is used; raises
-    :class:`NoGraphicsError` when there is none. Passwords are never put on
-    the command line (other users could read them): the viewer prompts.
+    port, no password). SSH connections get an :class:`SshTunnel` to the
+    display (``--attach`` needs a UNIX socket to libvirt). Other remote
+    connections open ``remote-viewer`` on the URL the live XML gives.
+    ``viewer="remote-viewer"`` asks for the direct URL on a local connection
+    too, where the display has one. The first SPICE or VNC display is used;
+    raises :class:`NoGraphicsError` when there is none. Passwords are never
+    put on the command line (other users could read them): the viewer prompts.
     """
     info = _pick(domain_name, graphics)
     kind = connection_kind(uri)
-    # A name starting with "-" would be read as an option.
-    name_args = ["--", domain_name] if domain_name.startswith("-") else [domain_name]
     if kind == "local":
         # A display with neither port nor socket (listen type none, or not
         # started yet) can only be reached through libvirt.
         reachable_directly = info.port or info.tls_port or info.socket
         if viewer == "virt-viewer" or not reachable_directly:
+            # A name starting with "-" would be read as an option.
+            name_args = ["--", domain_name] if domain_name.startswith("-") else [domain_name]
             return ["virt-viewer", "--connect", uri, "--wait", "--attach", *name_args]
         return _direct_command(uri, domain_name, info, local=True)
     if kind == "ssh":
-        return ["virt-viewer", "--connect", uri, "--wait", *name_args]
+        return _ssh_tunnel(uri, domain_name, info)
     return _direct_command(uri, domain_name, info, local=False)
 
 
 def read_viewer_command(
     dom: libvirt.virDomain, uri: str, viewer: ViewerName = "virt-viewer"
-) -> list[str]:
-    """The argv that opens the graphical console of ``dom`` on ``uri``, from its live XML.
+) -> ViewerCommand:
+    """What opens the graphical console of ``dom`` on ``uri``, from its live XML.
 
     Blocking (one RPC). Raises as :func:`viewer_command` does; its
     :class:`NoGraphicsError` says whether the domain has a serial console.
@@ -256,12 +371,12 @@ def find_viewer(name: str) -> str | None:
     return shutil.which(name)
 
 
-def install_hint(program: str) -> str:
-    """What to tell a user whose machine lacks ``program``."""
+def install_hint(program: str, package: str = VIEWER_PACKAGE) -> str:
+    """What to tell a user whose machine lacks ``program`` (shipped in ``package``)."""
     return (
         f"{program} is not installed. Install it with "
-        f"'sudo apt install {VIEWER_PACKAGE}' (Debian, Ubuntu) or your distribution's "
-        f"{VIEWER_PACKAGE} package."
+        f"'sudo apt install {package}' (Debian, Ubuntu) or your distribution's "
+        f"{package} package."
     )
 
 

@@ -2,20 +2,37 @@
 
 One viewer per VM: a second request raises the running one where a window
 tool allows it (``xdotool``, ``wmctrl``) and never starts another process.
+On an SSH connection the viewer is preceded by the ``ssh`` forward of
+:class:`~kvmgui.core.consoles.SshTunnel`, to a UNIX socket in a private
+directory; the tunnel ends with its viewer.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import tempfile
 import time
+from dataclasses import dataclass, field
 from functools import partial
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal, Slot
+from PySide6.QtCore import (
+    QFileSystemWatcher,
+    QObject,
+    QProcess,
+    QProcessEnvironment,
+    QStandardPaths,
+    Signal,
+    Slot,
+)
 
 from kvmgui.core.connection import Connection
 from kvmgui.core.consoles import (
+    SSH_PACKAGE,
     NoGraphicsError,
+    SshTunnel,
+    ViewerCommand,
     ViewerError,
     find_viewer,
     install_hint,
@@ -35,6 +52,20 @@ STDERR_KEPT = 4000
 TERMINATE_WAIT_MS = 3000
 
 ViewerKey = tuple[str, str]  # (connection URI, domain UUID)
+
+
+@dataclass
+class _RunningTunnel:
+    """The ``ssh`` forward of one viewer, and the private directory of its local socket."""
+
+    tunnel: SshTunnel
+    process: QProcess
+    directory: str
+    stderr: bytearray = field(default_factory=bytearray)
+
+    @property
+    def socket(self) -> str:
+        return os.path.join(self.directory, "display")
 
 
 class ViewerLauncher(QObject):
@@ -58,6 +89,7 @@ class ViewerLauncher(QObject):
         self._viewers: dict[ViewerKey, QProcess] = {}
         self._started_at: dict[ViewerKey, float] = {}
         self._stderr: dict[ViewerKey, bytearray] = {}
+        self._tunnels: dict[ViewerKey, _RunningTunnel] = {}
         # Requests whose live XML is being read: a second click must not start twice.
         self._pending: set[ViewerKey] = set()
         self._closed = False
@@ -79,26 +111,31 @@ class ViewerLauncher(QObject):
         self._pending.add(key)
         self._ops.run(self._read_command(connection, info), partial(self._start, key, info))
 
+    def tunnel(self, uri: str, uuid: str) -> QProcess | None:
+        """The ``ssh`` process tunnelling the console of a VM, if any."""
+        running = self._tunnels.get((uri, uuid))
+        return running.process if running is not None else None
+
     def close_viewer(self, uri: str, uuid: str) -> None:
-        """End the viewer of a VM, as its user would (no failure is reported)."""
+        """End the viewer of a VM and its tunnel, as its user would (no failure is reported)."""
         key = (uri, uuid)
         process = self._viewers.get(key)
         if process is None:
+            self._end_tunnel(key)
             return
         process.finished.disconnect()
-        process.terminate()
-        if not process.waitForFinished(TERMINATE_WAIT_MS):
-            process.kill()
-            process.waitForFinished(TERMINATE_WAIT_MS)
+        _end(process)
         self._forget(key, process)
 
     def close_all(self) -> None:
-        """End every viewer this launcher started (the app is quitting)."""
+        """End every viewer and tunnel this launcher started (the app is quitting)."""
         self._closed = True
-        for uri, uuid in list(self._viewers):
+        for uri, uuid in {*self._viewers, *self._tunnels}:
             self.close_viewer(uri, uuid)
 
-    async def _read_command(self, connection: Connection, info: DomainInfo) -> list[str] | None:
+    async def _read_command(
+        self, connection: Connection, info: DomainInfo
+    ) -> ViewerCommand | None:
         key = (connection.uri, info.uuid)
         try:
             return await connection.call_domain(
@@ -119,12 +156,102 @@ class ViewerLauncher(QObject):
             raise
         return None
 
-    def _start(self, key: ViewerKey, info: DomainInfo, argv: list[str] | None) -> None:
-        self._pending.discard(key)
-        if argv is None or key in self._viewers or self._closed:
+    def _start(self, key: ViewerKey, info: DomainInfo, command: ViewerCommand | None) -> None:
+        if command is None or key in self._viewers or key in self._tunnels or self._closed:
+            self._pending.discard(key)
             return
+        if isinstance(command, SshTunnel):
+            self._start_tunnel(key, info, command)
+        else:
+            self._start_viewer(key, info, command)
+
+    def _start_tunnel(self, key: ViewerKey, info: DomainInfo, tunnel: SshTunnel) -> None:
+        """Start the ``ssh`` forward; its viewer starts once the local socket exists."""
+        for program, package in (("ssh", SSH_PACKAGE), (tunnel.viewer_argv("")[0], None)):
+            if find_viewer(program) is None:
+                self._pending.discard(key)
+                hint = install_hint(program, package) if package else install_hint(program)
+                self.failed.emit(f"Could not open the console of {info.name}: {hint}")
+                return
+        runtime = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.RuntimeLocation)
+        # mode 0700: nobody else can reach the socket ssh makes in it.
+        directory = tempfile.mkdtemp(prefix="kvmgui-console-", dir=runtime or None)
+        process = QProcess(self)
+        running = _RunningTunnel(tunnel, process, directory)
+        argv = tunnel.ssh_argv(running.socket)
+        process.setProgram(argv[0])
+        process.setArguments(argv[1:])
+        if self.environment is not None:
+            process.setProcessEnvironment(self.environment)
+        process.setStandardOutputFile(QProcess.nullDevice())
+        process.setStandardInputFile(QProcess.nullDevice())
+        watcher = QFileSystemWatcher([directory], process)
+        # ssh makes the socket once it is authenticated, and listens on it at once.
+        watcher.directoryChanged.connect(partial(self._on_tunnel_ready, key, info, running))
+        process.readyReadStandardError.connect(partial(self._on_tunnel_stderr, running))
+        process.finished.connect(partial(self._on_tunnel_finished, key, info.name, running))
+        process.errorOccurred.connect(partial(self._on_tunnel_error, key, info.name, running))
+        self._tunnels[key] = running
+        log.info("starting the console tunnel: %s", argv)
+        process.start()
+
+    @Slot()
+    def _on_tunnel_stderr(self, running: _RunningTunnel) -> None:
+        running.stderr += running.process.readAllStandardError().data()
+        del running.stderr[:-STDERR_KEPT]
+
+    def _on_tunnel_ready(
+        self, key: ViewerKey, info: DomainInfo, running: _RunningTunnel, _path: str
+    ) -> None:
+        if self._tunnels.get(key) is not running or key in self._viewers:
+            return
+        if not os.path.exists(running.socket):
+            return
+        self._start_viewer(key, info, running.tunnel.viewer_argv(running.socket))
+
+    def _on_tunnel_finished(self, key: ViewerKey, name: str, running: _RunningTunnel) -> None:
+        self._on_tunnel_stderr(running)
+        viewer_running = key in self._viewers
+        self._discard_tunnel(key, running)
+        stderr = running.stderr.decode(errors="replace").strip()
+        log.info("console tunnel of %s ended: %s", name, stderr)
+        if not viewer_running and not self._closed:
+            detail = f":\n{stderr}" if stderr else "."
+            self.failed.emit(f"The SSH tunnel to the console of {name} ended{detail}")
+
+    def _on_tunnel_error(
+        self, key: ViewerKey, name: str, running: _RunningTunnel, error: QProcess.ProcessError
+    ) -> None:
+        if error is QProcess.ProcessError.FailedToStart:
+            self._discard_tunnel(key, running)
+            self.failed.emit(
+                f"Could not start the SSH tunnel to the console of {name}: "
+                f"{running.process.errorString()}"
+            )
+
+    def _end_tunnel(self, key: ViewerKey) -> None:
+        """End the tunnel of a viewer (its viewer ended, or never started)."""
+        running = self._tunnels.get(key)
+        if running is None:
+            return
+        running.process.finished.disconnect()
+        _end(running.process)
+        self._discard_tunnel(key, running)
+
+    def _discard_tunnel(self, key: ViewerKey, running: _RunningTunnel) -> None:
+        """Forget an ended tunnel and remove its directory (with the socket ssh left)."""
+        if self._tunnels.get(key) is running:
+            del self._tunnels[key]
+        self._pending.discard(key)
+        shutil.rmtree(running.directory, ignore_errors=True)
+        running.process.deleteLater()
+
+    def _start_viewer(self, key: ViewerKey, info: DomainInfo, argv: list[str]) -> None:
+        self._pending.discard(key)
         program = find_viewer(argv[0])
         if program is None:
+            self._end_tunnel(key)
             self.failed.emit(f"Could not open the console of {info.name}: {install_hint(argv[0])}")
             return
         process = QProcess(self)
@@ -155,6 +282,7 @@ class ViewerLauncher(QObject):
         """Stop tracking a viewer; return how long it ran and the end of its stderr."""
         if self._viewers.get(key) is process:
             del self._viewers[key]
+        self._end_tunnel(key)
         started = self._started_at.pop(key, time.monotonic())
         kept = self._stderr.pop(key, bytearray())
         process.deleteLater()
@@ -202,3 +330,11 @@ class ViewerLauncher(QObject):
             helper.setProcessEnvironment(self.environment)
         helper.startDetached()
         helper.deleteLater()
+
+
+def _end(process: QProcess) -> None:
+    """Ask a process to end, then insist; returns once it has ended."""
+    process.terminate()
+    if not process.waitForFinished(TERMINATE_WAIT_MS):
+        process.kill()
+        process.waitForFinished(TERMINATE_WAIT_MS)

@@ -22,11 +22,14 @@ from kvmgui.core.consoles import (
     KEY_DELETE,
     KEY_LEFTALT,
     KEY_LEFTCTRL,
+    SSH_PACKAGE,
     VIEWER_PACKAGE,
     GraphicsInfo,
     KeyCombo,
     NoGraphicsError,
+    SshTunnel,
     UnreachableGraphicsError,
+    ViewerCommand,
     ViewerError,
     connection_kind,
     find_viewer,
@@ -150,26 +153,100 @@ def test_local_connection_attaches(uri: str, graphics: GraphicsInfo) -> None:
     ]  # fmt: skip
 
 
+def argv_of(command: ViewerCommand) -> list[str]:
+    assert isinstance(command, list), command
+    return command
+
+
+def tunnel_of(command: ViewerCommand) -> SshTunnel:
+    assert isinstance(command, SshTunnel), command
+    return command
+
+
 @pytest.mark.parametrize("name", ODD_NAMES)
 def test_odd_names_stay_one_argument(name: str) -> None:
-    local = viewer_command("qemu:///system", name, [SPICE])
+    local = argv_of(viewer_command("qemu:///system", name, [SPICE]))
     assert local[-1] == name
     assert local.count(name) == 1
-    ssh = viewer_command("qemu+ssh://root@h/system", name, [VNC])
-    assert ssh[-1] == name
-    assert len(ssh) == 5
+    viewer = tunnel_of(viewer_command("qemu+ssh://root@h/system", name, [VNC])).viewer_argv("/s")
+    assert viewer == ["remote-viewer", "--title", name, "vnc+unix:///s"]
 
 
 def test_a_name_that_looks_like_an_option_is_not_read_as_one() -> None:
-    assert viewer_command("qemu:///system", "--help", [SPICE])[-2:] == ["--", "--help"]
+    assert argv_of(viewer_command("qemu:///system", "--help", [SPICE]))[-2:] == ["--", "--help"]
 
 
-@pytest.mark.parametrize("graphics", [SPICE, VNC])
-def test_ssh_connection_lets_the_viewer_tunnel(graphics: GraphicsInfo) -> None:
-    uri = "qemu+ssh://root@host.example/system"
-    assert viewer_command(uri, "web 1", [graphics]) == [
-        "virt-viewer", "--connect", uri, "--wait", "web 1",
+LIBSSH2_URI = ("qemu+libssh2://root@host.example:2222/system"
+               "?keyfile=/home/me/.ssh/id_ed25519&known_hosts=/home/me/kvmgui/known_hosts")
+# What every tunnel runs with: no prompt, no unknown host, nothing else forwarded.
+SSH_OPTIONS = [
+    "ssh", "-N", "-T", "-x", "-a",
+    "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", "ExitOnForwardFailure=yes",
+    "-o", "ControlMaster=no", "-o", "ControlPath=none",
+    "-o", "ConnectTimeout=20", "-o", "ServerAliveInterval=15",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("graphics", "target", "scheme"),
+    [
+        # What the wizard makes for a remote VM: SPICE on the remote loopback.
+        (GraphicsInfo(type="spice", port=5900, listen="127.0.0.1", autoport=True),
+         "127.0.0.1:5900", "spice+unix"),
+        (GraphicsInfo(type="vnc", port=5901, listen="0.0.0.0"), "127.0.0.1:5901", "vnc+unix"),
+        (GraphicsInfo(type="vnc", port=5902, listen="::"), "127.0.0.1:5902", "vnc+unix"),
+        (GraphicsInfo(type="spice", port=5903, listen="::1"), "[::1]:5903", "spice+unix"),
+        (GraphicsInfo(type="spice", port=5904, listen="10.0.0.7"), "10.0.0.7:5904", "spice+unix"),
+        (GraphicsInfo(type="vnc", socket="/run/libvirt/qemu/vnc-3.sock"),
+         "/run/libvirt/qemu/vnc-3.sock", "vnc+unix"),
+    ],
+)  # fmt: skip
+def test_libssh2_connection_tunnels_with_the_connections_key_and_known_hosts(
+    graphics: GraphicsInfo, target: str, scheme: str,
+) -> None:
+    tunnel = tunnel_of(viewer_command(LIBSSH2_URI, "web 1", [graphics]))
+    local = "/run/user/1000/kvmgui-console-x/display"
+    assert tunnel.ssh_argv(local) == [
+        *SSH_OPTIONS,
+        "-o", 'UserKnownHostsFile="/home/me/kvmgui/known_hosts"',
+        "-i", "/home/me/.ssh/id_ed25519",
+        "-p", "2222", "-l", "root",
+        "-L", f"{local}:{target}", "--", "host.example",
     ]  # fmt: skip
+    assert tunnel.viewer_argv(local) == ["remote-viewer", "--title", "web 1", f"{scheme}://{local}"]
+
+
+def test_ssh_connection_without_port_user_or_files_leaves_them_to_ssh() -> None:
+    tunnel = tunnel_of(viewer_command("qemu+ssh://host.example/system", "web", [SPICE]))
+    assert tunnel.ssh_argv("/d/display") == [
+        *SSH_OPTIONS, "-L", "/d/display:127.0.0.1:5900", "--", "host.example",
+    ]  # fmt: skip
+
+
+def test_ssh_tunnel_paths_are_passed_as_ssh_reads_them() -> None:
+    uri = ("qemu+ssh://me@[fd00::1]/system"
+           "?keyfile=/home/me/my%25key&known_hosts=/home/me/known%20hosts")
+    argv = tunnel_of(viewer_command(uri, "web", [SPICE])).ssh_argv("/d/display")
+    # ssh expands %-tokens in both; the quotes keep a space in the option.
+    assert "/home/me/my%%key" in argv
+    assert 'UserKnownHostsFile="/home/me/known hosts"' in argv
+    assert argv[-2:] == ["--", "fd00::1"]
+    with pytest.raises(ValueError, match="':'"):
+        tunnel_of(viewer_command(uri, "web", [SPICE])).ssh_argv("/d:e/display")
+
+
+@pytest.mark.parametrize("keyfile", ["/home/me/$HOME/key", '/home/me/"key', "relative/key"])
+def test_ssh_files_that_ssh_would_read_otherwise_are_refused(keyfile: str) -> None:
+    uri = f"qemu+libssh2://me@h/system?keyfile={keyfile}"
+    with pytest.raises(UnreachableGraphicsError, match="cannot pass"):
+        viewer_command(uri, "web", [SPICE])
+
+
+def test_ssh_tunnel_needs_a_started_plain_display() -> None:
+    with pytest.raises(ViewerError, match="no port"):
+        viewer_command(LIBSSH2_URI, "web", [GraphicsInfo(type="spice", autoport=True)])
+    with pytest.raises(UnreachableGraphicsError, match="TLS"):
+        viewer_command(LIBSSH2_URI, "web", [GraphicsInfo(type="spice", tls_port=5901)])
 
 
 @pytest.mark.parametrize(
@@ -230,7 +307,7 @@ def test_a_display_listening_nowhere_is_attached_even_for_remote_viewer() -> Non
 
 def test_the_first_supported_display_is_used() -> None:
     graphics = [GraphicsInfo(type="vnc", port=5907, listen="0.0.0.0"), SPICE]
-    assert viewer_command("qemu+tcp://h/system", "web", graphics)[1] == "vnc://h:5907"
+    assert argv_of(viewer_command("qemu+tcp://h/system", "web", graphics))[1] == "vnc://h:5907"
 
 
 @pytest.mark.parametrize("uri", ["qemu:///system", "qemu+ssh://h/system", "qemu+tcp://h/system"])
@@ -252,6 +329,7 @@ def test_find_viewer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_install_hint_names_the_debian_package() -> None:
+    assert "apt install openssh-client" in install_hint("ssh", SSH_PACKAGE)
     assert VIEWER_PACKAGE == "virt-viewer"
     assert "apt install virt-viewer" in install_hint("remote-viewer")
 
