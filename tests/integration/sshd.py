@@ -76,6 +76,10 @@ StrictModes no
             time.sleep(0.05)
         raise RuntimeError("sshd did not listen")
 
+    def sessions(self) -> list[int]:
+        """The processes of the sessions this sshd forked (none once they all ended)."""
+        return _descendants(self._process.pid) if self._process is not None else []
+
     def stop(self) -> None:
         """End this sshd and every session it forked: open connections break."""
         process, self._process = self._process, None

@@ -210,7 +210,10 @@ class ViewerLauncher(QObject):
             return
         self._start_viewer(key, info, running.tunnel.viewer_argv(running.socket))
 
-    def _on_tunnel_finished(self, key: ViewerKey, name: str, running: _RunningTunnel) -> None:
+    def _on_tunnel_finished(
+        self, key: ViewerKey, name: str, running: _RunningTunnel, _exit_code: int,
+        _exit_status: QProcess.ExitStatus,
+    ) -> None:
         self._on_tunnel_stderr(running)
         viewer_running = key in self._viewers
         self._discard_tunnel(key, running)
