@@ -11,6 +11,7 @@ connection's pool.
 from __future__ import annotations
 
 import shutil
+import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
 from ipaddress import ip_address
@@ -165,7 +166,7 @@ def _is_loopback(host: str) -> bool:
 def graphics_url(info: GraphicsInfo, host: str) -> str:
     """The ``remote-viewer`` URL of a display served by ``host``."""
     if info.socket and not info.port and not info.tls_port:
-        # Local only: remote-viewer speaks spice+unix:// and vnc+unix://.
+        # Local only (remote-viewer 11 opens spice+unix://, not vnc+unix://).
         return f"{info.type}+unix://{info.socket}"
     name = _url_host(host)
     if info.type == "spice":
@@ -223,7 +224,9 @@ class SshTunnel:
 
     The forward's local end is a UNIX socket the caller makes in a directory
     of its own (ssh creates it mode 0600): the display is reachable by this
-    user only, never on a TCP port. ssh runs with ``BatchMode`` and
+    user only. remote-viewer 11 opens VNC on TCP only (``vnc+unix://`` fails
+    in gtk-vnc), so a VNC display is also forwarded from a port on
+    127.0.0.1, which other users of this machine can reach. ssh runs with ``BatchMode`` and
     ``StrictHostKeyChecking=yes``: it never prompts, and refuses a host whose
     key is not already known (the connection's known_hosts when its URI names
     one, else ssh's own). A key with a passphrase must be in the SSH agent.
@@ -247,10 +250,20 @@ class SshTunnel:
                     f"kvmgui cannot pass the SSH file {path!r} to ssh for the console tunnel."
                 )
 
-    def ssh_argv(self, local_socket: str) -> list[str]:
-        """The ``ssh`` argv forwarding ``local_socket`` to the display, until it is ended."""
+    @property
+    def needs_port(self) -> bool:
+        """Whether the viewer needs a loopback TCP port as well as the socket."""
+        return self.display == "vnc"
+
+    def ssh_argv(self, local_socket: str, local_port: int | None = None) -> list[str]:
+        """The ``ssh`` argv forwarding ``local_socket`` (and ``local_port`` on 127.0.0.1)
+        to the display, until it is ended."""
         if ":" in local_socket:
             raise ValueError(f"ssh cannot forward from a path with ':' ({local_socket!r}).")
+        # ssh listens on its forwards in order: once the socket exists, all listen.
+        forwards = ["-L", f"{local_socket}:{self.target}"]
+        if local_port is not None:
+            forwards = ["-L", f"127.0.0.1:{local_port}:{self.target}", *forwards]
         argv = [
             "ssh", "-N", "-T", "-x", "-a",
             "-o", "BatchMode=yes",
@@ -269,12 +282,24 @@ class SshTunnel:
             argv += ["-p", str(self.port)]
         if self.user:
             argv += ["-l", self.user]
-        return [*argv, "-L", f"{local_socket}:{self.target}", "--", self.host]
+        return [*argv, *forwards, "--", self.host]
 
-    def viewer_argv(self, local_socket: str) -> list[str]:
+    def viewer_argv(self, local_socket: str, local_port: int | None = None) -> list[str]:
         """The ``remote-viewer`` argv showing the display at the forward's local end."""
-        return ["remote-viewer", "--title", self.domain_name,
-                f"{self.display}+unix://{local_socket}"]
+        if self.needs_port:
+            if local_port is None:
+                raise ValueError("A VNC display is opened on a loopback port.")
+            url = f"vnc://127.0.0.1:{local_port}"
+        else:
+            url = f"{self.display}+unix://{local_socket}"
+        return ["remote-viewer", "--title", self.domain_name, url]
+
+
+def free_loopback_port() -> int:
+    """A TCP port free on 127.0.0.1 now (ssh refuses it, ExitOnForwardFailure, if taken since)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 #: What opens a graphical console: a viewer's argv, or a tunnel and the viewer behind it.
@@ -338,8 +363,10 @@ def viewer_command(
     kind = connection_kind(uri)
     if kind == "local":
         # A display with neither port nor socket (listen type none, or not
-        # started yet) can only be reached through libvirt.
-        reachable_directly = info.port or info.tls_port or info.socket
+        # started yet) can only be reached through libvirt; remote-viewer 11
+        # opens no VNC socket.
+        reachable_directly = (
+            info.port or info.tls_port or (info.socket and info.type == "spice"))
         if viewer == "virt-viewer" or not reachable_directly:
             # A name starting with "-" would be read as an option.
             name_args = ["--", domain_name] if domain_name.startswith("-") else [domain_name]

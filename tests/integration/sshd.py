@@ -16,13 +16,9 @@ import subprocess
 import time
 from pathlib import Path
 
+from kvmgui.core.consoles import free_loopback_port
+
 SSHD = "/usr/sbin/sshd"
-
-
-def free_loopback_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class LocalSshd:

@@ -53,22 +53,28 @@ def app(loop: asyncio.AbstractEventLoop, settings: Settings, qtbot: QtBot) -> It
     qtbot.waitUntil(task.done, timeout=20000)
 
 
-def spice_on_loopback(guests: GuestFactory, suffix: str) -> libvirt.virDomain:
-    """A tiny guest whose display is what the wizard gives a remote VM: SPICE on 127.0.0.1."""
+def guest_on_loopback(guests: GuestFactory, suffix: str, display: str) -> libvirt.virDomain:
+    """A tiny guest whose display listens on 127.0.0.1, as the wizard makes a remote VM's
+    (SPICE there; the tiny guest's own is VNC)."""
     dom = guests.define(suffix, with_disk=False)
     model = Domain.from_xml(dom.XMLDesc(0))
     [graphics] = model.graphics
-    graphics.type = "spice"
+    assert graphics.listen_address == "127.0.0.1"
+    graphics.type = display
     return guests.system.defineXML(model.to_xml())
 
 
-def spice_clients(dom: libvirt.virDomain) -> list[tuple[str, int]]:
-    """The (address, port) of each client channel QEMU's SPICE server has."""
+def display_clients(dom: libvirt.virDomain) -> list[int]:
+    """The ports of the loopback connections QEMU's display server has from clients."""
+    [graphics] = Domain.from_xml(dom.XMLDesc(0)).graphics
     report = subprocess.run(
         ["virsh", "-c", "qemu:///system", "qemu-monitor-command", "--hmp", dom.name(),
-         "info spice"], capture_output=True, text=True, check=True).stdout
-    channels = report.partition("Channel")[2]
-    return [(host, int(port)) for host, port in re.findall(r"address: (\S+):(\d+)", channels)]
+         f"info {graphics.type}"], capture_output=True, text=True, check=True).stdout
+    if graphics.type == "spice":  # one connection per channel, after the server's lines
+        clients = re.findall(r"address: 127\.0\.0\.1:(\d+)", report.partition("Channel")[2])
+    else:
+        clients = re.findall(r"Client: 127\.0\.0\.1:(\d+)", report)
+    return [int(port) for port in clients]
 
 
 def owners_of(port: int) -> set[int]:
@@ -89,13 +95,19 @@ def _state(pid: int) -> str:
         return "gone"
 
 
+def display_port(dom: libvirt.virDomain) -> int:
+    [graphics] = Domain.from_xml(dom.XMLDesc(0)).graphics
+    assert graphics.port is not None
+    return graphics.port
+
+
 def running_remote_guest(
-    app: App, sshd: LocalSshd, guests: GuestFactory, suffix: str, xvfb_display: str,
-    loop: asyncio.AbstractEventLoop, qtbot: QtBot,
+    app: App, sshd: LocalSshd, guests: GuestFactory, suffix: str, display: str,
+    xvfb_display: str, loop: asyncio.AbstractEventLoop, qtbot: QtBot,
 ) -> tuple[Connection, DomainInfo, libvirt.virDomain]:
-    """A SPICE-on-loopback guest started over the SSH connection (host key accepted in
+    """A guest with its display on loopback, started over the SSH connection (host key accepted in
     kvmgui's dialog), and the app's viewers pointed at the test's X server."""
-    dom = spice_on_loopback(guests, suffix)
+    dom = guest_on_loopback(guests, suffix, display)
     uuid = dom.UUIDString()
     answers = Answers(app.credentials)
     connection = app.manager.add(sshd.uri)
@@ -111,14 +123,15 @@ def running_remote_guest(
     return connection, info, dom
 
 
-def test_the_spice_console_of_a_remote_vm_goes_through_an_ssh_tunnel(
-    app: App, sshd: LocalSshd, guests: GuestFactory, xvfb_display: str,
+@pytest.mark.parametrize("display", ["spice", "vnc"])
+def test_the_console_of_a_remote_vm_goes_through_an_ssh_tunnel(
+    app: App, sshd: LocalSshd, guests: GuestFactory, display: str, xvfb_display: str,
     loop: asyncio.AbstractEventLoop, qtbot: QtBot,
 ) -> None:
     connection, info, dom = running_remote_guest(
-        app, sshd, guests, "remote-screen", xvfb_display, loop, qtbot)
+        app, sshd, guests, f"remote-{display}", display, xvfb_display, loop, qtbot)
     uuid = info.uuid
-    assert spice_clients(dom) == []
+    assert display_clients(dom) == []
     sessions_before = set(sshd.sessions())  # the libvirt connection's own session
     launcher = app.viewer_launcher
     failures: list[str] = []
@@ -129,17 +142,27 @@ def test_the_spice_console_of_a_remote_vm_goes_through_an_ssh_tunnel(
     tunnel = launcher.tunnel(sshd.uri, uuid)
     assert viewer is not None and tunnel is not None, failures
     assert viewer.program().endswith("remote-viewer")
-    socket = viewer.arguments()[-1].removeprefix("spice+unix://")
-    assert tunnel.arguments()[-4:] == ["-L", f"{socket}:127.0.0.1:{spice_port(dom)}",
-                                       "--", "127.0.0.1"]
-    assert os.stat(Path(socket).parent).st_mode & 0o077 == 0  # this user's alone
+    # The forward ends on a socket in a private directory (and for VNC a loopback port too).
+    target = f"127.0.0.1:{display_port(dom)}"
+    *port_forward, socket_forward = [
+        argument.removesuffix(f":{target}") for argument in tunnel.arguments()
+        if argument.endswith(f":{target}")
+    ]
+    assert tunnel.arguments()[-2:] == ["--", "127.0.0.1"]
+    assert os.stat(Path(socket_forward).parent).st_mode & 0o077 == 0  # this user's alone
+    if display == "spice":
+        assert port_forward == []
+        assert viewer.arguments()[-1] == f"spice+unix://{socket_forward}"
+    else:
+        assert port_forward == [viewer.arguments()[-1].removeprefix("vnc://")]
+        assert port_forward[0].startswith("127.0.0.1:")
 
     # QEMU has a client, and each of its connections comes from a new sshd session.
-    qtbot.waitUntil(lambda: len(spice_clients(dom)) >= 2, timeout=VIEWER_MS)
+    qtbot.waitUntil(lambda: len(display_clients(dom)) > 0, timeout=VIEWER_MS)
     assert not failures
     tunnel_sessions = set(sshd.sessions()) - sessions_before
     assert tunnel_sessions
-    for _host, port in spice_clients(dom):
+    for port in display_clients(dom):
         owners = owners_of(port)
         assert owners, port
         assert owners <= tunnel_sessions, (port, owners, tunnel_sessions)
@@ -150,16 +173,10 @@ def test_the_spice_console_of_a_remote_vm_goes_through_an_ssh_tunnel(
     qtbot.waitUntil(lambda: launcher.viewer(sshd.uri, uuid) is None, timeout=VIEWER_MS)
     assert launcher.tunnel(sshd.uri, uuid) is None
     assert not alive(viewer_pid) and not alive(tunnel_pid)
-    assert not Path(socket).parent.exists()
+    assert not Path(socket_forward).parent.exists()
     qtbot.waitUntil(lambda: not set(sshd.sessions()) - sessions_before, timeout=VIEWER_MS)
-    qtbot.waitUntil(lambda: spice_clients(dom) == [], timeout=VIEWER_MS)
+    qtbot.waitUntil(lambda: display_clients(dom) == [], timeout=VIEWER_MS)
     assert connection.state is ConnectionState.CONNECTED
-
-
-def spice_port(dom: libvirt.virDomain) -> int:
-    [graphics] = Domain.from_xml(dom.XMLDesc(0)).graphics
-    assert graphics.port is not None
-    return graphics.port
 
 
 def test_an_unknown_host_key_stops_the_tunnel_before_any_viewer(
@@ -168,7 +185,7 @@ def test_an_unknown_host_key_stops_the_tunnel_before_any_viewer(
 ) -> None:
     """ssh never accepts a host key itself: a known_hosts that lost it means no console."""
     connection, info, dom = running_remote_guest(
-        app, sshd, guests, "remote-unknown-key", xvfb_display, loop, qtbot)
+        app, sshd, guests, "remote-unknown-key", "spice", xvfb_display, loop, qtbot)
     uuid = info.uuid
     sshd.known_hosts.write_text("")  # as if the host's key were not known
     launcher = app.viewer_launcher
@@ -177,4 +194,4 @@ def test_an_unknown_host_key_stops_the_tunnel_before_any_viewer(
     assert "Host key verification failed" in failed.args[0]
     assert launcher.viewer(sshd.uri, uuid) is None
     assert launcher.tunnel(sshd.uri, uuid) is None
-    assert spice_clients(dom) == []
+    assert display_clients(dom) == []

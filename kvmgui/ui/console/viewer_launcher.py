@@ -30,11 +30,13 @@ from PySide6.QtCore import (
 from kvmgui.core.connection import Connection
 from kvmgui.core.consoles import (
     SSH_PACKAGE,
+    VIEWER_PACKAGE,
     NoGraphicsError,
     SshTunnel,
     ViewerCommand,
     ViewerError,
     find_viewer,
+    free_loopback_port,
     install_hint,
     read_viewer_command,
 )
@@ -52,6 +54,11 @@ STDERR_KEPT = 4000
 TERMINATE_WAIT_MS = 3000
 
 ViewerKey = tuple[str, str]  # (connection URI, domain UUID)
+# ssh runs without prompts (SshTunnel): what a failed tunnel may lack.
+TUNNEL_NEEDS = (
+    "The console tunnel needs the host's key known (as when connecting) and a key "
+    "without passphrase or loaded in ssh-agent (ssh-add)."
+)
 
 
 @dataclass
@@ -61,6 +68,8 @@ class _RunningTunnel:
     tunnel: SshTunnel
     process: QProcess
     directory: str
+    #: The loopback port of a VNC display's forward (remote-viewer opens VNC on TCP only).
+    port: int | None
     stderr: bytearray = field(default_factory=bytearray)
 
     @property
@@ -167,10 +176,10 @@ class ViewerLauncher(QObject):
 
     def _start_tunnel(self, key: ViewerKey, info: DomainInfo, tunnel: SshTunnel) -> None:
         """Start the ``ssh`` forward; its viewer starts once the local socket exists."""
-        for program, package in (("ssh", SSH_PACKAGE), (tunnel.viewer_argv("")[0], None)):
+        for program, package in (("ssh", SSH_PACKAGE), ("remote-viewer", VIEWER_PACKAGE)):
             if find_viewer(program) is None:
                 self._pending.discard(key)
-                hint = install_hint(program, package) if package else install_hint(program)
+                hint = install_hint(program, package)
                 self.failed.emit(f"Could not open the console of {info.name}: {hint}")
                 return
         runtime = QStandardPaths.writableLocation(
@@ -178,8 +187,9 @@ class ViewerLauncher(QObject):
         # mode 0700: nobody else can reach the socket ssh makes in it.
         directory = tempfile.mkdtemp(prefix="kvmgui-console-", dir=runtime or None)
         process = QProcess(self)
-        running = _RunningTunnel(tunnel, process, directory)
-        argv = tunnel.ssh_argv(running.socket)
+        port = free_loopback_port() if tunnel.needs_port else None
+        running = _RunningTunnel(tunnel, process, directory, port)
+        argv = tunnel.ssh_argv(running.socket, port)
         process.setProgram(argv[0])
         process.setArguments(argv[1:])
         if self.environment is not None:
@@ -208,7 +218,7 @@ class ViewerLauncher(QObject):
             return
         if not os.path.exists(running.socket):
             return
-        self._start_viewer(key, info, running.tunnel.viewer_argv(running.socket))
+        self._start_viewer(key, info, running.tunnel.viewer_argv(running.socket, running.port))
 
     def _on_tunnel_finished(
         self, key: ViewerKey, name: str, running: _RunningTunnel, _exit_code: int,
@@ -221,7 +231,8 @@ class ViewerLauncher(QObject):
         log.info("console tunnel of %s ended: %s", name, stderr)
         if not viewer_running and not self._closed:
             detail = f":\n{stderr}" if stderr else "."
-            self.failed.emit(f"The SSH tunnel to the console of {name} ended{detail}")
+            self.failed.emit(
+                f"The SSH tunnel to the console of {name} ended{detail}\n{TUNNEL_NEEDS}")
 
     def _on_tunnel_error(
         self, key: ViewerKey, name: str, running: _RunningTunnel, error: QProcess.ProcessError

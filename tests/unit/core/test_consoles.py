@@ -168,8 +168,8 @@ def test_odd_names_stay_one_argument(name: str) -> None:
     local = argv_of(viewer_command("qemu:///system", name, [SPICE]))
     assert local[-1] == name
     assert local.count(name) == 1
-    viewer = tunnel_of(viewer_command("qemu+ssh://root@h/system", name, [VNC])).viewer_argv("/s")
-    assert viewer == ["remote-viewer", "--title", name, "vnc+unix:///s"]
+    viewer = tunnel_of(viewer_command("qemu+ssh://root@h/system", name, [SPICE])).viewer_argv("/s")
+    assert viewer == ["remote-viewer", "--title", name, "spice+unix:///s"]
 
 
 def test_a_name_that_looks_like_an_option_is_not_read_as_one() -> None:
@@ -187,33 +187,63 @@ SSH_OPTIONS = [
 ]  # fmt: skip
 
 
+LOCAL_SOCKET = "/run/user/1000/kvmgui-console-x/display"
+
+
 @pytest.mark.parametrize(
-    ("graphics", "target", "scheme"),
+    ("graphics", "target"),
     [
         # What the wizard makes for a remote VM: SPICE on the remote loopback.
         (GraphicsInfo(type="spice", port=5900, listen="127.0.0.1", autoport=True),
-         "127.0.0.1:5900", "spice+unix"),
-        (GraphicsInfo(type="vnc", port=5901, listen="0.0.0.0"), "127.0.0.1:5901", "vnc+unix"),
-        (GraphicsInfo(type="vnc", port=5902, listen="::"), "127.0.0.1:5902", "vnc+unix"),
-        (GraphicsInfo(type="spice", port=5903, listen="::1"), "[::1]:5903", "spice+unix"),
-        (GraphicsInfo(type="spice", port=5904, listen="10.0.0.7"), "10.0.0.7:5904", "spice+unix"),
-        (GraphicsInfo(type="vnc", socket="/run/libvirt/qemu/vnc-3.sock"),
-         "/run/libvirt/qemu/vnc-3.sock", "vnc+unix"),
+         "127.0.0.1:5900"),
+        (GraphicsInfo(type="spice", port=5901, listen="0.0.0.0"), "127.0.0.1:5901"),
+        (GraphicsInfo(type="spice", port=5902, listen="::"), "127.0.0.1:5902"),
+        (GraphicsInfo(type="spice", port=5903, listen="::1"), "[::1]:5903"),
+        (GraphicsInfo(type="spice", port=5904, listen="10.0.0.7"), "10.0.0.7:5904"),
+        (GraphicsInfo(type="spice", socket="/run/libvirt/qemu/spice-3.sock"),
+         "/run/libvirt/qemu/spice-3.sock"),
     ],
 )  # fmt: skip
-def test_libssh2_connection_tunnels_with_the_connections_key_and_known_hosts(
-    graphics: GraphicsInfo, target: str, scheme: str,
+def test_libssh2_connection_tunnels_spice_to_a_private_socket(
+    graphics: GraphicsInfo, target: str,
 ) -> None:
     tunnel = tunnel_of(viewer_command(LIBSSH2_URI, "web 1", [graphics]))
-    local = "/run/user/1000/kvmgui-console-x/display"
-    assert tunnel.ssh_argv(local) == [
+    assert not tunnel.needs_port
+    assert tunnel.ssh_argv(LOCAL_SOCKET) == [
         *SSH_OPTIONS,
         "-o", 'UserKnownHostsFile="/home/me/kvmgui/known_hosts"',
         "-i", "/home/me/.ssh/id_ed25519",
         "-p", "2222", "-l", "root",
-        "-L", f"{local}:{target}", "--", "host.example",
+        "-L", f"{LOCAL_SOCKET}:{target}", "--", "host.example",
     ]  # fmt: skip
-    assert tunnel.viewer_argv(local) == ["remote-viewer", "--title", "web 1", f"{scheme}://{local}"]
+    assert tunnel.viewer_argv(LOCAL_SOCKET) == [
+        "remote-viewer", "--title", "web 1", f"spice+unix://{LOCAL_SOCKET}",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("graphics", "target"),
+    [
+        (GraphicsInfo(type="vnc", port=5905, listen="127.0.0.1"), "127.0.0.1:5905"),
+        (GraphicsInfo(type="vnc", socket="/run/libvirt/qemu/vnc-3.sock"),
+         "/run/libvirt/qemu/vnc-3.sock"),
+    ],
+)  # fmt: skip
+def test_vnc_is_tunnelled_from_a_loopback_port_listening_before_the_socket(
+    graphics: GraphicsInfo, target: str,
+) -> None:
+    tunnel = tunnel_of(viewer_command(LIBSSH2_URI, "web", [graphics]))
+    assert tunnel.needs_port
+    # The socket's forward comes last: it appears once the port listens too.
+    assert tunnel.ssh_argv(LOCAL_SOCKET, 41234)[-6:] == [
+        "-L", f"127.0.0.1:41234:{target}", "-L", f"{LOCAL_SOCKET}:{target}",
+        "--", "host.example",
+    ]  # fmt: skip
+    assert tunnel.viewer_argv(LOCAL_SOCKET, 41234) == [
+        "remote-viewer", "--title", "web", "vnc://127.0.0.1:41234",
+    ]  # fmt: skip
+    with pytest.raises(ValueError, match="loopback port"):
+        tunnel.viewer_argv(LOCAL_SOCKET)
 
 
 def test_ssh_connection_without_port_user_or_files_leaves_them_to_ssh() -> None:
@@ -289,9 +319,9 @@ def test_local_connection_with_remote_viewer_uses_the_url() -> None:
         "remote-viewer",
         "spice://127.0.0.1:5900?tls-port=5901",
     ]
+    # remote-viewer 11 opens no vnc+unix:// (gtk-vnc asserts a host): attached instead.
     assert viewer_command("qemu:///system", "web", [vnc_socket], viewer="remote-viewer") == [
-        "remote-viewer",
-        "vnc+unix:///run/libvirt/qemu/vnc-3.sock",
+        "virt-viewer", "--connect", "qemu:///system", "--wait", "--attach", "web",
     ]
 
 
