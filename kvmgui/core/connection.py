@@ -356,8 +356,6 @@ class Connection:
         for uuid in uuids:
             try:
                 read[uuid] = read_domain(virconn.lookupByUUIDString(uuid))
-                with self._store_lock:
-                    self._labels_read.add(uuid)
             except libvirt.libvirtError as err:
                 if err.get_error_code() != libvirt.VIR_ERR_NO_DOMAIN:
                     raise
@@ -365,6 +363,7 @@ class Connection:
         self._merge(read)
 
     def _merge(self, read: dict[str, DomainInfo | None]) -> None:
+        """Apply domains read in full (labels included); None: the domain is gone."""
         added: list[DomainInfo] = []
         changed: list[DomainInfo] = []
         removed: list[str] = []
@@ -376,7 +375,11 @@ class Connection:
                         del self._store[uuid]
                         self._labels_read.discard(uuid)
                         removed.append(uuid)
-                elif old is None:
+                    continue
+                # Marked read in the same locked step as the store: _labels_read
+                # holds only stored UUIDs, which a full listing looks up.
+                self._labels_read.add(uuid)
+                if old is None:
                     self._store[uuid] = info
                     added.append(info)
                 elif old != info:
@@ -419,9 +422,11 @@ class Connection:
             # Applied to the store as it is now: an event may have replaced
             # a snapshot while the labels were being read.
             for uuid, labels in read.items():
-                self._labels_read.add(uuid)
                 current = self._store.get(uuid)
-                if current is not None and current.labels != labels:
+                if current is None:
+                    continue
+                self._labels_read.add(uuid)
+                if current.labels != labels:
                     self._store[uuid] = replace(current, labels=labels)
                     changed.append(self._store[uuid])
             self._publish(DomainChanges(changed=tuple(changed)))

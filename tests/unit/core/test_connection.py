@@ -20,7 +20,7 @@ from kvmgui.core.connection import (
 from kvmgui.core.domain import DomainState
 from kvmgui.core.errors import LibvirtCallError
 from kvmgui.core.metadata import change_tags
-from tests.fleet import RUNNING, SHUTOFF, FleetDomain, write_node
+from tests.fleet import RUNNING, SHUTOFF, FleetDomain, domain_xml, write_node
 
 TIMEOUT = 10.0
 
@@ -237,6 +237,27 @@ def test_tags_are_read_after_the_listing_and_follow_the_metadata_event(tmp_path:
 
         # No reconcile runs: only the metadata-change event can bring the tag.
         await recorder.until(tagged)
+        await connection.close()
+
+    asyncio.run(scenario())
+
+
+def test_labels_read_for_a_domain_not_yet_stored_do_not_break_the_next_listing(
+    tmp_path: Path,
+) -> None:
+    """A label read may finish for a domain the store does not hold (yet); the
+    next full listing looks up every UUID marked read, so none may be marked."""
+    async def scenario() -> None:
+        recorder = Recorder()
+        connection = _without_reconcile(tmp_path, recorder)
+        await recorder.until(lambda: len(connection.domains()) == 2)
+        # A second test-driver instance of the same fleet: a domain only it knows.
+        elsewhere = libvirt.open(f"test://{fleet(tmp_path)}")
+        three = elsewhere.defineXML(domain_xml(FleetDomain("three", SHUTOFF)))
+        connection._read_label_chunk(elsewhere, [three.UUIDString()])
+        count, _unlabelled = await connection.call("list", connection._full_listing)
+        assert count == 2
+        elsewhere.close()
         await connection.close()
 
     asyncio.run(scenario())
