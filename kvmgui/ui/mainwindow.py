@@ -142,7 +142,8 @@ class MainWindow(QMainWindow):
         self.update_actions()
         self.thumbnails.start()
         self.view.setColumnHidden(Column.IP_ADDRESS, True)
-        self.ip_column_action.setChecked(True)
+        self.ip_column_action.setChecked(settings.column_shown("ip"))
+        self.snapshot_column.action.setChecked(settings.column_shown("snapshots"))
 
     # ------------------------------------------------------------- building
 
@@ -250,6 +251,9 @@ class MainWindow(QMainWindow):
         self.filter_edit.textChanged.connect(self.group_model.set_filter_text)
         self.group_by_tag_action.toggled.connect(self.show_groups)
         self.ip_column_action.toggled.connect(self.show_ip_column)
+        self.ip_column_action.toggled.connect(partial(self.settings.set_column_shown, "ip"))
+        self.snapshot_column.action.toggled.connect(
+            partial(self.settings.set_column_shown, "snapshots"))
         self.vm_actions.vm_started.connect(self.on_vm_created)
         self.vm_actions.said.connect(self.statusBar().showMessage)
         self.app.throwaways.leftovers_found.connect(self.on_throwaway_leftovers)
@@ -644,5 +648,7 @@ class MainWindow(QMainWindow):
             window.close()
         self.thumbnails.stop()
         if self.ip_column_action.isChecked():
-            self.ip_column_action.setChecked(False)  # no more reading of addresses
+            # No more reading of addresses; the action stays checked, so the
+            # column is remembered as shown.
+            self.app.addresses.release()
         super().closeEvent(event)

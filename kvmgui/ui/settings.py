@@ -18,6 +18,7 @@ THUMBNAIL_INTERVAL_RANGE = (1.0, 60.0)
 DEFAULT_THUMBNAIL_MAX_RUNNING = 24
 THUMBNAIL_MAX_RUNNING_RANGE = (1, 500)
 ConsoleAfterCreate = Literal["graphical", "serial", "details"]
+OptionalColumn = Literal["ip", "snapshots"]  # the list's columns the View menu toggles
 STATS_INTERVAL_RANGE = (0.5, 10.0)  # seconds
 DEFAULT_STATS_INTERVAL = 1.0
 DEFAULT_STATS_COLUMNS = StatGroups.CPU | StatGroups.MEMORY
@@ -130,4 +131,13 @@ class Settings:
 
     def set_stats_columns(self, groups: StatGroups) -> None:
         self._qsettings.setValue("stats/columns", groups.value)
+        self._qsettings.sync()
+
+    def column_shown(self, column: OptionalColumn) -> bool:
+        """Whether the list shows an optional column (the IP column by default)."""
+        stored: Any = self._qsettings.value(f"columns/{column}", column == "ip")
+        return stored in (True, "true", "1", 1)
+
+    def set_column_shown(self, column: OptionalColumn, shown: bool) -> None:
+        self._qsettings.setValue(f"columns/{column}", shown)
         self._qsettings.sync()

@@ -49,3 +49,16 @@ def test_the_column_counts_snapshots_only_while_shown(
     window.snapshot_column.action.trigger()
     assert window.view.isColumnHidden(Column.SNAPSHOTS)
     assert count_shown(window, connection, "alpha") is None
+
+
+def test_the_optional_columns_shown_are_remembered(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.ip_column_action.isChecked()  # shown on a first start
+    window.snapshot_column.action.trigger()
+    window.ip_column_action.trigger()
+    window.close()  # closing stops the address reading, not the choice
+
+    again = MainWindow(window.app, remember_connections=False)
+    qtbot.addWidget(again)
+    assert again.snapshot_column.shown and not again.view.isColumnHidden(Column.SNAPSHOTS)
+    assert not again.ip_column_action.isChecked()
+    assert again.view.isColumnHidden(Column.IP_ADDRESS)
