@@ -789,10 +789,13 @@ class HardwareState:
     pools: tuple[str, ...] = ()  # where a new disk's volume can go
     usb_devices: tuple[UsbDevice, ...] = ()  # the host's, to pass through
     networks: tuple[str, ...] = ()  # the host's, for a NIC
-    isos: tuple[MediaVolume, ...] = ()  # the ISO volumes of the host's pools, for a CD-ROM
+    media: tuple[MediaVolume, ...] = ()  # the host pools' ISOs and disk images, to attach
     local_host: bool = False  # whether the host's files are this machine's (a file dialog)
     # Each disk's file by target, pool volumes resolved: the storage a removal may delete.
     disk_files: dict[str, str] = field(default_factory=dict)
+
+    def volumes_of(self, kind: MediaKind) -> tuple[MediaVolume, ...]:
+        return tuple(volume for volume in self.media if volume.kind is kind)
 
     @property
     def pending(self) -> set[ItemRef]:
@@ -803,9 +806,9 @@ def read_hardware(virdom: libvirt.virDomain) -> HardwareState:
     definition = Domain.from_xml(read_definition_xml(virdom))
     running = Domain.from_xml(virdom.XMLDesc(0)) if virdom.isActive() else None
     conn = virdom.connect()
-    isos = tuple(v for v in list_media_volumes(conn) if v.kind is MediaKind.ISO)
     files = {disk.target_dev: disk_file(conn, disk) for disk in definition.disks}
     return HardwareState(definition, running, tuple(storage_pools(conn)),
-                         tuple(usb_host_devices(conn)), tuple(network_names(conn)), isos,
+                         tuple(usb_host_devices(conn)), tuple(network_names(conn)),
+                         list_media_volumes(conn),
                          is_local_uri(conn.getURI()),
                          {target: path for target, path in files.items() if target and path})

@@ -75,6 +75,7 @@ class MediaVolume:
     path: str
     kind: MediaKind
     capacity: int
+    format: str = ""  # libvirt's volume format ("qcow2", "raw", "iso"; "" when unknown)
 
 
 def _local_problem(path: str, kind: MediaKind) -> str | None:
@@ -257,6 +258,7 @@ def list_media_volumes(conn: libvirt.virConnect) -> tuple[MediaVolume, ...]:
             if kind is not None:
                 _type, capacity, _allocation = volume.info()
                 found.append(
-                    MediaVolume(pool.name(), volume.name(), volume.path(), kind, int(capacity))
+                    MediaVolume(pool.name(), volume.name(), volume.path(), kind, int(capacity),
+                                _volume_format(root))
                 )
     return tuple(sorted(found, key=lambda v: (v.pool, v.name)))

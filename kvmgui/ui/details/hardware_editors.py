@@ -52,6 +52,7 @@ from kvmgui.core.hardware import (
     update_disk,
     update_interface,
 )
+from kvmgui.core.media import MediaKind
 from kvmgui.core.xml.model import DISK_CACHE_MODES, Disk, Graphics, Interface, Watchdog
 from kvmgui.ui.details.common import StatusLabel
 from kvmgui.ui.theme import set_tone_style
@@ -66,6 +67,24 @@ BOOT_WORDS = {"hd": "Hard disk", "cdrom": "CD-ROM", "network": "Network (PXE)", 
 def _named(widget: QWidget, name: str) -> QWidget:
     widget.setAccessibleName(name)
     return widget
+
+
+_FILE_FILTERS = {
+    MediaKind.ISO: ("Choose an ISO image", "ISO images (*.iso);;All files (*)"),
+    MediaKind.DISK_IMAGE: ("Choose a disk image",
+                           "Disk images (*.qcow2 *.img *.raw);;All files (*)"),
+}
+
+
+def choose_file(parent: QWidget, kind: MediaKind, target: QLineEdit) -> None:
+    """A file dialog (not modal to the app) whose chosen file goes into ``target``;
+    for hosts whose files are this machine's."""
+    title, filters = _FILE_FILTERS[kind]
+    dialog = QFileDialog(parent, title, str(Path.home()), filters)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.fileSelected.connect(target.setText)
+    dialog.open()
 
 
 class WhenChoice(QWidget):
@@ -411,9 +430,10 @@ class DiskEditor(ItemEditor):
             self.source.setPlaceholderText("(empty) — the path of an ISO to insert")
             self.isos = QComboBox()
             self.isos.setAccessibleName(f"{self.label}: ISO images in the host's storage pools")
-            self.isos.addItem("Insert an ISO volume of the host…" if state.isos
+            isos = state.volumes_of(MediaKind.ISO)
+            self.isos.addItem("Insert an ISO volume of the host…" if isos
                               else "No ISO volumes in the host's storage pools")
-            for volume in state.isos:
+            for volume in isos:
                 self.isos.addItem(f"{volume.pool} / {volume.name}", volume.path)
             self.isos.currentIndexChanged.connect(self._on_iso_chosen)
             buttons = QHBoxLayout()
@@ -457,12 +477,7 @@ class DiskEditor(ItemEditor):
 
     @Slot()
     def on_browse_clicked(self) -> None:
-        dialog = QFileDialog(self, "Choose an ISO image", str(Path.home()),
-                             "ISO images (*.iso);;All files (*)")
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.source.setText)
-        dialog.open()
+        choose_file(self, MediaKind.ISO, self.source)
 
     def _settings(self) -> tuple[str, str, bool, bool]:
         return (self.bus.currentText(), self.cache.currentText(), self.readonly.isChecked(),

@@ -54,6 +54,7 @@ from kvmgui.core.hardware import (
     new_watchdog,
     read_hardware,
 )
+from kvmgui.core.media import MediaKind, MediaVolume
 from kvmgui.core.xml.domain import (
     DiskBus,
     DiskFormat,
@@ -71,6 +72,7 @@ from kvmgui.ui.details.hardware_editors import (
     NIC_MODELS,
     ItemEditor,
     WhenChoice,
+    choose_file,
     combo_box,
     show_nic_sources,
 )
@@ -103,6 +105,20 @@ class AddHardwareDialog(QDialog):
         self.path = QLineEdit()
         self.path.setAccessibleName("Path of the disk image or ISO")
         self.path.setPlaceholderText("/var/lib/libvirt/images/data.qcow2")
+        # A volume of the host's pools, or (on this machine) a file, fills the path in.
+        self.volumes = QComboBox()
+        self.volumes.setAccessibleName("Volumes of the host's storage pools")
+        self.volumes.activated.connect(self._on_volume_chosen)
+        self.browse = QPushButton("Browse…")
+        self.browse.setAccessibleName("Choose a file on this machine")
+        self.browse.setVisible(state.local_host)
+        self.browse.clicked.connect(
+            lambda: choose_file(self, self._media_kind(), self.path))
+        self.choosers = QWidget()
+        choosers = QHBoxLayout(self.choosers)
+        choosers.setContentsMargins(0, 0, 0, 0)
+        choosers.addWidget(self.volumes, 1)
+        choosers.addWidget(self.browse)
         self.disk_format = combo_box("Disk image format", ("qcow2", "raw"), "qcow2")
         self.pool = combo_box("Storage pool for the new volume", state.pools, None)
         self.volume_name = QLineEdit()
@@ -134,6 +150,7 @@ class AddHardwareDialog(QDialog):
         form.addRow("Volume name:", self.volume_name)
         form.addRow("Size:", self.volume_size)
         form.addRow("Path:", self.path)
+        form.addRow("", self.choosers)
         form.addRow("Format:", self.disk_format)
         form.addRow("Bus:", self.bus)
         form.addRow("Connection:", self.nic_kind)
@@ -146,8 +163,8 @@ class AddHardwareDialog(QDialog):
         # The fields each kind uses; the others are hidden.
         self._fields = {
             "new-disk": (self.pool, self.volume_name, self.volume_size, self.bus),
-            "disk": (self.path, self.disk_format, self.bus),
-            "cdrom": (self.path,),
+            "disk": (self.path, self.choosers, self.disk_format, self.bus),
+            "cdrom": (self.path, self.choosers),
             "nic": (self.nic_kind, self.nic_source, self.nic_model),
             "sound": (self.sound_model,),
             "serial": (),
@@ -177,11 +194,34 @@ class AddHardwareDialog(QDialog):
         for widgets in self._fields.values():
             for widget in widgets:
                 self.form.setRowVisible(widget, widget in used)
+        if kind in ("disk", "cdrom"):
+            self._offer_volumes()
         if self._state.running is None:
             self.when.offer_now(False, "The VM is not running.")
         else:
             # An ISA serial port cannot be plugged into a running VM.
             self.when.offer_now(kind != "serial", "A serial port is added at the next boot.")
+
+    def _media_kind(self) -> MediaKind:
+        return MediaKind.ISO if self.kind.currentData() == "cdrom" else MediaKind.DISK_IMAGE
+
+    def _offer_volumes(self) -> None:
+        volumes = self._state.volumes_of(self._media_kind())
+        self.volumes.clear()
+        self.volumes.addItem(
+            f"Pick {self._media_kind().value} from the host's storage pools…" if volumes
+            else f"No {self._media_kind().value} in the host's storage pools", None)
+        for volume in volumes:
+            self.volumes.addItem(f"{volume.pool} / {volume.name}", volume)
+
+    @Slot(int)
+    def _on_volume_chosen(self, index: int) -> None:
+        volume = self.volumes.itemData(index)
+        if not isinstance(volume, MediaVolume):
+            return
+        self.path.setText(volume.path)
+        if volume.format in ("qcow2", "raw"):
+            self.disk_format.setCurrentText(volume.format)
 
     def _target(self, bus: str) -> str:
         return free_target([d.target_dev or "" for d in self._state.definition.disks], bus)

@@ -53,6 +53,7 @@ from kvmgui.core.hardware import (
     usb_host_devices,
 )
 from kvmgui.core.lifecycle import path_users
+from kvmgui.core.media import MediaKind
 from kvmgui.core.xml.domain import (
     DiskSpec,
     NetworkSpec,
@@ -371,7 +372,8 @@ def test_the_hosts_networks_and_iso_volumes_are_read_with_the_hardware(tmp_path:
         assert network_names(conn) == ["default", "lab"]
         state = read_hardware(conn.lookupByUUIDString(UUID))
         assert state.networks == ("default", "lab") and state.local_host
-        assert [(v.pool, v.name, v.path) for v in state.isos] == [
+        assert [(v.pool, v.name, v.path) for v in state.volumes_of(MediaKind.ISO)] == [
             ("images", "tools.iso", "/images/tools.iso")]
+        assert [v.name for v in state.volumes_of(MediaKind.DISK_IMAGE)] == ["data.qcow2"]
     finally:
         conn.close()

@@ -161,11 +161,12 @@ def test_a_remote_volume_with_a_backing_file_is_refused(host: libvirt.virConnect
 
 def test_the_hosts_media_volumes_are_listed_by_pool(host: libvirt.virConnect) -> None:
     assert list_media_volumes(host) == (
-        MediaVolume("images", "disk.img", "/srv/images/disk.img", MediaKind.DISK_IMAGE, 2 * GIB),
+        MediaVolume("images", "disk.img", "/srv/images/disk.img", MediaKind.DISK_IMAGE, 2 * GIB,
+                    "raw"),
         MediaVolume("media", "cloud.qcow2", "/srv/media/cloud.qcow2", MediaKind.DISK_IMAGE,
-                    3 * GIB),
+                    3 * GIB, "qcow2"),
         MediaVolume("media", "debian-12.iso", "/srv/media/debian-12.iso", MediaKind.ISO,
-                    1048576),
+                    1048576, "iso"),
     )  # not overlay.qcow2: it reads /dev/sda
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLineEdit,
     QListWidget,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -75,7 +76,8 @@ def hw_file(tmp_path: Path) -> Path:
     path.write_text(
         f"<node>{hw_domain('on', RUNNING)}{hw_domain('off', SHUTOFF)}"
         "<pool type='dir'><name>images</name><target><path>/images</path></target>"
-        "<volume type='file'><name>tools.iso</name><capacity>1000</capacity></volume></pool>"
+        "<volume type='file'><name>tools.iso</name><capacity>1000</capacity></volume>"
+        "<volume type='file'><name>data.img</name><capacity>1000</capacity></volume></pool>"
         # With an address: the test driver's DHCP lease lookup crashes on a network without.
         "<network><name>default</name><bridge name='virbr0'/>"
         "<ip address='192.168.122.1' netmask='255.255.255.0'/></network>"
@@ -118,6 +120,16 @@ def open_add_dialog(tab: HardwareTab) -> AddHardwareDialog:
     # The one just opened: an accepted one may still wait for its deletion.
     [dialog] = [d for d in tab.findChildren(AddHardwareDialog) if d.isVisible()]
     return dialog
+
+
+def choose_file_with(button: QAbstractButton | None, owner: QWidget, path: str) -> None:
+    """Click a Browse… button and choose ``path`` in the file dialog it opens."""
+    assert button is not None
+    button.click()
+    chooser = owner.findChild(QFileDialog)
+    assert chooser is not None and chooser.isVisible()
+    chooser.fileSelected.emit(path)
+    chooser.reject()
 
 
 def changes_listed(tab: HardwareTab) -> list[str]:
@@ -398,13 +410,32 @@ def test_a_cdrom_takes_an_iso_volume_of_the_host_or_a_local_file(
     cdrom.isos.setCurrentIndex(1)
     assert changes_listed(tab) == ["CD-ROM sda: insert /images/tools.iso — at next boot"]
     assert cdrom.browse is not None  # a test:/// URI is local: this machine's files
-    cdrom.browse.click()
-    dialog = cdrom.findChild(QFileDialog)
-    assert dialog is not None and dialog.isVisible()
-    dialog.fileSelected.emit("/srv/other.iso")
-    dialog.reject()
+    choose_file_with(cdrom.browse, cdrom, "/srv/other.iso")
     assert cdrom.source.text() == "/srv/other.iso"
     assert tab.state is not None
     remote = DiskEditor(ItemRef("disk", "sda"), replace(tab.state, local_host=False))
     qtbot.addWidget(remote)
     assert remote.browse is None and remote.isos.count() == 2
+
+
+def test_the_add_dialog_fills_the_path_from_a_pool_volume_or_a_local_file(
+    open_hardware: Callable[[str], DetailsWindow],
+) -> None:
+    tab = open_hardware("off").hardware
+    dialog = open_add_dialog(tab)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("disk"))
+    assert dialog.volumes.isVisibleTo(dialog) and dialog.browse.isVisibleTo(dialog)
+    assert [dialog.volumes.itemText(i) for i in range(1, dialog.volumes.count())] == [
+        "images / data.img"]  # a disk image, not the ISO
+    dialog.volumes.setCurrentIndex(1)
+    dialog.volumes.activated.emit(1)
+    assert dialog.path.text() == "/images/data.img"
+    assert dialog.disk_format.currentText() == "raw"  # the volume's own format
+
+    dialog.kind.setCurrentIndex(dialog.kind.findData("cdrom"))
+    assert [dialog.volumes.itemText(i) for i in range(1, dialog.volumes.count())] == [
+        "images / tools.iso"]
+    choose_file_with(dialog.browse, dialog, "/srv/other.iso")
+    assert dialog.path.text() == "/srv/other.iso"
+    dialog.accept()
+    assert changes_listed(tab) == ["Add disk sdb (/srv/other.iso) — at next boot"]
