@@ -5,6 +5,7 @@
 #   make lint                     ruff + mypy only
 #   make bench                    run benchmarks/bench_*.py
 #   make guest                    build (or reuse) the tiny test guest ISO
+#   make translations             re-extract the .ts files, rebuild the .qm files
 #
 # Every target first runs scripts/install-deps.sh, which installs only missing
 # Debian packages and reinstalls the venv only when pyproject.toml changed, so
@@ -26,7 +27,7 @@ PYTEST_ARGS ?=
 APP_ENV  := QT_NO_GLIB=1
 TEST_ENV := QT_QPA_PLATFORM=offscreen QT_NO_GLIB=1
 
-.PHONY: run test lint bench guest deps venv libvirtd check-display help
+.PHONY: run test lint bench guest deps venv libvirtd check-display help translations
 
 help:
 	@sed -n '3,7s/^# \{0,1\}//p' Makefile
@@ -36,6 +37,12 @@ deps:
 	@bash scripts/install-deps.sh
 
 venv: deps
+
+# The .ts files (what translators edit) and the .qm files built from them are
+# both tracked: an installed wheel or .deb loads the .qm from the package, and
+# tests/unit/ui/test_translations.py fails when either is stale.
+translations: deps
+	@bash scripts/translations.sh
 
 # fatal: tests and benchmarks need qemu:///system
 libvirtd: deps

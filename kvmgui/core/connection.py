@@ -28,6 +28,7 @@ from kvmgui.core.auth import Ask, open_connection
 from kvmgui.core.domain import DomainInfo, Labels, list_domains, read_domain, read_labels
 from kvmgui.core.errors import LibvirtCallError, describe_open_error, is_connection_broken
 from kvmgui.core.events import ensure_event_loop
+from kvmgui.core.texts import Translatable
 from kvmgui.core.uri import is_local_uri
 
 log = logging.getLogger(__name__)
@@ -51,11 +52,11 @@ Opening = concurrent.futures.Future[libvirt.virConnect]
 
 
 class ConnectionState(enum.Enum):
-    CONNECTING = "Connecting"
-    CONNECTED = "Connected"
-    FAILED = "Not connected"
-    LOST = "Connection lost"
-    CLOSED = "Closed"
+    CONNECTING = Translatable("connection", "Connecting")
+    CONNECTED = Translatable("connection", "Connected")
+    FAILED = Translatable("connection", "Not connected")
+    LOST = Translatable("connection", "Connection lost")
+    CLOSED = Translatable("connection", "Closed")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import libvirt
 
 from kvmgui.core.metadata import NO_METADATA, KvmguiMetadata, read_metadata
+from kvmgui.core.texts import Translatable
 
 
 class DomainState(enum.IntEnum):
@@ -40,33 +41,56 @@ class DomainState(enum.IntEnum):
 
 
 _STATE_LABELS = {
-    DomainState.NOSTATE: "Unknown",
-    DomainState.RUNNING: "Running",
-    DomainState.BLOCKED: "Blocked",
-    DomainState.PAUSED: "Paused",
-    DomainState.SHUTDOWN: "Shutting down",
-    DomainState.SHUTOFF: "Shut off",
-    DomainState.CRASHED: "Crashed",
-    DomainState.PMSUSPENDED: "Suspended",
+    DomainState.NOSTATE: Translatable("domain", "Unknown"),
+    DomainState.RUNNING: Translatable("domain", "Running"),
+    DomainState.BLOCKED: Translatable("domain", "Blocked"),
+    DomainState.PAUSED: Translatable("domain", "Paused"),
+    DomainState.SHUTDOWN: Translatable("domain", "Shutting down"),
+    DomainState.SHUTOFF: Translatable("domain", "Shut off"),
+    DomainState.CRASHED: Translatable("domain", "Crashed"),
+    DomainState.PMSUSPENDED: Translatable("domain", "Suspended"),
 }
 
 # The reasons worth showing, per state (virDomain*Reason enums).
 _REASON_LABELS: dict[DomainState, dict[int, str]] = {
     DomainState.RUNNING: {
-        1: "booted", 2: "migrated", 3: "restored", 4: "from snapshot", 5: "unpaused",
-        6: "migration canceled", 7: "save canceled", 8: "woken up", 9: "crashed",
-        10: "post-copy",
+        1: Translatable("domain", "booted"),
+        2: Translatable("domain", "migrated"),
+        3: Translatable("domain", "restored"),
+        4: Translatable("domain", "from snapshot"),
+        5: Translatable("domain", "unpaused"),
+        6: Translatable("domain", "migration canceled"),
+        7: Translatable("domain", "save canceled"),
+        8: Translatable("domain", "woken up"),
+        9: Translatable("domain", "crashed"),
+        10: Translatable("domain", "post-copy"),
     },
     DomainState.PAUSED: {
-        1: "by user", 2: "migrating", 3: "saving", 4: "dumping", 5: "I/O error",
-        6: "watchdog", 7: "from snapshot", 8: "shutting down", 9: "snapshot",
-        10: "crashed", 11: "starting up", 12: "post-copy", 13: "post-copy failed",
+        1: Translatable("domain", "by user"),
+        2: Translatable("domain", "migrating"),
+        3: Translatable("domain", "saving"),
+        4: Translatable("domain", "dumping"),
+        5: Translatable("domain", "I/O error"),
+        6: Translatable("domain", "watchdog"),
+        7: Translatable("domain", "from snapshot"),
+        8: Translatable("domain", "shutting down"),
+        9: Translatable("domain", "snapshot"),
+        10: Translatable("domain", "crashed"),
+        11: Translatable("domain", "starting up"),
+        12: Translatable("domain", "post-copy"),
+        13: Translatable("domain", "post-copy failed"),
     },
     DomainState.SHUTOFF: {
-        1: "shut down", 2: "forced off", 3: "crashed", 4: "migrated", 5: "saved",
-        6: "failed", 7: "from snapshot", 8: "daemon restarted",
+        1: Translatable("domain", "shut down"),
+        2: Translatable("domain", "forced off"),
+        3: Translatable("domain", "crashed"),
+        4: Translatable("domain", "migrated"),
+        5: Translatable("domain", "saved"),
+        6: Translatable("domain", "failed"),
+        7: Translatable("domain", "from snapshot"),
+        8: Translatable("domain", "daemon restarted"),
     },
-    DomainState.CRASHED: {1: "panicked"},
+    DomainState.CRASHED: {1: Translatable("domain", "panicked")},
 }
 
 
@@ -111,10 +135,13 @@ class DomainInfo:
 
     def __post_init__(self) -> None:
         if self.state is DomainState.SHUTOFF and self.managed_save:
-            state_text = "Saved"
+            state_text: str = Translatable("domain", "Saved")
         else:
             reason = reason_label(self.state, self.reason)
-            state_text = f"{self.state.label} ({reason})" if reason else self.state.label
+            state_text = (
+                Translatable("domain", "{state} ({reason})", state=self.state.label, reason=reason)
+                if reason else self.state.label
+            )
         object.__setattr__(self, "state_text", state_text)
         # Lower-case text the filter box matches against.
         search = f"{self.name}\n{self.title}\n{state_text}\n{self.uuid}".lower()

@@ -17,6 +17,7 @@ from kvmgui.core.storage import (
     image_references,
     volume_for_path,
 )
+from kvmgui.core.texts import Translatable
 from kvmgui.core.uri import is_local_uri
 from kvmgui.core.xml.domain import domain_disks
 from kvmgui.core.xml.model import Disk, Domain
@@ -38,19 +39,42 @@ class ActionSpec:
 
 class Action(enum.Enum):
     START = ActionSpec(
-        "Start", "start",
+        Translatable("lifecycle", "Start"), Translatable("lifecycle", "start"),
         frozenset({DomainState.SHUTOFF, DomainState.CRASHED}),
         libvirt.virDomain.create, needs_persistent=True,
     )
-    PAUSE = ActionSpec("Pause", "pause", _RUNNING, libvirt.virDomain.suspend)
-    RESUME = ActionSpec(
-        "Resume", "resume", frozenset({DomainState.PAUSED}), libvirt.virDomain.resume
+    PAUSE = ActionSpec(
+        Translatable("lifecycle", "Pause"),
+        Translatable("lifecycle", "pause"),
+        _RUNNING,
+        libvirt.virDomain.suspend,
     )
-    SHUTDOWN = ActionSpec("Shut Down", "shut down", _RUNNING, libvirt.virDomain.shutdown)
-    REBOOT = ActionSpec("Reboot", "reboot", _RUNNING, libvirt.virDomain.reboot)
-    FORCE_OFF = ActionSpec("Force Off", "force off", _ACTIVE, libvirt.virDomain.destroy)
+    RESUME = ActionSpec(
+        Translatable("lifecycle", "Resume"),
+        Translatable("lifecycle", "resume"),
+        frozenset({DomainState.PAUSED}),
+        libvirt.virDomain.resume,
+    )
+    SHUTDOWN = ActionSpec(
+        Translatable("lifecycle", "Shut Down"),
+        Translatable("lifecycle", "shut down"),
+        _RUNNING,
+        libvirt.virDomain.shutdown,
+    )
+    REBOOT = ActionSpec(
+        Translatable("lifecycle", "Reboot"),
+        Translatable("lifecycle", "reboot"),
+        _RUNNING,
+        libvirt.virDomain.reboot,
+    )
+    FORCE_OFF = ActionSpec(
+        Translatable("lifecycle", "Force Off"),
+        Translatable("lifecycle", "force off"),
+        _ACTIVE,
+        libvirt.virDomain.destroy,
+    )
     SAVE = ActionSpec(
-        "Save", "save",
+        Translatable("lifecycle", "Save"), Translatable("lifecycle", "save"),
         frozenset({DomainState.RUNNING, DomainState.BLOCKED, DomainState.PAUSED}),
         libvirt.virDomain.managedSave, needs_persistent=True,
     )
@@ -69,8 +93,10 @@ class Action(enum.Enum):
         if self.allowed_for(info):
             return ""
         if self.spec.needs_persistent and not info.persistent:
-            return f"{info.name} is transient: it cannot {self.spec.verb}."
-        return f"{info.name} is {info.state_text.lower()}: it cannot {self.spec.verb} now."
+            return Translatable("lifecycle", "{name} is transient: it cannot {verb}.",
+                                name=info.name, verb=self.spec.verb)
+        return Translatable("lifecycle", "{name} is {state}: it cannot {verb} now.",
+                            name=info.name, state=info.state_text.lower(), verb=self.spec.verb)
 
 
 # Everything libvirt keeps beside a domain's definition goes with it; older

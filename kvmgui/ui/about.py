@@ -13,6 +13,7 @@ from kvmgui import __version__
 from kvmgui.core.connection import ConnectionState
 from kvmgui.core.versions import hypervisor_version, libvirt_version
 from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.widgets.icons import app_icon
 
@@ -21,17 +22,19 @@ class AboutDialog(QDialog):
     def __init__(self, manager: ConnectionManager, ops: OpRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About kvmgui")
+        self.setWindowTitle(translate("about", "About kvmgui"))
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(64, 64))
         self.versions = QLabel()
         self.versions.setTextFormat(self.versions.textFormat().RichText)
         self._lines = [
             f"<b>kvmgui {__version__}</b>",
-            "A fast desktop manager for local KVM virtual machines.",
+            translate("about", "A fast desktop manager for local KVM virtual machines."),
             "",
             f"libvirt {libvirt_version()}",
-            f"Qt {qVersion()}, PySide6 {pyside_version}",
+            translate("about", "Qt {qVersion}, PySide6 {pyside_version}").format(
+                qVersion=qVersion(), pyside_version=pyside_version
+            ),
         ]
         self._render()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -43,7 +46,9 @@ class AboutDialog(QDialog):
         for connection in manager.connections():
             if connection.state is ConnectionState.CONNECTED:
                 ops.run(
-                    connection.call("read the hypervisor's version", hypervisor_version),
+                    connection.call(
+                        translate("about", "read the hypervisor's version"), hypervisor_version
+                    ),
                     partial(self._add_hypervisor_version, connection.uri),
                     owner=self,
                 )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.core.texts import Translatable
 from kvmgui.core.uri import (
     SSH_TRANSPORTS,
     host_problem,
@@ -27,17 +28,24 @@ from kvmgui.core.uri import (
     uri_warning,
     user_problem,
 )
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.theme import set_tone_style
 from kvmgui.ui.widgets.plain import plain_label
 
 # A remote preset's value is its SSH transport: libssh2 asks kvmgui (host key,
 # passphrase, password in dialogs); ssh runs the ssh program (agent, ~/.ssh/config).
 PRESETS = (
-    ("QEMU/KVM (system)", "qemu:///system"),
-    ("QEMU/KVM user session", "qemu:///session"),
-    ("QEMU/KVM on a remote host over SSH", "libssh2"),
-    ("QEMU/KVM on a remote host with the ssh program (agent, ~/.ssh/config)", "ssh"),
-    ("Custom URI", ""),
+    (Translatable("add_connection", "QEMU/KVM (system)"), "qemu:///system"),
+    (Translatable("add_connection", "QEMU/KVM user session"), "qemu:///session"),
+    (Translatable("add_connection", "QEMU/KVM on a remote host over SSH"), "libssh2"),
+    (
+        Translatable(
+            "add_connection",
+            "QEMU/KVM on a remote host with the ssh program (agent, ~/.ssh/config)",
+        ),
+        "ssh",
+    ),
+    (Translatable("add_connection", "Custom URI"), ""),
 )
 
 
@@ -48,49 +56,57 @@ class AddConnectionDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add Connection")
+        self.setWindowTitle(translate("add_connection", "Add Connection"))
         self.kind = QComboBox()
         for label, value in PRESETS:
-            self.kind.addItem(label, value)
+            self.kind.addItem(shown(label), value)
         self.user = QLineEdit()
-        self.user.setPlaceholderText("user (optional)")
+        self.user.setPlaceholderText(translate("add_connection", "user (optional)"))
         self.host = QLineEdit()
         self.host.setPlaceholderText("host.example.org")
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
         self.port.setValue(22)
         self.keyfile = QLineEdit()
-        self.keyfile.setPlaceholderText("~/.ssh/id_… (optional: the agent's or the default keys)")
-        self.browse_key = QPushButton("Browse…")
+        self.keyfile.setPlaceholderText(
+            translate("add_connection", "~/.ssh/id_… (optional: the agent's or the default keys)")
+        )
+        self.browse_key = QPushButton(translate("add_connection", "Browse…"))
         self.uri = QLineEdit()
-        for widget, name in ((self.kind, "Hypervisor"), (self.user, "User"),
-                             (self.host, "Host"), (self.port, "SSH port"),
-                             (self.keyfile, "SSH private key"),
-                             (self.browse_key, "Browse for the SSH private key"),
-                             (self.uri, "URI")):
+        for widget, name in (
+            (self.kind, translate("add_connection", "Hypervisor")),
+            (self.user, translate("add_connection", "User")),
+            (self.host, translate("add_connection", "Host")),
+            (self.port, translate("add_connection", "SSH port")),
+            (self.keyfile, translate("add_connection", "SSH private key")),
+            (self.browse_key, translate("add_connection", "Browse for the SSH private key")),
+            (self.uri, "URI"),
+        ):
             widget.setAccessibleName(name)
         self.problem = plain_label()
         set_tone_style(self.problem, "color: $ERROR;")
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem with this connection")
+        self.problem.setAccessibleName(translate("add_connection", "Problem with this connection"))
         self.warning = plain_label()
         set_tone_style(self.warning, "color: $WARNING;")
         self.warning.setWordWrap(True)
-        self.warning.setAccessibleName("Warning about this connection")
+        self.warning.setAccessibleName(translate("add_connection", "Warning about this connection"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Connect")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("add_connection", "Connect")
+        )
         form = QFormLayout(self)
-        form.addRow("Hypervisor:", self.kind)
-        form.addRow("User:", self.user)
-        form.addRow("Host:", self.host)
-        form.addRow("Port:", self.port)
+        form.addRow(translate("add_connection", "Hypervisor:"), self.kind)
+        form.addRow(translate("add_connection", "User:"), self.user)
+        form.addRow(translate("add_connection", "Host:"), self.host)
+        form.addRow(translate("add_connection", "Port:"), self.port)
         key_row = QHBoxLayout()
         key_row.addWidget(self.keyfile)
         key_row.addWidget(self.browse_key)
-        form.addRow("Key file:", key_row)
-        form.addRow("URI:", self.uri)
+        form.addRow(translate("add_connection", "Key file:"), key_row)
+        form.addRow(translate("add_connection", "URI:"), self.uri)
         form.addRow(self.problem)
         form.addRow(self.warning)
         form.addRow(self.buttons)
@@ -142,7 +158,7 @@ class AddConnectionDialog(QDialog):
     @Slot()
     def browse_for_key(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "SSH Private Key", os.path.expanduser("~/.ssh"))
+            self, translate("add_connection", "SSH Private Key"), os.path.expanduser("~/.ssh"))
         if path:
             self.keyfile.setText(path)
 

@@ -35,6 +35,7 @@ from kvmgui.core.clone import (
 )
 from kvmgui.core.connection import Connection
 from kvmgui.core.domain import DomainInfo
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.ops import OpRunner, failure_message
 
 _PREVIEW_NAMES = 4
@@ -58,71 +59,82 @@ class CloneDialog(QDialog):
         self._info = info
         self._ops = ops
         self._running = False
-        self.setWindowTitle(f"Clone {info.name}")
-        self.setAccessibleName(f"Clone {info.name}")
+        self.setWindowTitle(translate("clone_dialog", "Clone {name}").format(name=info.name))
+        self.setAccessibleName(translate("clone_dialog", "Clone {name}").format(name=info.name))
         self.resize(540, 380)
 
         self.intro = QLabel(self._intro_text())
         self.intro.setWordWrap(True)
-        self.linked_button = QRadioButton("Linked clone: a thin overlay on the source's disks")
-        self.linked_button.setAccessibleName("Linked clone")
-        self.full_button = QRadioButton("Full copy: disks of its own")
-        self.full_button.setAccessibleName("Full copy")
+        self.linked_button = QRadioButton(
+            translate("clone_dialog", "Linked clone: a thin overlay on the source's disks")
+        )
+        self.linked_button.setAccessibleName(translate("clone_dialog", "Linked clone"))
+        self.full_button = QRadioButton(translate("clone_dialog", "Full copy: disks of its own"))
+        self.full_button.setAccessibleName(translate("clone_dialog", "Full copy"))
         self.mode_group = QButtonGroup(self)
         self.mode_group.addButton(self.linked_button)
         self.mode_group.addButton(self.full_button)
         self.linked_button.setChecked(True)
         self.pattern_edit = QLineEdit(f"{info.name}-{NUMBER}")
-        self.pattern_edit.setAccessibleName("Name pattern")
-        self.pattern_edit.setToolTip(f"{NUMBER} becomes each clone's number: 1, 2, 3…")
+        self.pattern_edit.setAccessibleName(translate("clone_dialog", "Name pattern"))
+        self.pattern_edit.setToolTip(
+            translate("clone_dialog", "{NUMBER} becomes each clone's number: 1, 2, 3…").format(
+                NUMBER=NUMBER
+            )
+        )
         self.count_spin = QSpinBox()
         self.count_spin.setRange(1, CLONE_LIMIT)
-        self.count_spin.setAccessibleName("Number of clones")
-        self.start_check = QCheckBox("Start the clones")
-        self.start_check.setAccessibleName("Start the clones")
+        self.count_spin.setAccessibleName(translate("clone_dialog", "Number of clones"))
+        self.start_check = QCheckBox(translate("clone_dialog", "Start the clones"))
+        self.start_check.setAccessibleName(translate("clone_dialog", "Start the clones"))
         # A running source: its disks are frozen by a snapshot, or it is refused.
         self.snapshot_check = QCheckBox(
-            "Clone it running, from a snapshot of its disks taken now"
+            translate("clone_dialog", "Clone it running, from a snapshot of its disks taken now")
         )
-        self.snapshot_check.setAccessibleName("Clone from a snapshot of the running disks")
+        self.snapshot_check.setAccessibleName(
+            translate("clone_dialog", "Clone from a snapshot of the running disks")
+        )
         self.snapshot_check.setToolTip(
-            "A disk-only snapshot: the VM keeps running on new overlay files and its "
-            "current disk images, frozen, become the read-only base of the clones."
+            translate(
+                "clone_dialog",
+                "A disk-only snapshot: the VM keeps running on new overlay files and its "
+                "current disk images, frozen, become the read-only base of the clones.",
+            )
         )
         self.snapshot_check.setVisible(info.state.is_active)
         self.names_label = QLabel()
-        self.names_label.setAccessibleName("Names of the clones")
+        self.names_label.setAccessibleName(translate("clone_dialog", "Names of the clones"))
         self.names_label.setWordWrap(True)
         self.problem_label = QLabel()
-        self.problem_label.setAccessibleName("Problem")
+        self.problem_label.setAccessibleName(translate("clone_dialog", "Problem"))
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet("color: #b00020")
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Cloning progress")
+        self.progress.setAccessibleName(translate("clone_dialog", "Cloning progress"))
         self.progress.hide()
         self.steps = QListWidget()
-        self.steps.setAccessibleName("Progress of each clone")
+        self.steps.setAccessibleName(translate("clone_dialog", "Progress of each clone"))
         self.steps.hide()
         self.summary_label = QLabel()
-        self.summary_label.setAccessibleName("Summary")
+        self.summary_label.setAccessibleName(translate("clone_dialog", "Summary"))
         self.summary_label.setWordWrap(True)
         self.summary_label.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
         )
         self.clone_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.clone_button.setText("Clone")
-        self.clone_button.setAccessibleName("Clone")
+        self.clone_button.setText(translate("clone_dialog", "Clone"))
+        self.clone_button.setAccessibleName(translate("clone_dialog", "Clone"))
         self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
 
         form = QFormLayout()
-        form.addRow("Kind:", self.linked_button)
+        form.addRow(translate("clone_dialog", "Kind:"), self.linked_button)
         form.addRow("", self.full_button)
-        form.addRow("Name:", self.pattern_edit)
-        form.addRow("How many:", self.count_spin)
+        form.addRow(translate("clone_dialog", "Name:"), self.pattern_edit)
+        form.addRow(translate("clone_dialog", "How many:"), self.count_spin)
         form.addRow("", self.start_check)
         form.addRow("", self.snapshot_check)
-        form.addRow("Names:", self.names_label)
+        form.addRow(translate("clone_dialog", "Names:"), self.names_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)
@@ -145,20 +157,21 @@ class CloneDialog(QDialog):
     def _intro_text(self) -> str:
         name = self._info.name
         if self._info.state.is_active:
-            return (
-                f"{name} is running. Shut it down first, or clone it from a snapshot of its "
-                f"disks taken now: {name} keeps running, writing to new overlay files, and "
+            return translate(
+                "clone_dialog",
+                "{name} is running. Shut it down first, or clone it from a snapshot of its "
+                "disks taken now: {name} keeps running, writing to new overlay files, and "
                 "its disk images as they are at that instant become the read-only base of "
                 "the clones. When the guest agent answers, it freezes the guest's file "
                 "systems for the snapshot; without it, the clones start from disks as after "
-                "a power cut (crash-consistent), like a VM that was switched off."
-            )
-        return (
-            f"Clones of {self._info.name} get their own name, UUID, MAC addresses, UEFI "
-            "variables and cloud-init identity. A linked clone reads through the source's "
-            "disks, so the source must stay shut off while its linked clones exist "
-            "(make it a template)."
-        )
+                "a power cut (crash-consistent), like a VM that was switched off.",
+            ).format(name=name)
+        return translate(
+            "clone_dialog",
+            "Clones of {name} get their own name, UUID, MAC addresses, UEFI variables and "
+            "cloud-init identity. A linked clone reads through the source's disks, so the source "
+            "must stay shut off while its linked clones exist (make it a template).",
+        ).format(name=name)
 
     # ------------------------------------------------------------ validation
 
@@ -168,8 +181,10 @@ class CloneDialog(QDialog):
     def problem(self) -> str | None:
         """Why the clones cannot be made as asked, or None."""
         if self._info.state.is_active and not self.snapshot_check.isChecked():
-            return (f"{self._info.name} is running: shut it down first, or clone it from "
-                    "a snapshot of its disks.")
+            return translate(
+                "clone_dialog",
+                "{name} is running: shut it down first, or clone it from a snapshot of its disks.",
+            ).format(name=self._info.name)
         existing = {info.name for info in self._connection.domains()}
         return validate_clone_request(
             self.pattern_edit.text().strip(), self.count_spin.value(), existing
@@ -200,7 +215,9 @@ class CloneDialog(QDialog):
         self._set_running(True)
         self.steps.clear()
         for name in names:
-            self.steps.addItem(QListWidgetItem(f"{name}: waiting"))
+            self.steps.addItem(
+                QListWidgetItem(translate("clone_dialog", "{name}: waiting").format(name=name))
+            )
         self.progress.setRange(0, len(names))
         self.progress.setValue(0)
         loop = asyncio.get_running_loop()
@@ -210,7 +227,7 @@ class CloneDialog(QDialog):
 
         self._ops.run(
             self._connection.call(
-                f"Could not clone {self._info.name}",
+                translate("clone_dialog", "Could not clone {name}").format(name=self._info.name),
                 partial(clone_vms, request=request, progress=progress),
             ),
             self.on_cloned, on_failure=self.on_failed, owner=self,
@@ -239,9 +256,15 @@ class CloneDialog(QDialog):
             failed = len(outcome.made)
             item = self.steps.item(failed)
             if item is not None:
-                item.setText(f"{outcome.failure.name}: failed at {outcome.failure.step.lower()}")
+                item.setText(
+                    translate("clone_dialog", "{name}: failed at {lower}").format(
+                        name=outcome.failure.name, lower=outcome.failure.step.lower()
+                    )
+                )
             for position, name in enumerate(outcome.not_attempted, start=failed + 1):
-                self.steps.item(position).setText(f"{name}: not attempted")
+                self.steps.item(position).setText(
+                    translate("clone_dialog", "{name}: not attempted").format(name=name)
+                )
         self._show_summary(outcome.summary())
         self.cloned.emit(outcome)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.auth import Ask, CredentialRequest
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.widgets.plain import plain_label
 
 # How long a question waits for the user before the connect is given up.
@@ -34,10 +35,12 @@ class CredentialDialog(QDialog):
         self, uri: str, requests: list[CredentialRequest], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Connecting to {uri}")
+        self.setWindowTitle(translate("credentials", "Connecting to {uri}").format(uri=uri))
         self.requests = requests
         form = QFormLayout(self)
-        intro = plain_label(f"libvirt asks, to connect to {uri}:")
+        intro = plain_label(
+            translate("credentials", "libvirt asks, to connect to {uri}:").format(uri=uri)
+        )
         intro.setWordWrap(True)
         form.addRow(intro)
         self.fields: list[QLineEdit] = []
@@ -48,7 +51,7 @@ class CredentialDialog(QDialog):
                 field.setEchoMode(QLineEdit.EchoMode.Password)
             if request.yes_no:
                 field.setText("")
-                field.setPlaceholderText("y to accept, n to refuse")
+                field.setPlaceholderText(translate("credentials", "y to accept, n to refuse"))
             label = plain_label(request.prompt)
             label.setWordWrap(True)
             form.addRow(label)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from kvmgui.core.connection import Connection
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.lifecycle import DiskChoice, disks_for_delete
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.ops import OpRunner, failure_message
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -62,24 +63,37 @@ class DeleteDialog(QDialog):
         self._targets = targets
         self._pending_reads = len(targets)
         names = ", ".join(info.name for _c, info in targets)
-        self.setWindowTitle("Delete Virtual Machine" + ("s" if len(targets) > 1 else ""))
+        count = len(targets)  # lupdate reads no call among translate's arguments
+        self.setWindowTitle(
+            translate("delete_dialog", "Delete Virtual Machine(s)", None, count)
+        )
         self.resize(620, 360)
         self.intro = QLabel(
-            f"Delete {names}? Running machines are forced off first. Managed save, "
-            "snapshot metadata and UEFI variables go with the definition.\n"
-            "Tick the storage to delete too: unticked disks are kept."
+            translate(
+                "delete_dialog",
+                "Delete {names}? Running machines are forced off first. Managed save, snapshot "
+                "metadata and UEFI variables go with the definition.\nTick the storage to delete "
+                "too: unticked disks are kept.",
+            ).format(names=names)
         )
         self.intro.setTextFormat(Qt.TextFormat.PlainText)  # names are the user's text
         self.intro.setWordWrap(True)
         self.disks = QTreeWidget()
-        self.disks.setAccessibleName("Disks")
-        self.disks.setHeaderLabels(["Delete", "Disk", "Path", "Also used by"])
+        self.disks.setAccessibleName(translate("delete_dialog", "Disks"))
+        self.disks.setHeaderLabels(
+            [
+                translate("delete_dialog", "Delete"),
+                translate("delete_dialog", "Disk"),
+                translate("delete_dialog", "Path"),
+                translate("delete_dialog", "Also used by"),
+            ]
+        )
         self.disks.setRootIsDecorated(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.delete_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.delete_button.setText("Delete")
+        self.delete_button.setText(translate("delete_dialog", "Delete"))
         self.delete_button.setEnabled(False)  # until the disks are listed
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -90,11 +104,17 @@ class DeleteDialog(QDialog):
         self._vm_items: dict[str, QTreeWidgetItem] = {}
         self.shared_confirmation: QMessageBox | None = None
         for connection, info in targets:
-            item = QTreeWidgetItem(self.disks, ["", info.name, "reading disks…"])
+            item = QTreeWidgetItem(
+                self.disks, ["", info.name, translate("delete_dialog", "reading disks…")]
+            )
             self._vm_items[info.uuid] = item
             ops.run(
                 connection.call_domain(
-                    f"Could not list the disks of {info.name}", info.uuid, disks_for_delete
+                    translate("delete_dialog", "Could not list the disks of {name}").format(
+                        name=info.name
+                    ),
+                    info.uuid,
+                    disks_for_delete,
                 ),
                 partial(self._show_disks, info.uuid),
                 on_failure=partial(self._show_disk_failure, info.uuid),
@@ -108,9 +128,13 @@ class DeleteDialog(QDialog):
 
     def _show_disks(self, uuid: str, disks: list[DiskChoice]) -> None:
         vm_item = self._vm_items[uuid]
-        vm_item.setText(2, "" if disks else "no disks")
+        vm_item.setText(2, "" if disks else translate("delete_dialog", "no disks"))
         for disk in disks:
-            kind = f"{disk.device}, cloud-init seed" if disk.is_seed else disk.device
+            kind = (
+                translate("delete_dialog", "{device}, cloud-init seed").format(device=disk.device)
+                if disk.is_seed
+                else disk.device
+            )
             label = f"{disk.target} ({kind})"
             item = QTreeWidgetItem(vm_item, ["", label, disk.path, ", ".join(disk.used_by)])
             item.setData(0, PATH_ROLE, disk.path)
@@ -119,12 +143,16 @@ class DeleteDialog(QDialog):
                 item.setCheckState(0, Qt.CheckState.Checked if disk.ticked_by_default
                                    else Qt.CheckState.Unchecked)
             else:
-                item.setToolTip(2, "Not in a storage pool: kvmgui cannot delete it")
+                item.setToolTip(
+                    2, translate("delete_dialog", "Not in a storage pool: kvmgui cannot delete it")
+                )
                 item.setDisabled(True)
             if disk.is_seed:
-                item.setToolTip(1, "Holds the cloud-init user's password hash")
+                item.setToolTip(
+                    1, translate("delete_dialog", "Holds the cloud-init user's password hash")
+                )
             if disk.used_by:
-                item.setToolTip(3, "Deleting it breaks these VMs")
+                item.setToolTip(3, translate("delete_dialog", "Deleting it breaks these VMs"))
         vm_item.setExpanded(True)
         self.disks.resizeColumnToContents(1)
         self._disk_read_done()
@@ -162,15 +190,27 @@ class DeleteDialog(QDialog):
             self._delete(frozenset())
 
     def _confirm_shared(self, shared: dict[str, tuple[str, ...]]) -> None:
-        lines = [f"{path}\n    used by {', '.join(users)}" for path, users in shared.items()]
+        lines = [
+            translate("delete_dialog", "{path}\n    used by {join}").format(
+                path=path, join=", ".join(users)
+            )
+            for path, users in shared.items()
+        ]
         box = QMessageBox(
-            QMessageBox.Icon.Warning, "Delete storage other VMs use?",
-            "Other virtual machines use storage you ticked; deleting it breaks them:\n\n"
+            QMessageBox.Icon.Warning,
+            translate("delete_dialog", "Delete storage other VMs use?"),
+            translate(
+                "delete_dialog",
+                "Other virtual machines use storage you ticked; deleting it breaks them:\n\n",
+            )
             + "\n".join(lines),
-            QMessageBox.StandardButton.Cancel, self,
+            QMessageBox.StandardButton.Cancel,
+            self,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        delete = box.addButton("Delete Anyway", QMessageBox.ButtonRole.DestructiveRole)
+        delete = box.addButton(
+            translate("delete_dialog", "Delete Anyway"), QMessageBox.ButtonRole.DestructiveRole
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(partial(self._on_shared_answered, box, delete, shared))
         self.shared_confirmation = box

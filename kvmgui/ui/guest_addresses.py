@@ -19,6 +19,7 @@ from kvmgui.core.connection import Connection, DomainChanges
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.errors import LibvirtCallError
 from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.ops import cancel_with
 
 log = logging.getLogger(__name__)
@@ -101,7 +102,8 @@ class GuestAddresses(QObject):
     async def _read(self, connection: Connection, uuids: list[str]) -> None:
         try:
             read = await connection.call(
-                "read guest addresses", partial(read_addresses_of, uuids=uuids)
+                translate("guest_addresses", "read guest addresses"),
+                partial(read_addresses_of, uuids=uuids),
             )
         except LibvirtCallError as err:
             log.debug("guest addresses on %s: %s", connection.uri, err)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from kvmgui.core.connection import Connection
+from kvmgui.core.texts import Translatable
 from kvmgui.ui.details.graphs import HostGraphs
 from kvmgui.ui.host.diagnostics_view import DiagnosticsView
 from kvmgui.ui.host.network_view import NetworkView
 from kvmgui.ui.host.storage_view import StorageView
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.models.domain_tree import connection_label
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
@@ -25,10 +27,10 @@ class HostWindow(QMainWindow):
 
     closed = Signal()
 
-    OVERVIEW = "Overview"
-    STORAGE = "Storage"
-    NETWORKS = "Networks"
-    DIAGNOSTICS = "Diagnostics"
+    OVERVIEW = Translatable("host_window", "Overview")
+    STORAGE = Translatable("host_window", "Storage")
+    NETWORKS = Translatable("host_window", "Networks")
+    DIAGNOSTICS = Translatable("host_window", "Diagnostics")
 
     def __init__(
         self, connection: Connection, poller: StatsPoller, ops: OpRunner, settings: Settings
@@ -42,11 +44,12 @@ class HostWindow(QMainWindow):
         self.networks = NetworkView(connection, ops)
         self.diagnostics = DiagnosticsView(connection, ops, settings)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Host views")
-        self.tabs.addTab(self.graphs, self.OVERVIEW)
-        self.tabs.addTab(self.storage, self.STORAGE)
-        self.tabs.addTab(self.networks, self.NETWORKS)
-        self.tabs.addTab(self.diagnostics, self.DIAGNOSTICS)
+        self.tabs.setAccessibleName(translate("host_window", "Host views"))
+        # Tabs are named by their English label (show_tab), shown translated.
+        self._tab_labels = (self.OVERVIEW, self.STORAGE, self.NETWORKS, self.DIAGNOSTICS)
+        pages: tuple[QWidget, ...] = (self.graphs, self.storage, self.networks, self.diagnostics)
+        for page, label in zip(pages, self._tab_labels, strict=True):
+            self.tabs.addTab(page, shown(label))
         self.setCentralWidget(self.tabs)
         self._update_title()
         self._connect_signals(poller)
@@ -55,9 +58,9 @@ class HostWindow(QMainWindow):
         poller.stats_sampled.connect(self.on_stats_sampled)
 
     def show_tab(self, label: str) -> None:
-        for index in range(self.tabs.count()):
-            if self.tabs.tabText(index) == label:
-                self.tabs.setCurrentIndex(index)
+        """Show the tab of English ``label`` (one of OVERVIEW, STORAGE, ...)."""
+        if label in self._tab_labels:
+            self.tabs.setCurrentIndex(self._tab_labels.index(label))
 
     @Slot(object, object)
     def on_stats_sampled(self, connection: Connection, _uuids: set[str]) -> None:
@@ -66,7 +69,11 @@ class HostWindow(QMainWindow):
 
     def _update_title(self) -> None:
         # The host name is known once the connection is open.
-        self.setWindowTitle(f"Host — {connection_label(self.connection)} — kvmgui")
+        self.setWindowTitle(
+            translate("host_window", "Host — {connection_label} — kvmgui").format(
+                connection_label=connection_label(self.connection)
+            )
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit()

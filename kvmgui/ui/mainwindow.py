@@ -34,6 +34,7 @@ from kvmgui.core.throwaway import Leftover
 from kvmgui.core.uri import demo_uri
 from kvmgui.ui.app import App
 from kvmgui.ui.console.thumbnails import ThumbnailService, ThumbnailView
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.models.domain_tree import STATS_COLUMNS, Column, DomainTreeModel, Role
 from kvmgui.ui.models.tag_groups import GROUP_ROLE, GroupColumn, TagGroupModel
 from kvmgui.ui.shortcuts import ShortcutsDialog
@@ -74,7 +75,7 @@ class MainWindow(QMainWindow):
         self._host_windows: dict[str, HostWindow] = {}
         self.model = DomainTreeModel(self.manager, self, stats=self.stats)
         self.view = QTreeView()
-        self.view.setAccessibleName("Virtual machines")
+        self.view.setAccessibleName(translate("mainwindow", "Virtual machines"))
         self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)  # constant-time layout at thousands of rows
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -96,8 +97,10 @@ class MainWindow(QMainWindow):
         self._sort_shown = (Column.NAME, Qt.SortOrder.AscendingOrder)
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setAccessibleName("Filter")
-        self.filter_edit.setPlaceholderText("Filter: words, tag:web, state:running (Ctrl+F)")
+        self.filter_edit.setAccessibleName(translate("mainwindow", "Filter"))
+        self.filter_edit.setPlaceholderText(
+            translate("mainwindow", "Filter: words, tag:web, state:running (Ctrl+F)")
+        )
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMaximumWidth(320)
         self.message_bar = MessageBar()
@@ -107,13 +110,15 @@ class MainWindow(QMainWindow):
         self.model.addresses_for = app.addresses.addresses
         # The icon view shares the list's selection: actions see one selection.
         self.thumbnail_view = ThumbnailView(self.model)
-        self.thumbnail_view.setAccessibleName("Virtual machine screens")
+        self.thumbnail_view.setAccessibleName(translate("mainwindow", "Virtual machine screens"))
         self.thumbnail_view.setSelectionModel(self.view.selectionModel())
         self.thumbnails.add_provider(self.thumbnail_view.visible_domains)
         self.group_model = TagGroupModel(self.manager, self)
         self.group_view = QTreeView()
         self.group_view.setModel(self.group_model)
-        self.group_view.setAccessibleName("Virtual machines grouped by tag")
+        self.group_view.setAccessibleName(
+            translate("mainwindow", "Virtual machines grouped by tag")
+        )
         self.group_view.setUniformRowHeights(True)
         self.group_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.group_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -153,24 +158,37 @@ class MainWindow(QMainWindow):
         self.snapshot_column = SnapshotCountColumn(
             self.view, self.model, self.manager, self.ops, self)
         self.vm_actions.snapshots_changed.connect(self.snapshot_column.on_snapshots_changed)
-        self.new_vm_action = make("New VM…", QKeySequence.StandardKey.New, self.new_vm,
-                                  "Create a virtual machine on the selected connection")
-        self.open_action = make("Details", None, self.open_selected,
-                                "Open the details of the selected virtual machines")
-        self.thumbnails_action = QAction("Thumbnails", self)
+        self.new_vm_action = make(
+            translate("mainwindow", "New VM…"),
+            QKeySequence.StandardKey.New,
+            self.new_vm,
+            translate("mainwindow", "Create a virtual machine on the selected connection"),
+        )
+        self.open_action = make(
+            translate("mainwindow", "Details"),
+            None,
+            self.open_selected,
+            translate("mainwindow", "Open the details of the selected virtual machines"),
+        )
+        self.thumbnails_action = QAction(translate("mainwindow", "Thumbnails"), self)
         self.thumbnails_action.setShortcut(QKeySequence("Ctrl+T"))
-        self.thumbnails_action.setToolTip("Show the screens of running VMs instead of the list")
+        self.thumbnails_action.setToolTip(
+            translate("mainwindow", "Show the screens of running VMs instead of the list")
+        )
         self.thumbnails_action.setCheckable(True)
-        self.group_by_tag_action = QAction("Group by Tag", self)
+        self.group_by_tag_action = QAction(translate("mainwindow", "Group by Tag"), self)
         self.group_by_tag_action.setShortcut(QKeySequence("Ctrl+G"))
         self.group_by_tag_action.setToolTip(
-            "Show the VMs in groups by tag, templates apart; a group's row selects all its VMs"
+            translate(
+                "mainwindow",
+                "Show the VMs in groups by tag, templates apart; a group's row selects all its VMs",
+            )
         )
         self.group_by_tag_action.setCheckable(True)
-        self.ip_column_action = QAction("IP Address Column", self)
+        self.ip_column_action = QAction(translate("mainwindow", "IP Address Column"), self)
         self.ip_column_action.setCheckable(True)
         self.ip_column_action.setStatusTip(
-            "Show running VMs' addresses (DHCP lease, guest agent, ARP)"
+            translate("mainwindow", "Show running VMs' addresses (DHCP lease, guest agent, ARP)")
         )
         # One view at a time: the list, the thumbnails or the groups.
         self.view_choice = QActionGroup(self)
@@ -178,43 +196,64 @@ class MainWindow(QMainWindow):
         self.view_choice.addAction(self.thumbnails_action)
         self.view_choice.addAction(self.group_by_tag_action)
         self.new_from_template_action = make(
-            "New VM from Template…", "Ctrl+Shift+N", self.new_from_template,
-            "Make a linked clone of a template and start it",
+            translate("mainwindow", "New VM from Template…"),
+            "Ctrl+Shift+N",
+            self.new_from_template,
+            translate("mainwindow", "Make a linked clone of a template and start it"),
         )
-        self.add_connection_action = make("Add Connection…", None, self.add_connection)
-        self.remove_connection_action = make("Remove Connection", None,
+        self.add_connection_action = make(
+            translate("mainwindow", "Add Connection…"), None, self.add_connection
+        )
+        self.remove_connection_action = make(translate("mainwindow", "Remove Connection"), None,
                                              self.remove_selected_connection)
-        self.reconnect_action = make("Reconnect", None, self.reconnect_selected)
-        self.demo_action = make("Open Demo Fleet", None, self.open_demo,
-                                "Open libvirt's test driver on a demo fleet")
+        self.reconnect_action = make(
+            translate("mainwindow", "Reconnect"), None, self.reconnect_selected
+        )
+        self.demo_action = make(
+            translate("mainwindow", "Open Demo Fleet"),
+            None,
+            self.open_demo,
+            translate("mainwindow", "Open libvirt's test driver on a demo fleet"),
+        )
         # virt-manager's key; StandardKey.Quit is empty under some platform themes
-        self.quit_action = make("Quit", "Ctrl+Q", self.close)
-        self.about_action = make("About kvmgui", None, self.show_about)
-        self.shortcuts_action = make("Keyboard Shortcuts", "F1",
+        self.quit_action = make(
+            translate("mainwindow", "Quit"), "Ctrl+Q", self.close
+        )
+        self.about_action = make(translate("mainwindow", "About kvmgui"), None, self.show_about)
+        self.shortcuts_action = make(translate("mainwindow", "Keyboard Shortcuts"), "F1",
                                      lambda: ShortcutsDialog(self, self).open())
-        self.preferences_action = make("Preferences…", QKeySequence.StandardKey.Preferences,
-                                       self.show_preferences)
+        self.preferences_action = make(
+            translate("mainwindow", "Preferences…"),
+            QKeySequence.StandardKey.Preferences,
+            self.show_preferences,
+        )
         self.host_overview_action = make(
-            "Host Overview", None, self.show_host_overview,
-            "Show the host's CPU and memory (of the selected connection)",
+            translate("mainwindow", "Host Overview"), None, self.show_host_overview,
+            translate("mainwindow", "Show the host's CPU and memory (of the selected connection)"),
         )
         self.host_storage_action = make(
-            "Storage…", None, partial(self.show_host_overview, "Storage"),
-            "Show the storage pools and volumes of the selected connection",
+            translate("mainwindow", "Storage…"),
+            None,
+            partial(self.show_host_overview, "Storage"),
+            translate(
+                "mainwindow", "Show the storage pools and volumes of the selected connection"
+            ),
         )
-        self.filter_action = make("Filter", QKeySequence.StandardKey.Find, self.focus_filter)
+        self.filter_action = make(
+            translate("mainwindow", "Filter"), QKeySequence.StandardKey.Find, self.focus_filter
+        )
         self.addAction(self.filter_action)
 
     def _create_menus_and_toolbar(self) -> None:
         menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu("&File")
+        file_menu = menu_bar.addMenu(translate("mainwindow", "&File"))
         file_menu.addActions([self.new_vm_action, self.new_from_template_action,
                               self.add_connection_action, self.demo_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu = menu_bar.addMenu(translate("mainwindow", "&Edit"))
         edit_menu.addAction(self.preferences_action)
-        view_menu = menu_bar.addMenu("&View")
+        view_menu = menu_bar.addMenu(translate("mainwindow", "&View"))
         view_menu.addAction(self.thumbnails_action)
         view_menu.addAction(self.group_by_tag_action)
         view_menu.addSeparator()
@@ -223,12 +262,12 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.ip_column_action)
         view_menu.addSeparator()
         view_menu.addAction(self.host_overview_action)
-        self.vm_menu = menu_bar.addMenu("&Virtual Machine")
+        self.vm_menu = menu_bar.addMenu(translate("mainwindow", "&Virtual Machine"))
         self._fill_vm_menu(self.vm_menu)
-        help_menu = menu_bar.addMenu("&Help")
+        help_menu = menu_bar.addMenu(translate("mainwindow", "&Help"))
         help_menu.addActions([self.shortcuts_action, self.about_action])
 
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(translate("mainwindow", "Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -373,14 +412,26 @@ class MainWindow(QMainWindow):
             return  # the same error on every retry: said once is enough
         self._shown_errors[connection.uri] = connection.error
         actions: list[tuple[str, Callable[[], None]]] = [
-            ("Retry now", connection.reconnect_now),
+            (translate("mainwindow", "Retry now"), connection.reconnect_now),
         ]
-        actions.append(("Diagnose…", partial(self.show_host_window, connection, "Diagnostics")))
+        actions.append(
+            (
+                translate("mainwindow", "Diagnose…"),
+                partial(self.show_host_window, connection, "Diagnostics"),
+            )
+        )
         if connection.uri != demo_uri() and self.manager.get(demo_uri()) is None:
-            actions.append(("Open the demo", self.open_demo))
-        what = "lost" if connection.state is ConnectionState.LOST else "not connected"
+            actions.append((translate("mainwindow", "Open the demo"), self.open_demo))
+        what = (
+            "lost"
+            if connection.state is ConnectionState.LOST
+            else translate("mainwindow", "not connected")
+        )
         self.message_bar.show_message(
-            f"{connection.uri} {what}: {connection.error}\nkvmgui retries by itself.", actions
+            translate("mainwindow", "{uri} {what}: {error}\nkvmgui retries by itself.").format(
+                uri=connection.uri, what=what, error=connection.error
+            ),
+            actions,
         )
 
     @Slot(object)
@@ -422,11 +473,23 @@ class MainWindow(QMainWindow):
     @Slot(object, object, bool)
     def on_no_graphics(self, connection: Connection, info: DomainInfo, has_serial: bool) -> None:
         if not has_serial:
-            self.message_bar.show_message(f"{info.name} has no graphical or serial console.")
+            self.message_bar.show_message(
+                translate("mainwindow", "{name} has no graphical or serial console.").format(
+                    name=info.name
+                )
+            )
             return
         self.message_bar.show_message(
-            f"{info.name} has no graphical display (SPICE or VNC), but it has a serial console.",
-            [("Open Serial Console", partial(self.open_serial_console, connection, info))],
+            translate(
+                "mainwindow",
+                "{name} has no graphical display (SPICE or VNC), but it has a serial console.",
+            ).format(name=info.name),
+            [
+                (
+                    translate("mainwindow", "Open Serial Console"),
+                    partial(self.open_serial_console, connection, info),
+                )
+            ],
         )
 
     def open_serial_console(self, connection: Connection, info: DomainInfo) -> None:
@@ -455,11 +518,22 @@ class MainWindow(QMainWindow):
     @Slot(object, object)
     def on_throwaway_leftovers(self, connection: Connection, leftovers: list[Leftover]) -> None:
         paths = [path for leftover in leftovers for path in leftover.paths]
+        count = len(leftovers)  # lupdate reads no call among translate's arguments
         self.message_bar.show_message(
-            f"{len(leftovers)} throwaway VM{'s' if len(leftovers) != 1 else ''} on "
-            f"{connection.uri} left overlays behind (kvmgui was not running when "
-            f"{'they' if len(leftovers) != 1 else 'it'} stopped): " + ", ".join(paths),
-            [("Remove Them", partial(self._remove_leftovers, connection, leftovers))],
+            translate(
+                "mainwindow",
+                "%n throwaway VM(s) on {uri} left overlays behind (kvmgui was not running "
+                "when they stopped): ",
+                None,
+                count,
+            ).format(uri=connection.uri)
+            + ", ".join(paths),
+            [
+                (
+                    translate("mainwindow", "Remove Them"),
+                    partial(self._remove_leftovers, connection, leftovers),
+                )
+            ],
         )
 
     def _remove_leftovers(self, connection: Connection, leftovers: list[Leftover]) -> None:
@@ -503,8 +577,8 @@ class MainWindow(QMainWindow):
             connection = connections[0]
         if connection is None:
             self.message_bar.show_message(
-                "Select the connection to create the VM on." if connections
-                else "Add a connection first (File → Add Connection)."
+                translate("mainwindow", "Select the connection to create the VM on.") if connections
+                else translate("mainwindow", "Add a connection first (File → Add Connection).")
             )
             return None
         from kvmgui.ui.wizard import NewVmWizard
@@ -534,10 +608,16 @@ class MainWindow(QMainWindow):
     @Slot(object, object)
     def create_from_template(self, connection: Connection, template: DomainInfo) -> None:
         request = template_clone_request(template, {info.name for info in connection.domains()})
-        self.statusBar().showMessage(f"Making {request.names[0]} from {template.name}…")
+        self.statusBar().showMessage(
+            translate("mainwindow", "Making {value} from {name}…").format(
+                value=request.names[0], name=template.name
+            )
+        )
         self.ops.run(
             connection.call(
-                f"Could not make a VM from {template.name}",
+                translate("mainwindow", "Could not make a VM from {name}").format(
+                    name=template.name
+                ),
                 partial(clone_vms, request=request, progress=lambda *_: None),
             ),
             partial(self._on_made_from_template, connection),
@@ -636,9 +716,10 @@ class MainWindow(QMainWindow):
             connection = self.manager.connections()[0]
             suffix = f" — {connection.uri}"
             if connection.state is not ConnectionState.CONNECTED:
-                suffix += f" ({connection.state.value.lower()})"
+                suffix += f" ({shown(connection.state.value).lower()})"
         elif uris:
-            suffix = f" — {len(uris)} connections"
+            count = len(uris)  # lupdate reads no call among translate's arguments
+            suffix = translate("mainwindow", " — %n connection(s)", None, count)
         else:
             suffix = ""
         self.setWindowTitle(f"kvmgui{suffix}")

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.consoles import ViewerName
+from kvmgui.core.texts import Translatable
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.settings import (
     STATS_INTERVAL_RANGE,
     THUMBNAIL_INTERVAL_RANGE,
@@ -53,13 +55,16 @@ class StatisticsPage(PreferencesPage):
         self.interval.setSuffix(" s")
         self.interval.setValue(settings.stats_interval())
         note = QLabel(
-            "Statistics are read only for what is on screen: the list's columns "
-            "(View menu), open Performance tabs and host overviews. Nothing is read "
-            "while the main window is minimized."
+            translate(
+                "preferences",
+                "Statistics are read only for what is on screen: the list's columns "
+                "(View menu), open Performance tabs and host overviews. Nothing is read "
+                "while the main window is minimized.",
+            )
         )
         note.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("Update interval:", self.interval)
+        form.addRow(translate("preferences", "Update interval:"), self.interval)
         form.addRow(note)
 
     def apply(self) -> None:
@@ -68,13 +73,16 @@ class StatisticsPage(PreferencesPage):
 
 class ConsolesPage(PreferencesPage):
     VIEWERS: tuple[tuple[str, ViewerName], ...] = (
-        ("virt-viewer (attaches through libvirt)", "virt-viewer"),
-        ("remote-viewer (connects to the display's address)", "remote-viewer"),
+        (Translatable("preferences", "virt-viewer (attaches through libvirt)"), "virt-viewer"),
+        (
+            Translatable("preferences", "remote-viewer (connects to the display's address)"),
+            "remote-viewer",
+        ),
     )
     AFTER_CREATE: tuple[tuple[str, ConsoleAfterCreate], ...] = (
-        ("Graphical console", "graphical"),
-        ("Serial console", "serial"),
-        ("Details window", "details"),
+        (Translatable("preferences", "Graphical console"), "graphical"),
+        (Translatable("preferences", "Serial console"), "serial"),
+        (Translatable("preferences", "Details window"), "details"),
     )
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
@@ -82,11 +90,11 @@ class ConsolesPage(PreferencesPage):
         self._settings = settings
         self.viewer = QComboBox()
         for label, viewer in self.VIEWERS:
-            self.viewer.addItem(label, viewer)
+            self.viewer.addItem(shown(label), viewer)
         self.viewer.setCurrentIndex(self.viewer.findData(settings.console_viewer()))
         self.after_create = QComboBox()
         for label, choice in self.AFTER_CREATE:
-            self.after_create.addItem(label, choice)
+            self.after_create.addItem(shown(label), choice)
         self.after_create.setCurrentIndex(
             self.after_create.findData(settings.console_after_create())
         )
@@ -97,18 +105,21 @@ class ConsolesPage(PreferencesPage):
         self.thumbnail_interval.setValue(settings.thumbnail_interval())
         self.thumbnail_max_running = QSpinBox()
         self.thumbnail_max_running.setRange(*THUMBNAIL_MAX_RUNNING_RANGE)
-        self.thumbnail_max_running.setSuffix(" running VMs")
+        self.thumbnail_max_running.setSuffix(translate("preferences", " running VMs"))
         self.thumbnail_max_running.setValue(settings.thumbnail_max_running())
         note = QLabel(
-            "Thumbnails are screenshots of the running VMs shown in the thumbnail view "
-            "(View menu) and in open details windows; above the limit they are off."
+            translate(
+                "preferences",
+                "Thumbnails are screenshots of the running VMs shown in the thumbnail view "
+                "(View menu) and in open details windows; above the limit they are off.",
+            )
         )
         note.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("Graphical console viewer:", self.viewer)
-        form.addRow("After creating a VM, open:", self.after_create)
-        form.addRow("Thumbnail refresh:", self.thumbnail_interval)
-        form.addRow("Thumbnails up to:", self.thumbnail_max_running)
+        form.addRow(translate("preferences", "Graphical console viewer:"), self.viewer)
+        form.addRow(translate("preferences", "After creating a VM, open:"), self.after_create)
+        form.addRow(translate("preferences", "Thumbnail refresh:"), self.thumbnail_interval)
+        form.addRow(translate("preferences", "Thumbnails up to:"), self.thumbnail_max_running)
         form.addRow(note)
 
     def apply(self) -> None:
@@ -125,11 +136,13 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences — kvmgui")
+        self.setWindowTitle(translate("preferences", "Preferences — kvmgui"))
         self.tabs = QTabWidget()
         self.pages: list[PreferencesPage] = []
-        self.statistics = self.add_page(StatisticsPage(settings), "Statistics")
-        self.consoles = self.add_page(ConsolesPage(settings), "Consoles")
+        self.statistics = self.add_page(
+            StatisticsPage(settings), translate("preferences", "Statistics")
+        )
+        self.consoles = self.add_page(ConsolesPage(settings), translate("preferences", "Consoles"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

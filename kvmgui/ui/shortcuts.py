@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kvmgui.core.texts import Translatable
+from kvmgui.ui.i18n import translate
+
 # Actions with a shortcut that no menu shows (such as Filter) are listed under this.
-OTHER_GROUP = "Other"
+OTHER_GROUP = Translatable("shortcuts", "Other")
 
 ShortcutSheet = list[tuple[str, list[tuple[str, str]]]]
 
@@ -74,11 +77,13 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(translate("shortcuts", "Keyboard Shortcuts"))
         self.resize(420, 520)
         self.table = QTreeWidget()
-        self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHeaderLabels(["Action", "Keys"])
+        self.table.setAccessibleName(translate("shortcuts", "Keyboard shortcuts"))
+        self.table.setHeaderLabels(
+            [translate("shortcuts", "Action"), translate("shortcuts", "Keys")]
+        )
         self.table.setRootIsDecorated(False)
         for title, rows in shortcut_sheet(window):
             heading = QTreeWidgetItem(self.table, [title])

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTreeView
 from kvmgui.core.connection import Connection, DomainChanges
 from kvmgui.core.snapshots import snapshot_counts
 from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.models.domain_tree import Column, DomainTreeModel
 from kvmgui.ui.ops import OpRunner
 
@@ -27,9 +28,11 @@ class SnapshotCountColumn(QObject):
         self._manager = manager
         self._ops = ops
         self._counts: dict[tuple[Connection, str], int] = {}
-        self.action = QAction("Snapshots Column", self)
+        self.action = QAction(translate("snapshot_column", "Snapshots Column"), self)
         self.action.setCheckable(True)
-        self.action.setStatusTip("Show how many snapshots each VM has")
+        self.action.setStatusTip(
+            translate("snapshot_column", "Show how many snapshots each VM has")
+        )
         model.snapshot_count_for = lambda connection, uuid: self._counts.get((connection, uuid))
         view.setColumnHidden(Column.SNAPSHOTS, True)
         self.action.toggled.connect(self.on_toggled)
@@ -64,7 +67,10 @@ class SnapshotCountColumn(QObject):
         if not connection.is_open:
             return
         self._ops.run(
-            connection.call("Could not count snapshots", partial(snapshot_counts, uuids=uuids)),
+            connection.call(
+                translate("snapshot_column", "Could not count snapshots"),
+                partial(snapshot_counts, uuids=uuids),
+            ),
             partial(self._show, connection),
             owner=self,
         )

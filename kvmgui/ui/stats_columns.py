@@ -10,6 +10,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHeaderView, QTreeView
 
 from kvmgui.core.stats.reading import StatGroups
+from kvmgui.ui import i18n
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.models.domain_tree import (
     COLUMN_TITLES,
     STATS_COLUMNS,
@@ -57,10 +59,19 @@ class ListStatsColumns(QObject):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
             view.setColumnHidden(column, group not in shown)
-            action = QAction(f"{COLUMN_TITLES[Column(column)]} Column", self)
+            action = QAction(
+                translate("stats_columns", "{value} Column").format(
+                    value=i18n.shown(COLUMN_TITLES[Column(column)])
+                ),
+                self,
+            )
             action.setCheckable(True)
             action.setChecked(group in shown)
-            action.setStatusTip(f"Show the live {COLUMN_TITLES[Column(column)]} of running VMs")
+            action.setStatusTip(
+                translate("stats_columns", "Show the live {value} of running VMs").format(
+                    value=i18n.shown(COLUMN_TITLES[Column(column)])
+                )
+            )
             self.actions[column] = action
         self.demand = StatsDemand(poller, view, shown)
         model = view.model()

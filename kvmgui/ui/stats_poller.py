@@ -27,6 +27,7 @@ from kvmgui.core.stats.rates import Metric
 from kvmgui.core.stats.reading import StatGroups
 from kvmgui.core.units import NO_VALUE, format_kib, format_percent, format_rate
 from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.ops import cancel_with, in_worker
 
 if TYPE_CHECKING:
@@ -230,7 +231,7 @@ class StatsPoller(QObject):
                     return  # gone or lost while the sampler was made
                 sampler = self._samplers.setdefault(connection, created)
             updated = await connection.call(
-                "read statistics",
+                translate("stats_poller", "read statistics"),
                 partial(sampler.tick, groups=groups, host=host),
             )
         except LibvirtCallError as err:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.metadata import normalize_tags, validate_tag
+from kvmgui.ui.i18n import translate
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,8 @@ class TagsDialog(QDialog):
     def __init__(self, infos: list[DomainInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         names = ", ".join(info.name for info in infos[:3]) + ("…" if len(infos) > 3 else "")
-        self.setWindowTitle(f"Tags of {names}")
-        self.setAccessibleName("Edit tags")
+        self.setWindowTitle(translate("tags_dialog", "Tags of {names}").format(names=names))
+        self.setAccessibleName(translate("tags_dialog", "Edit tags"))
         self._count = len(infos)
         counts: dict[str, int] = {}
         for info in infos:
@@ -50,10 +51,11 @@ class TagsDialog(QDialog):
                 counts[tag] = counts.get(tag, 0) + 1
         self._initial = {tag: self._state(n) for tag, n in counts.items()}
         self.intro = QLabel(
-            "Untick a tag to remove it" + (" from every VM." if len(infos) > 1 else ".")
+            translate("tags_dialog", "Untick a tag to remove it")
+            + (translate("tags_dialog", " from every VM.") if len(infos) > 1 else ".")
         )
         self.tag_list = QListWidget()
-        self.tag_list.setAccessibleName("Tags")
+        self.tag_list.setAccessibleName(translate("tags_dialog", "Tags"))
         for tag in sorted(counts):
             item = QListWidgetItem(tag)
             flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
@@ -63,10 +65,10 @@ class TagsDialog(QDialog):
             item.setCheckState(self._initial[tag])
             self.tag_list.addItem(item)
         self.add_edit = QLineEdit()
-        self.add_edit.setPlaceholderText("New tags, separated by spaces")
-        self.add_edit.setAccessibleName("New tags")
+        self.add_edit.setPlaceholderText(translate("tags_dialog", "New tags, separated by spaces"))
+        self.add_edit.setAccessibleName(translate("tags_dialog", "New tags"))
         self.problem_label = QLabel()
-        self.problem_label.setAccessibleName("Problem")
+        self.problem_label.setAccessibleName(translate("tags_dialog", "Problem"))
         self.problem_label.setStyleSheet("color: #b00020")
         self.problem_label.hide()
         self.buttons = QDialogButtonBox(
@@ -76,7 +78,7 @@ class TagsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.tag_list)
-        layout.addWidget(QLabel("Add:"))
+        layout.addWidget(QLabel(translate("tags_dialog", "Add:")))
         layout.addWidget(self.add_edit)
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)

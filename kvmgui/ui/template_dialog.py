@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.connection import Connection
 from kvmgui.core.domain import DomainInfo
+from kvmgui.ui.i18n import translate
 
 _TEMPLATE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -37,17 +38,23 @@ class NewFromTemplateDialog(QDialog):
         self, templates: list[tuple[Connection, DomainInfo]], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New VM from Template")
-        self.setAccessibleName("New VM from Template")
+        self.setWindowTitle(translate("template_dialog", "New VM from Template"))
+        self.setAccessibleName(translate("template_dialog", "New VM from Template"))
         self.resize(480, 320)
         self.intro = QLabel(
-            "A linked clone of the template is made and started, named after it."
-            if templates else
-            "There is no template yet. Shut a VM off and use Virtual Machine → Make Template."
+            translate(
+                "template_dialog",
+                "A linked clone of the template is made and started, named after it.",
+            )
+            if templates
+            else translate(
+                "template_dialog",
+                "There is no template yet. Shut a VM off and use Virtual Machine → Make Template.",
+            )
         )
         self.intro.setWordWrap(True)
         self.template_list = QListWidget()
-        self.template_list.setAccessibleName("Templates")
+        self.template_list.setAccessibleName(translate("template_dialog", "Templates"))
         for connection, info in sorted(templates, key=lambda t: t[1].name.lower()):
             item = QListWidgetItem(template_label(info))
             item.setData(_TEMPLATE_ROLE, (connection, info))
@@ -58,8 +65,8 @@ class NewFromTemplateDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.create_button.setText("Create and Start")
-        self.create_button.setAccessibleName("Create and Start")
+        self.create_button.setText(translate("template_dialog", "Create and Start"))
+        self.create_button.setAccessibleName(translate("template_dialog", "Create and Start"))
         self.create_button.setEnabled(bool(templates))
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)

@@ -13,6 +13,7 @@ from kvmgui.core.connection import Connection, DomainChanges
 from kvmgui.core.errors import LibvirtCallError
 from kvmgui.core.throwaway import find_leftovers, remove_throwaway_volumes
 from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.ops import OpRunner, cancel_with
 
 log = logging.getLogger(__name__)
@@ -53,9 +54,15 @@ class ThrowawayJanitor(QObject):
 
     async def _scan(self, connection: Connection) -> None:
         try:
-            leftovers = await connection.call("look for throwaway leftovers", find_leftovers)
+            leftovers = await connection.call(
+                translate("throwaways", "look for throwaway leftovers"), find_leftovers
+            )
         except LibvirtCallError as err:
-            log.warning("looking for throwaway leftovers on %s: %s", connection.uri, err)
+            log.warning(
+                translate("throwaways", "looking for throwaway leftovers on %s: %s"),
+                connection.uri,
+                err,
+            )
             return
         if leftovers:
             self.leftovers_found.emit(connection, leftovers)
@@ -64,7 +71,7 @@ class ThrowawayJanitor(QObject):
         """Delete the overlays of a throwaway VM that is gone."""
         self._ops.run(
             connection.call(
-                "Could not remove a throwaway VM's overlays",
+                translate("throwaways", "Could not remove a throwaway VM's overlays"),
                 partial(remove_throwaway_volumes, throwaway_id=throwaway_id),
             ),
             self._report,
@@ -72,4 +79,7 @@ class ThrowawayJanitor(QObject):
 
     def _report(self, failures: list[str]) -> None:
         if failures:
-            self._ops.report("Could not remove a throwaway VM's overlays: " + "; ".join(failures))
+            self._ops.report(
+                translate("throwaways", "Could not remove a throwaway VM's overlays: ")
+                + "; ".join(failures)
+            )

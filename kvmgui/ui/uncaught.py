@@ -19,6 +19,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from kvmgui.ui.i18n import translate
+
 log = logging.getLogger(__name__)
 
 ExceptHook = Any  # sys.excepthook's and threading.excepthook's types differ
@@ -65,12 +67,12 @@ class UncaughtErrorHandler(QObject):
         if issubclass(exc_type, KeyboardInterrupt | SystemExit):
             sys.__excepthook__(exc_type, error, tb)
             return
-        self._report("in the GUI", error)
+        self._report(translate("uncaught", "in the GUI"), error)
 
     def _on_thread_exception(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_value is None or isinstance(args.exc_value, SystemExit):
             return  # a thread that ended itself
-        thread = args.thread.name if args.thread is not None else "a thread"
+        thread = args.thread.name if args.thread is not None else translate("uncaught", "a thread")
         self._report(f"in {thread}", args.exc_value)
 
     def _on_loop_exception(
@@ -80,7 +82,7 @@ class UncaughtErrorHandler(QObject):
         if not isinstance(error, Exception):
             loop.default_exception_handler(context)
             return
-        self._report("in a background task", error)
+        self._report(translate("uncaught", "in a background task"), error)
 
     # ------------------------------------------------------------ report
 
@@ -100,19 +102,29 @@ class UncaughtErrorHandler(QObject):
         if self.dialog is not None:
             self._more += 1
             self.dialog.setInformativeText(
-                f"{self._more} more unexpected error{'s' if self._more > 1 else ''} since."
+                translate("uncaught", "%n more unexpected error(s) since.", None, self._more)
             )
             return
         where_to_read = (
-            f"The details are in the log: {self._log_file}" if self._log_file is not None
-            else "No log file could be written; run kvmgui --debug to see the details."
+            translate("uncaught", "The details are in the log: {_log_file}").format(
+                _log_file=self._log_file
+            )
+            if self._log_file is not None
+            else translate(
+                "uncaught", "No log file could be written; run kvmgui --debug to see the details."
+            )
         )
         parent = QApplication.activeWindow()
         dialog = QMessageBox(
-            QMessageBox.Icon.Critical, "kvmgui: unexpected error",
-            f"kvmgui met an unexpected error {where} and carried on; what you were "
-            f"doing may not have finished.\n\n{summary}\n\n{where_to_read}",
-            QMessageBox.StandardButton.Ok, parent,
+            QMessageBox.Icon.Critical,
+            translate("uncaught", "kvmgui: unexpected error"),
+            translate(
+                "uncaught",
+                "kvmgui met an unexpected error {where} and carried on; what you were doing may "
+                "not have finished.\n\n{summary}\n\n{where_to_read}",
+            ).format(where=where, summary=summary, where_to_read=where_to_read),
+            QMessageBox.StandardButton.Ok,
+            parent,
         )
         dialog.setTextFormat(Qt.TextFormat.PlainText)
         dialog.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

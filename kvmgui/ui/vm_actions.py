@@ -31,6 +31,7 @@ from kvmgui.core.lifecycle import Action, delete_domain
 from kvmgui.core.metadata import change_tags
 from kvmgui.core.ssh import known_hosts_path, ssh_command, ssh_command_line
 from kvmgui.core.templates import clones_backed_by, make_template
+from kvmgui.core.texts import Translatable
 from kvmgui.core.throwaway import run_throwaway
 from kvmgui.ui.clone_dialog import CloneDialog
 from kvmgui.ui.console.send_keys import SendKeyMenu
@@ -38,6 +39,7 @@ from kvmgui.ui.console.viewer_launcher import ViewerLauncher
 from kvmgui.ui.delete_dialog import DeleteDialog, Deletion
 from kvmgui.ui.details.snapshots_tab import RevertDialog, TakeSnapshotDialog
 from kvmgui.ui.group_progress import GroupActionDialog
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.tags_dialog import TagChange, TagsDialog
 from kvmgui.ui.widgets.actions import make_action
@@ -56,10 +58,16 @@ ACTION_SHORTCUTS = {
 }
 # Asked before acting on several VMs at once: what each loses.
 CONFIRMED_FOR_SEVERAL = {
-    Action.FORCE_OFF: "Each stops at once, like pulling its power cord: "
-                      "what its guest has not written to disk is lost.",
-    Action.SAVE: "Each is stopped with its memory saved to the host's disk, "
-                 "which needs as much free space as their memory.",
+    Action.FORCE_OFF: Translatable(
+        "vm_actions",
+        "Each stops at once, like pulling its power cord: "
+        "what its guest has not written to disk is lost.",
+    ),
+    Action.SAVE: Translatable(
+        "vm_actions",
+        "Each is stopped with its memory saved to the host's disk, "
+        "which needs as much free space as their memory.",
+    ),
 }
 # Behind the Shut Down button's arrow, in the toolbar.
 SHUTDOWN_MENU = (Action.REBOOT, Action.FORCE_OFF, Action.SAVE)
@@ -102,18 +110,26 @@ class VmActions(QObject):
         self.confirmation: QMessageBox | None = None
         self.lifecycle: dict[Action, QAction] = {
             action: make_action(
-                self, action.spec.label, ACTION_SHORTCUTS[action], partial(self.run, action),
-                f"{action.spec.label} the selected virtual machines",
+                self,
+                shown(action.spec.label),
+                ACTION_SHORTCUTS[action],
+                partial(self.run, action),
+                translate("vm_actions", "{label} the selected virtual machines").format(
+                    label=shown(action.spec.label)
+                ),
             )
             for action in Action
         }
         self.delete_action = make_action(
-            self, "Delete…", QKeySequence.StandardKey.Delete, self.delete,
-            "Delete the selected virtual machines",
+            self, translate("vm_actions", "Delete…"), QKeySequence.StandardKey.Delete, self.delete,
+            translate("vm_actions", "Delete the selected virtual machines"),
         )
         self.open_console_action = make_action(
-            self, "Open Console", "Ctrl+O", self.open_console,
-            "Open the graphical console of the selected VMs",
+            self,
+            translate("vm_actions", "Open Console"),
+            "Ctrl+O",
+            self.open_console,
+            translate("vm_actions", "Open the graphical console of the selected VMs"),
         )
         self.send_key_menu = SendKeyMenu(window)
         self.send_key_menu.key_requested.connect(self.send_key)
@@ -183,7 +199,9 @@ class VmActions(QObject):
     def _run_on(self, action: Action, targets: list[SelectedDomain]) -> None:
         if len(targets) == 1:
             item = targets[0]
-            what = f"Could not {action.spec.verb} {item.info.name}"
+            what = translate("vm_actions", "Could not {verb} {name}").format(
+                verb=action.spec.verb, name=item.info.name
+            )
             self._ops.run(item.connection.call_domain(what, item.info.uuid, action.spec.run))
         elif targets:
             # A group (several VMs, or a tag group's row): one progress window,
@@ -196,13 +214,19 @@ class VmActions(QObject):
     def _confirm(self, action: Action, targets: list[SelectedDomain]) -> None:
         names = ", ".join(item.info.name for item in targets)
         box = QMessageBox(
-            QMessageBox.Icon.Warning, f"{action.spec.label} {len(targets)} virtual machines?",
-            f"{action.spec.label} {len(targets)} virtual machines: {names}?\n\n"
-            + CONFIRMED_FOR_SEVERAL[action],
-            QMessageBox.StandardButton.Cancel, self._window,
+            QMessageBox.Icon.Warning,
+            translate("vm_actions", "{label} {len} virtual machines?").format(
+                label=shown(action.spec.label), len=len(targets)
+            ),
+            translate("vm_actions", "{label} {len} virtual machines: {names}?\n\n").format(
+                label=shown(action.spec.label), len=len(targets), names=names
+            )
+            + shown(CONFIRMED_FOR_SEVERAL[action]),
+            QMessageBox.StandardButton.Cancel,
+            self._window,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        go = box.addButton(action.spec.label, QMessageBox.ButtonRole.AcceptRole)
+        go = box.addButton(shown(action.spec.label), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(partial(self._on_confirmed, box, go, action, targets))
         self.confirmation = box
@@ -240,13 +264,23 @@ class VmActions(QObject):
         if not clones:
             self._open_delete_dialog(selected)
             return
-        lines = [f"{template} backs the disks of: {', '.join(names)}."
-                 for template, names in clones.items()]
+        lines = [
+            translate("vm_actions", "{template} backs the disks of: {join}.").format(
+                template=template, join=", ".join(names)
+            )
+            for template, names in clones.items()
+        ]
         self._ask(
-            QMessageBox.Icon.Warning, "Delete Template",
-            "\n".join(lines) + "\nThose clones read through the template's disks: deleting "
-            "its disks leaves them unable to start.",
-            "Continue…", partial(self._open_delete_dialog, selected),
+            QMessageBox.Icon.Warning,
+            translate("vm_actions", "Delete Template"),
+            "\n".join(lines)
+            + translate(
+                "vm_actions",
+                "\nThose clones read through the template's disks: deleting "
+                "its disks leaves them unable to start.",
+            ),
+            translate("vm_actions", "Continue…"),
+            partial(self._open_delete_dialog, selected),
         )
 
     def _ask(
@@ -275,9 +309,13 @@ class VmActions(QObject):
             # partial failure is still said, after the window has closed.
             self._ops.run(
                 deletion.connection.call_domain(
-                    f"Could not delete {info.name}", info.uuid,
-                    partial(delete_domain, volume_paths=deletion.volume_paths,
-                            confirmed_shared=deletion.confirmed_shared),
+                    translate("vm_actions", "Could not delete {name}").format(name=info.name),
+                    info.uuid,
+                    partial(
+                        delete_domain,
+                        volume_paths=deletion.volume_paths,
+                        confirmed_shared=deletion.confirmed_shared,
+                    ),
                 ),
                 partial(_report_storage_left, self._ops, info),
             )
@@ -290,10 +328,15 @@ class VmActions(QObject):
     def send_key(self, combo: KeyCombo) -> None:
         for item in self._selection():
             if item.info.state.is_active:
-                self._ops.run(item.connection.call_domain(
-                    f"Could not send {combo.label} to {item.info.name}", item.info.uuid,
-                    partial(send_key_combo, combo=combo),
-                ))
+                self._ops.run(
+                    item.connection.call_domain(
+                        translate("vm_actions", "Could not send {label} to {name}").format(
+                            label=combo.label, name=item.info.name
+                        ),
+                        item.info.uuid,
+                        partial(send_key_combo, combo=combo),
+                    )
+                )
 
 
     # ----------------------------------------------------------- snapshots
@@ -301,12 +344,15 @@ class VmActions(QObject):
 
     def _create_snapshot_actions(self) -> None:
         self.take_snapshot_action = make_action(
-            self, "Take Snapshot…", "Ctrl+Alt+S", self.take_snapshot,
-            "Take a snapshot of the selected virtual machine",
+            self,
+            translate("vm_actions", "Take Snapshot…"),
+            "Ctrl+Alt+S",
+            self.take_snapshot,
+            translate("vm_actions", "Take a snapshot of the selected virtual machine"),
         )
         self.revert_snapshot_action = make_action(
-            self, "Revert to…", None, self.revert_to_snapshot,
-            "Revert the selected virtual machine to one of its snapshots",
+            self, translate("vm_actions", "Revert to…"), None, self.revert_to_snapshot,
+            translate("vm_actions", "Revert the selected virtual machine to one of its snapshots"),
         )
         self.snapshot_actions = [self.take_snapshot_action, self.revert_snapshot_action]
 
@@ -334,29 +380,56 @@ class VmActions(QObject):
 
     def _create_test_vm_actions(self) -> None:
         self.clone_action = make_action(
-            self, "Clone…", "Ctrl+Shift+C", self.clone,
-            "Make one or more clones (full or linked) of the selected VM",
+            self,
+            translate("vm_actions", "Clone…"),
+            "Ctrl+Shift+C",
+            self.clone,
+            translate("vm_actions", "Make one or more clones (full or linked) of the selected VM"),
         )
         self.tags_action = make_action(
-            self, "Tags…", "Ctrl+Shift+T", self.edit_tags,
-            "Add or remove tags on the selected virtual machines",
+            self,
+            translate("vm_actions", "Tags…"),
+            "Ctrl+Shift+T",
+            self.edit_tags,
+            translate("vm_actions", "Add or remove tags on the selected virtual machines"),
         )
         self.make_template_action = make_action(
-            self, "Make Template…", None, self.make_template,
-            "Keep the selected shut-off VMs as templates for linked clones",
+            self,
+            translate("vm_actions", "Make Template…"),
+            None,
+            self.make_template,
+            translate(
+                "vm_actions", "Keep the selected shut-off VMs as templates for linked clones"
+            ),
         )
         self.throwaway_action = make_action(
-            self, "Run Throwaway", None, self.run_throwaway,
-            "Start a temporary copy of the selected shut-off VM; it is gone when it shuts down",
+            self,
+            translate("vm_actions", "Run Throwaway"),
+            None,
+            self.run_throwaway,
+            translate(
+                "vm_actions",
+                "Start a temporary copy of the selected shut-off VM; it is gone when it shuts down",
+            ),
         )
 
         self.copy_ssh_action = make_action(
-            self, "Copy SSH Command", None, self.copy_ssh_command,
-            "Copy the command that logs into the selected running VM over SSH",
+            self,
+            translate("vm_actions", "Copy SSH Command"),
+            None,
+            self.copy_ssh_command,
+            translate(
+                "vm_actions", "Copy the command that logs into the selected running VM over SSH"
+            ),
         )
         self.open_ssh_action = make_action(
-            self, "Open SSH Terminal", None, self.open_ssh_terminal,
-            "Log into the selected running VM over SSH in a terminal window",
+            self,
+            translate("vm_actions", "Open SSH Terminal"),
+            None,
+            self.open_ssh_terminal,
+            translate(
+                "vm_actions", "Log into the selected running VM over SSH in a terminal window"
+            ),
         )
         self._ssh_windows: list[SshWindow] = []
 
@@ -417,8 +490,11 @@ class VmActions(QObject):
             address = primary_address(addresses)
             if not address:
                 self._ops.report(
-                    f"{item.info.name} has no IP address yet (no DHCP lease, guest agent "
-                    "or ARP entry): wait until it is up, then try again."
+                    translate(
+                        "vm_actions",
+                        "{name} has no IP address yet (no DHCP lease, guest agent or ARP entry): "
+                        "wait until it is up, then try again.",
+                    ).format(name=item.info.name)
                 )
                 return
             user = item.info.labels.metadata.ssh_user
@@ -427,7 +503,10 @@ class VmActions(QObject):
 
         self._ops.run(
             item.connection.call_domain(
-                f"Could not read the address of {item.info.name}", item.info.uuid,
+                translate("vm_actions", "Could not read the address of {name}").format(
+                    name=item.info.name
+                ),
+                item.info.uuid,
                 read_addresses,
             ),
             build,
@@ -436,7 +515,7 @@ class VmActions(QObject):
     def _copy_ssh_command(self, item: SelectedDomain, args: list[str]) -> None:
         line = ssh_command_line(args)
         QGuiApplication.clipboard().setText(line)
-        self.said.emit(f"Copied: {line}")
+        self.said.emit(translate("vm_actions", "Copied: {line}").format(line=line))
 
     def _open_ssh_terminal(self, item: SelectedDomain, args: list[str]) -> None:
         # The terminal (pyte) is loaded with the first SSH window, not at start.
@@ -444,7 +523,11 @@ class VmActions(QObject):
 
         known_hosts = known_hosts_path(item.info.uuid)
         known_hosts.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        window = SshWindow(f"SSH: {item.info.name}", args, str(known_hosts))
+        window = SshWindow(
+            translate("vm_actions", "SSH: {name}").format(name=item.info.name),
+            args,
+            str(known_hosts),
+        )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._ssh_windows.append(window)
         window.destroyed.connect(lambda: self._ssh_windows.remove(window))
@@ -460,7 +543,9 @@ class VmActions(QObject):
         item = selected[0]
         self._ops.run(
             item.connection.call(
-                f"Could not run a throwaway of {item.info.name}",
+                translate("vm_actions", "Could not run a throwaway of {name}").format(
+                    name=item.info.name
+                ),
                 partial(run_throwaway, source_uuid=item.info.uuid, progress=lambda _step: None),
             ),
             partial(self.vm_started.emit, item.connection),
@@ -473,26 +558,42 @@ class VmActions(QObject):
             return
         names = ", ".join(item.info.name for item in targets)
         self._ask(
-            QMessageBox.Icon.Question, "Make Template",
-            f"Make {names} a template? Its disks become read-only for its own guest, so "
-            "that its linked clones stay sound; clones get writable disks of their own.",
-            "Make Template", partial(self._make_templates, targets),
+            QMessageBox.Icon.Question,
+            translate("vm_actions", "Make Template"),
+            translate(
+                "vm_actions",
+                "Make {names} a template? Its disks become read-only for its own guest, so that "
+                "its linked clones stay sound; clones get writable disks of their own.",
+            ).format(names=names),
+            translate("vm_actions", "Make Template"),
+            partial(self._make_templates, targets),
         )
 
     def _make_templates(self, targets: list[SelectedDomain]) -> None:
         for item in targets:
-            self._ops.run(item.connection.call_domain(
-                f"Could not make {item.info.name} a template", item.info.uuid, make_template,
-            ))
+            self._ops.run(
+                item.connection.call_domain(
+                    translate("vm_actions", "Could not make {name} a template").format(
+                        name=item.info.name
+                    ),
+                    item.info.uuid,
+                    make_template,
+                )
+            )
 
     def change_tags(self, targets: list[SelectedDomain], change: TagChange) -> None:
         # The list shows the new tags when libvirt's metadata event arrives,
         # in this kvmgui and in any other that watches the same host.
         for item in targets:
-            self._ops.run(item.connection.call_domain(
-                f"Could not change the tags of {item.info.name}", item.info.uuid,
-                partial(change_tags, added=change.added, removed=change.removed),
-            ))
+            self._ops.run(
+                item.connection.call_domain(
+                    translate("vm_actions", "Could not change the tags of {name}").format(
+                        name=item.info.name
+                    ),
+                    item.info.uuid,
+                    partial(change_tags, added=change.added, removed=change.removed),
+                )
+            )
 
 
 def _can_be_template(info: DomainInfo) -> bool:
@@ -503,7 +604,10 @@ async def _clones_of_templates(templates: list[SelectedDomain]) -> dict[str, lis
     clones: dict[str, list[str]] = {}
     for item in templates:
         names = await item.connection.call_domain(
-            f"Could not look for the clones of {item.info.name}", item.info.uuid,
+            translate("vm_actions", "Could not look for the clones of {name}").format(
+                name=item.info.name
+            ),
+            item.info.uuid,
             clones_backed_by,
         )
         if names:
@@ -513,4 +617,9 @@ async def _clones_of_templates(templates: list[SelectedDomain]) -> dict[str, lis
 
 def _report_storage_left(ops: OpRunner, info: DomainInfo, failures: list[str]) -> None:
     if failures:
-        ops.report(f"{info.name} was deleted, but not all of its storage: " + "; ".join(failures))
+        ops.report(
+            translate("vm_actions", "{name} was deleted, but not all of its storage: ").format(
+                name=info.name
+            )
+            + "; ".join(failures)
+        )

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from kvmgui.core.consoles import CTRL_ALT_DEL, KEY_COMBOS, KeyCombo
+from kvmgui.ui.i18n import translate
 
 
 class SendKeyMenu(QMenu):
@@ -19,11 +20,15 @@ class SendKeyMenu(QMenu):
     key_requested = Signal(object)  # KeyCombo
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Send &Key", parent)
+        super().__init__(translate("console.send_keys", "Send &Key"), parent)
         self.setToolTipsVisible(True)
         for combo in KEY_COMBOS:
             action = self.addAction(combo.label)
-            action.setToolTip(f"Send {combo.label} to the selected virtual machines")
+            action.setToolTip(
+                translate(
+                    "console.send_keys", "Send {label} to the selected virtual machines"
+                ).format(label=combo.label)
+            )
             action.triggered.connect(partial(self._request, combo))
             if combo is CTRL_ALT_DEL:
                 self.addSeparator()

@@ -28,6 +28,7 @@ from kvmgui.core.serial import (
 )
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.console.terminal import TerminalWidget
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.ops import OpRunner, in_worker
 from kvmgui.ui.widgets.plain import plain_label
 
@@ -73,11 +74,14 @@ class SerialConsoleTab(QWidget):
         self.terminal = TerminalWidget()
         self.status_label = plain_label()
         self.status_label.setWordWrap(True)
-        self.take_over_button = QPushButton("Take Over")
+        self.take_over_button = QPushButton(translate("console.serial_tab", "Take Over"))
         self.take_over_button.setToolTip(
-            "Disconnect the other client and attach here (libvirt's force flag)"
+            translate(
+                "console.serial_tab",
+                "Disconnect the other client and attach here (libvirt's force flag)",
+            )
         )
-        self.reconnect_button = QPushButton("Reconnect")
+        self.reconnect_button = QPushButton(translate("console.serial_tab", "Reconnect"))
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_label, 1)
         status_row.addWidget(self.take_over_button)
@@ -118,7 +122,11 @@ class SerialConsoleTab(QWidget):
             return
         self._attaching = True
         self._session += 1
-        self._show_status(f"Attaching to the serial console of {info.name}…")
+        self._show_status(
+            translate("console.serial_tab", "Attaching to the serial console of {name}…").format(
+                name=info.name
+            )
+        )
         self._ops.run(self._open(self._session, force))
 
     @Slot()
@@ -162,7 +170,11 @@ class SerialConsoleTab(QWidget):
             return
         if self._info.uuid in changes.removed:
             self._release()
-            self._show_status(f"{self._info.name} no longer exists.")
+            self._show_status(
+                translate("console.serial_tab", "{name} no longer exists.").format(
+                    name=self._info.name
+                )
+            )
             return
         for info in (*changes.changed, *changes.added):
             if info.uuid == self._info.uuid:
@@ -202,7 +214,7 @@ class SerialConsoleTab(QWidget):
 
         try:
             stream = await self._connection.call_domain(
-                "Open the serial console", self._info.uuid,
+                translate("console.serial_tab", "Open the serial console"), self._info.uuid,
                 partial(
                     open_serial_console,
                     on_data=partial(self._on_data, session),
@@ -215,8 +227,11 @@ class SerialConsoleTab(QWidget):
             if session == self._session:
                 self._attaching = False
                 self._show_status(
-                    f"Another client (virsh console, virt-manager…) holds the serial console "
-                    f"of {name}.",
+                    translate(
+                        "console.serial_tab",
+                        "Another client (virsh console, virt-manager…) holds the serial console "
+                        "of {name}.",
+                    ).format(name=name),
                     take_over=True,
                 )
             return
@@ -296,13 +311,19 @@ class SerialConsoleTab(QWidget):
 
 
 def _not_running(info: DomainInfo) -> str:
-    return f"{info.name} is {info.state_text.lower()}. The console attaches when it starts."
+    return translate(
+        "console.serial_tab", "{name} is {lower}. The console attaches when it starts."
+    ).format(name=info.name, lower=shown(info.state_text).lower())
 
 
 def _describe_open_failure(name: str, err: LibvirtCallError) -> str:
     failure = ConsoleOpenFailure.from_code(err.code)
     if failure is ConsoleOpenFailure.NO_DEVICE:
-        return f"{name} has no serial console."
+        return translate("console.serial_tab", "{name} has no serial console.").format(name=name)
     if failure is ConsoleOpenFailure.NOT_RUNNING:
-        return f"{name} is not running. The console attaches when it starts."
-    return f"Could not open the serial console of {name}: {err.message}"
+        return translate(
+            "console.serial_tab", "{name} is not running. The console attaches when it starts."
+        ).format(name=name)
+    return translate(
+        "console.serial_tab", "Could not open the serial console of {name}: {message}"
+    ).format(name=name, message=err.message)

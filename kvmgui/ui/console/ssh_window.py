@@ -13,6 +13,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from kvmgui.ui.console.terminal import TerminalWidget
+from kvmgui.ui.i18n import translate
 
 HOST_KEY_CHANGED = b"REMOTE HOST IDENTIFICATION HAS CHANGED"
 
@@ -114,7 +115,7 @@ class SshWindow(QMainWindow):
         self._known_hosts = known_hosts
         self._seen = bytearray()
         self.terminal = TerminalWidget(self)
-        self.terminal.setAccessibleName("SSH terminal")
+        self.terminal.setAccessibleName(translate("console.ssh_window", "SSH terminal"))
         self.setCentralWidget(self.terminal)
         self.session = PtySession(self)
         self.session.output.connect(self.on_output)
@@ -133,11 +134,18 @@ class SshWindow(QMainWindow):
     def on_finished(self, status: int) -> None:
         if HOST_KEY_CHANGED in self._seen:
             self.statusBar().showMessage(
-                "The guest's host key changed since kvmgui last connected (was it "
-                f"re-installed?). ssh refused it. If that is expected, delete {self._known_hosts}."
+                translate(
+                    "console.ssh_window",
+                    "The guest's host key changed since kvmgui last connected (was it "
+                    "re-installed?). ssh refused it. If that is expected, delete {_known_hosts}.",
+                ).format(_known_hosts=self._known_hosts)
             )
         else:
-            self.statusBar().showMessage(f"The SSH session ended (exit status {status}).")
+            self.statusBar().showMessage(
+                translate(
+                    "console.ssh_window", "The SSH session ended (exit status {status})."
+                ).format(status=status)
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.close()

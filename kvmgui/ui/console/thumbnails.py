@@ -41,6 +41,7 @@ from kvmgui.core.connection import Connection
 from kvmgui.core.domain import DomainInfo, DomainState
 from kvmgui.core.errors import LibvirtCallError
 from kvmgui.core.screenshot import capture_screens
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.models.domain_tree import DomainTreeModel, Role
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
@@ -167,7 +168,7 @@ class ThumbnailService(QObject):
             results = await asyncio.gather(
                 *(
                     connection.call(
-                        "take thumbnails",
+                        translate("console.thumbnails", "take thumbnails"),
                         partial(capture_screens, uuids=uuids, limit=limit, convert=_thumbnail),
                     )
                     for connection, uuids in wanted.items()
@@ -190,8 +191,12 @@ class ThumbnailService(QObject):
             for uuid, image in images.items():
                 self._store(connection, uuid, image)
         reason = (
-            f"Thumbnails are off: {running} VMs run (more than {limit}, see Preferences)."
-            if running > limit else ""
+            translate(
+                "console.thumbnails",
+                "Thumbnails are off: {running} VMs run (more than {limit}, see Preferences).",
+            ).format(running=running, limit=limit)
+            if running > limit
+            else ""
         )
         if reason:
             for connection, uuids in wanted.items():
@@ -248,7 +253,7 @@ class ThumbnailDelegate(QStyledItemDelegate):
             painter.fillRect(picture, PLACEHOLDER)
             painter.setPen(QColor("#bbbbbb"))
             info = index.data(Role.DOMAIN)
-            label = info.state_text if isinstance(info, DomainInfo) else ""
+            label = shown(info.state_text) if isinstance(info, DomainInfo) else ""
             painter.drawText(picture, Qt.AlignmentFlag.AlignCenter, label)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         painter.setPen(palette.highlightedText().color() if selected else palette.text().color())

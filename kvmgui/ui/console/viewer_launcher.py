@@ -41,6 +41,7 @@ from kvmgui.core.consoles import (
     read_viewer_command,
 )
 from kvmgui.core.domain import DomainInfo
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
 
@@ -148,9 +149,13 @@ class ViewerLauncher(QObject):
         key = (connection.uri, info.uuid)
         try:
             return await connection.call_domain(
-                f"Could not open the console of {info.name}", info.uuid,
-                partial(read_viewer_command, uri=connection.uri,
-                        viewer=self._settings.console_viewer()),
+                translate("console.viewer_launcher", "Could not open the console of {name}").format(
+                    name=info.name
+                ),
+                info.uuid,
+                partial(
+                    read_viewer_command, uri=connection.uri, viewer=self._settings.console_viewer()
+                ),
             )
         except NoGraphicsError as err:
             self._pending.discard(key)
@@ -159,7 +164,11 @@ class ViewerLauncher(QObject):
         except ViewerError as err:
             self._pending.discard(key)
             if not self._closed:
-                self.failed.emit(f"Could not open the console of {info.name}: {err}")
+                self.failed.emit(
+                    translate(
+                        "console.viewer_launcher", "Could not open the console of {name}: {err}"
+                    ).format(name=info.name, err=err)
+                )
         except BaseException:
             self._pending.discard(key)
             raise
@@ -266,7 +275,12 @@ class ViewerLauncher(QObject):
         program = find_viewer(argv[0])
         if program is None:
             self._end_tunnel(key)
-            self.failed.emit(f"Could not open the console of {info.name}: {install_hint(argv[0])}")
+            self.failed.emit(
+                translate(
+                    "console.viewer_launcher",
+                    "Could not open the console of {name}: {install_hint}",
+                ).format(name=info.name, install_hint=install_hint(argv[0]))
+            )
             return
         process = QProcess(self)
         process.setProgram(program)
@@ -311,11 +325,21 @@ class ViewerLauncher(QObject):
         log.info("console viewer of %s ended after %.1f s with code %d", name, ran, exit_code)
         crashed = exit_status is QProcess.ExitStatus.CrashExit
         if ran < EARLY_EXIT_SECONDS or exit_code != 0 or crashed:
-            why = "crashed" if crashed else f"exited with code {exit_code}"
+            why = (
+                "crashed"
+                if crashed
+                else translate("console.viewer_launcher", "exited with code {exit_code}").format(
+                    exit_code=exit_code
+                )
+            )
             if ran < EARLY_EXIT_SECONDS:
-                why += " at once"
+                why += translate("console.viewer_launcher", " at once")
             detail = f":\n{stderr}" if stderr else "."
-            self.failed.emit(f"The console viewer of {name} {why}{detail}")
+            self.failed.emit(
+                translate(
+                    "console.viewer_launcher", "The console viewer of {name} {why}{detail}"
+                ).format(name=name, why=why, detail=detail)
+            )
 
     def _on_error(
         self, key: ViewerKey, name: str, process: QProcess, error: QProcess.ProcessError
@@ -324,7 +348,10 @@ class ViewerLauncher(QObject):
         if error is QProcess.ProcessError.FailedToStart:
             self._forget(key, process)
             self.failed.emit(
-                f"Could not start the console viewer of {name}: {process.errorString()}"
+                translate(
+                    "console.viewer_launcher",
+                    "Could not start the console viewer of {name}: {errorString}",
+                ).format(name=name, errorString=process.errorString())
             )
 
     def _raise_window(self, process: QProcess, name: str) -> None:

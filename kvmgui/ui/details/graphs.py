@@ -37,6 +37,7 @@ from kvmgui.core.stats.history import HOST_KEY, StatsHistory
 from kvmgui.core.stats.rates import Metric
 from kvmgui.core.stats.reading import StatGroups
 from kvmgui.core.units import NO_VALUE, binary_unit, format_kib, format_percent, format_rate
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.stats_poller import StatsDemand, StatsPoller
 
 #: The windows the user can choose, in seconds.
@@ -87,7 +88,9 @@ class _Graph(QWidget):
         item.showGrid(x=True, y=True, alpha=0.15)
         # x is "seconds ago": 0 (now) on the right.
         item.getViewBox().invertX(True)
-        item.setLabel("bottom", "seconds ago")
+        item.setLabel(
+            "bottom", translate("details.graphs", "seconds ago")
+        )
         for name in ("left", "bottom"):
             axis = item.getAxis(name)
             axis.setPen(foreground)
@@ -201,7 +204,8 @@ class _GraphPanel(QWidget):
 
         self.window_box = QComboBox()
         for seconds in WINDOWS:
-            self.window_box.addItem(f"Last {seconds / 60:g} minute{'s' if seconds > 60 else ''}")
+            minutes = round(seconds / 60)  # lupdate reads no call among translate's arguments
+            self.window_box.addItem(translate("details.graphs", "Last %n minute(s)", None, minutes))
         self.window_box.setCurrentIndex(WINDOWS.index(DEFAULT_WINDOW))
 
         top = QHBoxLayout()
@@ -271,34 +275,43 @@ class PerformanceTab(_GraphPanel):
         self.cpu = _Graph(
             "CPU",
             (
-                _Series(Metric.CPU_GUEST, "Guest", _COLORS[0]),
-                _Series(Metric.CPU_HOST, "Host", _COLORS[1]),
+                _Series(Metric.CPU_GUEST, translate("details.graphs", "Guest"), _COLORS[0]),
+                _Series(Metric.CPU_HOST, translate("details.graphs", "Host"), _COLORS[1]),
             ),
             kind="percent",
         )
         self.cpu.setToolTip(
-            "Guest: how busy the VM's virtual CPUs are.\nHost: the share of the whole host it uses."
+            translate(
+                "details.graphs",
+                "Guest: how busy the VM's virtual CPUs are.\nHost: the share of the whole host it "
+                "uses.",
+            )
         )
         self.memory = _Graph(
-            "Memory", (_Series(Metric.MEMORY_USED, "Used", _COLORS[2]),), kind="memory"
+            translate("details.graphs", "Memory"),
+            (_Series(Metric.MEMORY_USED, translate("details.graphs", "Used"), _COLORS[2]),),
+            kind="memory",
         )
         self.memory.setToolTip(
-            "Memory the guest reports in use (current balloon minus unused), "
-            "or what QEMU holds on the host when the guest does not report it."
+            translate(
+                "details.graphs",
+                "Memory the guest reports in use (current balloon minus unused), "
+                "or what QEMU holds on the host when the guest does not report it.",
+            )
         )
         self.disk = _Graph(
-            "Disk",
+            translate("details.graphs", "Disk"),
             (
-                _Series(Metric.DISK_READ, "Read", _COLORS[0]),
-                _Series(Metric.DISK_WRITE, "Write", _COLORS[1]),
+                _Series(Metric.DISK_READ, translate("details.graphs", "Read"), _COLORS[0]),
+                _Series(Metric.DISK_WRITE, translate("details.graphs", "Write"), _COLORS[1]),
             ),
             kind="rate",
         )
         self.network = _Graph(
-            "Network",
+            translate("details.graphs", "Network"),
             (
-                _Series(Metric.NET_RX, "Received", _COLORS[0]),
-                _Series(Metric.NET_TX, "Sent", _COLORS[1]),
+                _Series(Metric.NET_RX, translate("details.graphs", "Received"), _COLORS[0]),
+                _Series(Metric.NET_TX, translate("details.graphs", "Sent"), _COLORS[1]),
             ),
             kind="rate",
         )
@@ -326,12 +339,18 @@ class HostGraphs(_GraphPanel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cpu = _Graph(
-            "Host CPU", (_Series(Metric.CPU_HOST, "Busy", _COLORS[0]),), kind="percent"
+            translate("details.graphs", "Host CPU"),
+            (_Series(Metric.CPU_HOST, translate("details.graphs", "Busy"), _COLORS[0]),),
+            kind="percent",
         )
         self.memory = _Graph(
-            "Host memory", (_Series(Metric.MEMORY_USED, "Used", _COLORS[2]),), kind="memory"
+            translate("details.graphs", "Host memory"),
+            (_Series(Metric.MEMORY_USED, translate("details.graphs", "Used"), _COLORS[2]),),
+            kind="memory",
         )
-        self.memory.setToolTip("Total minus free, buffers and page cache.")
+        self.memory.setToolTip(
+            translate("details.graphs", "Total minus free, buffers and page cache.")
+        )
         self._add_graphs([self.cpu, self.memory], 2)
 
     def follow(self, poller: StatsPoller, connection: Connection) -> None:

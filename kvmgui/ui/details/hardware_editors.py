@@ -53,15 +53,22 @@ from kvmgui.core.hardware import (
     update_interface,
 )
 from kvmgui.core.media import MediaKind
+from kvmgui.core.texts import Translatable
 from kvmgui.core.xml.model import DISK_CACHE_MODES, Disk, Graphics, Interface, Watchdog
 from kvmgui.ui.details.common import StatusLabel
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.theme import set_tone_style
 from kvmgui.ui.widgets.plain import plain_label
 
 CPU_MODES = ("host-passthrough", "host-model", "maximum", "custom")
 DISK_BUSES = ("virtio", "sata", "scsi", "usb")
 NIC_MODELS = ("virtio", "e1000e", "e1000", "rtl8139")
-BOOT_WORDS = {"hd": "Hard disk", "cdrom": "CD-ROM", "network": "Network (PXE)", "fd": "Floppy"}
+BOOT_WORDS = {
+    "hd": Translatable("details.hardware_editors", "Hard disk"),
+    "cdrom": Translatable("details.hardware_editors", "CD-ROM"),
+    "network": Translatable("details.hardware_editors", "Network (PXE)"),
+    "fd": Translatable("details.hardware_editors", "Floppy"),
+}
 
 
 def _named(widget: QWidget, name: str) -> QWidget:
@@ -94,15 +101,21 @@ class WhenChoice(QWidget):
 
     def __init__(self, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.now = QCheckBox("Now")
-        self.now.setAccessibleName(f"Apply the {what} change now")
-        self.next_boot = QCheckBox("At next boot")
-        self.next_boot.setAccessibleName(f"Apply the {what} change at next boot")
+        self.now = QCheckBox(translate("details.hardware_editors", "Now"))
+        self.now.setAccessibleName(
+            translate("details.hardware_editors", "Apply the {what} change now").format(what=what)
+        )
+        self.next_boot = QCheckBox(translate("details.hardware_editors", "At next boot"))
+        self.next_boot.setAccessibleName(
+            translate("details.hardware_editors", "Apply the {what} change at next boot").format(
+                what=what
+            )
+        )
         self.next_boot.setChecked(True)
         self.now.setEnabled(False)  # until offer_now says a change can apply live
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Apply:"))
+        layout.addWidget(QLabel(translate("details.hardware_editors", "Apply:")))
         layout.addWidget(self.now)
         layout.addWidget(self.next_boot)
         layout.addStretch(1)
@@ -142,16 +155,22 @@ class ItemEditor(QWidget):
         self.state = state
         self.running = state.running is not None
         self.label = item_label(state.definition, item)
-        self.setAccessibleName(f"{self.label} editor")
+        self.setAccessibleName(
+            translate("details.hardware_editors", "{label} editor").format(label=self.label)
+        )
         self.title = plain_label(self.label)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         self.pending_label = QLabel()
-        self.pending_label.setAccessibleName(f"{self.label}: pending")
+        self.pending_label.setAccessibleName(
+            translate("details.hardware_editors", "{label}: pending").format(label=self.label)
+        )
         self.pending_label.setWordWrap(True)
         set_tone_style(self.pending_label, "color: $WARNING;")
-        self.status = StatusLabel(f"{self.label}: message")
+        self.status = StatusLabel(
+            translate("details.hardware_editors", "{label}: message").format(label=self.label)
+        )
         self.form = QFormLayout()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -161,8 +180,12 @@ class ItemEditor(QWidget):
         self.remove_box: QCheckBox | None = None
         self.delete_storage_box: QCheckBox | None = None
         if self.removable:
-            self.remove_box = QCheckBox(f"Remove this {self.noun}")
-            self.remove_box.setAccessibleName(f"Remove {self.label}")
+            self.remove_box = QCheckBox(
+                translate("details.hardware_editors", "Remove this {noun}").format(noun=self.noun)
+            )
+            self.remove_box.setAccessibleName(
+                translate("details.hardware_editors", "Remove {label}").format(label=self.label)
+            )
             layout.addWidget(self.remove_box)
             self.remove_box.toggled.connect(self._on_field_changed)
         self.when = WhenChoice(self.label)
@@ -173,8 +196,13 @@ class ItemEditor(QWidget):
 
     def show_pending(self, pending: bool) -> None:
         self.pending_label.setText(
-            "Pending: the running VM still has its old setting; the one shown here "
-            "takes effect at its next boot." if pending else ""
+            translate(
+                "details.hardware_editors",
+                "Pending: the running VM still has its old setting; the one shown here "
+                "takes effect at its next boot.",
+            )
+            if pending
+            else ""
         )
         self.pending_label.setVisible(pending)
 
@@ -197,8 +225,10 @@ class ItemEditor(QWidget):
 
     def _offer_now(self) -> None:
         """Offer "Now" where what was edited can change live (subclasses say more)."""
-        self.when.offer_now(self.running and self.removing,
-                            "This change needs a restart of the VM.")
+        self.when.offer_now(
+            self.running and self.removing,
+            translate("details.hardware_editors", "This change needs a restart of the VM."),
+        )
 
     @property
     def removing(self) -> bool:
@@ -268,23 +298,40 @@ class CpuEditor(ItemEditor):
         self._current = dom.vcpus_current or self._max
         self._mode = dom.cpu_mode or ""
         self._model = dom.cpu_model or ""
-        self.current = _spin("Current vCPUs", 1, 512, self._current)
-        self.maximum = _spin("Maximum vCPUs", 1, 512, self._max)
-        self.mode = combo_box("CPU mode", ("", *CPU_MODES), self._mode)
-        self.mode.setItemText(0, "(hypervisor default)")
+        self.current = _spin(
+            translate("details.hardware_editors", "Current vCPUs"), 1, 512, self._current
+        )
+        self.maximum = _spin(
+            translate("details.hardware_editors", "Maximum vCPUs"), 1, 512, self._max
+        )
+        self.mode = combo_box(
+            translate("details.hardware_editors", "CPU mode"), ("", *CPU_MODES), self._mode
+        )
+        self.mode.setItemText(0, translate("details.hardware_editors", "(hypervisor default)"))
         self.model = QLineEdit(self._model)
-        self.model.setAccessibleName("Named CPU model")
-        self.model.setPlaceholderText("e.g. Skylake-Client (with mode custom)")
-        self.form.addRow("Current vCPUs:", self.current)
-        self.form.addRow("Maximum vCPUs:", self.maximum)
-        self.form.addRow("CPU mode:", self.mode)
-        self.form.addRow("CPU model:", self.model)
+        self.model.setAccessibleName(translate("details.hardware_editors", "Named CPU model"))
+        self.model.setPlaceholderText(
+            translate("details.hardware_editors", "e.g. Skylake-Client (with mode custom)")
+        )
+        self.form.addRow(translate("details.hardware_editors", "Current vCPUs:"), self.current)
+        self.form.addRow(translate("details.hardware_editors", "Maximum vCPUs:"), self.maximum)
+        self.form.addRow(translate("details.hardware_editors", "CPU mode:"), self.mode)
+        self.form.addRow(translate("details.hardware_editors", "CPU model:"), self.model)
         self._topology = (dom.cpu_sockets or 0, dom.cpu_cores or 1, dom.cpu_threads or 1)
-        self.manual_topology = _checkbox("Set the topology by hand", "Manual CPU topology",
-                                         bool(self._topology[0]))
-        self.sockets = _spin("Sockets", 1, 64, self._topology[0] or 1)
-        self.cores = _spin("Cores per socket", 1, 256, self._topology[1])
-        self.threads = _spin("Threads per core", 1, 8, self._topology[2])
+        self.manual_topology = _checkbox(
+            translate("details.hardware_editors", "Set the topology by hand"),
+            translate("details.hardware_editors", "Manual CPU topology"),
+            bool(self._topology[0]),
+        )
+        self.sockets = _spin(
+            translate("details.hardware_editors", "Sockets"), 1, 64, self._topology[0] or 1
+        )
+        self.cores = _spin(
+            translate("details.hardware_editors", "Cores per socket"), 1, 256, self._topology[1]
+        )
+        self.threads = _spin(
+            translate("details.hardware_editors", "Threads per core"), 1, 8, self._topology[2]
+        )
         topology = QHBoxLayout()
         for spin, what in ((self.sockets, "sockets"), (self.cores, "cores"),
                            (self.threads, "threads")):
@@ -293,7 +340,7 @@ class CpuEditor(ItemEditor):
             self.manual_topology.toggled.connect(spin.setEnabled)
             spin.setEnabled(self.manual_topology.isChecked())
         self.form.addRow(self.manual_topology)
-        self.form.addRow("Topology:", topology)
+        self.form.addRow(translate("details.hardware_editors", "Topology:"), topology)
         self._watch(self.current, self.maximum, self.mode, self.model, self.manual_topology,
                     self.sockets, self.cores, self.threads)
         self._offer_now()
@@ -311,7 +358,12 @@ class CpuEditor(ItemEditor):
         live = (self.running and self.maximum.value() == self._max
                 and self._mode_value() == self._mode and self.model.text() == self._model
                 and self._topology_value() == self._topology)
-        self.when.offer_now(live, "Only the current vCPU count changes on a running VM.")
+        self.when.offer_now(
+            live,
+            translate(
+                "details.hardware_editors", "Only the current vCPU count changes on a running VM."
+            ),
+        )
 
     def field_changes(self, when: When) -> list[Change]:
         changes = []
@@ -332,16 +384,34 @@ class MemoryEditor(ItemEditor):
         dom = state.definition
         self._max = (dom.memory_kib or 0) // 1024
         self._current = (dom.current_memory_kib or dom.memory_kib or 0) // 1024
-        self.current = _spin("Current memory", 16, 4 * 1024 * 1024, self._current, " MiB")
-        self.maximum = _spin("Maximum memory", 16, 4 * 1024 * 1024, self._max, " MiB")
-        self.form.addRow("Current memory:", self.current)
-        self.form.addRow("Maximum memory:", self.maximum)
+        self.current = _spin(
+            translate("details.hardware_editors", "Current memory"),
+            16,
+            4 * 1024 * 1024,
+            self._current,
+            " MiB",
+        )
+        self.maximum = _spin(
+            translate("details.hardware_editors", "Maximum memory"),
+            16,
+            4 * 1024 * 1024,
+            self._max,
+            " MiB",
+        )
+        self.form.addRow(translate("details.hardware_editors", "Current memory:"), self.current)
+        self.form.addRow(translate("details.hardware_editors", "Maximum memory:"), self.maximum)
         self._watch(self.current, self.maximum)
         self._offer_now()
 
     def _offer_now(self) -> None:
         live = self.running and self.maximum.value() == self._max
-        self.when.offer_now(live, "Only the current memory (balloon) changes on a running VM.")
+        self.when.offer_now(
+            live,
+            translate(
+                "details.hardware_editors",
+                "Only the current memory (balloon) changes on a running VM.",
+            ),
+        )
 
     def field_changes(self, when: When) -> list[Change]:
         current, maximum = self.current.value(), self.maximum.value()
@@ -358,18 +428,18 @@ class BootEditor(ItemEditor):
         self._order = [b.dev for b in dom.boot_devices if b.dev]
         self._menu = bool(dom.boot_menu)
         self.order = QListWidget()
-        self.order.setAccessibleName("Boot order")
+        self.order.setAccessibleName(translate("details.hardware_editors", "Boot order"))
         for dev in [*self._order, *(d for d in BOOT_DEVICES if d not in self._order)]:
-            entry = QListWidgetItem(BOOT_WORDS[dev])
+            entry = QListWidgetItem(shown(BOOT_WORDS[dev]))
             entry.setData(Qt.ItemDataRole.UserRole, dev)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(
                 Qt.CheckState.Checked if dev in self._order else Qt.CheckState.Unchecked)
             self.order.addItem(entry)
-        up = QPushButton("Up")
-        up.setAccessibleName("Move the boot device up")
-        down = QPushButton("Down")
-        down.setAccessibleName("Move the boot device down")
+        up = QPushButton(translate("details.hardware_editors", "Up"))
+        up.setAccessibleName(translate("details.hardware_editors", "Move the boot device up"))
+        down = QPushButton(translate("details.hardware_editors", "Down"))
+        down.setAccessibleName(translate("details.hardware_editors", "Move the boot device down"))
         up.clicked.connect(lambda: self._move(-1))
         down.clicked.connect(lambda: self._move(1))
         buttons = QVBoxLayout()
@@ -379,8 +449,12 @@ class BootEditor(ItemEditor):
         row = QHBoxLayout()
         row.addWidget(self.order, 1)
         row.addLayout(buttons)
-        self.form.addRow("Boot order:", row)
-        self.menu = _checkbox("Show the boot menu", "Boot menu", self._menu)
+        self.form.addRow(translate("details.hardware_editors", "Boot order:"), row)
+        self.menu = _checkbox(
+            translate("details.hardware_editors", "Show the boot menu"),
+            translate("details.hardware_editors", "Boot menu"),
+            self._menu,
+        )
         self.form.addRow(self.menu)
         self.order.itemChanged.connect(self._on_field_changed)
         self._watch(self.menu)
@@ -422,45 +496,94 @@ class DiskEditor(ItemEditor):
         self._readonly, self._shareable = disk.readonly, disk.shareable
         self.source = QLineEdit(self._path if self.is_cdrom else
                                 state.disk_files.get(item.key, describe_device(disk)))
-        self.source.setAccessibleName(f"{self.label} source")
+        self.source.setAccessibleName(
+            translate("details.hardware_editors", "{label} source").format(label=self.label)
+        )
         self.source.setReadOnly(not self.is_cdrom)
-        self.form.addRow("Media:" if self.is_cdrom else "Source:", self.source)
+        self.form.addRow(
+            translate("details.hardware_editors", "Media:")
+            if self.is_cdrom
+            else translate("details.hardware_editors", "Source:"),
+            self.source,
+        )
         self.browse: QPushButton | None = None
         if self.is_cdrom:
-            self.source.setPlaceholderText("(empty) — the path of an ISO to insert")
+            self.source.setPlaceholderText(
+                translate("details.hardware_editors", "(empty) — the path of an ISO to insert")
+            )
             self.isos = QComboBox()
-            self.isos.setAccessibleName(f"{self.label}: ISO images in the host's storage pools")
+            self.isos.setAccessibleName(
+                translate(
+                    "details.hardware_editors", "{label}: ISO images in the host's storage pools"
+                ).format(label=self.label)
+            )
             isos = state.volumes_of(MediaKind.ISO)
-            self.isos.addItem("Insert an ISO volume of the host…" if isos
-                              else "No ISO volumes in the host's storage pools")
+            self.isos.addItem(
+                translate("details.hardware_editors", "Insert an ISO volume of the host…")
+                if isos
+                else translate(
+                    "details.hardware_editors", "No ISO volumes in the host's storage pools"
+                )
+            )
             for volume in isos:
                 self.isos.addItem(f"{volume.pool} / {volume.name}", volume.path)
             self.isos.currentIndexChanged.connect(self._on_iso_chosen)
             buttons = QHBoxLayout()
             buttons.addWidget(self.isos, 1)
             if state.local_host:  # the host's files are this machine's: browse them
-                self.browse = QPushButton("Browse…")
-                self.browse.setAccessibleName(f"Choose an ISO file for {self.label}")
+                self.browse = QPushButton(translate("details.hardware_editors", "Browse…"))
+                self.browse.setAccessibleName(
+                    translate("details.hardware_editors", "Choose an ISO file for {label}").format(
+                        label=self.label
+                    )
+                )
                 self.browse.clicked.connect(self.on_browse_clicked)
                 buttons.addWidget(self.browse)
-            eject = QPushButton("Eject")
-            eject.setAccessibleName(f"Eject the media of {self.label}")
+            eject = QPushButton(translate("details.hardware_editors", "Eject"))
+            eject.setAccessibleName(
+                translate("details.hardware_editors", "Eject the media of {label}").format(
+                    label=self.label
+                )
+            )
             eject.clicked.connect(self.source.clear)
             buttons.addWidget(eject)
             self.form.addRow(buttons)
-        self.bus = combo_box(f"{self.label} bus", DISK_BUSES, self._bus)
-        self.cache = combo_box(f"{self.label} cache mode", DISK_CACHE_MODES, self._cache)
-        self.readonly = _checkbox("Read-only", f"{self.label} read-only", self._readonly)
-        self.shareable = _checkbox("Shareable", f"{self.label} shareable", self._shareable)
-        self.form.addRow("Bus:", self.bus)
-        self.form.addRow("Cache:", self.cache)
+        self.bus = combo_box(
+            translate("details.hardware_editors", "{label} bus").format(label=self.label),
+            DISK_BUSES,
+            self._bus,
+        )
+        self.cache = combo_box(
+            translate("details.hardware_editors", "{label} cache mode").format(label=self.label),
+            DISK_CACHE_MODES,
+            self._cache,
+        )
+        self.readonly = _checkbox(
+            translate("details.hardware_editors", "Read-only"),
+            translate("details.hardware_editors", "{label} read-only").format(label=self.label),
+            self._readonly,
+        )
+        self.shareable = _checkbox(
+            translate("details.hardware_editors", "Shareable"),
+            translate("details.hardware_editors", "{label} shareable").format(label=self.label),
+            self._shareable,
+        )
+        self.form.addRow(translate("details.hardware_editors", "Bus:"), self.bus)
+        self.form.addRow(translate("details.hardware_editors", "Cache:"), self.cache)
         self.form.addRow(self.readonly)
         self.form.addRow(self.shareable)
         if not self.is_cdrom:
             assert self.remove_box is not None
             self.delete_storage_box = _checkbox(
-                "Also delete its storage (only if no other VM uses it)",
-                f"Delete the storage of {self.label}", False)
+                translate(
+                    "details.hardware_editors",
+                    "Also delete its storage (only if no other VM uses it)",
+                ),
+                translate("details.hardware_editors", "Delete the storage of {label}").format(
+                    label=self.label
+                ),
+                False,
+            )
             self.delete_storage_box.setEnabled(False)
             if item.key in state.disk_files:  # not a network disk, nor a vanished volume
                 self.remove_box.toggled.connect(self.delete_storage_box.setEnabled)
@@ -489,7 +612,13 @@ class DiskEditor(ItemEditor):
             self._bus, self._cache, self._readonly, self._shareable)
         live = self.running and settings_same and (
             self.removing or (self.is_cdrom and self.source.text() != self._path))
-        self.when.offer_now(live, "Bus, cache and flags of a disk change at its next boot.")
+        self.when.offer_now(
+            live,
+            translate(
+                "details.hardware_editors",
+                "Bus, cache and flags of a disk change at its next boot.",
+            ),
+        )
 
     def field_changes(self, when: When) -> list[Change]:
         changes = []
@@ -518,20 +647,38 @@ class NicEditor(ItemEditor):
         self._source = nic.source or ""
         self._model = nic.model or "virtio"
         self._up = nic.link_state != "down"
-        self.kind = combo_box(f"{self.label} connection", ("network", "bridge"), self._kind)
+        self.kind = combo_box(
+            translate("details.hardware_editors", "{label} connection").format(label=self.label),
+            ("network", "bridge"),
+            self._kind,
+        )
         self.source = QComboBox()
-        self.source.setAccessibleName(f"{self.label} network or bridge name")
+        self.source.setAccessibleName(
+            translate("details.hardware_editors", "{label} network or bridge name").format(
+                label=self.label
+            )
+        )
         show_nic_sources(self.source, self._kind, state.networks, self._source)
         self.kind.currentTextChanged.connect(self._on_kind_changed)
-        self.model = combo_box(f"{self.label} model", NIC_MODELS, self._model)
+        self.model = combo_box(
+            translate("details.hardware_editors", "{label} model").format(label=self.label),
+            NIC_MODELS,
+            self._model,
+        )
         mac = QLineEdit(nic.mac or "")
         mac.setReadOnly(True)
-        mac.setAccessibleName(f"{self.label} MAC address")
-        self.link = _checkbox("Link up (cable plugged in)", f"{self.label} link up", self._up)
-        self.form.addRow("Connection:", self.kind)
-        self.form.addRow("Network / bridge:", self.source)
-        self.form.addRow("Model:", self.model)
-        self.form.addRow("MAC:", mac)
+        mac.setAccessibleName(
+            translate("details.hardware_editors", "{label} MAC address").format(label=self.label)
+        )
+        self.link = _checkbox(
+            translate("details.hardware_editors", "Link up (cable plugged in)"),
+            translate("details.hardware_editors", "{label} link up").format(label=self.label),
+            self._up,
+        )
+        self.form.addRow(translate("details.hardware_editors", "Connection:"), self.kind)
+        self.form.addRow(translate("details.hardware_editors", "Network / bridge:"), self.source)
+        self.form.addRow(translate("details.hardware_editors", "Model:"), self.model)
+        self.form.addRow(translate("details.hardware_editors", "MAC:"), mac)
         self.form.addRow(self.link)
         self._watch(self.kind, self.source, self.model, self.link)
         self._offer_now()
@@ -548,7 +695,13 @@ class NicEditor(ItemEditor):
         settings_same = self._settings() == (self._kind, self._source, self._model)
         live = self.running and settings_same and (
             self.removing or self.link.isChecked() != self._up)
-        self.when.offer_now(live, "Only the link state and removal change on a running VM.")
+        self.when.offer_now(
+            live,
+            translate(
+                "details.hardware_editors",
+                "Only the link state and removal change on a running VM.",
+            ),
+        )
 
     def field_changes(self, when: When) -> list[Change]:
         changes = []
@@ -572,16 +725,29 @@ class GraphicsEditor(ItemEditor):
         listens = [listen.type for listen in graphics.listens]
         self._listen = "none" if listens == ["none"] else (
             "local" if graphics.listen_address == "127.0.0.1" else "other")
-        self.type = combo_box("Display protocol", ("spice", "vnc"), self._type)
+        self.type = combo_box(
+            translate("details.hardware_editors", "Display protocol"), ("spice", "vnc"), self._type
+        )
         self.listen = QComboBox()
-        self.listen.setAccessibleName("Display listens on")
-        self.listen.addItem("Nowhere: local viewers attach through libvirt", "none")
-        self.listen.addItem("127.0.0.1 only (for SSH tunnels)", "local")
+        self.listen.setAccessibleName(translate("details.hardware_editors", "Display listens on"))
+        self.listen.addItem(
+            translate("details.hardware_editors", "Nowhere: local viewers attach through libvirt"),
+            "none",
+        )
+        self.listen.addItem(
+            translate("details.hardware_editors", "127.0.0.1 only (for SSH tunnels)"),
+            "local",
+        )
         if self._listen == "other":
-            self.listen.addItem(f"{graphics.listen_address or 'other'} (as defined)", "other")
+            self.listen.addItem(
+                translate("details.hardware_editors", "{value} (as defined)").format(
+                    value=graphics.listen_address or "other"
+                ),
+                "other",
+            )
         self.listen.setCurrentIndex(self.listen.findData(self._listen))
-        self.form.addRow("Protocol:", self.type)
-        self.form.addRow("Listen:", self.listen)
+        self.form.addRow(translate("details.hardware_editors", "Protocol:"), self.type)
+        self.form.addRow(translate("details.hardware_editors", "Listen:"), self.listen)
         self._watch(self.type, self.listen)
         self._offer_now()
 
@@ -604,8 +770,10 @@ class DeviceEditor(ItemEditor):
         device = find_device(state.definition, item)
         assert device is not None
         about = plain_label(describe_device(device) or item.key)
-        about.setAccessibleName(f"{self.label}: about")
-        self.form.addRow("Device:", about)
+        about.setAccessibleName(
+            translate("details.hardware_editors", "{label}: about").format(label=self.label)
+        )
+        self.form.addRow(translate("details.hardware_editors", "Device:"), about)
         self._offer_now()
 
     def field_changes(self, when: When) -> list[Change]:
@@ -618,7 +786,10 @@ class SerialEditor(DeviceEditor):
     noun = "serial port"
 
     def _offer_now(self) -> None:
-        self.when.offer_now(False, "A serial port is removed at the next boot.")
+        self.when.offer_now(
+            False,
+            translate("details.hardware_editors", "A serial port is removed at the next boot."),
+        )
 
 
 class VideoEditor(ItemEditor):
@@ -627,8 +798,10 @@ class VideoEditor(ItemEditor):
 
     def __init__(self, item: ItemRef, state: HardwareState, parent: QWidget | None = None) -> None:
         super().__init__(item, state, parent)
-        self.model = combo_box("Video model", VIDEO_MODELS, item.key)
-        self.form.addRow("Model:", self.model)
+        self.model = combo_box(
+            translate("details.hardware_editors", "Video model"), VIDEO_MODELS, item.key
+        )
+        self.form.addRow(translate("details.hardware_editors", "Model:"), self.model)
         self._watch(self.model)
         self._offer_now()
 
@@ -647,8 +820,10 @@ class WatchdogEditor(ItemEditor):
         watchdog = find_device(state.definition, item)
         assert isinstance(watchdog, Watchdog)
         self._action = watchdog.action or "reset"
-        self.action = combo_box("Watchdog action", WATCHDOG_ACTIONS, self._action)
-        self.form.addRow("When it fires:", self.action)
+        self.action = combo_box(
+            translate("details.hardware_editors", "Watchdog action"), WATCHDOG_ACTIONS, self._action
+        )
+        self.form.addRow(translate("details.hardware_editors", "When it fires:"), self.action)
         self._watch(self.action)
         self._offer_now()
 

@@ -76,6 +76,7 @@ from kvmgui.ui.details.hardware_editors import (
     combo_box,
     show_nic_sources,
 )
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.ops import OpRunner
 
 PENDING_MARK = "⟳"
@@ -87,30 +88,67 @@ class AddHardwareDialog(QDialog):
 
     def __init__(self, state: HardwareState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add Hardware")
-        self.setAccessibleName("Add Hardware")
+        self.setWindowTitle(translate("details.hardware_tab", "Add Hardware"))
+        self.setAccessibleName(translate("details.hardware_tab", "Add Hardware"))
         self._state = state
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind of hardware to add")
-        self.kind.addItem("Disk (a new volume in a storage pool)", "new-disk")
-        self.kind.addItem("Disk (an existing image file or volume)", "disk")
-        self.kind.addItem("CD-ROM", "cdrom")
-        self.kind.addItem("Network interface", "nic")
-        self.kind.addItem("Sound card", "sound")
-        self.kind.addItem("Serial port (pty; at next boot)", "serial")
-        self.kind.addItem("TPM 2.0 (emulated; the host needs swtpm)", "tpm")
-        self.kind.addItem("Random number generator (virtio, from /dev/urandom)", "rng")
-        self.kind.addItem("Watchdog", "watchdog")
-        self.kind.addItem("USB host device (passed through)", "usb")
+        self.kind.setAccessibleName(translate("details.hardware_tab", "Kind of hardware to add"))
+        self.kind.addItem(
+            translate("details.hardware_tab", "Disk (a new volume in a storage pool)"),
+            "new-disk",
+        )
+        self.kind.addItem(
+            translate("details.hardware_tab", "Disk (an existing image file or volume)"),
+            "disk",
+        )
+        self.kind.addItem(
+            translate("details.hardware_tab", "CD-ROM"), "cdrom"
+        )
+        self.kind.addItem(
+            translate("details.hardware_tab", "Network interface"),
+            "nic",
+        )
+        self.kind.addItem(
+            translate("details.hardware_tab", "Sound card"),
+            "sound",
+        )
+        self.kind.addItem(
+            translate("details.hardware_tab", "Serial port (pty; at next boot)"),
+            "serial",
+        )
+        self.kind.addItem(
+            translate("details.hardware_tab", "TPM 2.0 (emulated; the host needs swtpm)"),
+            "tpm",
+        )
+        self.kind.addItem(
+            translate(
+                "details.hardware_tab", "Random number generator (virtio, from /dev/urandom)"
+            ),
+            "rng",
+        )
+        self.kind.addItem(
+            translate("details.hardware_tab", "Watchdog"),
+            "watchdog",
+        )
+        self.kind.addItem(
+            translate("details.hardware_tab", "USB host device (passed through)"),
+            "usb",
+        )
         self.path = QLineEdit()
-        self.path.setAccessibleName("Path of the disk image or ISO")
+        self.path.setAccessibleName(
+            translate("details.hardware_tab", "Path of the disk image or ISO")
+        )
         self.path.setPlaceholderText("/var/lib/libvirt/images/data.qcow2")
         # A volume of the host's pools, or (on this machine) a file, fills the path in.
         self.volumes = QComboBox()
-        self.volumes.setAccessibleName("Volumes of the host's storage pools")
+        self.volumes.setAccessibleName(
+            translate("details.hardware_tab", "Volumes of the host's storage pools")
+        )
         self.volumes.activated.connect(self._on_volume_chosen)
-        self.browse = QPushButton("Browse…")
-        self.browse.setAccessibleName("Choose a file on this machine")
+        self.browse = QPushButton(translate("details.hardware_tab", "Browse…"))
+        self.browse.setAccessibleName(
+            translate("details.hardware_tab", "Choose a file on this machine")
+        )
         self.browse.setVisible(state.local_host)
         self.browse.clicked.connect(
             lambda: choose_file(self, self._media_kind(), self.path))
@@ -119,47 +157,69 @@ class AddHardwareDialog(QDialog):
         choosers.setContentsMargins(0, 0, 0, 0)
         choosers.addWidget(self.volumes, 1)
         choosers.addWidget(self.browse)
-        self.disk_format = combo_box("Disk image format", ("qcow2", "raw"), "qcow2")
-        self.pool = combo_box("Storage pool for the new volume", state.pools, None)
+        self.disk_format = combo_box(
+            translate("details.hardware_tab", "Disk image format"), ("qcow2", "raw"), "qcow2"
+        )
+        self.pool = combo_box(
+            translate("details.hardware_tab", "Storage pool for the new volume"), state.pools, None
+        )
         self.volume_name = QLineEdit()
-        self.volume_name.setAccessibleName("Name of the new volume")
+        self.volume_name.setAccessibleName(
+            translate("details.hardware_tab", "Name of the new volume")
+        )
         self.volume_size = QSpinBox()
-        self.volume_size.setAccessibleName("Size of the new volume")
+        self.volume_size.setAccessibleName(
+            translate("details.hardware_tab", "Size of the new volume")
+        )
         self.volume_size.setRange(1, 64 * 1024)
         self.volume_size.setValue(10)
         self.volume_size.setSuffix(" GiB")
-        self.bus = combo_box("Disk bus", DISK_BUSES[:2], "virtio")
-        self.nic_kind = combo_box("NIC connection", ("network", "bridge"), "network")
+        self.bus = combo_box(
+            translate("details.hardware_tab", "Disk bus"), DISK_BUSES[:2], "virtio"
+        )
+        self.nic_kind = combo_box(
+            translate("details.hardware_tab", "NIC connection"), ("network", "bridge"), "network"
+        )
         self.nic_source = QComboBox()
-        self.nic_source.setAccessibleName("NIC network or bridge name")
+        self.nic_source.setAccessibleName(
+            translate("details.hardware_tab", "NIC network or bridge name")
+        )
         show_nic_sources(self.nic_source, "network", state.networks,
                          "default" if "default" in state.networks else "")
-        self.nic_model = combo_box("NIC model", NIC_MODELS, "virtio")
-        self.sound_model = combo_box("Sound card model", SOUND_MODELS, "ich9")
-        self.watchdog_model = combo_box("Watchdog model", WATCHDOG_MODELS, "i6300esb")
-        self.watchdog_action = combo_box("Watchdog action", WATCHDOG_ACTIONS, "reset")
+        self.nic_model = combo_box(
+            translate("details.hardware_tab", "NIC model"), NIC_MODELS, "virtio"
+        )
+        self.sound_model = combo_box(
+            translate("details.hardware_tab", "Sound card model"), SOUND_MODELS, "ich9"
+        )
+        self.watchdog_model = combo_box(
+            translate("details.hardware_tab", "Watchdog model"), WATCHDOG_MODELS, "i6300esb"
+        )
+        self.watchdog_action = combo_box(
+            translate("details.hardware_tab", "Watchdog action"), WATCHDOG_ACTIONS, "reset"
+        )
         self.usb_device = QComboBox()
-        self.usb_device.setAccessibleName("Host USB device")
+        self.usb_device.setAccessibleName(translate("details.hardware_tab", "Host USB device"))
         for usb in state.usb_devices:
             self.usb_device.addItem(
                 f"{usb.description} ({usb.vendor_id[2:]}:{usb.product_id[2:]})", usb)
-        self.when = WhenChoice("new hardware")
+        self.when = WhenChoice(translate("details.hardware_tab", "new hardware"))
         self.form = form = QFormLayout()
-        form.addRow("Add:", self.kind)
-        form.addRow("Pool:", self.pool)
-        form.addRow("Volume name:", self.volume_name)
-        form.addRow("Size:", self.volume_size)
-        form.addRow("Path:", self.path)
+        form.addRow(translate("details.hardware_tab", "Add:"), self.kind)
+        form.addRow(translate("details.hardware_tab", "Pool:"), self.pool)
+        form.addRow(translate("details.hardware_tab", "Volume name:"), self.volume_name)
+        form.addRow(translate("details.hardware_tab", "Size:"), self.volume_size)
+        form.addRow(translate("details.hardware_tab", "Path:"), self.path)
         form.addRow("", self.choosers)
-        form.addRow("Format:", self.disk_format)
-        form.addRow("Bus:", self.bus)
-        form.addRow("Connection:", self.nic_kind)
-        form.addRow("Network / bridge:", self.nic_source)
-        form.addRow("Model:", self.nic_model)
-        form.addRow("Model:", self.sound_model)
-        form.addRow("Model:", self.watchdog_model)
-        form.addRow("When it fires:", self.watchdog_action)
-        form.addRow("Device:", self.usb_device)
+        form.addRow(translate("details.hardware_tab", "Format:"), self.disk_format)
+        form.addRow(translate("details.hardware_tab", "Bus:"), self.bus)
+        form.addRow(translate("details.hardware_tab", "Connection:"), self.nic_kind)
+        form.addRow(translate("details.hardware_tab", "Network / bridge:"), self.nic_source)
+        form.addRow(translate("details.hardware_tab", "Model:"), self.nic_model)
+        form.addRow(translate("details.hardware_tab", "Model:"), self.sound_model)
+        form.addRow(translate("details.hardware_tab", "Model:"), self.watchdog_model)
+        form.addRow(translate("details.hardware_tab", "When it fires:"), self.watchdog_action)
+        form.addRow(translate("details.hardware_tab", "Device:"), self.usb_device)
         # The fields each kind uses; the others are hidden.
         self._fields = {
             "new-disk": (self.pool, self.volume_name, self.volume_size, self.bus),
@@ -197,10 +257,13 @@ class AddHardwareDialog(QDialog):
         if kind in ("disk", "cdrom"):
             self._offer_volumes()
         if self._state.running is None:
-            self.when.offer_now(False, "The VM is not running.")
+            self.when.offer_now(False, translate("details.hardware_tab", "The VM is not running."))
         else:
             # An ISA serial port cannot be plugged into a running VM.
-            self.when.offer_now(kind != "serial", "A serial port is added at the next boot.")
+            self.when.offer_now(
+                kind != "serial",
+                translate("details.hardware_tab", "A serial port is added at the next boot."),
+            )
 
     def _media_kind(self) -> MediaKind:
         return MediaKind.ISO if self.kind.currentData() == "cdrom" else MediaKind.DISK_IMAGE
@@ -228,7 +291,9 @@ class AddHardwareDialog(QDialog):
 
     def _suggest_volume_name(self) -> None:
         name = self._state.definition.name or "vm"
-        self.volume_name.setText(f"{name}-{self._target(self.bus.currentText())}.qcow2")
+        self.volume_name.setText(
+            f"{name}-{self._target(self.bus.currentText())}.qcow2"
+        )
 
     def change(self) -> Change | None:
         """The addition asked for; None when a needed field is empty."""
@@ -291,7 +356,7 @@ class HardwareTab(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Hardware")
+        self.setAccessibleName(translate("details.hardware_tab", "Hardware"))
         self._connection = connection
         self._info = info
         self._ops = ops
@@ -300,19 +365,23 @@ class HardwareTab(QWidget):
         self.editors: dict[ItemRef, ItemEditor] = {}
         self.added: list[Change] = []
         self.device_list = QListWidget()
-        self.device_list.setAccessibleName("Hardware list")
+        self.device_list.setAccessibleName(translate("details.hardware_tab", "Hardware list"))
         self.stack = QStackedWidget()
-        self.stack.setAccessibleName("Hardware editor")
+        self.stack.setAccessibleName(translate("details.hardware_tab", "Hardware editor"))
         self.change_list = QListWidget()
-        self.change_list.setAccessibleName("Changes to apply")
+        self.change_list.setAccessibleName(translate("details.hardware_tab", "Changes to apply"))
         self.change_list.setMaximumHeight(110)
-        self.status = StatusLabel("Hardware message")
-        self.add_button = QPushButton("Add &Hardware…")
-        self.add_button.setAccessibleName("Add hardware")
-        self.revert_button = QPushButton("&Revert")
-        self.revert_button.setAccessibleName("Revert the hardware changes")
-        self.apply_button = QPushButton("&Apply")
-        self.apply_button.setAccessibleName("Apply the hardware changes")
+        self.status = StatusLabel(translate("details.hardware_tab", "Hardware message"))
+        self.add_button = QPushButton(translate("details.hardware_tab", "Add &Hardware…"))
+        self.add_button.setAccessibleName(translate("details.hardware_tab", "Add hardware"))
+        self.revert_button = QPushButton(translate("details.hardware_tab", "&Revert"))
+        self.revert_button.setAccessibleName(
+            translate("details.hardware_tab", "Revert the hardware changes")
+        )
+        self.apply_button = QPushButton(translate("details.hardware_tab", "&Apply"))
+        self.apply_button.setAccessibleName(
+            translate("details.hardware_tab", "Apply the hardware changes")
+        )
         splitter = QSplitter()
         splitter.addWidget(self.device_list)
         splitter.addWidget(self.stack)
@@ -326,7 +395,7 @@ class HardwareTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(splitter, 1)
-        layout.addWidget(QLabel("Changes to apply:"))
+        layout.addWidget(QLabel(translate("details.hardware_tab", "Changes to apply:")))
         layout.addWidget(self.change_list)
         layout.addLayout(buttons)
         self._connect_signals()
@@ -353,7 +422,10 @@ class HardwareTab(QWidget):
     def _read(self, on_success: Callable[[HardwareState], object]) -> None:
         self._ops.run(
             self._connection.call_domain(
-                f"Could not read the hardware of {self._info.name}", self._info.uuid,
+                translate("details.hardware_tab", "Could not read the hardware of {name}").format(
+                    name=self._info.name
+                ),
+                self._info.uuid,
                 read_hardware,
             ),
             on_success,
@@ -391,9 +463,9 @@ class HardwareTab(QWidget):
             entry.setData(Qt.ItemDataRole.UserRole, ref)
             said = [label]
             if ref in failed:
-                said.append("not applied, see the message")
+                said.append(translate("details.hardware_tab", "not applied, see the message"))
             if ref in pending:
-                said.append("pending: takes effect at next boot")
+                said.append(translate("details.hardware_tab", "pending: takes effect at next boot"))
             entry.setData(Qt.ItemDataRole.AccessibleTextRole, ", ".join(said))
             entry.setToolTip(", ".join(said[1:]))
             self.editors[ref].show_pending(ref in pending)
@@ -429,7 +501,12 @@ class HardwareTab(QWidget):
     def _on_added(self, dialog: AddHardwareDialog) -> None:
         change = dialog.change()
         if change is None:
-            self.status.show_error("Nothing was added: give a path, or tick when it applies.")
+            self.status.show_error(
+                translate(
+                    "details.hardware_tab",
+                    "Nothing was added: give a path, or tick when it applies.",
+                )
+            )
             return
         self.added.append(change)
         self._refresh_changes()
@@ -445,10 +522,12 @@ class HardwareTab(QWidget):
         changes = self.changes()
         if not changes:
             return
-        self.status.show_busy("Applying…")
+        self.status.show_busy(translate("details.hardware_tab", "Applying…"))
         self._ops.run(
             self._connection.call(
-                f"Could not change the hardware of {self._info.name}",
+                translate("details.hardware_tab", "Could not change the hardware of {name}").format(
+                    name=self._info.name
+                ),
                 partial(apply_changes, uuid=self._info.uuid, changes=changes),
             ),
             self._on_applied,
@@ -458,11 +537,15 @@ class HardwareTab(QWidget):
 
     def _on_applied(self, errors: list[ChangeError]) -> None:
         if not errors:
-            self.status.show_info("Applied.")
+            self.status.show_info(translate("details.hardware_tab", "Applied."))
             self.load()
             return
         self.status.show_error(
-            "Not everything was applied: see the items marked ⚠. Your edits are kept.")
+            translate(
+                "details.hardware_tab",
+                "Not everything was applied: see the items marked ⚠. Your edits are kept.",
+            )
+        )
         for error in errors:
             editor = self.editors.get(error.item)
             if editor is not None:

@@ -22,13 +22,26 @@ from PySide6.QtWidgets import (
 from kvmgui.core.connection import Connection
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.editing import Overview, OverviewEdit, apply_overview_edit, read_overview
+from kvmgui.core.texts import Translatable
 from kvmgui.core.units import format_kib
 from kvmgui.ui.details.common import StatusLabel, failure_text
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.widgets.plain import plain_label
 
-FACTS = ("UUID", "State", "IP addresses", "vCPUs", "Memory", "OS", "Firmware", "Machine",
-         "Emulator", "Persistent", "Connection")
+FACTS = (
+    "UUID",
+    Translatable("details.overview_tab", "State"),
+    Translatable("details.overview_tab", "IP addresses"),
+    Translatable("details.overview_tab", "vCPUs"),
+    Translatable("details.overview_tab", "Memory"),
+    Translatable("details.overview_tab", "OS"),
+    Translatable("details.overview_tab", "Firmware"),
+    Translatable("details.overview_tab", "Machine"),
+    Translatable("details.overview_tab", "Emulator"),
+    Translatable("details.overview_tab", "Persistent"),
+    Translatable("details.overview_tab", "Connection"),
+)
 
 
 class OverviewTab(QWidget):
@@ -41,32 +54,48 @@ class OverviewTab(QWidget):
     def __init__(self, connection: Connection, info: DomainInfo, ops: OpRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Overview")
+        self.setAccessibleName(translate("details.overview_tab", "Overview"))
         self._connection = connection
         self._info = info
         self._ops = ops
         self._description = ""
         self.name = QLineEdit()
-        self.name.setAccessibleName("Name")
+        self.name.setAccessibleName(translate("details.overview_tab", "Name"))
         self.title = QLineEdit()
-        self.title.setAccessibleName("Title")
-        self.title.setPlaceholderText("A short line shown in the list's tooltip")
+        self.title.setAccessibleName(translate("details.overview_tab", "Title"))
+        self.title.setPlaceholderText(
+            translate("details.overview_tab", "A short line shown in the list's tooltip")
+        )
         self.description = QPlainTextEdit()
-        self.description.setAccessibleName("Description")
+        self.description.setAccessibleName(translate("details.overview_tab", "Description"))
         self.description.setMaximumHeight(70)
-        self.autostart = QCheckBox("Start the VM when the host boots")
-        self.autostart.setAccessibleName("Autostart")
-        self.errors = {field: StatusLabel(f"{field.title()}: message")
-                       for field in ("name", "title", "description", "autostart")}
-        self.status = StatusLabel("Overview message")
-        self.apply_button = QPushButton("&Apply")
-        self.apply_button.setAccessibleName("Apply the overview changes")
-        self.revert_button = QPushButton("&Revert")
-        self.revert_button.setAccessibleName("Revert the overview changes")
+        self.autostart = QCheckBox(
+            translate("details.overview_tab", "Start the VM when the host boots")
+        )
+        self.autostart.setAccessibleName(translate("details.overview_tab", "Autostart"))
+        self.errors = {
+            field: StatusLabel(
+                translate("details.overview_tab", "{title}: message").format(title=field.title())
+            )
+            for field in ("name", "title", "description", "autostart")
+        }
+        self.status = StatusLabel(translate("details.overview_tab", "Overview message"))
+        self.apply_button = QPushButton(translate("details.overview_tab", "&Apply"))
+        self.apply_button.setAccessibleName(
+            translate("details.overview_tab", "Apply the overview changes")
+        )
+        self.revert_button = QPushButton(translate("details.overview_tab", "&Revert"))
+        self.revert_button.setAccessibleName(
+            translate("details.overview_tab", "Revert the overview changes")
+        )
         self._labels: dict[str, QLabel] = {}
         form = QFormLayout()
-        for label, widget in (("Name:", self.name), ("Title:", self.title),
-                              ("Description:", self.description), ("", self.autostart)):
+        for label, widget in (
+            (translate("details.overview_tab", "Name:"), self.name),
+            (translate("details.overview_tab", "Title:"), self.title),
+            (translate("details.overview_tab", "Description:"), self.description),
+            ("", self.autostart),
+        ):
             field = widget.accessibleName().lower()
             column = QVBoxLayout()
             column.setSpacing(2)
@@ -75,13 +104,15 @@ class OverviewTab(QWidget):
             form.addRow(label, column)
         for fact in FACTS:
             value = plain_label()
-            value.setAccessibleName(fact)
+            value.setAccessibleName(shown(fact))
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._labels[fact] = value
-            form.addRow(f"{fact}:", value)
+            form.addRow(f"{shown(fact)}:", value)
         self.screen_label = QLabel()  # the VM's thumbnail while it runs
-        self.screen_label.setAccessibleName("The VM's screen")
-        self.screen_label.setToolTip("The VM's screen, refreshed every few seconds")
+        self.screen_label.setAccessibleName(translate("details.overview_tab", "The VM's screen"))
+        self.screen_label.setToolTip(
+            translate("details.overview_tab", "The VM's screen, refreshed every few seconds")
+        )
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
@@ -112,10 +143,12 @@ class OverviewTab(QWidget):
         self._info = info
         values = {
             "UUID": info.uuid,
-            "State": info.state_text,
+            "State": shown(info.state_text),
             "vCPUs": str(info.vcpus),
             "Memory": f"{format_kib(info.memory_kib)} of {format_kib(info.max_memory_kib)}",
-            "Persistent": "yes" if info.persistent else "no (transient)",
+            "Persistent": "yes"
+            if info.persistent
+            else translate("details.overview_tab", "no (transient)"),
             "Connection": self._connection.uri,
         }
         for fact, value in values.items():
@@ -128,16 +161,25 @@ class OverviewTab(QWidget):
         """Read the facts the list does not hold (description, OS, firmware...)."""
         self._ops.run(
             self._connection.call_domain(
-                f"Could not read {self._info.name}", self._info.uuid, read_overview),
+                translate("details.overview_tab", "Could not read {name}").format(
+                    name=self._info.name
+                ),
+                self._info.uuid,
+                read_overview,
+            ),
             self._show_overview,
             on_failure=lambda error: self.status.show_error(failure_text(error)),
             owner=self,
         )
 
     def _show_overview(self, overview: Overview) -> None:
-        for fact, value in (("OS", overview.os_id), ("Firmware", overview.firmware),
-                            ("Machine", overview.machine), ("Emulator", overview.emulator),
-                            ("IP addresses", ", ".join(overview.addresses))):
+        for fact, value in (
+            ("OS", overview.os_id),
+            (translate("details.overview_tab", "Firmware"), overview.firmware),
+            (translate("details.overview_tab", "Machine"), overview.machine),
+            (translate("details.overview_tab", "Emulator"), overview.emulator),
+            (translate("details.overview_tab", "IP addresses"), ", ".join(overview.addresses)),
+        ):
             self._labels[fact].setText(value or "—")
         if self.description.toPlainText() == self._description:
             self._description = overview.description
@@ -178,10 +220,14 @@ class OverviewTab(QWidget):
             return
         for label in self.errors.values():
             label.clear_message()
-        self.status.show_busy("Applying…")
+        self.status.show_busy(translate("details.overview_tab", "Applying…"))
         self._ops.run(
-            self._connection.call(f"Could not change {self._info.name}",
-                                  partial(apply_overview_edit, uuid=self._info.uuid, edit=edit)),
+            self._connection.call(
+                translate("details.overview_tab", "Could not change {name}").format(
+                    name=self._info.name
+                ),
+                partial(apply_overview_edit, uuid=self._info.uuid, edit=edit),
+            ),
             partial(self._on_applied, edit),
             on_failure=lambda error: self.status.show_error(failure_text(error)),
             owner=self,
@@ -193,9 +239,13 @@ class OverviewTab(QWidget):
         if "description" not in errors and edit.description is not None:
             self._description = edit.description
         if errors:
-            self.status.show_error("Not everything was applied: see the fields marked.")
+            self.status.show_error(
+                translate(
+                    "details.overview_tab", "Not everything was applied: see the fields marked."
+                )
+            )
         else:
-            self.status.show_info("Applied.")
+            self.status.show_info(translate("details.overview_tab", "Applied."))
         self._on_edited()
 
     @Slot()

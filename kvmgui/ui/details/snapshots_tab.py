@@ -44,15 +44,21 @@ from kvmgui.core.snapshots import (
     revert_snapshot,
     set_snapshot_description,
 )
+from kvmgui.core.texts import Translatable
 from kvmgui.ui.details.common import StatusLabel, failure_text
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.theme import set_tone_style
 
 T = TypeVar("T")
 CURRENT_MARK = "●"
 KIND_WORDS = {
-    SnapshotKind.INTERNAL: "Internal (disks{memory}; can be reverted)",
-    SnapshotKind.EXTERNAL: "Disk-only external (disks frozen, new writes on overlays)",
+    SnapshotKind.INTERNAL: Translatable(
+        "details.snapshots_tab", "Internal (disks{memory}; can be reverted)"
+    ),
+    SnapshotKind.EXTERNAL: Translatable(
+        "details.snapshots_tab", "Disk-only external (disks frozen, new writes on overlays)"
+    ),
 }
 
 
@@ -78,8 +84,14 @@ class _VmOps:
             after_failure()
 
         self._ops.run(
-            self.connection.call_domain(f"Could not {what}", self.info.uuid, fn),
-            on_success, on_failure=failed, owner=self._owner,
+            self.connection.call_domain(
+                translate("details.snapshots_tab", "Could not {what}").format(what=what),
+                self.info.uuid,
+                fn,
+            ),
+            on_success,
+            on_failure=failed,
+            owner=self._owner,
         )
 
 
@@ -91,7 +103,9 @@ class _VmDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.status = StatusLabel(f"{title}: message")
+        self.status = StatusLabel(
+            translate("details.snapshots_tab", "{title}: message").format(title=title)
+        )
         self._vm = _VmOps(connection, info, ops, self, self.status)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -108,38 +122,56 @@ class TakeSnapshotDialog(_VmDialog):
 
     def __init__(self, connection: Connection, info: DomainInfo, ops: OpRunner,
                  parent: QWidget | None = None) -> None:
-        super().__init__(connection, info, ops, parent, f"Take a Snapshot of {info.name}",
-                         "Take Snapshot", "Take the snapshot")
+        super().__init__(
+            connection,
+            info,
+            ops,
+            parent,
+            translate("details.snapshots_tab", "Take a Snapshot of {name}").format(name=info.name),
+            translate("details.snapshots_tab", "Take Snapshot"),
+            translate("details.snapshots_tab", "Take the snapshot"),
+        )
         self.name = QLineEdit(time.strftime("snapshot-%Y%m%d-%H%M%S"))
-        self.name.setAccessibleName("Snapshot name")
+        self.name.setAccessibleName(translate("details.snapshots_tab", "Snapshot name"))
         self.description = QPlainTextEdit()
-        self.description.setAccessibleName("Snapshot description")
+        self.description.setAccessibleName(
+            translate("details.snapshots_tab", "Snapshot description")
+        )
         self.description.setMaximumHeight(80)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Snapshot kind")
+        self.kind.setAccessibleName(translate("details.snapshots_tab", "Snapshot kind"))
         self.explanation = QLabel()
-        self.explanation.setAccessibleName("What libvirt can do")
+        self.explanation.setAccessibleName(
+            translate("details.snapshots_tab", "What libvirt can do")
+        )
         self.explanation.setWordWrap(True)
         self.explanation.hide()
         self.ok_button.setEnabled(False)
         self.buttons.accepted.connect(self.on_take_clicked)
         form = QFormLayout()
-        form.addRow("Name:", self.name)
-        form.addRow("Description:", self.description)
-        form.addRow("Kind:", self.kind)
+        form.addRow(translate("details.snapshots_tab", "Name:"), self.name)
+        form.addRow(translate("details.snapshots_tab", "Description:"), self.description)
+        form.addRow(translate("details.snapshots_tab", "Kind:"), self.kind)
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self._vm.run("read what snapshots the VM can take", read_snapshot_ability,
-                     self._show_ability)
+        self._vm.run(
+            translate("details.snapshots_tab", "read what snapshots the VM can take"),
+            read_snapshot_ability,
+            self._show_ability,
+        )
 
     def _show_ability(self, ability: SnapshotAbility) -> None:
         self.kind.clear()
-        memory = ", with the VM's memory" if ability.with_memory else ""
+        memory = (
+            translate("details.snapshots_tab", ", with the VM's memory")
+            if ability.with_memory
+            else ""
+        )
         for kind in ability.kinds:
-            self.kind.addItem(KIND_WORDS[kind].format(memory=memory), kind)
+            self.kind.addItem(shown(KIND_WORDS[kind]).format(memory=memory), kind)
         self.explanation.setText(ability.explanation)
         self.explanation.setVisible(bool(ability.explanation))
         self.ok_button.setEnabled(True)
@@ -148,14 +180,20 @@ class TakeSnapshotDialog(_VmDialog):
     def on_take_clicked(self) -> None:
         name = self.name.text().strip()
         if not name:
-            self.status.show_error("Give the snapshot a name.")
+            self.status.show_error(translate("details.snapshots_tab", "Give the snapshot a name."))
             return
         self.ok_button.setEnabled(False)
-        self.status.show_busy("Taking the snapshot…")
+        self.status.show_busy(translate("details.snapshots_tab", "Taking the snapshot…"))
         self._vm.run(
-            f"take snapshot {name} of {self._vm.info.name}",
-            partial(create_snapshot, name=name, description=self.description.toPlainText(),
-                    kind=self.kind.currentData()),
+            translate("details.snapshots_tab", "take snapshot {name} of {name2}").format(
+                name=name, name2=self._vm.info.name
+            ),
+            partial(
+                create_snapshot,
+                name=name,
+                description=self.description.toPlainText(),
+                kind=self.kind.currentData(),
+            ),
             self._on_taken,
             # The dialog stays open, with the user's name and words, to try again.
             after_failure=lambda: self.ok_button.setEnabled(True),
@@ -173,18 +211,35 @@ class RevertDialog(_VmDialog):
 
     def __init__(self, connection: Connection, info: DomainInfo, ops: OpRunner,
                  parent: QWidget | None = None) -> None:
-        super().__init__(connection, info, ops, parent, f"Revert {info.name} to a Snapshot",
-                         "Revert", "Revert to the chosen snapshot")
+        super().__init__(
+            connection,
+            info,
+            ops,
+            parent,
+            translate("details.snapshots_tab", "Revert {name} to a Snapshot").format(
+                name=info.name
+            ),
+            translate("details.snapshots_tab", "Revert"),
+            translate("details.snapshots_tab", "Revert to the chosen snapshot"),
+        )
         self.tree = SnapshotTree()
         self.buttons.accepted.connect(self.on_revert_clicked)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("What the VM did since the snapshot is lost."))
+        layout.addWidget(
+            QLabel(
+                translate("details.snapshots_tab", "What the VM did since the snapshot is lost.")
+            )
+        )
         layout.addWidget(self.tree)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.tree.currentItemChanged.connect(self._on_selection)
         self._on_selection()
-        self._vm.run("list the snapshots", list_snapshots, self.tree.show_snapshots)
+        self._vm.run(
+            translate("details.snapshots_tab", "list the snapshots"),
+            list_snapshots,
+            self.tree.show_snapshots,
+        )
 
     @Slot()
     def _on_selection(self) -> None:
@@ -201,9 +256,13 @@ class RevertDialog(_VmDialog):
         snapshot = self.tree.selected()
         if snapshot is None:
             return
-        self.status.show_busy(f"Reverting to {snapshot.name}…")
+        self.status.show_busy(
+            translate("details.snapshots_tab", "Reverting to {name}…").format(name=snapshot.name)
+        )
         self._vm.run(
-            f"revert {self._vm.info.name} to {snapshot.name}",
+            translate("details.snapshots_tab", "revert {name} to {name2}").format(
+                name=self._vm.info.name, name2=snapshot.name
+            ),
             partial(revert_snapshot, name=snapshot.name),
             lambda _none: self._on_reverted(snapshot.name),
         )
@@ -218,8 +277,16 @@ class SnapshotTree(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Snapshots")
-        self.setHeaderLabels(["Name", "Taken", "State", "Kind", "Description"])
+        self.setAccessibleName(translate("details.snapshots_tab", "Snapshots"))
+        self.setHeaderLabels(
+            [
+                translate("details.snapshots_tab", "Name"),
+                translate("details.snapshots_tab", "Taken"),
+                translate("details.snapshots_tab", "State"),
+                translate("details.snapshots_tab", "Kind"),
+                translate("details.snapshots_tab", "Description"),
+            ]
+        )
         self.setColumnWidth(0, 180)
         self.setColumnWidth(1, 150)
         self.snapshots: dict[str, SnapshotInfo] = {}
@@ -232,19 +299,33 @@ class SnapshotTree(QTreeWidget):
         for snapshot in snapshots:  # parents come first
             parent = items.get(snapshot.parent or "")
             name = f"{snapshot.name} {CURRENT_MARK}" if snapshot.current else snapshot.name
-            kind = "external" if snapshot.kind is SnapshotKind.EXTERNAL else (
-                "internal + memory" if snapshot.with_memory else "internal")
+            kind = (
+                "external"
+                if snapshot.kind is SnapshotKind.EXTERNAL
+                else (
+                    translate("details.snapshots_tab", "internal + memory")
+                    if snapshot.with_memory
+                    else "internal"
+                )
+            )
             item = QTreeWidgetItem([name, snapshot.created_text, snapshot.state_text, kind,
                                     snapshot.description.splitlines()[0]
                                     if snapshot.description else ""])
             item.setData(0, Qt.ItemDataRole.UserRole, snapshot.name)
-            said = f"{snapshot.name}{', current' if snapshot.current else ''}"
+            said = (translate("details.snapshots_tab", "{name}, current").format(name=snapshot.name)
+                    if snapshot.current else snapshot.name)
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, said)
             if snapshot.current:
                 font = QFont(item.font(0))
                 font.setBold(True)
                 item.setFont(0, font)
-                item.setToolTip(0, "The current snapshot: the VM's state derives from it")
+                item.setToolTip(
+                    0,
+                    translate(
+                        "details.snapshots_tab",
+                        "The current snapshot: the VM's state derives from it",
+                    ),
+                )
             if parent is None:
                 self.addTopLevelItem(item)
             else:
@@ -268,36 +349,56 @@ class SnapshotsTab(QWidget):
     def __init__(self, connection: Connection, info: DomainInfo, ops: OpRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Snapshots")
+        self.setAccessibleName(translate("details.snapshots_tab", "Snapshots"))
         self._connection = connection
         self._ops = ops
         self.loaded = False
         self._listing_failed = False
-        self.status = StatusLabel("Snapshots message")
+        self.status = StatusLabel(translate("details.snapshots_tab", "Snapshots message"))
         self._vm = _VmOps(connection, info, ops, self, self.status)
         self.explanation = QLabel()
-        self.explanation.setAccessibleName("What libvirt can do")
+        self.explanation.setAccessibleName(
+            translate("details.snapshots_tab", "What libvirt can do")
+        )
         self.explanation.setWordWrap(True)
         set_tone_style(self.explanation, "color: $WARNING;")
         self.explanation.hide()
         self.tree = SnapshotTree()
-        self.take_button = QPushButton("&Take Snapshot…")
-        self.take_button.setAccessibleName("Take a snapshot")
-        self.revert_button = QPushButton("&Revert")
-        self.revert_button.setAccessibleName("Revert to the selected snapshot")
-        self.delete_button = QPushButton("&Delete…")
-        self.delete_button.setAccessibleName("Delete the selected snapshot")
-        self.restore_button = QPushButton("Restore Dis&ks…")
-        self.restore_button.setAccessibleName("Restore the disks of the selected snapshot")
+        self.take_button = QPushButton(translate("details.snapshots_tab", "&Take Snapshot…"))
+        self.take_button.setAccessibleName(translate("details.snapshots_tab", "Take a snapshot"))
+        self.revert_button = QPushButton(translate("details.snapshots_tab", "&Revert"))
+        self.revert_button.setAccessibleName(
+            translate("details.snapshots_tab", "Revert to the selected snapshot")
+        )
+        self.delete_button = QPushButton(translate("details.snapshots_tab", "&Delete…"))
+        self.delete_button.setAccessibleName(
+            translate("details.snapshots_tab", "Delete the selected snapshot")
+        )
+        self.restore_button = QPushButton(translate("details.snapshots_tab", "Restore Dis&ks…"))
+        self.restore_button.setAccessibleName(
+            translate("details.snapshots_tab", "Restore the disks of the selected snapshot")
+        )
         self.restore_button.setToolTip(
-            "Put the shut-off VM's disks back on the files this snapshot froze")
-        self.with_children = QCheckBox("with its children")
-        self.with_children.setAccessibleName("Delete its child snapshots too")
+            translate(
+                "details.snapshots_tab",
+                "Put the shut-off VM's disks back on the files this snapshot froze",
+            )
+        )
+        self.with_children = QCheckBox(translate("details.snapshots_tab", "with its children"))
+        self.with_children.setAccessibleName(
+            translate("details.snapshots_tab", "Delete its child snapshots too")
+        )
         self.description = QPlainTextEdit()
-        self.description.setAccessibleName("Description of the selected snapshot")
+        self.description.setAccessibleName(
+            translate("details.snapshots_tab", "Description of the selected snapshot")
+        )
         self.description.setMaximumHeight(70)
-        self.save_description_button = QPushButton("Save &Description")
-        self.save_description_button.setAccessibleName("Save the snapshot's description")
+        self.save_description_button = QPushButton(
+            translate("details.snapshots_tab", "Save &Description")
+        )
+        self.save_description_button.setAccessibleName(
+            translate("details.snapshots_tab", "Save the snapshot's description")
+        )
         buttons = QHBoxLayout()
         for widget in (self.take_button, self.revert_button, self.restore_button,
                        self.delete_button, self.with_children):
@@ -332,10 +433,17 @@ class SnapshotsTab(QWidget):
 
     def load(self) -> None:
         self.loaded = True
-        self._vm.run("list the snapshots", list_snapshots, self._show_snapshots,
-                     after_failure=self._on_listing_failed)
-        self._vm.run("read what snapshots the VM can take", read_snapshot_ability,
-                     self._show_ability)
+        self._vm.run(
+            translate("details.snapshots_tab", "list the snapshots"),
+            list_snapshots,
+            self._show_snapshots,
+            after_failure=self._on_listing_failed,
+        )
+        self._vm.run(
+            translate("details.snapshots_tab", "read what snapshots the VM can take"),
+            read_snapshot_ability,
+            self._show_ability,
+        )
 
     def _on_listing_failed(self) -> None:
         self._listing_failed = True
@@ -358,7 +466,11 @@ class SnapshotsTab(QWidget):
         self.revert_button.setEnabled(snapshot is not None and not external)
         self.revert_button.setToolTip(EXTERNAL_REVERT_REFUSAL if external else "")
         self.delete_button.setEnabled(snapshot is not None)
-        self.delete_button.setText("&Forget…" if external else "&Delete…")
+        self.delete_button.setText(
+            translate("details.snapshots_tab", "&Forget…")
+            if external
+            else translate("details.snapshots_tab", "&Delete…")
+        )
         self.delete_button.setToolTip(EXTERNAL_DELETE_REFUSAL if external else "")
         self.with_children.setEnabled(snapshot is not None and not external)
         # What works instead of reverting to an external snapshot, on a shut-off VM.
@@ -389,9 +501,16 @@ class SnapshotsTab(QWidget):
         snapshot = self.tree.selected()
         if snapshot is None:
             return
-        self.status.show_busy(f"Reverting to {snapshot.name}…")
-        self._vm.run(f"revert to {snapshot.name}", partial(revert_snapshot, name=snapshot.name),
-                     lambda _none: self._done(f"Reverted to {snapshot.name}."))
+        self.status.show_busy(
+            translate("details.snapshots_tab", "Reverting to {name}…").format(name=snapshot.name)
+        )
+        self._vm.run(
+            translate("details.snapshots_tab", "revert to {name}").format(name=snapshot.name),
+            partial(revert_snapshot, name=snapshot.name),
+            lambda _none: self._done(
+                translate("details.snapshots_tab", "Reverted to {name}.").format(name=snapshot.name)
+            ),
+        )
 
     @Slot()
     def on_delete_clicked(self) -> None:
@@ -401,9 +520,19 @@ class SnapshotsTab(QWidget):
         external = snapshot.kind is SnapshotKind.EXTERNAL
         children = self.with_children.isChecked() and not external
         self._confirm(
-            "Forget Snapshot" if external else "Delete Snapshot",
-            (f"Forget {snapshot.name}? " + EXTERNAL_DELETE_REFUSAL) if external else
-            f"Delete {snapshot.name}{' and its children' if children else ''}?",
+            translate("details.snapshots_tab", "Forget Snapshot")
+            if external
+            else translate("details.snapshots_tab", "Delete Snapshot"),
+            (
+                translate("details.snapshots_tab", "Forget {name}? ").format(name=snapshot.name)
+                + EXTERNAL_DELETE_REFUSAL
+            )
+            if external
+            else (
+                translate("details.snapshots_tab", "Delete {name} and its children?")
+                if children
+                else translate("details.snapshots_tab", "Delete {name}?")
+            ).format(name=snapshot.name),
             partial(self._delete, snapshot, children),
         )
 
@@ -413,20 +542,28 @@ class SnapshotsTab(QWidget):
         if snapshot is None:
             return
         self._confirm(
-            "Restore Disks",
-            f"Put the disks back on the files {snapshot.name} froze? What was written "
-            "since stays in the overlay files, which are kept but no longer used; "
-            f"{snapshot.name} is then forgotten.",
+            translate("details.snapshots_tab", "Restore Disks"),
+            translate(
+                "details.snapshots_tab",
+                "Put the disks back on the files {name} froze? What was written since stays in "
+                "the overlay files, which are kept but no longer used; {name} is then forgotten.",
+            ).format(name=snapshot.name),
             partial(self._restore, snapshot),
         )
 
     def _restore(self, snapshot: SnapshotInfo) -> None:
         self._vm.run(
-            f"restore the disks of {snapshot.name}",
+            translate("details.snapshots_tab", "restore the disks of {name}").format(
+                name=snapshot.name
+            ),
             partial(restore_external_disks, name=snapshot.name),
             lambda overlays: self._done(
-                f"The disks are back on {snapshot.name}'s files; kept, unused: "
-                + ", ".join(overlays) + "."),
+                translate(
+                    "details.snapshots_tab", "The disks are back on {name}'s files; kept, unused: "
+                ).format(name=snapshot.name)
+                + ", ".join(overlays)
+                + "."
+            ),
         )
 
     def _confirm(self, title: str, text: str, on_ok: Callable[[], None]) -> None:
@@ -444,8 +581,13 @@ class SnapshotsTab(QWidget):
             fn: Callable[[Any], None] = partial(forget_snapshot, name=snapshot.name)
         else:
             fn = partial(delete_snapshot, name=snapshot.name, children=children)
-        self._vm.run(f"delete {snapshot.name}", fn,
-                     lambda _none: self._done(f"{snapshot.name} is gone."))
+        self._vm.run(
+            translate("details.snapshots_tab", "delete {name}").format(name=snapshot.name),
+            fn,
+            lambda _none: self._done(
+                translate("details.snapshots_tab", "{name} is gone.").format(name=snapshot.name)
+            ),
+        )
 
     @Slot()
     def on_save_description_clicked(self) -> None:
@@ -453,10 +595,10 @@ class SnapshotsTab(QWidget):
         if snapshot is None:
             return
         self._vm.run(
-            f"describe {snapshot.name}",
+            translate("details.snapshots_tab", "describe {name}").format(name=snapshot.name),
             partial(set_snapshot_description, name=snapshot.name,
                     description=self.description.toPlainText()),
-            lambda _none: self._done("Description saved."),
+            lambda _none: self._done(translate("details.snapshots_tab", "Description saved.")),
         )
 
     def _done(self, message: str) -> None:

@@ -18,6 +18,7 @@ from kvmgui.ui.details.hardware_tab import HardwareTab
 from kvmgui.ui.details.overview_tab import OverviewTab
 from kvmgui.ui.details.snapshots_tab import SnapshotsTab
 from kvmgui.ui.details.xml_tab import XmlTab
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.vm_actions import SelectedDomain, VmActions
 
 if TYPE_CHECKING:
@@ -43,20 +44,20 @@ class DetailsWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.overview = OverviewTab(connection, info, ops)
         self.xml_tab = XmlTab(connection, info, ops)
-        self.tabs.addTab(self.overview, "Overview")
+        self.tabs.addTab(self.overview, translate("details.window", "Overview"))
         self.hardware = HardwareTab(connection, info, ops)
-        self.tabs.addTab(self.hardware, "Hardware")
+        self.tabs.addTab(self.hardware, translate("details.window", "Hardware"))
         # pyqtgraph (about 34 MiB) is loaded with the first graph, not at start.
         from kvmgui.ui.details.graphs import PerformanceTab
 
         self.performance: PerformanceTab = PerformanceTab()
         self.performance.follow(app.stats, connection, info.uuid)
-        self.tabs.addTab(self.performance, "Performance")
+        self.tabs.addTab(self.performance, translate("details.window", "Performance"))
         self.serial_console = SerialConsoleTab(connection, info, app.manager, ops)
-        self.tabs.addTab(self.serial_console, "Serial Console")
+        self.tabs.addTab(self.serial_console, translate("details.window", "Serial Console"))
         self.snapshots = SnapshotsTab(connection, info, ops)
-        self.tabs.addTab(self.snapshots, "Snapshots")
-        self.tabs.addTab(self.xml_tab, "XML")
+        self.tabs.addTab(self.snapshots, translate("details.window", "Snapshots"))
+        self.tabs.addTab(self.xml_tab, translate("details.window", "XML"))
         self.setCentralWidget(self.tabs)
         self.vm_actions = VmActions(self.selected_domains, ops, app.viewer_launcher, self)
         self.vm_actions.snapshots_changed.connect(self.on_snapshots_changed)
@@ -71,8 +72,10 @@ class DetailsWindow(QMainWindow):
             self.overview.show_screen(thumbnails.image(connection, info.uuid))
 
     def _create_menu_and_toolbar(self) -> None:
-        self.vm_actions.fill_menu(self.menuBar().addMenu("&Virtual Machine"))
-        toolbar = self.addToolBar("Virtual Machine")
+        self.vm_actions.fill_menu(
+            self.menuBar().addMenu(translate("details.window", "&Virtual Machine"))
+        )
+        toolbar = self.addToolBar(translate("details.window", "Virtual Machine"))
         toolbar.setObjectName("vmToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -84,7 +87,11 @@ class DetailsWindow(QMainWindow):
 
     def _show(self, info: DomainInfo) -> None:
         self.info = info
-        self.setWindowTitle(f"{info.name} — {info.state_text} — kvmgui")
+        self.setWindowTitle(
+            translate("details.window", "{name} — {state_text} — kvmgui").format(
+                name=info.name, state_text=shown(info.state_text)
+            )
+        )
         self.overview.show_info(info)
         self.xml_tab.show_info(info)
         self.hardware.show_info(info)
@@ -124,9 +131,13 @@ class DetailsWindow(QMainWindow):
     def mark_removed(self) -> None:
         self._removed = True
         self.vm_actions.update_enabled()
-        self.setWindowTitle(f"{self.info.name} — deleted — kvmgui")
+        self.setWindowTitle(
+            translate("details.window", "{name} — deleted — kvmgui").format(name=self.info.name)
+        )
         self.overview.show_info(self.info)
-        self.statusBar().showMessage("This virtual machine no longer exists.")
+        self.statusBar().showMessage(
+            translate("details.window", "This virtual machine no longer exists.")
+        )
 
     @Slot(int)
     def on_tab_changed(self, index: int) -> None:

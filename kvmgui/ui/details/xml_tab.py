@@ -30,6 +30,7 @@ from kvmgui.core.editing import (
 )
 from kvmgui.ui.details.common import StatusLabel, failure_text
 from kvmgui.ui.details.highlighters import DiffHighlighter, XmlHighlighter
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.widgets.plain import plain_label
 
@@ -50,18 +51,26 @@ class XmlDiffDialog(QDialog):
 
     def __init__(self, name: str, diff: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Apply the XML of {name}?")
-        self.setAccessibleName("XML changes to apply")
+        self.setWindowTitle(
+            translate("details.xml_tab", "Apply the XML of {name}?").format(name=name)
+        )
+        self.setAccessibleName(translate("details.xml_tab", "XML changes to apply"))
         self.resize(720, 480)
-        intro = plain_label(f"These lines of {name}'s definition change:")
-        self.diff_view = _code_view("Changes to the XML", read_only=True)
+        intro = plain_label(
+            translate("details.xml_tab", "These lines of {name}'s definition change:").format(
+                name=name
+            )
+        )
+        self.diff_view = _code_view(
+            translate("details.xml_tab", "Changes to the XML"), read_only=True
+        )
         self.diff_view.setPlainText(diff)
         self._highlighter = DiffHighlighter(self.diff_view.document())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel
         )
         apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
-        apply_button.setAccessibleName("Apply these changes")
+        apply_button.setAccessibleName(translate("details.xml_tab", "Apply these changes"))
         apply_button.clicked.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -84,7 +93,7 @@ class XmlTab(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("XML")
+        self.setAccessibleName(translate("details.xml_tab", "XML"))
         self._connection = connection
         self._info = info
         self._ops = ops
@@ -93,19 +102,25 @@ class XmlTab(QWidget):
         self.diff_dialog: XmlDiffDialog | None = None
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setAccessibleName("About editing the XML")
-        self.status = StatusLabel("XML editor message")
-        self.editor = _code_view("Domain XML editor", read_only=False)
+        self.note.setAccessibleName(translate("details.xml_tab", "About editing the XML"))
+        self.status = StatusLabel(translate("details.xml_tab", "XML editor message"))
+        self.editor = _code_view(translate("details.xml_tab", "Domain XML editor"), read_only=False)
         self._highlighter = XmlHighlighter(self.editor.document())
-        self.validate_button = QPushButton("&Validate")
-        self.validate_button.setAccessibleName("Validate the XML")
-        self.validate_button.setToolTip("Check the XML against libvirt's schema, without applying")
-        self.apply_button = QPushButton("&Apply…")
-        self.apply_button.setAccessibleName("Apply the XML")
-        self.apply_button.setToolTip("Show what changes, then define the VM with this XML")
-        self.revert_button = QPushButton("&Revert")
-        self.revert_button.setAccessibleName("Revert the XML")
-        self.revert_button.setToolTip("Go back to the VM's current definition")
+        self.validate_button = QPushButton(translate("details.xml_tab", "&Validate"))
+        self.validate_button.setAccessibleName(translate("details.xml_tab", "Validate the XML"))
+        self.validate_button.setToolTip(
+            translate("details.xml_tab", "Check the XML against libvirt's schema, without applying")
+        )
+        self.apply_button = QPushButton(translate("details.xml_tab", "&Apply…"))
+        self.apply_button.setAccessibleName(translate("details.xml_tab", "Apply the XML"))
+        self.apply_button.setToolTip(
+            translate("details.xml_tab", "Show what changes, then define the VM with this XML")
+        )
+        self.revert_button = QPushButton(translate("details.xml_tab", "&Revert"))
+        self.revert_button.setAccessibleName(translate("details.xml_tab", "Revert the XML"))
+        self.revert_button.setToolTip(
+            translate("details.xml_tab", "Go back to the VM's current definition")
+        )
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.validate_button, self.revert_button, self.apply_button):
@@ -132,10 +147,16 @@ class XmlTab(QWidget):
         """Follow the VM's state; re-read the definition if the user has not edited it."""
         self._info = info
         self.note.setText(
-            "This is the VM's definition. It runs now: what you change here takes "
-            "effect at its next boot."
-            if info.state.is_active else
-            "This is the VM's definition: what you change here takes effect when it starts."
+            translate(
+                "details.xml_tab",
+                "This is the VM's definition. It runs now: what you change here takes "
+                "effect at its next boot.",
+            )
+            if info.state.is_active
+            else translate(
+                "details.xml_tab",
+                "This is the VM's definition: what you change here takes effect when it starts.",
+            )
         )
         if self.loaded and not self.edited:
             self.load()
@@ -145,7 +166,10 @@ class XmlTab(QWidget):
         self.loaded = True
         self._ops.run(
             self._connection.call_domain(
-                f"Could not read the XML of {self._info.name}", self._info.uuid,
+                translate("details.xml_tab", "Could not read the XML of {name}").format(
+                    name=self._info.name
+                ),
+                self._info.uuid,
                 read_definition_xml,
             ),
             self._show_definition,
@@ -167,26 +191,43 @@ class XmlTab(QWidget):
         """Call ``fn(virConnect)`` in the connection's pool; its failure shows beside the editor."""
         self.status.show_busy(busy)
         self._ops.run(
-            self._connection.call(f"Could not {what} the XML of {self._info.name}", fn),
-            on_success, on_failure=self._show_failure, owner=self,
+            self._connection.call(
+                translate("details.xml_tab", "Could not {what} the XML of {name}").format(
+                    what=what, name=self._info.name
+                ),
+                fn,
+            ),
+            on_success,
+            on_failure=self._show_failure,
+            owner=self,
         )
 
     @Slot()
     def on_validate_clicked(self) -> None:
         xml = self.editor.toPlainText()
-        self._run_call("Checking…", "check", partial(validate_edit, uuid=self._info.uuid, xml=xml),
-                       self.status.show_info)
+        self._run_call(
+            translate("details.xml_tab", "Checking…"),
+            "check",
+            partial(validate_edit, uuid=self._info.uuid, xml=xml),
+            self.status.show_info,
+        )
 
     @Slot()
     def on_apply_clicked(self) -> None:
         xml = self.editor.toPlainText()
-        self._run_call("Checking…", "apply", partial(prepare_edit, uuid=self._info.uuid, xml=xml),
-                       partial(self._confirm, xml))
+        self._run_call(
+            translate("details.xml_tab", "Checking…"),
+            "apply",
+            partial(prepare_edit, uuid=self._info.uuid, xml=xml),
+            partial(self._confirm, xml),
+        )
 
     def _confirm(self, xml: str, defined: str) -> None:
         diff = xml_diff(defined, xml, self._info.name)
         if not diff:
-            self.status.show_info("Nothing to apply: the XML is the VM's definition.")
+            self.status.show_info(
+                translate("details.xml_tab", "Nothing to apply: the XML is the VM's definition.")
+            )
             return
         self.status.clear_message()
         self.diff_dialog = XmlDiffDialog(self._info.name, diff, self)
@@ -200,13 +241,21 @@ class XmlTab(QWidget):
         self.diff_dialog = None
 
     def _define(self, xml: str) -> None:
-        self._run_call("Applying…", "apply",
+        self._run_call(translate("details.xml_tab", "Applying…"), "apply",
                        partial(define_edited_xml, uuid=self._info.uuid, xml=xml), self._on_defined)
 
     def _on_defined(self, xml: str) -> None:
         self._show_definition(xml)
-        when = "at its next boot" if self._info.state.is_active else "when it starts"
-        self.status.show_info(f"Applied: the VM uses this definition {when}.")
+        when = (
+            translate("details.xml_tab", "at its next boot")
+            if self._info.state.is_active
+            else translate("details.xml_tab", "when it starts")
+        )
+        self.status.show_info(
+            translate("details.xml_tab", "Applied: the VM uses this definition {when}.").format(
+                when=when
+            )
+        )
 
     def _show_failure(self, error: Exception) -> None:
         self.status.show_error(failure_text(error))

@@ -21,18 +21,20 @@ from PySide6.QtWidgets import (
 from kvmgui.core import diagnostics
 from kvmgui.core.connection import Connection
 from kvmgui.core.diagnostics import Check, SelfTestResult, Status
+from kvmgui.core.texts import Translatable
 from kvmgui.ui.host.forms import named
 from kvmgui.ui.host.tab import HostTab, button
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.ops import OpRunner, in_worker
 from kvmgui.ui.settings import Settings
 from kvmgui.ui.theme import Tone, colour
 from kvmgui.ui.widgets.plain import plain_label, plain_tooltip
 
 STATUS_TEXT = {
-    Status.OK: "✔ OK",
-    Status.WARNING: "⚠ Warning",
-    Status.PROBLEM: "✖ Problem",
-    Status.INFO: "• Note",
+    Status.OK: Translatable("host.diagnostics_view", "✔ OK"),
+    Status.WARNING: Translatable("host.diagnostics_view", "⚠ Warning"),
+    Status.PROBLEM: Translatable("host.diagnostics_view", "✖ Problem"),
+    Status.INFO: Translatable("host.diagnostics_view", "• Note"),
 }
 # The statuses that call for the user's attention, in the theme's tones.
 STATUS_TONE = {Status.WARNING: Tone.WARNING, Status.PROBLEM: Tone.ERROR}
@@ -49,23 +51,36 @@ class DiagnosticsView(HostTab):
         self, connection: Connection, ops: OpRunner, settings: Settings,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(connection, ops, "Diagnostics", parent)
+        super().__init__(connection, ops, translate("host.diagnostics_view", "Diagnostics"), parent)
         self.settings = settings
         self._self_test: Check | None = None
-        self.checklist = named(QTreeWidget(), "Host checklist")
-        self.checklist.setHeaderLabels(["Status", "Check", "Found", "How to fix"])
+        self.checklist = named(QTreeWidget(), translate("host.diagnostics_view", "Host checklist"))
+        self.checklist.setHeaderLabels(
+            [
+                translate("host.diagnostics_view", "Status"),
+                translate("host.diagnostics_view", "Check"),
+                translate("host.diagnostics_view", "Found"),
+                translate("host.diagnostics_view", "How to fix"),
+            ]
+        )
         self.checklist.setRootIsDecorated(False)
         self.checklist.setColumnWidth(0, 100)
         self.checklist.setColumnWidth(1, 200)
         self.checklist.setColumnWidth(2, 380)
         # The chosen check in full: the list's cells are one line each.
-        self.details = named(plain_label(), "Chosen check")
+        self.details = named(plain_label(), translate("host.diagnostics_view", "Chosen check"))
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.check_again_button = button("Check Again", "Read the host's state again")
+        self.check_again_button = button(
+            translate("host.diagnostics_view", "Check Again"),
+            translate("host.diagnostics_view", "Read the host's state again"),
+        )
         self.self_test_button = button(
-            "Run KVM Self-Test",
-            "Boot a tiny 64 MiB guest under KVM and under TCG, and compare (about 10 s)",
+            translate("host.diagnostics_view", "Run KVM Self-Test"),
+            translate(
+                "host.diagnostics_view",
+                "Boot a tiny 64 MiB guest under KVM and under TCG, and compare (about 10 s)",
+            ),
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_again_button)
@@ -82,9 +97,11 @@ class DiagnosticsView(HostTab):
 
     def refresh(self) -> None:
         """Read the checklist: from the connection, or, when it is not open, by connecting."""
-        self.status.setText("Checking the host…")
+        self.status.setText(translate("host.diagnostics_view", "Checking the host…"))
         if self.connection.is_open:
-            work = self.connection.call("Check the host", diagnostics.host_checks)
+            work = self.connection.call(
+                translate("host.diagnostics_view", "Check the host"), diagnostics.host_checks
+            )
         else:
             uri = self.connection.uri
             work = in_worker(lambda: [diagnostics.connection_check(uri)])
@@ -95,11 +112,19 @@ class DiagnosticsView(HostTab):
         if self._self_test is not None:
             listed.append(self._self_test)
         elif finding:
-            listed.append(Check("KVM self-test (earlier run)", Status.PROBLEM, finding,
-                                "New VMs on this connection default to TCG."))
+            listed.append(
+                Check(
+                    translate("host.diagnostics_view", "KVM self-test (earlier run)"),
+                    Status.PROBLEM,
+                    finding,
+                    translate(
+                        "host.diagnostics_view", "New VMs on this connection default to TCG."
+                    ),
+                )
+            )
         self.checklist.clear()
         for check in listed:
-            item = QTreeWidgetItem(self.checklist, [STATUS_TEXT[check.status], check.title,
+            item = QTreeWidgetItem(self.checklist, [shown(STATUS_TEXT[check.status]), check.title,
                                                     check.found, check.fix])
             if (tone := STATUS_TONE.get(check.status)) is not None:
                 item.setForeground(0, QBrush(colour(tone)))
@@ -113,7 +138,11 @@ class DiagnosticsView(HostTab):
             self.checklist.setCurrentItem(first)
         problems = sum(check.status is Status.PROBLEM for check in listed)
         warnings = sum(check.status is Status.WARNING for check in listed)
-        self.status.setText(f"{problems} problem(s), {warnings} warning(s).")
+        self.status.setText(
+            translate(
+                "host.diagnostics_view", "{problems} problem(s), {warnings} warning(s)."
+            ).format(problems=problems, warnings=warnings)
+        )
         self.self_test_button.setEnabled(self.connection.is_open)
         self.checks_shown.emit()
 
@@ -125,7 +154,7 @@ class DiagnosticsView(HostTab):
             return
         text = f"{check.title}: {check.found}"
         if check.fix:
-            text += f"\nHow to fix: {check.fix}"
+            text += translate("host.diagnostics_view", "\nHow to fix: {fix}").format(fix=check.fix)
         self.details.setText(text)
 
     def checks(self) -> list[Check]:
@@ -136,9 +165,11 @@ class DiagnosticsView(HostTab):
     def run_self_test(self, pool_name: str = "") -> None:
         """Run the KVM self-test (its disk in ``pool_name``, else the default or first pool)."""
         self.self_test_button.setEnabled(False)
-        self.status.setText("Running the KVM self-test (up to about 30 s)…")
+        self.status.setText(
+            translate("host.diagnostics_view", "Running the KVM self-test (up to about 30 s)…")
+        )
         self.ops.run(
-            self.connection.call("KVM self-test",
+            self.connection.call(translate("host.diagnostics_view", "KVM self-test"),
                                  partial(diagnostics.run_kvm_self_test, pool_name=pool_name)),
             self._on_self_test_done, on_failure=self._on_self_test_failed, owner=self,
         )
@@ -149,9 +180,15 @@ class DiagnosticsView(HostTab):
             finding = "" if result.kvm_works else check.found
             self.settings.set_kvm_self_test_finding(self.connection.uri, finding)
         if result.kvm_works is False:
-            check = Check(check.title, check.status,
-                          check.found + " New VMs on this connection now default to TCG.",
-                          check.fix)
+            check = Check(
+                check.title,
+                check.status,
+                check.found
+                + translate(
+                    "host.diagnostics_view", " New VMs on this connection now default to TCG."
+                ),
+                check.fix,
+            )
         self._self_test = check
         self.self_test_button.setEnabled(True)
         self.self_test_finished.emit(result)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.networks import NetworkMode, NetworkSpec
 from kvmgui.core.pools import POOL_KIND_LABELS, VOLUME_FORMATS, PoolKind, PoolSpec
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.theme import set_tone_style
 from kvmgui.ui.widgets.plain import plain_label
 
@@ -45,7 +46,7 @@ class FormDialog(QDialog):
         self.problem_label = plain_label()
         set_tone_style(self.problem_label, "color: $ERROR;")
         self.problem_label.setWordWrap(True)
-        named(self.problem_label, "Problem")
+        named(self.problem_label, translate("host.forms", "Problem"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -102,7 +103,9 @@ class NewPoolDialog(SpecDialog):
     """Kind, name, directory and source of a new pool."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("New Storage Pool", "Create", parent)
+        super().__init__(
+            translate("host.forms", "New Storage Pool"), translate("host.forms", "Create"), parent
+        )
         self.kind = QComboBox()
         for kind, label in POOL_KIND_LABELS.items():
             self.kind.addItem(label, kind)
@@ -110,8 +113,12 @@ class NewPoolDialog(SpecDialog):
         self.target = QLineEdit()
         self.target.setPlaceholderText("/var/lib/libvirt/images/…")
         self.source = QLineEdit()
-        for widget, label in ((self.kind, "Pool type"), (self.name, "Pool name"),
-                              (self.target, "Directory"), (self.source, "Source")):
+        for widget, label in (
+            (self.kind, translate("host.forms", "Pool type")),
+            (self.name, translate("host.forms", "Pool name")),
+            (self.target, translate("host.forms", "Directory")),
+            (self.source, translate("host.forms", "Source")),
+        ):
             self.form.addRow(f"{label}:", named(widget, label))
         self.kind.currentIndexChanged.connect(self.on_changed)
         for edit in (self.name, self.target, self.source):
@@ -127,7 +134,9 @@ class NewPoolDialog(SpecDialog):
         self.target.setEnabled(kind is not PoolKind.LOGICAL)
         self.source.setEnabled(kind is not PoolKind.DIR)
         self.source.setPlaceholderText(
-            "host:/export" if kind is PoolKind.NETFS else "/dev/…"
+            "host:/export"
+            if kind is PoolKind.NETFS
+            else "/dev/…"
         )
 
 
@@ -139,8 +148,13 @@ class VolumeSizeDialog(FormDialog):
     def __init__(
         self, parent: QWidget | None = None, *, resize_of: str = "", size_bytes: int = 10 * GIB,
     ) -> None:
-        super().__init__(f"Resize {resize_of}" if resize_of else "New Volume",
-                         "Resize" if resize_of else "Create", parent)
+        super().__init__(
+            translate("host.forms", "Resize {resize_of}").format(resize_of=resize_of)
+            if resize_of
+            else translate("host.forms", "New Volume"),
+            translate("host.forms", "Resize") if resize_of else translate("host.forms", "Create"),
+            parent,
+        )
         self.name = QLineEdit(resize_of)
         self.name.setReadOnly(bool(resize_of))
         self.format = QComboBox()
@@ -151,8 +165,11 @@ class VolumeSizeDialog(FormDialog):
         self.size_box.setDecimals(3)
         self.size_box.setSuffix(" GiB")
         self.size_box.setValue(size_bytes / GIB)
-        for widget, label in ((self.name, "Volume name"), (self.format, "Format"),
-                              (self.size_box, "Size")):
+        for widget, label in (
+            (self.name, translate("host.forms", "Volume name")),
+            (self.format, translate("host.forms", "Format")),
+            (self.size_box, translate("host.forms", "Size")),
+        ):
             self.form.addRow(f"{label}:", named(widget, label))
         self.name.textChanged.connect(self.on_changed)
         self.finish_form()
@@ -163,7 +180,7 @@ class VolumeSizeDialog(FormDialog):
     def problem(self) -> str:
         name = self.name.text().strip()
         if not name or "/" in name:
-            return "Enter a volume name without '/'."
+            return translate("host.forms", "Enter a volume name without '/'.")
         return ""
 
     def emit_choice(self) -> None:
@@ -175,7 +192,11 @@ class NewNetworkDialog(SpecDialog):
     """Name, mode, subnet and DHCP range of a new network (the range follows the subnet)."""
 
     def __init__(self, parent: QWidget | None = None, subnet: str = "192.168.150.0/24") -> None:
-        super().__init__("New Virtual Network", "Create", parent)
+        super().__init__(
+            translate("host.forms", "New Virtual Network"),
+            translate("host.forms", "Create"),
+            parent,
+        )
         self.name = QLineEdit()
         self.mode = QComboBox()
         for mode in NetworkMode:
@@ -184,11 +205,15 @@ class NewNetworkDialog(SpecDialog):
         self.dhcp_start = QLineEdit()
         self.dhcp_end = QLineEdit()
         self.forward_device = QLineEdit()
-        self.forward_device.setPlaceholderText("any host interface")
-        for widget, label in ((self.name, "Network name"), (self.mode, "Mode"),
-                              (self.subnet, "Subnet"), (self.dhcp_start, "DHCP start"),
-                              (self.dhcp_end, "DHCP end"),
-                              (self.forward_device, "Forward device")):
+        self.forward_device.setPlaceholderText(translate("host.forms", "any host interface"))
+        for widget, label in (
+            (self.name, translate("host.forms", "Network name")),
+            (self.mode, translate("host.forms", "Mode")),
+            (self.subnet, translate("host.forms", "Subnet")),
+            (self.dhcp_start, translate("host.forms", "DHCP start")),
+            (self.dhcp_end, translate("host.forms", "DHCP end")),
+            (self.forward_device, translate("host.forms", "Forward device")),
+        ):
             self.form.addRow(f"{label}:", named(widget, label))
         self.mode.currentIndexChanged.connect(self.on_changed)
         self.subnet.textChanged.connect(self.on_subnet_changed)

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 from kvmgui.core import networks
 from kvmgui.core.connection import Connection
 from kvmgui.core.networks import Lease, NetworkInfo
+from kvmgui.core.texts import Translatable
 from kvmgui.ui.host.forms import NewNetworkDialog, named
 from kvmgui.ui.host.tab import ResourceCalls, ResourceTab
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.widgets.plain import plain_label
 
@@ -34,7 +36,7 @@ LEASES_INTERVAL_MS = 3000
 NETWORK_CALLS = ResourceCalls(
     define=networks.define_network, start=networks.start_network, stop=networks.stop_network,
     set_autostart=networks.set_network_autostart,
-    stop_tip="Stop the network (VMs on it lose their link)",
+    stop_tip=Translatable("host.network_view", "Stop the network (VMs on it lose their link)"),
 )
 
 
@@ -47,15 +49,39 @@ class NetworkView(ResourceTab[NetworkInfo]):
         self, connection: Connection, ops: OpRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            connection, ops, "Network", "Virtual networks",
-            ["Network", "Mode", "Subnet", "DHCP range", "Bridge", "State", "Autostart",
-             "Used by"],
-            NETWORK_CALLS, parent,
+            connection,
+            ops,
+            translate("host.network_view", "Network"),
+            translate("host.network_view", "Virtual networks"),
+            [
+                translate("host.network_view", "Network"),
+                translate("host.network_view", "Mode"),
+                translate("host.network_view", "Subnet"),
+                translate("host.network_view", "DHCP range"),
+                translate("host.network_view", "Bridge"),
+                translate("host.network_view", "State"),
+                translate("host.network_view", "Autostart"),
+                translate("host.network_view", "Used by"),
+            ],
+            NETWORK_CALLS,
+            parent,
         )
-        self.new_button.setToolTip("Define a NAT, isolated or routed network")
-        self.lease_title = named(plain_label("DHCP leases"), "DHCP leases title")
-        self.lease_list = named(QTreeWidget(), "DHCP leases")
-        self.lease_list.setHeaderLabels(["IP address", "MAC address", "Host name", "Expires"])
+        self.new_button.setToolTip(
+            translate("host.network_view", "Define a NAT, isolated or routed network")
+        )
+        self.lease_title = named(
+            plain_label(translate("host.network_view", "DHCP leases")),
+            translate("host.network_view", "DHCP leases title"),
+        )
+        self.lease_list = named(QTreeWidget(), translate("host.network_view", "DHCP leases"))
+        self.lease_list.setHeaderLabels(
+            [
+                translate("host.network_view", "IP address"),
+                translate("host.network_view", "MAC address"),
+                translate("host.network_view", "Host name"),
+                translate("host.network_view", "Expires"),
+            ]
+        )
         self.lease_list.setRootIsDecorated(False)
         self.lease_timer = QTimer(self)
         self.lease_timer.setInterval(LEASES_INTERVAL_MS)
@@ -91,9 +117,14 @@ class NetworkView(ResourceTab[NetworkInfo]):
     # -------------------------------------------------------------- reading
 
     def refresh(self) -> None:
-        self.ops.run(self.connection.call("List virtual networks", networks.list_networks),
-                     lambda infos: self.show_resources(infos, _columns),
-                     on_failure=self.show_failure, owner=self)
+        self.ops.run(
+            self.connection.call(
+                translate("host.network_view", "List virtual networks"), networks.list_networks
+            ),
+            lambda infos: self.show_resources(infos, _columns),
+            on_failure=self.show_failure,
+            owner=self,
+        )
 
     @Slot()
     def on_selected(self) -> None:
@@ -107,15 +138,23 @@ class NetworkView(ResourceTab[NetworkInfo]):
         if not name:
             return
         self.ops.run(
-            self.connection.call(f"Read the DHCP leases of {name}",
-                                 partial(networks.dhcp_leases, name=name)),
-            partial(self._show_leases, name), on_failure=self.show_failure, owner=self,
+            self.connection.call(
+                translate("host.network_view", "Read the DHCP leases of {name}").format(name=name),
+                partial(networks.dhcp_leases, name=name),
+            ),
+            partial(self._show_leases, name),
+            on_failure=self.show_failure,
+            owner=self,
         )
 
     def _show_leases(self, name: str, leases: list[Lease]) -> None:
         if name != self.selected_name():
             return
-        self.lease_title.setText(f"DHCP leases of {name}: {len(leases)}")
+        self.lease_title.setText(
+            translate("host.network_view", "DHCP leases of {name}: {len}").format(
+                name=name, len=len(leases)
+            )
+        )
         self.lease_list.clear()
         for lease in leases:
             expires = (datetime.datetime.fromtimestamp(lease.expires).strftime("%H:%M:%S")
@@ -133,11 +172,16 @@ class NetworkView(ResourceTab[NetworkInfo]):
         info = self.resource(name)
         users = ", ".join(info.users) if info is not None and info.users else "no VM"
         return self.confirm_delete(
-            "Delete Virtual Network",
-            f"Delete the network {name}? It is used by {users}: those VMs lose their "
-            "link, and will not start until their NIC is moved to another network.",
-            lambda _also: self.run_op(f"Delete network {name}",
-                                      partial(networks.delete_network, name=name)),
+            translate("host.network_view", "Delete Virtual Network"),
+            translate(
+                "host.network_view",
+                "Delete the network {name}? It is used by {users}: those VMs lose their link, and "
+                "will not start until their NIC is moved to another network.",
+            ).format(name=name, users=users),
+            lambda _also: self.run_op(
+                translate("host.network_view", "Delete network {name}").format(name=name),
+                partial(networks.delete_network, name=name),
+            ),
         )
 
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from kvmgui.core import pools
 from kvmgui.core.connection import Connection
 from kvmgui.core.pools import DELETE_POOL_WARNING, PoolInfo, VolumeInfo
+from kvmgui.core.texts import Translatable
 from kvmgui.core.units import format_bytes
 from kvmgui.ui.host.forms import NewPoolDialog, VolumeSizeDialog, named
 from kvmgui.ui.host.tab import ResourceCalls, ResourceTab, button
@@ -39,6 +40,7 @@ from kvmgui.ui.host.volume_model import (
     VolumeColumn,
     VolumeTableModel,
 )
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.ops import OpRunner
 
 # Sizes are read this many volumes per call: other calls pass in between.
@@ -48,7 +50,7 @@ DETAILS_SLICE = 250
 POOL_CALLS = ResourceCalls(
     define=pools.define_pool, start=pools.start_pool, stop=pools.stop_pool,
     set_autostart=pools.set_pool_autostart,
-    stop_tip="Stop the pool (its volumes are kept)",
+    stop_tip=Translatable("host.storage_view", "Stop the pool (its volumes are kept)"),
 )
 
 
@@ -62,10 +64,26 @@ class StorageView(ResourceTab[PoolInfo]):
     def __init__(
         self, connection: Connection, ops: OpRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(connection, ops, "Pool", "Storage pools",
-                         ["Pool", "Type", "State", "Autostart", "Free"], POOL_CALLS, parent)
+        super().__init__(
+            connection,
+            ops,
+            translate("host.storage_view", "Pool"),
+            translate("host.storage_view", "Storage pools"),
+            [
+                translate("host.storage_view", "Pool"),
+                translate("host.storage_view", "Type"),
+                translate("host.storage_view", "State"),
+                translate("host.storage_view", "Autostart"),
+                translate("host.storage_view", "Free"),
+            ],
+            POOL_CALLS,
+            parent,
+        )
         self._listing = 0  # increases with every listing: stale answers are dropped
-        self.refresh_pool_button = button("Refresh", "Re-read the pool's volumes from disk")
+        self.refresh_pool_button = button(
+            translate("host.storage_view", "Refresh"),
+            translate("host.storage_view", "Re-read the pool's volumes from disk"),
+        )
         self.resource_buttons.insertWidget(4, self.refresh_pool_button)
 
         self.volume_model = VolumeTableModel(self)
@@ -80,26 +98,34 @@ class StorageView(ResourceTab[PoolInfo]):
         self.volume_view.setWordWrap(False)
         self.volume_view.setAlternatingRowColors(True)
         self.volume_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        named(self.volume_view, "Volumes")
+        named(self.volume_view, translate("host.storage_view", "Volumes"))
         # The table's corner button selects every row; screen readers name it too.
         corner = self.volume_view.findChild(QAbstractButton)
         if corner is not None:
-            named(corner, "Select all volumes")
+            named(corner, translate("host.storage_view", "Select all volumes"))
         header = self.volume_view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(VolumeColumn.NAME, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(VolumeColumn.NAME, 260)
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter volumes by name")
+        self.filter_edit.setPlaceholderText(
+            translate("host.storage_view", "Filter volumes by name")
+        )
         self.filter_edit.setClearButtonEnabled(True)
-        named(self.filter_edit, "Filter volumes")
-        self.new_volume_button = button("New Volume…")
-        self.resize_volume_button = button("Resize…")
-        self.delete_volume_button = button("Delete Volume…")
-        self.upload_button = button("Upload…", "Copy a local file into a new volume")
-        self.download_button = button("Download…", "Copy the volume into a local file")
+        named(self.filter_edit, translate("host.storage_view", "Filter volumes"))
+        self.new_volume_button = button(translate("host.storage_view", "New Volume…"))
+        self.resize_volume_button = button(translate("host.storage_view", "Resize…"))
+        self.delete_volume_button = button(translate("host.storage_view", "Delete Volume…"))
+        self.upload_button = button(
+            translate("host.storage_view", "Upload…"),
+            translate("host.storage_view", "Copy a local file into a new volume"),
+        )
+        self.download_button = button(
+            translate("host.storage_view", "Download…"),
+            translate("host.storage_view", "Copy the volume into a local file"),
+        )
         self.progress = QProgressBar()
-        named(self.progress, "Transfer progress")
+        named(self.progress, translate("host.storage_view", "Transfer progress"))
         self.progress.hide()
 
         pool_side = QWidget()
@@ -130,7 +156,10 @@ class StorageView(ResourceTab[PoolInfo]):
 
     def _connect_signals(self) -> None:
         self.refresh_pool_button.clicked.connect(
-            lambda: self.run_on_selected("Refresh pool", pools.refresh_pool))
+            lambda: self.run_on_selected(
+                translate("host.storage_view", "Refresh pool"), pools.refresh_pool
+            )
+        )
         self.filter_edit.textChanged.connect(self.volume_model.set_filter_text)
         self.volume_view.selectionModel().selectionChanged.connect(self.update_actions)
         self.new_volume_button.clicked.connect(self.ask_new_volume)
@@ -143,9 +172,14 @@ class StorageView(ResourceTab[PoolInfo]):
 
     def refresh(self) -> None:
         """Re-list the pools (and the chosen pool's volumes)."""
-        self.ops.run(self.connection.call("List storage pools", pools.list_pools),
-                     lambda infos: self.show_resources(infos, _columns),
-                     on_failure=self.show_failure, owner=self)
+        self.ops.run(
+            self.connection.call(
+                translate("host.storage_view", "List storage pools"), pools.list_pools
+            ),
+            lambda infos: self.show_resources(infos, _columns),
+            on_failure=self.show_failure,
+            owner=self,
+        )
 
     @Slot()
     def on_selected(self) -> None:
@@ -158,10 +192,13 @@ class StorageView(ResourceTab[PoolInfo]):
             return
         listing = self._listing
         self.ops.run(
-            self.connection.call(f"List the volumes of {name}",
-                                 partial(pools.list_volumes, pool_name=name)),
+            self.connection.call(
+                translate("host.storage_view", "List the volumes of {name}").format(name=name),
+                partial(pools.list_volumes, pool_name=name),
+            ),
             partial(self._show_volumes, name, listing),
-            on_failure=self.show_failure, owner=self,
+            on_failure=self.show_failure,
+            owner=self,
         )
 
     def _show_volumes(self, pool: str, listing: int, volumes: list[VolumeInfo]) -> None:
@@ -177,7 +214,7 @@ class StorageView(ResourceTab[PoolInfo]):
         names = self.volume_model.names()
         for start in range(0, len(names), DETAILS_SLICE):
             read = await self.connection.call(
-                f"Read the volumes of {pool}",
+                translate("host.storage_view", "Read the volumes of {pool}").format(pool=pool),
                 partial(pools.read_volume_details, pool_name=pool,
                         names=names[start : start + DETAILS_SLICE]),
             )
@@ -207,11 +244,13 @@ class StorageView(ResourceTab[PoolInfo]):
     def ask_delete(self) -> QMessageBox:
         name = self.selected_name()
         return self.confirm_delete(
-            "Delete Storage Pool",
+            translate("host.storage_view", "Delete Storage Pool"),
             DELETE_POOL_WARNING.format(name=name, count=self.volume_model.volume_count()),
-            lambda also: self.run_op(f"Delete pool {name}", partial(
-                pools.delete_pool, name=name, delete_storage=also)),
-            also="Also delete its storage (every volume in it)",
+            lambda also: self.run_op(
+                translate("host.storage_view", "Delete pool {name}").format(name=name),
+                partial(pools.delete_pool, name=name, delete_storage=also),
+            ),
+            also=translate("host.storage_view", "Also delete its storage (every volume in it)"),
         )
 
     # -------------------------------------------------------------- volumes
@@ -242,8 +281,10 @@ class StorageView(ResourceTab[PoolInfo]):
 
     def create_volume(self, name: str, fmt: str, size_bytes: int) -> None:
         pool = self.selected_name()
-        self.run_op(f"Create volume {name}", partial(
-            pools.create_volume, pool_name=pool, name=name, size_bytes=size_bytes, fmt=fmt))
+        self.run_op(
+            translate("host.storage_view", "Create volume {name}").format(name=name),
+            partial(pools.create_volume, pool_name=pool, name=name, size_bytes=size_bytes, fmt=fmt),
+        )
 
     def ask_resize_volume(self) -> VolumeSizeDialog | None:
         volume = self.selected_volume()
@@ -257,27 +298,40 @@ class StorageView(ResourceTab[PoolInfo]):
         return dialog
 
     def resize_volume(self, name: str, size_bytes: int) -> None:
-        self.run_op(f"Resize volume {name}", partial(
-            pools.resize_volume, pool_name=self.selected_name(), name=name,
-            size_bytes=size_bytes))
+        self.run_op(
+            translate("host.storage_view", "Resize volume {name}").format(name=name),
+            partial(
+                pools.resize_volume,
+                pool_name=self.selected_name(),
+                name=name,
+                size_bytes=size_bytes,
+            ),
+        )
 
     def ask_delete_volume(self) -> QMessageBox | None:
         volume = self.selected_volume()
         if volume is None:
             return None
         return self.confirm_delete(
-            "Delete Volume",
-            f"Delete the volume {volume.name} ({volume.path})? Its data is lost; "
-            "a virtual machine using it will not start.",
+            translate("host.storage_view", "Delete Volume"),
+            translate(
+                "host.storage_view",
+                "Delete the volume {name} ({path})? Its data is lost; a virtual machine using it "
+                "will not start.",
+            ).format(name=volume.name, path=volume.path),
             lambda _also: self.delete_volume(volume.name),
         )
 
     def delete_volume(self, name: str) -> None:
-        self.run_op(f"Delete volume {name}", partial(
-            pools.delete_volume, pool_name=self.selected_name(), name=name))
+        self.run_op(
+            translate("host.storage_view", "Delete volume {name}").format(name=name),
+            partial(pools.delete_volume, pool_name=self.selected_name(), name=name),
+        )
 
     def ask_upload(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Upload a File into a New Volume")
+        path, _filter = QFileDialog.getOpenFileName(
+            self, translate("host.storage_view", "Upload a File into a New Volume")
+        )
         if path:
             self.upload(path, os.path.basename(path))
 
@@ -285,19 +339,22 @@ class StorageView(ResourceTab[PoolInfo]):
         volume = self.selected_volume()
         if volume is None:
             return
-        path, _filter = QFileDialog.getSaveFileName(self, f"Download {volume.name}",
-                                                    volume.name)
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            translate("host.storage_view", "Download {name}").format(name=volume.name),
+            volume.name,
+        )
         if path:
             self.download(volume.name, path)
 
     def upload(self, path: str, name: str) -> None:
         """Copy the local file ``path`` into a new volume ``name`` of the chosen pool."""
-        self._transfer(f"Upload {name}", partial(
+        self._transfer(translate("host.storage_view", "Upload {name}").format(name=name), partial(
             pools.upload_file, pool_name=self.selected_name(), name=name, path=path))
 
     def download(self, name: str, path: str) -> None:
         """Copy the volume ``name`` into the new local file ``path``."""
-        self._transfer(f"Download {name}", partial(
+        self._transfer(translate("host.storage_view", "Download {name}").format(name=name), partial(
             pools.download_volume, pool_name=self.selected_name(), name=name, path=path))
 
     def _transfer(self, what: str, fn: Callable[..., None]) -> None:

@@ -23,6 +23,7 @@ from kvmgui.core.connection import Connection
 from kvmgui.core.networks import NetworkSpec
 from kvmgui.core.pools import PoolSpec
 from kvmgui.ui.host.forms import SpecDialog, named
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.widgets.plain import plain_label
 
@@ -43,7 +44,7 @@ class HostTab(QWidget):
         super().__init__(parent)
         self.connection = connection
         self.ops = ops
-        self.status = named(plain_label(), f"{what} status")
+        self.status = named(plain_label(), translate("host.tab", "{what} status").format(what=what))
         self.status.setWordWrap(True)
 
     def refresh(self) -> None:
@@ -71,7 +72,7 @@ class HostTab(QWidget):
                      on_failure=self.show_failure, owner=self)
 
     def op_done(self, what: str) -> None:
-        self.status.setText(f"{what}: done.")
+        self.status.setText(translate("host.tab", "{what}: done.").format(what=what))
         self.refresh()
 
     def show_failure(self, error: Exception) -> None:
@@ -85,7 +86,10 @@ class HostTab(QWidget):
         box = QMessageBox(QMessageBox.Icon.Warning, title, text,
                           QMessageBox.StandardButton.Cancel, self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # names of volumes and VMs, never HTML
-        delete = named(box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole), "Delete")
+        delete = named(
+            box.addButton(translate("host.tab", "Delete"), QMessageBox.ButtonRole.DestructiveRole),
+            translate("host.tab", "Delete"),
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         also_box = None
         if also:
@@ -138,20 +142,29 @@ class ResourceTab(HostTab, Generic[R]):
         self.resource_list = named(QTreeWidget(), list_name)
         self.resource_list.setHeaderLabels(headers)
         self.resource_list.setRootIsDecorated(False)
-        self.new_button = button(f"New {noun}…", f"Define a new {noun.lower()}")
-        self.start_button = button("Start")
-        self.stop_button = button("Stop", calls.stop_tip)
-        self.autostart_box = named(QCheckBox("Autostart"), "Autostart")
-        self.autostart_box.setToolTip("Start it when the host starts")
-        self.delete_button = button(f"Delete {noun}…")
+        self.new_button = button(
+            translate("host.tab", "New {noun}…").format(noun=noun),
+            translate("host.tab", "Define a new {lower}").format(lower=noun.lower()),
+        )
+        self.start_button = button(translate("host.tab", "Start"))
+        self.stop_button = button(translate("host.tab", "Stop"), shown(calls.stop_tip))
+        self.autostart_box = named(
+            QCheckBox(translate("host.tab", "Autostart")), translate("host.tab", "Autostart")
+        )
+        self.autostart_box.setToolTip(translate("host.tab", "Start it when the host starts"))
+        self.delete_button = button(translate("host.tab", "Delete {noun}…").format(noun=noun))
         self.resource_buttons = QHBoxLayout()
         for widget in (self.new_button, self.start_button, self.stop_button,
                        self.autostart_box, self.delete_button):
             self.resource_buttons.addWidget(widget)
         self.resource_list.itemSelectionChanged.connect(self.on_selected)
         self.new_button.clicked.connect(self.ask_new)
-        self.start_button.clicked.connect(lambda: self.run_on_selected("Start", calls.start))
-        self.stop_button.clicked.connect(lambda: self.run_on_selected("Stop", calls.stop))
+        self.start_button.clicked.connect(
+            lambda: self.run_on_selected(translate("host.tab", "Start"), calls.start)
+        )
+        self.stop_button.clicked.connect(
+            lambda: self.run_on_selected(translate("host.tab", "Stop"), calls.stop)
+        )
         self.autostart_box.clicked.connect(self.on_autostart_clicked)
         self.delete_button.clicked.connect(self.ask_delete)
 
@@ -206,8 +219,13 @@ class ResourceTab(HostTab, Generic[R]):
 
     @Slot(bool)
     def on_autostart_clicked(self, checked: bool) -> None:
-        self.run_on_selected("Autostart" if checked else "No autostart for",
-                             self._calls.set_autostart, autostart=checked)
+        self.run_on_selected(
+            translate("host.tab", "Autostart")
+            if checked
+            else translate("host.tab", "No autostart for"),
+            self._calls.set_autostart,
+            autostart=checked,
+        )
 
     def new_dialog(self) -> SpecDialog:
         raise NotImplementedError
@@ -220,8 +238,12 @@ class ResourceTab(HostTab, Generic[R]):
         return dialog
 
     def create_from_spec(self, spec: PoolSpec | NetworkSpec) -> None:
-        self.run_op(f"Create {self._noun.lower()} {spec.name}",
-                    partial(self._calls.define, spec=spec))
+        self.run_op(
+            translate("host.tab", "Create {lower} {name}").format(
+                lower=self._noun.lower(), name=spec.name
+            ),
+            partial(self._calls.define, spec=spec),
+        )
 
     def ask_delete(self) -> QMessageBox:
         raise NotImplementedError

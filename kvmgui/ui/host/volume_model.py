@@ -23,7 +23,9 @@ from PySide6.QtCore import (
 )
 
 from kvmgui.core.pools import VolumeInfo
+from kvmgui.core.texts import Translatable
 from kvmgui.core.units import format_bytes
+from kvmgui.ui.i18n import shown
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,11 +39,11 @@ class VolumeColumn(enum.IntEnum):
 
 
 HEADERS = {
-    VolumeColumn.NAME: "Name",
-    VolumeColumn.CAPACITY: "Size",
-    VolumeColumn.ALLOCATION: "Used",
-    VolumeColumn.TYPE: "Type",
-    VolumeColumn.PATH: "Path",
+    VolumeColumn.NAME: Translatable("host.volume_model", "Name"),
+    VolumeColumn.CAPACITY: Translatable("host.volume_model", "Size"),
+    VolumeColumn.ALLOCATION: Translatable("host.volume_model", "Used"),
+    VolumeColumn.TYPE: Translatable("host.volume_model", "Type"),
+    VolumeColumn.PATH: Translatable("host.volume_model", "Path"),
 }
 VOLUME_ROLE = int(Qt.ItemDataRole.UserRole)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -164,7 +166,7 @@ class VolumeTableModel(QAbstractTableModel):
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> object:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[VolumeColumn(section)]
+            return shown(HEADERS[VolumeColumn(section)])
         return None
 
 

@@ -46,8 +46,10 @@ from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainInfo, DomainState
 from kvmgui.core.stats.reading import StatGroups
 from kvmgui.core.tags import VmQuery
+from kvmgui.core.texts import Translatable
 from kvmgui.core.units import NO_VALUE, format_kib
 from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.stats_poller import StatsPoller
 from kvmgui.ui.theme import Tone, colour
 from kvmgui.ui.widgets.icons import state_icon
@@ -76,16 +78,16 @@ class Column(enum.IntEnum):
 _COLUMN_COUNT = len(Column)
 
 COLUMN_TITLES = {
-    Column.NAME: "Name",
-    Column.STATE: "State",
-    Column.VCPUS: "vCPUs",
-    Column.MEMORY: "Memory",
-    Column.CPU_USAGE: "CPU usage",
-    Column.MEMORY_USAGE: "Memory usage",
-    Column.DISK_IO: "Disk I/O",
-    Column.NETWORK_IO: "Network I/O",
-    Column.SNAPSHOTS: "Snapshots",
-    Column.IP_ADDRESS: "IP address",
+    Column.NAME: Translatable("models.domain_tree", "Name"),
+    Column.STATE: Translatable("models.domain_tree", "State"),
+    Column.VCPUS: Translatable("models.domain_tree", "vCPUs"),
+    Column.MEMORY: Translatable("models.domain_tree", "Memory"),
+    Column.CPU_USAGE: Translatable("models.domain_tree", "CPU usage"),
+    Column.MEMORY_USAGE: Translatable("models.domain_tree", "Memory usage"),
+    Column.DISK_IO: Translatable("models.domain_tree", "Disk I/O"),
+    Column.NETWORK_IO: Translatable("models.domain_tree", "Network I/O"),
+    Column.SNAPSHOTS: Translatable("models.domain_tree", "Snapshots"),
+    Column.IP_ADDRESS: Translatable("models.domain_tree", "IP address"),
 }
 
 # Live statistics columns (sparklines), and the group each one needs sampled.
@@ -192,7 +194,7 @@ class DomainTreeModel(QStandardItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMN_TITLES.get(Column(section)) if section < _COLUMN_COUNT else None
+            return shown(COLUMN_TITLES[Column(section)]) if section < _COLUMN_COUNT else None
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -229,7 +231,7 @@ class DomainTreeModel(QStandardItemModel):
             if column == Column.NAME:
                 return connection_label(connection)
             if column == Column.STATE:
-                return connection.state.value
+                return shown(connection.state.value)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(connection.error or connection.uri)
@@ -249,7 +251,7 @@ class DomainTreeModel(QStandardItemModel):
             if column == Column.NAME:
                 return info.name
             if column == Column.STATE:
-                return info.state_text
+                return shown(info.state_text)
             if column == Column.VCPUS:
                 return str(info.vcpus)
             if column == Column.MEMORY:
@@ -274,7 +276,9 @@ class DomainTreeModel(QStandardItemModel):
             addresses = self.addresses_for(node.connection, info.uuid) if self.addresses_for else ()
             return "\n".join(address.text for address in addresses) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME:
-            tags = "Tags: " + " ".join(info.tags) if info.tags else ""
+            tags = (
+                translate("models.domain_tree", "Tags: ") + " ".join(info.tags) if info.tags else ""
+            )
             text = "\n".join(part for part in (info.title, tags) if part)
             return plain_tooltip(text) if text else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBER_COLUMNS:
@@ -657,10 +661,12 @@ class DomainTreeModel(QStandardItemModel):
 def connection_label(connection: Connection) -> str:
     uri = connection.uri
     if uri.startswith("test://"):
-        return f"Test driver ({uri.rsplit('/', 1)[-1]})"
+        return translate("models.domain_tree", "Test driver ({value})").format(
+            value=uri.rsplit("/", 1)[-1]
+        )
     names = {
-        "qemu:///system": "QEMU/KVM",
-        "qemu:///session": "QEMU/KVM user session",
+        "qemu:///system": translate("models.domain_tree", "QEMU/KVM"),
+        "qemu:///session": translate("models.domain_tree", "QEMU/KVM user session"),
     }
     label = names.get(uri, uri)
     return f"{label} on {connection.hostname}" if connection.hostname and uri in names else label

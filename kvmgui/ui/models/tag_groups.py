@@ -19,7 +19,9 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from kvmgui.core.connection import Connection, DomainChanges
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.tags import TEMPLATES_GROUP, UNTAGGED_GROUP, VmQuery, groups_of
+from kvmgui.core.texts import Translatable
 from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.models.domain_tree import Role
 from kvmgui.ui.widgets.icons import state_icon
 
@@ -33,8 +35,11 @@ class GroupColumn(enum.IntEnum):
     TAGS = 2
 
 
-GROUP_COLUMN_TITLES = {GroupColumn.NAME: "Name", GroupColumn.STATE: "State",
-                       GroupColumn.TAGS: "Tags"}
+GROUP_COLUMN_TITLES = {
+    GroupColumn.NAME: Translatable("models.tag_groups", "Name"),
+    GroupColumn.STATE: Translatable("models.tag_groups", "State"),
+    GroupColumn.TAGS: Translatable("models.tag_groups", "Tags"),
+}
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 20  # str: the group's name, on group rows
 
 
@@ -92,7 +97,7 @@ class TagGroupModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return GROUP_COLUMN_TITLES.get(GroupColumn(section))
+            return shown(GROUP_COLUMN_TITLES[GroupColumn(section)])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -105,7 +110,9 @@ class TagGroupModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.DisplayRole and index.column() == GroupColumn.NAME:
                 return f"{name} ({len(members)})"
             if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == GroupColumn.NAME:
-                return f"Group {name}, {len(members)} virtual machines"
+                return translate(
+                    "models.tag_groups", "Group {name}, {len} virtual machines"
+                ).format(name=name, len=len(members))
             return None
         connection, info = self._groups[index.internalId() - 1][1][index.row()]
         column = index.column()
@@ -113,7 +120,7 @@ class TagGroupModel(QAbstractItemModel):
             if column == GroupColumn.NAME:
                 return info.name
             if column == GroupColumn.STATE:
-                return info.state_text
+                return shown(info.state_text)
             return " ".join(info.tags)
         if role == Role.DOMAIN:
             return info

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QWidget
 
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.theme import set_tone_style
 from kvmgui.ui.widgets.plain import plain_label
 
@@ -28,7 +29,7 @@ class MessageBar(QFrame):
         self._buttons: list[QPushButton] = []
         close = QToolButton()
         close.setText("✕")
-        close.setToolTip("Dismiss")
+        close.setToolTip(translate("widgets.message_bar", "Dismiss"))
         close.setAutoRaise(True)
         close.clicked.connect(self.hide)
         self._layout = QHBoxLayout(self)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kvmgui.core.hostfacts import HostFacts
 from kvmgui.core.newvm import FirmwareChoice, name_problem, unique_name
 from kvmgui.core.xml.domain import NetworkSpec, VirtType
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.theme import set_tone_style
 from kvmgui.ui.widgets.plain import plain_label, plain_tooltip
 from kvmgui.ui.wizard.common import FieldError
@@ -37,46 +38,58 @@ class FinishPage(QWizardPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle("Name and finish")
+        self.setTitle(translate("wizard.finish_page", "Name and finish"))
         self._facts: HostFacts | None = None
         self.name_edit = QLineEdit()
         self.name_error = FieldError()
         self.network_combo = QComboBox()
         self.bridge_edit = QLineEdit()
-        self.bridge_edit.setPlaceholderText("the name of a bridge on the host, e.g. br0")
-        self.bridge_edit.setAccessibleName("Host bridge name")
+        self.bridge_edit.setPlaceholderText(
+            translate("wizard.finish_page", "the name of a bridge on the host, e.g. br0")
+        )
+        self.bridge_edit.setAccessibleName(translate("wizard.finish_page", "Host bridge name"))
         self.bridge_edit.hide()
         self.network_error = FieldError()
         self.firmware_combo = QComboBox()
         self.virt_type_combo = QComboBox()
-        self.customize_check = QCheckBox("Customize before install (review and edit the XML)")
+        self.customize_check = QCheckBox(
+            translate("wizard.finish_page", "Customize before install (review and edit the XML)")
+        )
         self.command_view = QPlainTextEdit()
-        self.command_view.setAccessibleName("Equivalent virt-install command")
+        self.command_view.setAccessibleName(
+            translate("wizard.finish_page", "Equivalent virt-install command")
+        )
         self.command_view.setReadOnly(True)
         self.command_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.command_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.copy_button = QPushButton("Copy")
-        self.copy_button.setToolTip("Copy the virt-install command to the clipboard")
+        self.copy_button = QPushButton(translate("wizard.finish_page", "Copy"))
+        self.copy_button.setToolTip(
+            translate("wizard.finish_page", "Copy the virt-install command to the clipboard")
+        )
         self.progress = QProgressBar()
         self.progress.hide()
         # Offered once a create has failed: the host's checklist often says why.
-        self.diagnose_button = QPushButton("Diagnose the Host…")
-        self.diagnose_button.setToolTip("Check KVM, firmware, networks, pools and free space")
+        self.diagnose_button = QPushButton(translate("wizard.finish_page", "Diagnose the Host…"))
+        self.diagnose_button.setToolTip(
+            translate("wizard.finish_page", "Check KVM, firmware, networks, pools and free space")
+        )
         self.diagnose_button.hide()
         self.status_label = plain_label()
         self.status_label.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("Name:", self.name_edit)
+        form.addRow(translate("wizard.finish_page", "Name:"), self.name_edit)
         form.addRow("", self.name_error)
-        form.addRow("Network:", self.network_combo)
+        form.addRow(translate("wizard.finish_page", "Network:"), self.network_combo)
         form.addRow("", self.bridge_edit)
         form.addRow("", self.network_error)
-        form.addRow("Firmware:", self.firmware_combo)
-        form.addRow("Virtualization:", self.virt_type_combo)
+        form.addRow(translate("wizard.finish_page", "Firmware:"), self.firmware_combo)
+        form.addRow(translate("wizard.finish_page", "Virtualization:"), self.virt_type_combo)
         form.addRow("", self.customize_check)
         command_header = QHBoxLayout()
-        command_header.addWidget(QLabel("Equivalent virt-install command:"), 1)
+        command_header.addWidget(
+            QLabel(translate("wizard.finish_page", "Equivalent virt-install command:")), 1
+        )
         command_header.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -99,29 +112,56 @@ class FinishPage(QWizardPage):
         self._facts = facts
         self.network_combo.clear()
         for name in facts.networks:
-            state = " (inactive: started on Create)" if name in facts.inactive_networks else ""
+            state = (
+                translate("wizard.finish_page", " (inactive: started on Create)")
+                if name in facts.inactive_networks
+                else ""
+            )
             self.network_combo.addItem(
-                f"Virtual network '{name}'{state}", NetworkSpec.libvirt_network(name)
+                translate("wizard.finish_page", "Virtual network '{name}'{state}").format(
+                    name=name, state=state
+                ),
+                NetworkSpec.libvirt_network(name),
             )
         for name in facts.bridges:
-            self.network_combo.addItem(f"Host bridge {name}", NetworkSpec.bridge(name))
+            self.network_combo.addItem(
+                translate("wizard.finish_page", "Host bridge {name}").format(name=name),
+                NetworkSpec.bridge(name),
+            )
         if not facts.bridges_listed:
-            self.network_combo.addItem("Host bridge (the host cannot list them: type its name)",
-                                       TYPED_BRIDGE)
+            self.network_combo.addItem(
+                translate(
+                    "wizard.finish_page", "Host bridge (the host cannot list them: type its name)"
+                ),
+                TYPED_BRIDGE,
+            )
         if facts.session:
-            self.network_combo.addItem("User-mode networking", NetworkSpec.user())
+            self.network_combo.addItem(
+                translate("wizard.finish_page", "User-mode networking"), NetworkSpec.user()
+            )
         if "default" in facts.networks:
             self.network_combo.setCurrentIndex(facts.networks.index("default"))
         self.firmware_combo.clear()
-        self.firmware_combo.addItem("BIOS", FirmwareChoice.BIOS)
+        self.firmware_combo.addItem(translate("wizard.finish_page", "BIOS"), FirmwareChoice.BIOS)
         if facts.guest.uefi:
-            self.firmware_combo.addItem("UEFI (OVMF)", FirmwareChoice.UEFI)
+            self.firmware_combo.addItem(
+                translate("wizard.finish_page", "UEFI (OVMF)"), FirmwareChoice.UEFI
+            )
         if facts.guest.secure_boot:
-            self.firmware_combo.addItem("UEFI with Secure Boot", FirmwareChoice.UEFI_SECURE_BOOT)
+            self.firmware_combo.addItem(
+                translate("wizard.finish_page", "UEFI with Secure Boot"),
+                FirmwareChoice.UEFI_SECURE_BOOT,
+            )
         self.virt_type_combo.clear()
         if facts.guest.kvm:
-            self.virt_type_combo.addItem("KVM (hardware acceleration)", "kvm")
-        self.virt_type_combo.addItem("QEMU TCG (software emulation, slow)", "qemu")
+            self.virt_type_combo.addItem(
+                translate("wizard.finish_page", "KVM (hardware acceleration)"),
+                "kvm",
+            )
+        self.virt_type_combo.addItem(
+            translate("wizard.finish_page", "QEMU TCG (software emulation, slow)"),
+            "qemu",
+        )
         self.completeChanged.emit()
 
     def prefer_tcg(self, reason: str) -> None:
@@ -158,9 +198,11 @@ class FinishPage(QWizardPage):
         self.bridge_edit.setVisible(typing_bridge)
         name_fine = self.name_error.show_problem(name_problem(self.vm_name, self._facts))
         network_fine = self.network_error.show_problem(
-            None if self.network() is not None
-            else "Type the name of a bridge on the host." if typing_bridge
-            else "This host offers no network for the VM."
+            None
+            if self.network() is not None
+            else translate("wizard.finish_page", "Type the name of a bridge on the host.")
+            if typing_bridge
+            else translate("wizard.finish_page", "This host offers no network for the VM.")
         )
         return self._facts is not None and name_fine and network_fine
 

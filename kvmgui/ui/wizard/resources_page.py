@@ -21,6 +21,7 @@ from kvmgui.core.newvm import GIB, disk_problem, memory_problem
 from kvmgui.core.osinfo import OsEntry
 from kvmgui.core.units import format_bytes, format_mib
 from kvmgui.core.xml.domain import MIN_MEMORY_MIB
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.widgets.plain import plain_label
 from kvmgui.ui.wizard.common import FieldError
 
@@ -40,7 +41,7 @@ class ResourcesPage(QWizardPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle("Memory, processors and disk")
+        self.setTitle(translate("wizard.resources_page", "Memory, processors and disk"))
         self._facts: HostFacts | None = None
         self._defaults_for: tuple[str | None, bool] | None = None
         self.minimum_disk_bytes = 0
@@ -54,9 +55,9 @@ class ResourcesPage(QWizardPage):
         self.memory_error = FieldError()
         self.vcpus_spin = QSpinBox()
         self.vcpus_spin.setRange(1, 1)
-        self.host_label = plain_label("Reading the host…")
+        self.host_label = plain_label(translate("wizard.resources_page", "Reading the host…"))
 
-        self.disk_box = QGroupBox("Create a disk")
+        self.disk_box = QGroupBox(translate("wizard.resources_page", "Create a disk"))
         self.disk_box.setCheckable(True)
         self.pool_combo = QComboBox()
         self.size_spin = QDoubleSpinBox()
@@ -67,14 +68,14 @@ class ResourcesPage(QWizardPage):
         self.disk_note = plain_label()
         self.disk_note.setWordWrap(True)
         disk_form = QFormLayout(self.disk_box)
-        disk_form.addRow("Storage pool:", self.pool_combo)
-        disk_form.addRow("Size:", self.size_spin)
+        disk_form.addRow(translate("wizard.resources_page", "Storage pool:"), self.pool_combo)
+        disk_form.addRow(translate("wizard.resources_page", "Size:"), self.size_spin)
         disk_form.addRow("", self.disk_error)
 
         form = QFormLayout()
-        form.addRow("Memory:", self.memory_spin)
+        form.addRow(translate("wizard.resources_page", "Memory:"), self.memory_spin)
         form.addRow("", self.memory_error)
-        form.addRow("vCPUs:", self.vcpus_spin)
+        form.addRow(translate("wizard.resources_page", "vCPUs:"), self.vcpus_spin)
         form.addRow("", self.host_label)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -94,15 +95,21 @@ class ResourcesPage(QWizardPage):
         self._facts = facts
         self.vcpus_spin.setRange(1, facts.cpus)
         self.host_label.setText(
-            f"The host has {format_mib(facts.memory_mib, 'MiB')} and {facts.cpus} CPUs."
+            translate("wizard.resources_page", "The host has {format_mib} and {cpus} CPUs.").format(
+                format_mib=format_mib(facts.memory_mib, "MiB"), cpus=facts.cpus
+            )
         )
         self.pool_combo.clear()
         for pool in facts.pools:
-            free = (f"{format_bytes(pool.free_bytes, 'GiB')} free"
-                    if pool.free_bytes is not None else "free space unknown")
+            free = (
+                translate("wizard.resources_page", "{size} free").format(
+                    size=format_bytes(pool.free_bytes, "GiB"))
+                if pool.free_bytes is not None
+                else translate("wizard.resources_page", "free space unknown")
+            )
             label = f"{pool.name} — {pool.path} ({free})"
             if not pool.exists:
-                label += ", created on Finish"
+                label += translate("wizard.resources_page", ", created on Finish")
             self.pool_combo.addItem(label, pool)
         self.completeChanged.emit()
 

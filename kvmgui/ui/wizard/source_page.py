@@ -38,17 +38,21 @@ from kvmgui.core.domain import DomainInfo
 from kvmgui.core.media import SOURCE_MEDIA, MediaCheck, MediaKind, MediaVolume
 from kvmgui.core.newvm import CloudInitChoices
 from kvmgui.core.osinfo import OsEntry, search
+from kvmgui.core.texts import Translatable
 from kvmgui.core.xml.domain import SourceKind
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.template_dialog import template_label
 from kvmgui.ui.widgets.plain import plain_label, plain_tooltip
 from kvmgui.ui.wizard.common import FieldError
 
 SOURCE_LABELS = {
-    SourceKind.ISO: "Local install media (ISO image)",
-    SourceKind.IMPORT: "Import an existing disk image",
-    SourceKind.CLOUD_INIT: "Cloud image with cloud-init (user, password, SSH key)",
-    SourceKind.PXE: "Network boot (PXE)",
-    SourceKind.EMPTY: "Empty VM (no install source)",
+    SourceKind.ISO: Translatable("wizard.source_page", "Local install media (ISO image)"),
+    SourceKind.IMPORT: Translatable("wizard.source_page", "Import an existing disk image"),
+    SourceKind.CLOUD_INIT: Translatable(
+        "wizard.source_page", "Cloud image with cloud-init (user, password, SSH key)"
+    ),
+    SourceKind.PXE: Translatable("wizard.source_page", "Network boot (PXE)"),
+    SourceKind.EMPTY: Translatable("wizard.source_page", "Empty VM (no install source)"),
 }
 FROM_TEMPLATE_LABEL = "From a template (a linked clone, started at once)"
 # The button and stack index of "From a template": after the install sources.
@@ -90,7 +94,7 @@ class SourcePage(QWizardPage):
         """``local_media``: the connection's host is this machine, whose files can be browsed;
         ``templates``: the connection's templates."""
         super().__init__(parent)
-        self.setTitle("Where does the operating system come from?")
+        self.setTitle(translate("wizard.source_page", "Where does the operating system come from?"))
         self._local_media = local_media
         self._os_entries: tuple[OsEntry, ...] = ()
         self._detected_path = ""
@@ -102,7 +106,7 @@ class SourcePage(QWizardPage):
         self.kind_buttons = QButtonGroup(self)
         kinds_box = QVBoxLayout()
         for index, kind in enumerate(SourceKind):
-            button = QRadioButton(SOURCE_LABELS[kind])
+            button = QRadioButton(shown(SOURCE_LABELS[kind]))
             button.setObjectName(f"source-{kind.value}")
             self.kind_buttons.addButton(button, index)
             kinds_box.addWidget(button)
@@ -122,21 +126,34 @@ class SourcePage(QWizardPage):
         self.stack.addWidget(self._iso_panel(recent_isos))
         self.stack.addWidget(self._import_panel())
         self.stack.addWidget(self._cloud_panel())
-        self.stack.addWidget(self._note_panel(
-            "The VM boots from the network first (PXE): the network must offer a boot server."
-        ))
-        self.stack.addWidget(self._note_panel(
-            "The VM gets no install source: attach one later, or boot it as it is."
-        ))
+        self.stack.addWidget(
+            self._note_panel(
+                translate(
+                    "wizard.source_page",
+                    "The VM boots from the network first (PXE): the network must offer a boot "
+                    "server.",
+                )
+            )
+        )
+        self.stack.addWidget(
+            self._note_panel(
+                translate(
+                    "wizard.source_page",
+                    "The VM gets no install source: attach one later, or boot it as it is.",
+                )
+            )
+        )
         self.stack.addWidget(self._template_panel(templates))
 
-        os_box = QGroupBox("Operating system")
+        os_box = QGroupBox(translate("wizard.source_page", "Operating system"))
         self.os_search = QLineEdit()
-        self.os_search.setPlaceholderText("Search the OS list (e.g. debian 12, fedora, win11)…")
+        self.os_search.setPlaceholderText(
+            translate("wizard.source_page", "Search the OS list (e.g. debian 12, fedora, win11)…")
+        )
         self.os_search.setClearButtonEnabled(True)
         self.os_list = QListWidget()
         self.os_list.setMinimumHeight(110)
-        self.os_status = plain_label("Reading the OS list…")
+        self.os_status = plain_label(translate("wizard.source_page", "Reading the OS list…"))
         os_layout = QVBoxLayout(os_box)
         os_layout.addWidget(self.os_status)
         os_layout.addWidget(self.os_search)
@@ -154,7 +171,7 @@ class SourcePage(QWizardPage):
     def _iso_panel(self, recent_isos: Sequence[str]) -> QWidget:
         panel = QWidget()
         self.iso_combo = QComboBox()
-        self.iso_combo.setAccessibleName("ISO image")
+        self.iso_combo.setAccessibleName(translate("wizard.source_page", "ISO image"))
         self.iso_combo.setEditable(True)
         self.iso_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.iso_combo.addItems(list(recent_isos))
@@ -162,26 +179,42 @@ class SourcePage(QWizardPage):
         line_edit = self.iso_combo.lineEdit()
         assert line_edit is not None
         line_edit.setPlaceholderText(
-            "/path/to/install.iso (recently used ones in the list)" if self._local_media
-            else "/path/on/the/host/install.iso (or choose among the host's volumes)"
+            translate("wizard.source_page", "/path/to/install.iso (recently used ones in the list)")
+            if self._local_media
+            else translate(
+                "wizard.source_page",
+                "/path/on/the/host/install.iso (or choose among the host's volumes)",
+            )
         )
         self.iso_browse = self._browse_button()
         self.iso_error = FieldError()
         form = QFormLayout(panel)
-        form.addRow("ISO image:", _path_row(self.iso_combo, self.iso_browse))
+        form.addRow(
+            translate("wizard.source_page", "ISO image:"),
+            _path_row(self.iso_combo, self.iso_browse),
+        )
         form.addRow("", self.iso_error)
         return panel
 
     def _import_panel(self) -> QWidget:
         panel = QWidget()
         self.image_edit = QLineEdit()
-        self.image_edit.setAccessibleName("Disk image")
-        self.image_edit.setPlaceholderText("/path/to/disk.qcow2 or disk.img")
+        self.image_edit.setAccessibleName(translate("wizard.source_page", "Disk image"))
+        self.image_edit.setPlaceholderText(
+            translate("wizard.source_page", "/path/to/disk.qcow2 or disk.img")
+        )
         self.image_browse = self._browse_button()
         self.image_error = FieldError()
-        self.copy_check = QCheckBox("Copy it into a storage pool (the original stays untouched)")
+        self.copy_check = QCheckBox(
+            translate(
+                "wizard.source_page", "Copy it into a storage pool (the original stays untouched)"
+            )
+        )
         form = QFormLayout(panel)
-        form.addRow("Disk image:", _path_row(self.image_edit, self.image_browse))
+        form.addRow(
+            translate("wizard.source_page", "Disk image:"),
+            _path_row(self.image_edit, self.image_browse),
+        )
         form.addRow("", self.image_error)
         form.addRow("", self.copy_check)
         return panel
@@ -189,15 +222,19 @@ class SourcePage(QWizardPage):
     def _cloud_panel(self) -> QWidget:
         panel = QWidget()
         self.cloud_image_edit = QLineEdit()
-        self.cloud_image_edit.setAccessibleName("Cloud image")
-        self.cloud_image_edit.setPlaceholderText("/path/to/debian-12-genericcloud-amd64.qcow2")
+        self.cloud_image_edit.setAccessibleName(translate("wizard.source_page", "Cloud image"))
+        self.cloud_image_edit.setPlaceholderText(
+            translate("wizard.source_page", "/path/to/debian-12-genericcloud-amd64.qcow2")
+        )
         self.cloud_image_browse = self._browse_button()
         self.cloud_image_error = FieldError()
         self.user_edit = QLineEdit(_default_user())
         self.user_error = FieldError()
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText("stored hashed (SHA-512 crypt); empty: key only")
+        self.password_edit.setPlaceholderText(
+            translate("wizard.source_page", "stored hashed (SHA-512 crypt); empty: key only")
+        )
         self.ssh_key_combo = QComboBox()
         self.ssh_key_combo.setEditable(True)
         self.ssh_key_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -208,20 +245,25 @@ class SourcePage(QWizardPage):
                 continue
         key_edit = self.ssh_key_combo.lineEdit()
         assert key_edit is not None
-        key_edit.setPlaceholderText("ssh-ed25519 AAAA… (from ~/.ssh/*.pub)")
+        key_edit.setPlaceholderText(
+            translate("wizard.source_page", "ssh-ed25519 AAAA… (from ~/.ssh/*.pub)")
+        )
         self.ssh_key_error = FieldError()
         self.hostname_edit = QLineEdit()
-        self.hostname_edit.setPlaceholderText("the VM's name")
+        self.hostname_edit.setPlaceholderText(translate("wizard.source_page", "the VM's name"))
         self.hostname_error = FieldError()
         form = QFormLayout(panel)
-        form.addRow("Cloud image:", _path_row(self.cloud_image_edit, self.cloud_image_browse))
+        form.addRow(
+            translate("wizard.source_page", "Cloud image:"),
+            _path_row(self.cloud_image_edit, self.cloud_image_browse),
+        )
         form.addRow("", self.cloud_image_error)
-        form.addRow("User:", self.user_edit)
+        form.addRow(translate("wizard.source_page", "User:"), self.user_edit)
         form.addRow("", self.user_error)
-        form.addRow("Password:", self.password_edit)
-        form.addRow("SSH public key:", self.ssh_key_combo)
+        form.addRow(translate("wizard.source_page", "Password:"), self.password_edit)
+        form.addRow(translate("wizard.source_page", "SSH public key:"), self.ssh_key_combo)
         form.addRow("", self.ssh_key_error)
-        form.addRow("Host name:", self.hostname_edit)
+        form.addRow(translate("wizard.source_page", "Host name:"), self.hostname_edit)
         form.addRow("", self.hostname_error)
         return panel
 
@@ -245,9 +287,11 @@ class SourcePage(QWizardPage):
 
     def _browse_button(self) -> QPushButton:
         if self._local_media:
-            return QPushButton("Browse…")
-        button = QPushButton("Host volumes…")
-        button.setToolTip("Choose among the volumes of the host's storage pools")
+            return QPushButton(translate("wizard.source_page", "Browse…"))
+        button = QPushButton(translate("wizard.source_page", "Host volumes…"))
+        button.setToolTip(
+            translate("wizard.source_page", "Choose among the volumes of the host's storage pools")
+        )
         return button
 
     @staticmethod
@@ -262,11 +306,11 @@ class SourcePage(QWizardPage):
         self.iso_combo.editTextChanged.connect(self.on_input_changed)
         for button, kind, set_path, file_filter in (
             (self.iso_browse, MediaKind.ISO, self.iso_combo.setEditText,
-             "ISO images (*.iso);;All files (*)"),
+             translate("wizard.source_page", "ISO images (*.iso);;All files (*)")),
             (self.image_browse, MediaKind.DISK_IMAGE, self.image_edit.setText,
-             "Disk images (*.qcow2 *.img *.raw);;All files (*)"),
+             translate("wizard.source_page", "Disk images (*.qcow2 *.img *.raw);;All files (*)")),
             (self.cloud_image_browse, MediaKind.DISK_IMAGE, self.cloud_image_edit.setText,
-             "Cloud images (*.qcow2 *.img *.raw);;All files (*)"),
+             translate("wizard.source_page", "Cloud images (*.qcow2 *.img *.raw);;All files (*)")),
         ):
             button.clicked.connect(partial(self._browse, button, kind, set_path, file_filter))
         for edit in (self.image_edit, self.cloud_image_edit, self.user_edit,
@@ -398,7 +442,12 @@ class SourcePage(QWizardPage):
     ) -> None:
         """This machine's files on a local connection; the host's pool volumes otherwise."""
         if self._local_media:
-            dialog = QFileDialog(self, "Choose a file", str(Path.home()), file_filter)
+            dialog = QFileDialog(
+                self,
+                translate("wizard.source_page", "Choose a file"),
+                str(Path.home()),
+                file_filter,
+            )
             dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
             dialog.fileSelected.connect(set_path)
             dialog.open()
@@ -412,10 +461,20 @@ class SourcePage(QWizardPage):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         volumes = [v for v in self._host_volumes if v.kind is kind]
         if self._host_volumes_read and not volumes:
-            plural = "ISO images" if kind is MediaKind.ISO else "disk images"
-            menu.addAction(f"No {plural} in the host's storage pools").setEnabled(False)
+            plural = (
+                translate("wizard.source_page", "ISO images")
+                if kind is MediaKind.ISO
+                else translate("wizard.source_page", "disk images")
+            )
+            menu.addAction(
+                translate("wizard.source_page", "No {plural} in the host's storage pools").format(
+                    plural=plural
+                )
+            ).setEnabled(False)
         elif not volumes:
-            menu.addAction("Reading the host's storage pools…").setEnabled(False)
+            menu.addAction(
+                translate("wizard.source_page", "Reading the host's storage pools…")
+            ).setEnabled(False)
         for volume in volumes:
             action = menu.addAction(f"{volume.pool} / {volume.name}")
             action.setToolTip(plain_tooltip(volume.path))
@@ -434,12 +493,17 @@ class SourcePage(QWizardPage):
             return
         if not self._local_media:
             self.os_status.setText(
-                "The ISO image is on the host, where its OS cannot be detected: "
-                "choose it in the list."
+                translate(
+                    "wizard.source_page",
+                    "The ISO image is on the host, where its OS cannot be detected: "
+                    "choose it in the list.",
+                )
             )
         elif check.path != self._detected_path:
             self._detected_path = check.path
-            self.os_status.setText("Detecting the OS of the ISO image…")
+            self.os_status.setText(
+                translate("wizard.source_page", "Detecting the OS of the ISO image…")
+            )
             self.detect_requested.emit(check.path)
 
     def set_host_volumes(self, volumes: tuple[MediaVolume, ...]) -> None:
@@ -448,16 +512,28 @@ class SourcePage(QWizardPage):
 
     def set_os_entries(self, entries: tuple[OsEntry, ...]) -> None:
         self._os_entries = entries
-        self.os_status.setText(f"{len(entries)} operating systems known; none chosen.")
+        self.os_status.setText(
+            translate("wizard.source_page", "{len} operating systems known; none chosen.").format(
+                len=len(entries)
+            )
+        )
         self.on_os_search_changed(self.os_search.text())
 
     def show_detected(self, path: str, entry: OsEntry | None) -> None:
         if path != self.iso_path:
             return  # the user has moved on to another ISO
         if entry is None:
-            self.os_status.setText("The OS of this ISO is unknown: choose it in the list.")
+            self.os_status.setText(
+                translate(
+                    "wizard.source_page", "The OS of this ISO is unknown: choose it in the list."
+                )
+            )
             return
-        self.os_status.setText(f"Detected: {entry.name}. Choose another in the list if wrong.")
+        self.os_status.setText(
+            translate(
+                "wizard.source_page", "Detected: {name}. Choose another in the list if wrong."
+            ).format(name=entry.name)
+        )
         self.select_os(entry)
 
     def select_os(self, entry: OsEntry) -> None:

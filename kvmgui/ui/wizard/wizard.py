@@ -32,6 +32,7 @@ from kvmgui.core.uri import is_local_uri
 from kvmgui.core.xml.domain import SourceKind, virt_install_command_line
 from kvmgui.core.xml.model import Domain
 from kvmgui.core.xml.properties import UnsafeXmlError
+from kvmgui.ui.i18n import translate
 from kvmgui.ui.ops import OpRunner, failure_message, in_worker
 from kvmgui.ui.settings import Settings
 from kvmgui.ui.wizard.common import FieldError
@@ -51,7 +52,7 @@ class XmlEditDialog(QDialog):
 
     def __init__(self, xml: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Customize the new VM's XML")
+        self.setWindowTitle(translate("wizard.wizard", "Customize the new VM's XML"))
         self.resize(720, 560)
         self.editor = QPlainTextEdit(xml)
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -60,7 +61,7 @@ class XmlEditDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Create")
+        ok.setText(translate("wizard.wizard", "Create"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.error)
@@ -73,10 +74,14 @@ class XmlEditDialog(QDialog):
         try:
             Domain.from_xml(xml)
         except etree.XMLSyntaxError as err:
-            self.error.show_problem(f"The XML is not well-formed: {err}")
+            self.error.show_problem(
+                translate("wizard.wizard", "The XML is not well-formed: {err}").format(err=err)
+            )
             return
         except UnsafeXmlError as err:
-            self.error.show_problem(f"This XML is refused: {err}.")
+            self.error.show_problem(
+                translate("wizard.wizard", "This XML is refused: {err}.").format(err=err)
+            )
             return
         super().accept()
         self.xml_accepted.emit(xml)
@@ -112,7 +117,9 @@ class NewVmWizard(QWizard):
         self._created = False
         self._suggested_name = ""
         self._loads: list[asyncio.Task[Any]] = []
-        self.setWindowTitle(f"New virtual machine on {connection.uri}")
+        self.setWindowTitle(
+            translate("wizard.wizard", "New virtual machine on {uri}").format(uri=connection.uri)
+        )
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.resize(720, 640)
@@ -124,16 +131,21 @@ class NewVmWizard(QWizard):
         self.finish_page = FinishPage()
         for page in (self.source_page, self.resources_page, self.finish_page):
             self.addPage(page)
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Create")
+        self.setButtonText(QWizard.WizardButton.FinishButton, translate("wizard.wizard", "Create"))
         self._connect_signals()
         self._load(
-            connection.call("Could not read what the host offers", read_host_facts),
+            connection.call(
+                translate("wizard.wizard", "Could not read what the host offers"), read_host_facts
+            ),
             self.on_host_facts_read,
         )
         self._load(in_worker(load_os_entries), self.source_page.set_os_entries)
         if not self.media_local:
             self._load(
-                connection.call("Could not list the host's volumes", list_media_volumes),
+                connection.call(
+                    translate("wizard.wizard", "Could not list the host's volumes"),
+                    list_media_volumes,
+                ),
                 self.source_page.set_host_volumes,
             )
         self.source_page.on_input_changed()  # the empty path's verdict
@@ -173,7 +185,10 @@ class NewVmWizard(QWizard):
     def on_media_check_requested(self, kind: SourceKind, path: str) -> None:
         check = partial(check_media, path=path, kind=SOURCE_MEDIA[kind], local=self.media_local)
         self._load(
-            self.connection.call(f"Could not check {path or 'the path'}", check),
+            self.connection.call(
+                translate("wizard.wizard", "Could not check {path}").format(
+                    path=path or translate("wizard.wizard", "the path")), check
+            ),
             partial(self.source_page.show_media_check, kind),
         )
 
@@ -278,7 +293,9 @@ class NewVmWizard(QWizard):
         try:
             plan = self.plan()
         except ValueError as err:
-            self.finish_page.show_failure(f"Cannot create this VM: {err}")
+            self.finish_page.show_failure(
+                translate("wizard.wizard", "Cannot create this VM: {err}").format(err=err)
+            )
             return False
         choices = self.choices()
         if self.finish_page.customize_check.isChecked():
@@ -294,7 +311,7 @@ class NewVmWizard(QWizard):
 
     def start_create(self, choices: NewVmChoices) -> None:
         self._set_creating(True)
-        self.finish_page.show_progress("Preparing", 0, 1)
+        self.finish_page.show_progress(translate("wizard.wizard", "Preparing"), 0, 1)
         self._ops.run(self._create(choices), self.on_created,
                       on_failure=self.on_create_failed, owner=self)
 
@@ -308,11 +325,11 @@ class NewVmWizard(QWizard):
 
         cloud_init = None
         if choices.cloud_init is not None:
-            self.finish_page.show_progress("Hashing the password", 0, 1)
+            self.finish_page.show_progress(translate("wizard.wizard", "Hashing the password"), 0, 1)
             cloud_init = await in_worker(partial(choices.cloud_init.config, choices.name))
         plan = plan_new_vm(choices, facts, cloud_init)
         return await self.connection.call(
-            f"Could not create {choices.name}",
+            translate("wizard.wizard", "Could not create {name}").format(name=choices.name),
             partial(create_vm, plan=plan, progress=progress),
         )
 

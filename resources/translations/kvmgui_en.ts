@@ -1,0 +1,51 @@
+<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>delete_dialog</name>
+        <message numerus="yes">
+            <source>Delete Virtual Machine(s)</source>
+            <translation type="unfinished">
+                <numerusform/>
+                <numerusform/>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>details.graphs</name>
+        <message numerus="yes">
+            <source>Last %n minute(s)</source>
+            <translation type="unfinished">
+                <numerusform/>
+                <numerusform/>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>mainwindow</name>
+        <message numerus="yes">
+            <source> — %n connection(s)</source>
+            <translation type="unfinished">
+                <numerusform/>
+                <numerusform/>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n throwaway VM(s) on {uri} left overlays behind (kvmgui was not running when they stopped): </source>
+            <translation type="unfinished">
+                <numerusform/>
+                <numerusform/>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>uncaught</name>
+        <message numerus="yes">
+            <source>%n more unexpected error(s) since.</source>
+            <translation type="unfinished">
+                <numerusform/>
+                <numerusform/>
+            </translation>
+        </message>
+    </context>
+</TS>
