@@ -255,7 +255,8 @@ class Connection:
             self._session = None
             await self._loop.run_in_executor(self._executor, self._close_session, session)
         if not self._closing.is_set():
-            self._set_state(ConnectionState.LOST, self.error or "The daemon went away.")
+            self._set_state(ConnectionState.LOST,
+                            self.error or Translatable("connection", "The daemon went away."))
         return served
 
     async def _serve(self, session: _Session) -> None:

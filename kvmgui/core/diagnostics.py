@@ -31,6 +31,7 @@ from kvmgui.core.storage import (
     pool_free_bytes,
     upload_volume_bytes,
 )
+from kvmgui.core.texts import Translatable
 from kvmgui.core.units import format_bytes
 from kvmgui.core.xml.properties import parse_xml
 
@@ -80,10 +81,14 @@ def connection_check(uri: str) -> Check:
     try:
         conn = libvirt.open(uri)
     except libvirt.libvirtError as err:
-        return Check("Connect to the libvirt daemon", Status.PROBLEM,
+        return Check(Translatable("diagnostics", "Connect to the libvirt daemon"), Status.PROBLEM,
                      err.get_error_message() or str(err), describe_open_error(uri, err))
     conn.close()
-    return Check("Connect to the libvirt daemon", Status.OK, f"{uri} answers.")
+    return Check(
+        Translatable("diagnostics", "Connect to the libvirt daemon"),
+        Status.OK,
+        Translatable("diagnostics", "{uri} answers.", uri=uri),
+    )
 
 
 # ------------------------------------------------------------ capabilities
@@ -113,38 +118,90 @@ def capability_checks(
     arch = f"guest[os_type='hvm']/arch[@name='{GUEST_ARCH}']"
     checks: list[Check] = []
     if support.kvm:
-        checks.append(Check("KVM (hardware virtualization)", Status.OK,
-                            "The host offers KVM for x86_64 guests."))
+        checks.append(Check(Translatable("diagnostics", "KVM (hardware virtualization)"), Status.OK,
+                            Translatable("diagnostics", "The host offers KVM for x86_64 guests.")))
     elif capabilities.xpath(f"{arch}/domain[@type='qemu']") or answer is not None:
-        checks.append(Check("KVM (hardware virtualization)", Status.PROBLEM,
-                            "The host offers only TCG (software emulation): /dev/kvm is "
-                            "missing or the daemon cannot use it.", _KVM_FIX))
+        checks.append(
+            Check(
+                Translatable("diagnostics", "KVM (hardware virtualization)"),
+                Status.PROBLEM,
+                Translatable(
+                    "diagnostics",
+                    "The host offers only TCG (software emulation): /dev/kvm is "
+                    "missing or the daemon cannot use it.",
+                ),
+                _KVM_FIX,
+            )
+        )
     elif capabilities.xpath("guest/arch/domain[@type!='qemu' and @type!='kvm']"):
-        checks.append(Check("KVM (hardware virtualization)", Status.INFO,
-                            "This driver runs no QEMU/KVM guests (e.g. the test driver)."))
+        checks.append(
+            Check(
+                Translatable("diagnostics", "KVM (hardware virtualization)"),
+                Status.INFO,
+                Translatable(
+                    "diagnostics", "This driver runs no QEMU/KVM guests (e.g. the test driver)."
+                ),
+            )
+        )
     else:
-        checks.append(Check("KVM (hardware virtualization)", Status.PROBLEM,
-                            "The host offers no x86_64 emulator at all.",
-                            "Install QEMU on the host (Debian: 'sudo apt install "
-                            "qemu-system-x86'), then reconnect."))
+        checks.append(
+            Check(
+                Translatable("diagnostics", "KVM (hardware virtualization)"),
+                Status.PROBLEM,
+                Translatable("diagnostics", "The host offers no x86_64 emulator at all."),
+                Translatable(
+                    "diagnostics",
+                    "Install QEMU on the host (Debian: 'sudo apt install "
+                    "qemu-system-x86'), then reconnect.",
+                ),
+            )
+        )
     if capabilities.xpath("host/cpu/feature[@name='hypervisor']"):
-        checks.append(Check(
-            "Nested virtualization", Status.WARNING if support.kvm else Status.INFO,
-            "The host is itself a virtual machine: its KVM is nested, and may be slow "
-            "or emulated in software.",
-            "Run the KVM self-test: it shows whether KVM guests really run here." if support.kvm
-            else "",
-        ))
+        checks.append(
+            Check(
+                Translatable("diagnostics", "Nested virtualization"),
+                Status.WARNING if support.kvm else Status.INFO,
+                Translatable(
+                    "diagnostics",
+                    "The host is itself a virtual machine: its KVM is nested, and may be slow "
+                    "or emulated in software.",
+                ),
+                Translatable(
+                    "diagnostics",
+                    "Run the KVM self-test: it shows whether KVM guests really run here.",
+                )
+                if support.kvm
+                else "",
+            )
+        )
     if not support.capabilities_known:
-        checks.append(Check("UEFI firmware (OVMF)", Status.INFO,
-                            "This driver does not tell; libvirt checks when a VM is defined."))
+        checks.append(
+            Check(
+                Translatable("diagnostics", "UEFI firmware (OVMF)"),
+                Status.INFO,
+                Translatable(
+                    "diagnostics", "This driver does not tell; libvirt checks when a VM is defined."
+                ),
+            )
+        )
     elif support.uefi:
-        secure = " with Secure Boot" if support.secure_boot else ""
-        checks.append(Check("UEFI firmware (OVMF)", Status.OK,
-                            f"UEFI firmware{secure} is installed."))
+        secure = Translatable("diagnostics", " with Secure Boot") if support.secure_boot else ""
+        checks.append(
+            Check(
+                Translatable("diagnostics", "UEFI firmware (OVMF)"),
+                Status.OK,
+                Translatable("diagnostics", "UEFI firmware{secure} is installed.", secure=secure),
+            )
+        )
     else:
-        checks.append(Check("UEFI firmware (OVMF)", Status.WARNING,
-                            "No UEFI firmware: VMs can boot with BIOS only.", _UEFI_FIX))
+        checks.append(
+            Check(
+                Translatable("diagnostics", "UEFI firmware (OVMF)"),
+                Status.WARNING,
+                Translatable("diagnostics", "No UEFI firmware: VMs can boot with BIOS only."),
+                _UEFI_FIX,
+            )
+        )
     return checks
 
 
@@ -152,55 +209,111 @@ def capability_checks(
 
 
 def default_network_check(conn: libvirt.virConnect) -> Check:
-    title = "Default network"
+    title = Translatable("diagnostics", "Default network")
     try:
         network = conn.networkLookupByName(DEFAULT_NETWORK)
     except libvirt.libvirtError as err:
         if err.get_error_code() != libvirt.VIR_ERR_NO_NETWORK:
             raise
-        return Check(title, Status.WARNING, "There is no 'default' network (NAT).",
-                     "Create a NAT network named 'default' in the Networks tab, or on the "
-                     "host: 'virsh net-define /usr/share/libvirt/networks/default.xml && "
-                     "virsh net-start default && virsh net-autostart default'.")
+        return Check(
+            title,
+            Status.WARNING,
+            Translatable("diagnostics", "There is no 'default' network (NAT)."),
+            Translatable(
+                "diagnostics",
+                "Create a NAT network named 'default' in the Networks tab, or on the "
+                "host: 'virsh net-define /usr/share/libvirt/networks/default.xml && "
+                "virsh net-start default && virsh net-autostart default'.",
+            ),
+        )
     if not network.isActive():
-        return Check(title, Status.WARNING, "The 'default' network is defined but stopped.",
-                     "Start it in the Networks tab (tick Autostart to keep it running), "
-                     "or 'virsh net-start default'. kvmgui starts it when a new VM uses it.")
-    return Check(title, Status.OK, "The 'default' network is running.")
+        return Check(
+            title,
+            Status.WARNING,
+            Translatable("diagnostics", "The 'default' network is defined but stopped."),
+            Translatable(
+                "diagnostics",
+                "Start it in the Networks tab (tick Autostart to keep it running), "
+                "or 'virsh net-start default'. kvmgui starts it when a new VM uses it.",
+            ),
+        )
+    return Check(title, Status.OK, Translatable("diagnostics", "The 'default' network is running."))
 
 
 def default_pool_checks(conn: libvirt.virConnect) -> list[Check]:
     """The ``default`` pool, and the free space where new disks go."""
-    title = "Default storage pool"
+    title = Translatable("diagnostics", "Default storage pool")
     pool = lookup_pool(conn, DEFAULT_POOL_NAME)
     if pool is None:
         others = [info for info in list_pools(conn) if info.active]
-        found = "There is no 'default' pool"
-        found += (f"; other active pools: {', '.join(info.name for info in others)}."
-                  if others else ".")
-        return [Check(title, Status.INFO if others else Status.WARNING, found,
-                      "kvmgui creates it (a directory pool at /var/lib/libvirt/images) with "
-                      "the first new VM; or create a pool in the Storage tab.")]
+        found = (Translatable("diagnostics", "There is no 'default' pool; other active pools: "
+                              "{pools}.", pools=", ".join(info.name for info in others))
+                  if others else Translatable("diagnostics", "There is no 'default' pool."))
+        return [
+            Check(
+                title,
+                Status.INFO if others else Status.WARNING,
+                found,
+                Translatable(
+                    "diagnostics",
+                    "kvmgui creates it (a directory pool at /var/lib/libvirt/images) with "
+                    "the first new VM; or create a pool in the Storage tab.",
+                ),
+            )
+        ]
     if not pool.isActive():
-        return [Check(title, Status.WARNING, "The 'default' pool is defined but stopped.",
-                      "Start it in the Storage tab (tick Autostart), or "
-                      "'virsh pool-start default'.")]
+        return [
+            Check(
+                title,
+                Status.WARNING,
+                Translatable("diagnostics", "The 'default' pool is defined but stopped."),
+                Translatable(
+                    "diagnostics",
+                    "Start it in the Storage tab (tick Autostart), or 'virsh pool-start default'.",
+                ),
+            )
+        ]
     free = pool_free_bytes(pool)
-    space = Check("Free space in the default pool", Status.OK,
-                  f"{format_bytes(free)} free.")
+    space = Check(
+        Translatable("diagnostics", "Free space in the default pool"),
+        Status.OK,
+        Translatable("diagnostics", "{format_bytes} free.", format_bytes=format_bytes(free)),
+    )
     if free < LOW_SPACE:
-        space = Check("Free space in the default pool",
-                      Status.PROBLEM if free < VERY_LOW_SPACE else Status.WARNING,
-                      f"Only {format_bytes(free)} free: a new VM's disk may not fit.",
-                      "Free space on the host's file system that holds the pool, delete "
-                      "volumes that no VM uses (Storage tab), or put new disks in another pool.")
-    return [Check(title, Status.OK, "The 'default' pool is running."), space]
+        space = Check(
+            Translatable("diagnostics", "Free space in the default pool"),
+            Status.PROBLEM if free < VERY_LOW_SPACE else Status.WARNING,
+            Translatable(
+                "diagnostics",
+                "Only {format_bytes} free: a new VM's disk may not fit.",
+                format_bytes=format_bytes(free),
+            ),
+            Translatable(
+                "diagnostics",
+                "Free space on the host's file system that holds the pool, delete "
+                "volumes that no VM uses (Storage tab), or put new disks in another pool.",
+            ),
+        )
+    return [
+        Check(title, Status.OK, Translatable("diagnostics", "The 'default' pool is running.")),
+        space,
+    ]
 
 
 def host_checks(conn: libvirt.virConnect) -> list[Check]:
     """The whole checklist of a connected host (without the self-test)."""
-    checks = [Check("Connect to the libvirt daemon", Status.OK,
-                    f"Connected to {conn.getURI()} ({conn.getHostname()}).")]
+    checks = [
+        Check(
+            Translatable("diagnostics", "Connect to the libvirt daemon"),
+            Status.OK,
+            Translatable(
+                "diagnostics",
+                "Connected to {getURI} ({getHostname}).",
+                getURI=conn.getURI(),
+                getHostname=conn.getHostname(),
+            ),
+        )
+    ]
     checks += capability_checks(parse_xml(conn.getCapabilities()), domain_capabilities(conn))
     checks.append(default_network_check(conn))
     checks += default_pool_checks(conn)
@@ -298,31 +411,60 @@ class SelfTestResult:
         return False if self.tcg.done_s is not None else None
 
     def check(self) -> Check:
-        title = "KVM self-test"
+        title = Translatable("diagnostics", "KVM self-test")
         if self.kvm_works:
-            return Check(title, Status.OK,
-                         f"A KVM guest ran the test in {self.kvm.done_s:.1f} s "
-                         f"(TCG: {_seconds(self.tcg.done_s)}). KVM is the right choice.")
+            return Check(
+                title,
+                Status.OK,
+                Translatable(
+                    "diagnostics",
+                    "A KVM guest ran the test in {done_s:.1f} s (TCG: {seconds}). KVM is the "
+                    "right choice.",
+                    done_s=self.kvm.done_s,
+                    seconds=_seconds(self.tcg.done_s),
+                ),
+            )
         if self.kvm_works is None:
-            return Check(title, Status.INFO,
-                         "The test guest finished under neither KVM nor TCG "
-                         f"({self.kvm.error or self.tcg.error or 'no output'}): no verdict.")
-        started = ("it had not even started"
-                   if self.kvm.started_s is None else
-                   f"its BIOS took {self.kvm.started_s:.1f} s")
+            return Check(
+                title,
+                Status.INFO,
+                Translatable(
+                    "diagnostics",
+                    "The test guest finished under neither KVM nor TCG ({error}): no verdict.",
+                    error=self.kvm.error
+                    or self.tcg.error
+                    or Translatable("diagnostics", "no output"),
+                ),
+            )
+        started = (
+            Translatable("diagnostics", "it had not even started")
+            if self.kvm.started_s is None
+            else Translatable(
+                "diagnostics", "its BIOS took {started_s:.1f} s", started_s=self.kvm.started_s
+            )
+        )
         return Check(
-            title, Status.PROBLEM,
-            f"A KVM guest did not finish within {KVM_DEADLINE_S:g} s ({started}), while "
-            f"the same guest under TCG finished in {_seconds(self.tcg.done_s)}: KVM guests "
-            "hang or crawl on this host (KVM is nested or emulated in software). "
-            "TCG is the safe choice.",
-            "Use TCG for VMs on this host, or turn on hardware nested virtualization "
-            "on the machine that runs it.",
+            title,
+            Status.PROBLEM,
+            Translatable(
+                "diagnostics",
+                "A KVM guest did not finish within {KVM_DEADLINE_S:g} s ({started}), while the "
+                "same guest under TCG finished in {seconds}: KVM guests hang or crawl on this "
+                "host (KVM is nested or emulated in software). TCG is the safe choice.",
+                KVM_DEADLINE_S=KVM_DEADLINE_S,
+                started=started,
+                seconds=_seconds(self.tcg.done_s),
+            ),
+            Translatable(
+                "diagnostics",
+                "Use TCG for VMs on this host, or turn on hardware nested virtualization "
+                "on the machine that runs it.",
+            ),
         )
 
 
 def _seconds(value: float | None) -> str:
-    return "did not finish" if value is None else f"{value:.1f} s"
+    return Translatable("diagnostics", "did not finish") if value is None else f"{value:.1f} s"
 
 
 def run_kvm_self_test(conn: libvirt.virConnect, pool_name: str = "") -> SelfTestResult:
@@ -353,8 +495,12 @@ def _self_test_pool(conn: libvirt.virConnect) -> libvirt.virStoragePool:
         root = parse_xml(candidate.XMLDesc(0))
         if root.get("type") in ("dir", "fs", "netfs"):
             return candidate
-    raise LookupError("the self-test needs an active directory pool: start or create one "
-                      "in the Storage tab")
+    raise LookupError(
+        Translatable(
+            "diagnostics",
+            "the self-test needs an active directory pool: start or create one in the Storage tab",
+        )
+    )
 
 
 def _run_guest(

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import libvirt
 
+from kvmgui.core.texts import Translatable
 from kvmgui.core.uri import SSH_TRANSPORTS, uri_transport
 
 
@@ -87,18 +88,30 @@ def describe_open_error(uri: str, err: libvirt.libvirtError) -> str:
         and system_errno in _NO_LISTENER
         and err.get_error_domain() in _TRANSPORT_DOMAINS
     ):
-        return (
-            f"The libvirt daemon is not running ({message}). Start it with "
-            "'sudo systemctl start libvirtd' (or 'sudo libvirtd -d' where there is "
-            "no systemd), or try the demo."
+        return Translatable(
+            "errors",
+            "The libvirt daemon is not running ({message}). Start it with 'sudo systemctl start "
+            "libvirtd' (or 'sudo libvirtd -d' where there is no systemd), or try the demo.",
+            message=message,
         )
     if code in _ACCESS_CODES or system_errno in _ACCESS_ERRNOS:
-        return (
-            f"You may not use {uri} ({message}). Add yourself to the 'libvirt' group "
-            "('sudo usermod -aG libvirt $USER'), then log out and in again."
+        return Translatable(
+            "errors",
+            "You may not use {uri} ({message}). Add yourself to the 'libvirt' group "
+            "('sudo usermod -aG libvirt $USER'), then log out and in again.",
+            uri=uri, message=message,
         )
     if code == libvirt.VIR_ERR_NO_CONNECT and err.get_error_domain() == libvirt.VIR_FROM_NONE:
-        return f"libvirt has no driver for {uri!r} ({message}). Check the URI."
+        return Translatable(
+            "errors",
+            "libvirt has no driver for {uri!r} ({message}). Check the URI.",
+            uri=uri,
+            message=message,
+        )
     if transport in SSH_TRANSPORTS:
-        return f"Could not reach the host over SSH ({message}). Check the host and your SSH key."
-    return f"Could not connect to {uri}: {message}"
+        return Translatable(
+            "errors",
+            "Could not reach the host over SSH ({message}). Check the host and your SSH key.",
+            message=message,
+        )
+    return Translatable("errors", "Could not connect to {uri}: {message}", uri=uri, message=message)

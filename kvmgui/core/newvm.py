@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from kvmgui.core.cloudinit import CloudInitConfig, validate_ssh_public_key
 from kvmgui.core.hostfacts import GUEST_MACHINE, GuestSupport, HostFacts, PoolFacts
 from kvmgui.core.osinfo import ImageFormat
+from kvmgui.core.texts import Translatable
 from kvmgui.core.units import format_bytes, format_mib
 from kvmgui.core.xml.domain import (
     MIN_MEMORY_MIB,
@@ -50,7 +51,7 @@ class CloudInitChoices:
     def login_problem(self) -> str | None:
         """Why nobody could log in to the VM with these, or None."""
         if not self.ssh_key and not self.password:
-            return "Give a password or an SSH key, or nobody can log in."
+            return Translatable("newvm", "Give a password or an SSH key, or nobody can log in.")
         return validate_ssh_public_key(self.ssh_key) if self.ssh_key else None
 
     def config(self, vm_name: str) -> CloudInitConfig:
@@ -130,7 +131,7 @@ class CreatePlan:
 
     def __post_init__(self) -> None:
         if self.cloud_init is not None and self.seed_volume is None:
-            raise ValueError("a cloud-init config needs a seed volume")
+            raise ValueError(Translatable("newvm", "a cloud-init config needs a seed volume"))
 
     @property
     def xml(self) -> str:
@@ -152,7 +153,9 @@ def seed_volume_name(vm_name: str) -> str:
 def name_problem(name: str, facts: HostFacts | None) -> str | None:
     problem = validate_vm_name(name)
     if problem is None and facts is not None and name in facts.domain_names:
-        problem = f"A VM named '{name}' already exists on this connection."
+        problem = Translatable(
+            "newvm", "A VM named '{name}' already exists on this connection.", name=name
+        )
     return problem
 
 
@@ -168,22 +171,26 @@ def unique_name(base: str, taken: frozenset[str]) -> str:
 
 def memory_problem(memory_mib: int, facts: HostFacts) -> str | None:
     if memory_mib < MIN_MEMORY_MIB:
-        return f"Give the VM at least {format_mib(MIN_MEMORY_MIB, 'MiB')}."
+        return Translatable("newvm", "Give the VM at least {size}.",
+                            size=format_mib(MIN_MEMORY_MIB, "MiB"))
     if memory_mib > facts.memory_mib:
-        return f"The host has only {format_mib(facts.memory_mib, 'MiB')}."
+        return Translatable("newvm", "The host has only {size}.",
+                            size=format_mib(facts.memory_mib, "MiB"))
     return None
 
 
 def disk_problem(size_bytes: int, pool: PoolFacts | None, minimum_bytes: int) -> str | None:
     """Why a disk of ``size_bytes`` cannot go to ``pool``; an unknown free space never blocks."""
     if pool is None:
-        return "There is no storage pool for the disk."
+        return Translatable("newvm", "There is no storage pool for the disk.")
     if size_bytes <= 0:
-        return "Give the disk a size."
+        return Translatable("newvm", "Give the disk a size.")
     if size_bytes < minimum_bytes:
-        return f"The disk must hold the image: at least {format_bytes(minimum_bytes, 'GiB')}."
+        return Translatable("newvm", "The disk must hold the image: at least {size}.",
+                            size=format_bytes(minimum_bytes, "GiB"))
     if pool.free_bytes is not None and size_bytes > pool.free_bytes:
-        return f"Pool '{pool.name}' has only {format_bytes(pool.free_bytes, 'GiB')} free."
+        return Translatable("newvm", "Pool '{pool}' has only {size} free.",
+                            pool=pool.name, size=format_bytes(pool.free_bytes, "GiB"))
     return None
 
 
@@ -201,35 +208,49 @@ def _disk_bus(guest: GuestSupport) -> DiskBus:
         return "virtio"
     if "sata" in guest.disk_buses:
         return "sata"
-    raise ValueError("This host offers neither virtio nor SATA disks.")
+    raise ValueError(Translatable("newvm", "This host offers neither virtio nor SATA disks."))
 
 
 def _check_host(choices: NewVmChoices, facts: HostFacts) -> None:
     require_no_problem(name_problem(choices.name, facts))
     require_no_problem(memory_problem(choices.memory_mib, facts))
     if not 1 <= choices.vcpus <= facts.cpus:
-        raise ValueError(f"Give the VM 1 to {facts.cpus} vCPUs: the host has {facts.cpus}.")
+        raise ValueError(
+            Translatable(
+                "newvm", "Give the VM 1 to {cpus} vCPUs: the host has {cpus}.", cpus=facts.cpus
+            )
+        )
     guest = facts.guest
     if choices.virt_type == "kvm" and not guest.kvm:
-        raise ValueError("This host does not offer KVM: choose QEMU TCG.")
+        raise ValueError(Translatable("newvm", "This host does not offer KVM: choose QEMU TCG."))
     if choices.firmware is not FirmwareChoice.BIOS and not guest.uefi:
-        raise ValueError("This host has no UEFI firmware (OVMF): choose BIOS.")
+        raise ValueError(
+            Translatable("newvm", "This host has no UEFI firmware (OVMF): choose BIOS.")
+        )
     if choices.firmware is FirmwareChoice.UEFI_SECURE_BOOT and not guest.secure_boot:
-        raise ValueError("This host has no Secure Boot firmware: choose plain UEFI.")
+        raise ValueError(
+            Translatable("newvm", "This host has no Secure Boot firmware: choose plain UEFI.")
+        )
     if guest.machines and not any(GUEST_MACHINE in machine for machine in guest.machines):
-        raise ValueError(f"This host's QEMU has no {GUEST_MACHINE} machine type.")
+        raise ValueError(
+            Translatable(
+                "newvm",
+                "This host's QEMU has no {GUEST_MACHINE} machine type.",
+                GUEST_MACHINE=GUEST_MACHINE,
+            )
+        )
 
 
 def _pool(choices: NewVmChoices, facts: HostFacts, what: str) -> PoolFacts:
     pool = facts.pool(choices.pool) if choices.pool is not None else None
     if pool is None:
-        raise ValueError(f"Choose a storage pool for {what}.")
+        raise ValueError(Translatable("newvm", "Choose a storage pool for {what}.", what=what))
     return pool
 
 
 def _image(choices: NewVmChoices) -> ImageFormat:
     if not choices.media_path or choices.image_format is None:
-        raise ValueError("Choose a usable disk image.")
+        raise ValueError(Translatable("newvm", "Choose a usable disk image."))
     return choices.image_format
 
 
@@ -244,7 +265,7 @@ def plan_new_vm(
     """
     _check_host(choices, facts)
     if choices.network is None:
-        raise ValueError("Choose a network for the VM.")
+        raise ValueError(Translatable("newvm", "Choose a network for the VM."))
     kind, name = choices.source, choices.name
     bus = _disk_bus(facts.guest)
     disk: DiskSpec | None = None
@@ -254,7 +275,7 @@ def plan_new_vm(
     if kind is SourceKind.IMPORT:
         fmt = _image(choices)
         if choices.copy_image:
-            pool = _pool(choices, facts, "the copy of the image")
+            pool = _pool(choices, facts, Translatable("newvm", "the copy of the image"))
             require_no_problem(disk_problem(choices.image_size, pool, 0))
             volume = f"{name}.{'qcow2' if fmt == 'qcow2' else 'img'}"
             disk_volume = NewVolume(
@@ -268,9 +289,9 @@ def plan_new_vm(
     elif kind is SourceKind.CLOUD_INIT:
         fmt = _image(choices)
         if choices.cloud_init is None:
-            raise ValueError("Set up the cloud-init user.")
+            raise ValueError(Translatable("newvm", "Set up the cloud-init user."))
         require_no_problem(choices.cloud_init.login_problem())
-        pool = _pool(choices, facts, "the overlay disk and the seed")
+        pool = _pool(choices, facts, Translatable("newvm", "the overlay disk and the seed"))
         require_no_problem(disk_problem(choices.disk_bytes, pool, choices.image_size))
         disk_volume = NewVolume(pool.name, f"{name}.qcow2", choices.disk_bytes,
                                 backing=(choices.media_path, fmt))
@@ -278,13 +299,13 @@ def plan_new_vm(
         disk = DiskSpec(pool.volume_path(disk_volume.name), "qcow2", bus)
         cdrom = pool.volume_path(seed_volume.name)
     elif choices.disk:
-        pool = _pool(choices, facts, "the disk")
+        pool = _pool(choices, facts, Translatable("newvm", "the disk"))
         require_no_problem(disk_problem(choices.disk_bytes, pool, 0))
         disk_volume = NewVolume(pool.name, f"{name}.qcow2", choices.disk_bytes)
         disk = DiskSpec(pool.volume_path(disk_volume.name), "qcow2", bus)
     if kind is SourceKind.ISO:
         if not choices.media_path:
-            raise ValueError("Choose an ISO image.")
+            raise ValueError(Translatable("newvm", "Choose an ISO image."))
         cdrom = choices.media_path
     spec = NewVmSpec(
         name=name,

@@ -35,7 +35,7 @@ from kvmgui.core.clone import (
 )
 from kvmgui.core.connection import Connection
 from kvmgui.core.domain import DomainInfo
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import shown_exception, translate
 from kvmgui.ui.ops import OpRunner, failure_message
 
 _PREVIEW_NAMES = 4
@@ -270,7 +270,8 @@ class CloneDialog(QDialog):
 
     def on_failed(self, error: Exception) -> None:
         self._set_running(False)
-        self._show_summary(str(error) if isinstance(error, ValueError) else failure_message(error))
+        self._show_summary(shown_exception(error) if isinstance(error, ValueError)
+                           else failure_message(error))
 
     def _show_summary(self, text: str) -> None:
         self.summary_label.setText(text)

@@ -44,6 +44,13 @@ def shown(text: str) -> str:
                               for name, value in text.values.items()})
 
 
+def shown_exception(error: BaseException) -> str:
+    """What an exception says, translated when core raised it with a :class:`Translatable`."""
+    if len(error.args) == 1 and isinstance(error.args[0], Translatable):
+        return shown(error.args[0])
+    return str(error)
+
+
 def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
     """Load kvmgui's and Qt's own translations for ``locale`` (default: the system's).
 

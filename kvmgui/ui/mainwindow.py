@@ -429,7 +429,7 @@ class MainWindow(QMainWindow):
         )
         self.message_bar.show_message(
             translate("mainwindow", "{uri} {what}: {error}\nkvmgui retries by itself.").format(
-                uri=connection.uri, what=what, error=connection.error
+                uri=connection.uri, what=what, error=shown(connection.error)
             ),
             actions,
         )

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from kvmgui.core.errors import LibvirtCallError
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import shown_exception, translate
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ def failure_message(error: BaseException) -> str:
     """What the user reads about a failed op."""
     if isinstance(error, LibvirtCallError):
         return str(error)
-    return translate("ops", "Unexpected error: {error}").format(error=error)
+    return translate("ops", "Unexpected error: {error}").format(error=shown_exception(error))
 
 
 class OpRunner(QObject):

@@ -249,6 +249,10 @@
             <source>Closed</source>
             <translation type="unfinished"/>
         </message>
+        <message>
+            <source>The daemon went away.</source>
+            <translation type="unfinished"/>
+        </message>
     </context>
     <context>
         <name>console.send_keys</name>
@@ -1736,6 +1740,185 @@ Host: the share of the whole host it uses.</source>
         </message>
     </context>
     <context>
+        <name>diagnostics</name>
+        <message>
+            <source>Connect to the libvirt daemon</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>KVM (hardware virtualization)</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>The host offers KVM for x86_64 guests.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>The host offers only TCG (software emulation): /dev/kvm is missing or the daemon cannot use it.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>This driver runs no QEMU/KVM guests (e.g. the test driver).</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>The host offers no x86_64 emulator at all.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Install QEMU on the host (Debian: 'sudo apt install qemu-system-x86'), then reconnect.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Nested virtualization</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>The host is itself a virtual machine: its KVM is nested, and may be slow or emulated in software.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Run the KVM self-test: it shows whether KVM guests really run here.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>UEFI firmware (OVMF)</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>This driver does not tell; libvirt checks when a VM is defined.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source> with Secure Boot</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>No UEFI firmware: VMs can boot with BIOS only.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Default network</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>There is no 'default' network (NAT).</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Create a NAT network named 'default' in the Networks tab, or on the host: 'virsh net-define /usr/share/libvirt/networks/default.xml &amp;&amp; virsh net-start default &amp;&amp; virsh net-autostart default'.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>The 'default' network is defined but stopped.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Start it in the Networks tab (tick Autostart to keep it running), or 'virsh net-start default'. kvmgui starts it when a new VM uses it.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>The 'default' network is running.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Default storage pool</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>There is no 'default' pool.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>kvmgui creates it (a directory pool at /var/lib/libvirt/images) with the first new VM; or create a pool in the Storage tab.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>The 'default' pool is defined but stopped.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Start it in the Storage tab (tick Autostart), or 'virsh pool-start default'.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Free space in the default pool</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Free space on the host's file system that holds the pool, delete volumes that no VM uses (Storage tab), or put new disks in another pool.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>The 'default' pool is running.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>KVM self-test</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>no output</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>it had not even started</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Use TCG for VMs on this host, or turn on hardware nested virtualization on the machine that runs it.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>did not finish</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>the self-test needs an active directory pool: start or create one in the Storage tab</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>A KVM guest did not finish within {KVM_DEADLINE_S:g} s ({started}), while the same guest under TCG finished in {seconds}: KVM guests hang or crawl on this host (KVM is nested or emulated in software). TCG is the safe choice.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>A KVM guest ran the test in {done_s:.1f} s (TCG: {seconds}). KVM is the right choice.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Connected to {getURI} ({getHostname}).</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Only {format_bytes} free: a new VM's disk may not fit.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>The test guest finished under neither KVM nor TCG ({error}): no verdict.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>There is no 'default' pool; other active pools: {pools}.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>UEFI firmware{secure} is installed.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>its BIOS took {started_s:.1f} s</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>{format_bytes} free.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>{uri} answers.</source>
+            <translation type="unfinished"/>
+        </message>
+    </context>
+    <context>
         <name>domain</name>
         <message>
             <source>Unknown</source>
@@ -2784,6 +2967,101 @@ kvmgui retries by itself.</source>
         </message>
     </context>
     <context>
+        <name>newvm</name>
+        <message>
+            <source>Give a password or an SSH key, or nobody can log in.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>a cloud-init config needs a seed volume</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>There is no storage pool for the disk.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Give the disk a size.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>This host offers neither virtio nor SATA disks.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>This host does not offer KVM: choose QEMU TCG.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>This host has no UEFI firmware (OVMF): choose BIOS.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>This host has no Secure Boot firmware: choose plain UEFI.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Choose a usable disk image.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Choose a network for the VM.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>the copy of the image</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Set up the cloud-init user.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>the overlay disk and the seed</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>the disk</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Choose an ISO image.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>A VM named '{name}' already exists on this connection.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Choose a storage pool for {what}.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Give the VM 1 to {cpus} vCPUs: the host has {cpus}.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Give the VM at least {size}.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Pool '{pool}' has only {size} free.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>The disk must hold the image: at least {size}.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>The host has only {size}.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>This host's QEMU has no {GUEST_MACHINE} machine type.</source>
+            <translation type="unfinished"/>
+        </message>
+    </context>
+    <context>
         <name>ops</name>
         <message>
             <source>Unexpected error: {error}</source>
@@ -3630,6 +3908,29 @@ Those clones read through the template's disks: deleting its disks leaves them u
         </message>
         <message>
             <source>Could not create {name}</source>
+            <translation type="unfinished"/>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <source>Could not connect to {uri}: {message}</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Could not reach the host over SSH ({message}). Check the host and your SSH key.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>The libvirt daemon is not running ({message}). Start it with 'sudo systemctl start libvirtd' (or 'sudo libvirtd -d' where there is no systemd), or try the demo.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>You may not use {uri} ({message}). Add yourself to the 'libvirt' group ('sudo usermod -aG libvirt $USER'), then log out and in again.</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>libvirt has no driver for {uri!r} ({message}). Check the URI.</source>
             <translation type="unfinished"/>
         </message>
     </context>

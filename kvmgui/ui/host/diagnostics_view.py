@@ -124,8 +124,15 @@ class DiagnosticsView(HostTab):
             )
         self.checklist.clear()
         for check in listed:
-            item = QTreeWidgetItem(self.checklist, [shown(STATUS_TEXT[check.status]), check.title,
-                                                    check.found, check.fix])
+            item = QTreeWidgetItem(
+                self.checklist,
+                [
+                    shown(STATUS_TEXT[check.status]),
+                    shown(check.title),
+                    shown(check.found),
+                    shown(check.fix),
+                ],
+            )
             if (tone := STATUS_TONE.get(check.status)) is not None:
                 item.setForeground(0, QBrush(colour(tone)))
             item.setData(0, CHECK_ROLE, check)
@@ -152,9 +159,11 @@ class DiagnosticsView(HostTab):
         if not isinstance(check, Check):
             self.details.clear()
             return
-        text = f"{check.title}: {check.found}"
+        text = f"{shown(check.title)}: {shown(check.found)}"
         if check.fix:
-            text += translate("host.diagnostics_view", "\nHow to fix: {fix}").format(fix=check.fix)
+            text += translate("host.diagnostics_view", "\nHow to fix: {fix}").format(
+                fix=shown(check.fix)
+            )
         self.details.setText(text)
 
     def checks(self) -> list[Check]:
@@ -183,7 +192,7 @@ class DiagnosticsView(HostTab):
             check = Check(
                 check.title,
                 check.status,
-                check.found
+                shown(check.found)
                 + translate(
                     "host.diagnostics_view", " New VMs on this connection now default to TCG."
                 ),

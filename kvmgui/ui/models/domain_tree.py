@@ -234,7 +234,7 @@ class DomainTreeModel(QStandardItemModel):
                 return shown(connection.state.value)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(connection.error or connection.uri)
+            return plain_tooltip(shown(connection.error) or connection.uri)
         if role == Qt.ItemDataRole.FontRole and column == Column.NAME:
             font = QFont()
             font.setBold(True)

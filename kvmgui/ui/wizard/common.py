@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from kvmgui.ui.i18n import shown
 from kvmgui.ui.theme import set_tone_style
 
 
@@ -20,7 +21,7 @@ class FieldError(QLabel):
 
     def show_problem(self, problem: str | None) -> bool:
         """Show ``problem`` (or hide on None); True when the field is fine."""
-        self.setText(problem or "")
+        self.setText(shown(problem or ""))
         self.setVisible(bool(problem))
         return problem is None
 

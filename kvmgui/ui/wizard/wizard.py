@@ -32,7 +32,7 @@ from kvmgui.core.uri import is_local_uri
 from kvmgui.core.xml.domain import SourceKind, virt_install_command_line
 from kvmgui.core.xml.model import Domain
 from kvmgui.core.xml.properties import UnsafeXmlError
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import shown_exception, translate
 from kvmgui.ui.ops import OpRunner, failure_message, in_worker
 from kvmgui.ui.settings import Settings
 from kvmgui.ui.wizard.common import FieldError
@@ -294,7 +294,8 @@ class NewVmWizard(QWizard):
             plan = self.plan()
         except ValueError as err:
             self.finish_page.show_failure(
-                translate("wizard.wizard", "Cannot create this VM: {err}").format(err=err)
+                translate("wizard.wizard", "Cannot create this VM: {err}").format(
+                    err=shown_exception(err))
             )
             return False
         choices = self.choices()
