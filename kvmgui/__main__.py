@@ -68,6 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from kvmgui.core.events import ensure_event_loop
     from kvmgui.ui.app import App
+    from kvmgui.ui.i18n import install_translators
     from kvmgui.ui.settings import Settings
     from kvmgui.ui.startup_check import StartupCheck
     from kvmgui.ui.theme import ColorSchemeFollower
@@ -78,6 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     qapp.setApplicationName("kvmgui")
     qapp.setDesktopFileName("kvmgui")
     qapp.setWindowIcon(app_icon())
+    install_translators(qapp)
     ColorSchemeFollower(qapp)
     app = App.start(qapp, Settings(), log_file)
 

@@ -12,13 +12,15 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bin=$root/.venv/bin
 cd "$root"
 mapfile -t sources < <(git ls-files --cached --others --exclude-standard 'kvmgui/*.py')
+previous=$(mktemp)
+trap 'rm -f "$previous"' EXIT
 for ts in resources/translations/kvmgui_*.ts; do
-    # English is the source language: its file gives the plural forms only.
-    plural_only=()
-    [[ $ts == *_en.ts ]] && plural_only=(-pluralonly)
-    "$bin/pyside6-lupdate" -silent -locations none "${plural_only[@]}" \
+    cp "$ts" "$previous"
+    # (English is the source language: translation_sources keeps only the
+    # plural forms in its file; lupdate's -pluralonly would drop those it misreads.)
+    "$bin/pyside6-lupdate" -silent -locations none \
         -tr-function-alias QT_TRANSLATE_NOOP+=Translatable \
         "${sources[@]}" -ts "$ts"
-    "$bin/python" -m tests.unit.translation_sources "$ts"
+    "$bin/python" -m tests.unit.translation_sources "$ts" "$previous"
     "$bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
 done

@@ -15,7 +15,6 @@ libvirt 9.0 (Debian 12) takes two kinds a workstation needs:
 from __future__ import annotations
 
 import enum
-import time
 from dataclasses import dataclass
 from html import escape  # not xml.sax.saxutils: it imports urllib, http and ssl (30 ms at start)
 
@@ -23,6 +22,7 @@ import libvirt
 from lxml import etree
 
 from kvmgui.core.editing import read_definition_xml
+from kvmgui.core.texts import Translatable
 from kvmgui.core.xml.model import Domain
 from kvmgui.core.xml.properties import parse_xml
 
@@ -62,13 +62,14 @@ class SnapshotInfo:
     with_memory: bool
 
     @property
-    def created_text(self) -> str:
-        return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(self.created))
-
-    @property
     def state_text(self) -> str:
-        return {"shutoff": "shut off", "disk-snapshot": "running (disks only)"}.get(
-            self.state, self.state)
+        words = {
+            "running": Translatable("snapshots", "running"),
+            "paused": Translatable("snapshots", "paused"),
+            "shutoff": Translatable("snapshots", "shut off"),
+            "disk-snapshot": Translatable("snapshots", "running (disks only)"),
+        }
+        return words.get(self.state, self.state)
 
 
 def snapshot_info(snap: libvirt.virDomainSnapshot) -> SnapshotInfo:

@@ -8,6 +8,8 @@
 - Rates are sizes per second: ``4 KiB/s``.
 - Percentages are whole: ``42 %``.
 - A value not known (yet), ``None`` or NaN, reads as :data:`NO_VALUE`.
+- The decimal point is the user's locale's (``1,5 GiB`` in German): the UI,
+  which knows the locale, sets it once with :func:`use_decimal_point`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,14 @@ import math
 NO_VALUE = "\N{EN DASH}"
 #: Binary units, each 1024 times the one before.
 BINARY_UNITS = ("B", "KiB", "MiB", "GiB", "TiB", "PiB")
+# The locale's, as use_decimal_point set it.
+_decimal_point = "."
+
+
+def use_decimal_point(point: str) -> None:
+    """Write decimals with ``point`` (the locale's) from now on."""
+    global _decimal_point
+    _decimal_point = point
 
 
 def binary_unit(largest: float) -> tuple[float, str]:
@@ -72,4 +82,4 @@ def _rounded(value: float, exponent: int) -> float:
 
 
 def _number(shown: float) -> str:
-    return f"{shown:.0f}" if shown.is_integer() else f"{shown:.1f}"
+    return f"{shown:.0f}" if shown.is_integer() else f"{shown:.1f}".replace(".", _decimal_point)

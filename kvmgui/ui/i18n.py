@@ -17,9 +17,10 @@ from __future__ import annotations
 import logging
 from importlib.resources import files
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 
 from kvmgui.core.texts import Translatable
+from kvmgui.core.units import use_decimal_point
 
 log = logging.getLogger(__name__)
 
@@ -51,15 +52,23 @@ def shown_exception(error: BaseException) -> str:
     return str(error)
 
 
+def local_date_time(seconds: float) -> str:
+    """A moment (seconds since the epoch) as the user's locale writes it, short."""
+    moment = QDateTime.fromSecsSinceEpoch(int(seconds))
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
 def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
     """Load kvmgui's and Qt's own translations for ``locale`` (default: the system's).
 
-    Also makes ``locale`` the default QLocale, which the size and number
-    formatting reads. Returns the translators installed (kept by the caller:
-    a collected QTranslator stops translating).
+    Also makes ``locale`` the default QLocale (dates, numbers of spin boxes)
+    and gives its decimal point to the one size formatter, core's units.
+    Returns the translators installed (children of ``app``: they live as
+    long as it, or until removed).
     """
     locale = locale or QLocale.system()
     QLocale.setDefault(locale)
+    use_decimal_point(locale.decimalPoint())
     english = QLocale(QLocale.Language.English)
     installed = []
     # English first, for its plural forms ("1 VM", "2 VMs") in every language
@@ -81,9 +90,3 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
             log.info("no %s translation for %s in %s", name, for_locale.name(), directory)
     return installed
 
-
-def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
-    """Undo :func:`install_translators` (back to English)."""
-    for translator in translators:
-        app.removeTranslator(translator)
-    QLocale.setDefault(QLocale.system())

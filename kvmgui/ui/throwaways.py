@@ -59,7 +59,7 @@ class ThrowawayJanitor(QObject):
             )
         except LibvirtCallError as err:
             log.warning(
-                translate("throwaways", "looking for throwaway leftovers on %s: %s"),
+                "looking for throwaway leftovers on %s: %s",
                 connection.uri,
                 err,
             )

@@ -200,7 +200,7 @@ class VmActions(QObject):
         if len(targets) == 1:
             item = targets[0]
             what = translate("vm_actions", "Could not {verb} {name}").format(
-                verb=action.spec.verb, name=item.info.name
+                verb=shown(action.spec.verb), name=item.info.name
             )
             self._ops.run(item.connection.call_domain(what, item.info.uuid, action.spec.run))
         elif targets:

@@ -5,225 +5,225 @@
         <name>about</name>
         <message>
             <source>About kvmgui</source>
-            <translation type="unfinished"/>
+            <translation>Über kvmgui</translation>
         </message>
         <message>
             <source>A fast desktop manager for local KVM virtual machines.</source>
-            <translation type="unfinished"/>
+            <translation>Eine schnelle Desktop-Verwaltung für lokale virtuelle KVM-Maschinen.</translation>
         </message>
         <message>
             <source>Qt {qVersion}, PySide6 {pyside_version}</source>
-            <translation type="unfinished"/>
+            <translation>Qt {qVersion}, PySide6 {pyside_version}</translation>
         </message>
         <message>
             <source>read the hypervisor's version</source>
-            <translation type="unfinished"/>
+            <translation>Version des Hypervisors lesen</translation>
         </message>
     </context>
     <context>
         <name>add_connection</name>
         <message>
             <source>QEMU/KVM (system)</source>
-            <translation type="unfinished"/>
+            <translation>QEMU/KVM (System)</translation>
         </message>
         <message>
             <source>QEMU/KVM user session</source>
-            <translation type="unfinished"/>
+            <translation>QEMU/KVM-Benutzersitzung</translation>
         </message>
         <message>
             <source>QEMU/KVM on a remote host over SSH</source>
-            <translation type="unfinished"/>
+            <translation>QEMU/KVM auf einem entfernten Rechner über SSH</translation>
         </message>
         <message>
             <source>QEMU/KVM on a remote host with the ssh program (agent, ~/.ssh/config)</source>
-            <translation type="unfinished"/>
+            <translation>QEMU/KVM auf einem entfernten Rechner mit dem Programm ssh (Agent, ~/.ssh/config)</translation>
         </message>
         <message>
             <source>Custom URI</source>
-            <translation type="unfinished"/>
+            <translation>Eigene URI</translation>
         </message>
         <message>
             <source>Add Connection</source>
-            <translation type="unfinished"/>
+            <translation>Verbindung hinzufügen</translation>
         </message>
         <message>
             <source>user (optional)</source>
-            <translation type="unfinished"/>
+            <translation>Benutzer (optional)</translation>
         </message>
         <message>
             <source>~/.ssh/id_… (optional: the agent's or the default keys)</source>
-            <translation type="unfinished"/>
+            <translation>~/.ssh/id_… (optional: Schlüssel des Agenten oder Standardschlüssel)</translation>
         </message>
         <message>
             <source>Browse…</source>
-            <translation type="unfinished"/>
+            <translation>Durchsuchen …</translation>
         </message>
         <message>
             <source>Hypervisor</source>
-            <translation type="unfinished"/>
+            <translation>Hypervisor</translation>
         </message>
         <message>
             <source>User</source>
-            <translation type="unfinished"/>
+            <translation>Benutzer</translation>
         </message>
         <message>
             <source>Host</source>
-            <translation type="unfinished"/>
+            <translation>Rechner</translation>
         </message>
         <message>
             <source>SSH port</source>
-            <translation type="unfinished"/>
+            <translation>SSH-Port</translation>
         </message>
         <message>
             <source>SSH private key</source>
-            <translation type="unfinished"/>
+            <translation>Privater SSH-Schlüssel</translation>
         </message>
         <message>
             <source>Browse for the SSH private key</source>
-            <translation type="unfinished"/>
+            <translation>Privaten SSH-Schlüssel suchen</translation>
         </message>
         <message>
             <source>Problem with this connection</source>
-            <translation type="unfinished"/>
+            <translation>Problem mit dieser Verbindung</translation>
         </message>
         <message>
             <source>Warning about this connection</source>
-            <translation type="unfinished"/>
+            <translation>Warnung zu dieser Verbindung</translation>
         </message>
         <message>
             <source>Connect</source>
-            <translation type="unfinished"/>
+            <translation>Verbinden</translation>
         </message>
         <message>
             <source>Hypervisor:</source>
-            <translation type="unfinished"/>
+            <translation>Hypervisor:</translation>
         </message>
         <message>
             <source>User:</source>
-            <translation type="unfinished"/>
+            <translation>Benutzer:</translation>
         </message>
         <message>
             <source>Host:</source>
-            <translation type="unfinished"/>
+            <translation>Rechner:</translation>
         </message>
         <message>
             <source>Port:</source>
-            <translation type="unfinished"/>
+            <translation>Port:</translation>
         </message>
         <message>
             <source>Key file:</source>
-            <translation type="unfinished"/>
+            <translation>Schlüsseldatei:</translation>
         </message>
         <message>
             <source>URI:</source>
-            <translation type="unfinished"/>
+            <translation>URI:</translation>
         </message>
         <message>
             <source>SSH Private Key</source>
-            <translation type="unfinished"/>
+            <translation>Privater SSH-Schlüssel</translation>
         </message>
     </context>
     <context>
         <name>clone_dialog</name>
         <message>
             <source>Clone {name}</source>
-            <translation type="unfinished"/>
+            <translation>{name} klonen</translation>
         </message>
         <message>
             <source>Linked clone: a thin overlay on the source's disks</source>
-            <translation type="unfinished"/>
+            <translation>Verknüpfter Klon: eine dünne Schicht über den Platten der Quelle</translation>
         </message>
         <message>
             <source>Linked clone</source>
-            <translation type="unfinished"/>
+            <translation>Verknüpfter Klon</translation>
         </message>
         <message>
             <source>Full copy: disks of its own</source>
-            <translation type="unfinished"/>
+            <translation>Vollständige Kopie: eigene Platten</translation>
         </message>
         <message>
             <source>Full copy</source>
-            <translation type="unfinished"/>
+            <translation>Vollständige Kopie</translation>
         </message>
         <message>
             <source>Name pattern</source>
-            <translation type="unfinished"/>
+            <translation>Namensmuster</translation>
         </message>
         <message>
             <source>{NUMBER} becomes each clone's number: 1, 2, 3…</source>
-            <translation type="unfinished"/>
+            <translation>{NUMBER} wird zur Nummer jedes Klons: 1, 2, 3 …</translation>
         </message>
         <message>
             <source>Number of clones</source>
-            <translation type="unfinished"/>
+            <translation>Anzahl der Klone</translation>
         </message>
         <message>
             <source>Start the clones</source>
-            <translation type="unfinished"/>
+            <translation>Klone starten</translation>
         </message>
         <message>
             <source>Names of the clones</source>
-            <translation type="unfinished"/>
+            <translation>Namen der Klone</translation>
         </message>
         <message>
             <source>Problem</source>
-            <translation type="unfinished"/>
+            <translation>Problem</translation>
         </message>
         <message>
             <source>Cloning progress</source>
-            <translation type="unfinished"/>
+            <translation>Fortschritt des Klonens</translation>
         </message>
         <message>
             <source>Progress of each clone</source>
-            <translation type="unfinished"/>
+            <translation>Fortschritt jedes Klons</translation>
         </message>
         <message>
             <source>Summary</source>
-            <translation type="unfinished"/>
+            <translation>Zusammenfassung</translation>
         </message>
         <message>
             <source>Clone</source>
-            <translation type="unfinished"/>
+            <translation>Klonen</translation>
         </message>
         <message>
             <source>Kind:</source>
-            <translation type="unfinished"/>
+            <translation>Art:</translation>
         </message>
         <message>
             <source>Name:</source>
-            <translation type="unfinished"/>
+            <translation>Name:</translation>
         </message>
         <message>
             <source>How many:</source>
-            <translation type="unfinished"/>
+            <translation>Anzahl:</translation>
         </message>
         <message>
             <source>Names:</source>
-            <translation type="unfinished"/>
+            <translation>Namen:</translation>
         </message>
         <message>
             <source>{name} is running: shut it down first.</source>
-            <translation type="unfinished"/>
+            <translation>{name} läuft: Fahren Sie sie zuerst herunter.</translation>
         </message>
         <message>
             <source>Clones of {name} get their own name, UUID, MAC addresses, UEFI variables and cloud-init identity. A linked clone reads through the source's disks, so the source must stay shut off while its linked clones exist (make it a template).</source>
-            <translation type="unfinished"/>
+            <translation>Klone von {name} erhalten eigenen Namen, eigene UUID, MAC-Adressen, UEFI-Variablen und cloud-init-Identität. Ein verknüpfter Klon liest durch die Platten der Quelle, daher muss die Quelle ausgeschaltet bleiben, solange ihre verknüpften Klone bestehen (machen Sie sie zur Vorlage).</translation>
         </message>
         <message>
             <source>{name}: waiting</source>
-            <translation type="unfinished"/>
+            <translation>{name}: wartet</translation>
         </message>
         <message>
             <source>Could not clone {name}</source>
-            <translation type="unfinished"/>
+            <translation>{name} konnte nicht geklont werden</translation>
         </message>
         <message>
             <source>{name}: failed at {lower}</source>
-            <translation type="unfinished"/>
+            <translation>{name}: fehlgeschlagen bei {lower}</translation>
         </message>
         <message>
             <source>{name}: not attempted</source>
-            <translation type="unfinished"/>
+            <translation>{name}: nicht versucht</translation>
         </message>
     </context>
     <context>
@@ -231,38 +231,38 @@
         <message>
             <source>Connecting</source>
             <extracomment>An open of a URI under way (see start_opening).</extracomment>
-            <translation type="unfinished"/>
+            <translation>Verbindet</translation>
         </message>
         <message>
             <source>Connected</source>
-            <translation type="unfinished"/>
+            <translation>Verbunden</translation>
         </message>
         <message>
             <source>Not connected</source>
-            <translation type="unfinished"/>
+            <translation>Nicht verbunden</translation>
         </message>
         <message>
             <source>Connection lost</source>
-            <translation type="unfinished"/>
+            <translation>Verbindung verloren</translation>
         </message>
         <message>
             <source>Closed</source>
-            <translation type="unfinished"/>
+            <translation>Geschlossen</translation>
         </message>
         <message>
             <source>The daemon went away.</source>
-            <translation type="unfinished"/>
+            <translation>Der Dienst ist nicht mehr erreichbar.</translation>
         </message>
     </context>
     <context>
         <name>console.send_keys</name>
         <message>
             <source>Send &amp;Key</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Taste senden</translation>
         </message>
         <message>
             <source>Send {label} to the selected virtual machines</source>
-            <translation type="unfinished"/>
+            <translation>{label} an die ausgewählten virtuellen Maschinen senden</translation>
         </message>
     </context>
     <context>
@@ -270,62 +270,62 @@
         <message>
             <source>Take Over</source>
             <extracomment>A console session began (every attach, reattaches included). The session ended: the reason, for the user. Guest output reached the terminal.</extracomment>
-            <translation type="unfinished"/>
+            <translation>Übernehmen</translation>
         </message>
         <message>
             <source>Disconnect the other client and attach here (libvirt's force flag)</source>
-            <translation type="unfinished"/>
+            <translation>Den anderen Client trennen und hier verbinden (Force-Schalter von libvirt)</translation>
         </message>
         <message>
             <source>Reconnect</source>
-            <translation type="unfinished"/>
+            <translation>Neu verbinden</translation>
         </message>
         <message>
             <source>Attaching to the serial console of {name}…</source>
-            <translation type="unfinished"/>
+            <translation>Verbinden mit der seriellen Konsole von {name} …</translation>
         </message>
         <message>
             <source>{name} no longer exists.</source>
-            <translation type="unfinished"/>
+            <translation>{name} existiert nicht mehr.</translation>
         </message>
         <message>
             <source>Open the serial console</source>
-            <translation type="unfinished"/>
+            <translation>Serielle Konsole öffnen</translation>
         </message>
         <message>
             <source>Another client (virsh console, virt-manager…) holds the serial console of {name}.</source>
-            <translation type="unfinished"/>
+            <translation>Ein anderer Client (virsh console, virt-manager …) belegt die serielle Konsole von {name}.</translation>
         </message>
         <message>
             <source>{name} is {lower}. The console attaches when it starts.</source>
-            <translation type="unfinished"/>
+            <translation>{name}: {lower}. Die Konsole verbindet sich beim Start.</translation>
         </message>
         <message>
             <source>{name} has no serial console.</source>
-            <translation type="unfinished"/>
+            <translation>{name} hat keine serielle Konsole.</translation>
         </message>
         <message>
             <source>{name} is not running. The console attaches when it starts.</source>
-            <translation type="unfinished"/>
+            <translation>{name} läuft nicht. Die Konsole verbindet sich beim Start.</translation>
         </message>
         <message>
             <source>Could not open the serial console of {name}: {message}</source>
-            <translation type="unfinished"/>
+            <translation>Die serielle Konsole von {name} konnte nicht geöffnet werden: {message}</translation>
         </message>
     </context>
     <context>
         <name>console.ssh_window</name>
         <message>
             <source>SSH terminal</source>
-            <translation type="unfinished"/>
+            <translation>SSH-Terminal</translation>
         </message>
         <message>
             <source>The guest's host key changed since kvmgui last connected (was it re-installed?). ssh refused it. If that is expected, delete {_known_hosts}.</source>
-            <translation type="unfinished"/>
+            <translation>Der Rechnerschlüssel des Gastes hat sich seit der letzten Verbindung geändert (wurde er neu installiert?). ssh hat ihn abgelehnt. Wenn das erwartet ist, löschen Sie {_known_hosts}.</translation>
         </message>
         <message>
             <source>The SSH session ended (exit status {status}).</source>
-            <translation type="unfinished"/>
+            <translation>Die SSH-Sitzung wurde beendet (Exit-Status {status}).</translation>
         </message>
     </context>
     <context>
@@ -333,11 +333,11 @@
         <message>
             <source>take thumbnails</source>
             <extracomment>Why thumbnails are off ("" when they are on).</extracomment>
-            <translation type="unfinished"/>
+            <translation>Vorschaubilder aufnehmen</translation>
         </message>
         <message>
             <source>Thumbnails are off: {running} VMs run (more than {limit}, see Preferences).</source>
-            <translation type="unfinished"/>
+            <translation>Vorschaubilder sind aus: {running} VMs laufen (mehr als {limit}, siehe Einstellungen).</translation>
         </message>
     </context>
     <context>
@@ -345,128 +345,132 @@
         <message>
             <source>Could not open the console of {name}</source>
             <extracomment>A message for the user (missing viewer, early exit with its stderr...). The VM has no SPICE or VNC display: (Connection, DomainInfo, has a serial console). A viewer process started: (URI, UUID). A second request found the viewer already running: (URI, UUID). The environment viewers run in (tests point DISPLAY at their own X server).</extracomment>
-            <translation type="unfinished"/>
+            <translation>Die Konsole von {name} konnte nicht geöffnet werden</translation>
         </message>
         <message>
             <source>Could not open the console of {name}: {err}</source>
-            <translation type="unfinished"/>
+            <translation>Die Konsole von {name} konnte nicht geöffnet werden: {err}</translation>
         </message>
         <message>
             <source>Could not open the console of {name}: {install_hint}</source>
-            <translation type="unfinished"/>
+            <translation>Die Konsole von {name} konnte nicht geöffnet werden: {install_hint}</translation>
         </message>
         <message>
             <source>exited with code {exit_code}</source>
-            <translation type="unfinished"/>
+            <translation>wurde mit Code {exit_code} beendet</translation>
         </message>
         <message>
             <source> at once</source>
-            <translation type="unfinished"/>
+            <translation> sofort</translation>
         </message>
         <message>
             <source>The console viewer of {name} {why}{detail}</source>
-            <translation type="unfinished"/>
+            <translation>Der Konsolenbetrachter von {name} {why}{detail}</translation>
         </message>
         <message>
             <source>Could not start the console viewer of {name}: {errorString}</source>
-            <translation type="unfinished"/>
+            <translation>Der Konsolenbetrachter von {name} konnte nicht gestartet werden: {errorString}</translation>
         </message>
     </context>
     <context>
         <name>credentials</name>
         <message>
             <source>Connecting to {uri}</source>
-            <translation type="unfinished"/>
+            <translation>Verbindung mit {uri}</translation>
         </message>
         <message>
             <source>libvirt asks, to connect to {uri}:</source>
-            <translation type="unfinished"/>
+            <translation>libvirt fragt, um sich mit {uri} zu verbinden:</translation>
         </message>
         <message>
             <source>y to accept, n to refuse</source>
-            <translation type="unfinished"/>
+            <translation>y zum Annehmen, n zum Ablehnen</translation>
         </message>
     </context>
     <context>
         <name>delete_dialog</name>
         <message numerus="yes">
             <source>Delete Virtual Machine(s)</source>
-            <translation type="unfinished">
-                <numerusform></numerusform>
-                <numerusform></numerusform>
+            <translation>
+                <numerusform>Virtuelle Maschine löschen</numerusform>
+                <numerusform>Virtuelle Maschinen löschen</numerusform>
             </translation>
         </message>
         <message>
             <source>Delete {names}? Running machines are forced off first. Managed save, snapshot metadata and UEFI variables go with the definition.
 Tick the storage to delete too: unticked disks are kept.</source>
-            <translation type="unfinished"/>
+            <translation>{names} löschen? Laufende Maschinen werden zuvor hart ausgeschaltet. Gespeicherter Zustand, Schnappschuss-Metadaten und UEFI-Variablen gehen mit der Definition.
+Kreuzen Sie den Speicher an, der ebenfalls gelöscht werden soll: Nicht angekreuzte Platten bleiben erhalten.</translation>
         </message>
         <message>
             <source>Disks</source>
-            <translation type="unfinished"/>
+            <translation>Platten</translation>
         </message>
         <message>
             <source>Delete</source>
-            <translation type="unfinished"/>
+            <translation>Löschen</translation>
         </message>
         <message>
             <source>Disk</source>
-            <translation type="unfinished"/>
+            <translation>Platte</translation>
         </message>
         <message>
             <source>Path</source>
-            <translation type="unfinished"/>
+            <translation>Pfad</translation>
         </message>
         <message>
             <source>Also used by</source>
-            <translation type="unfinished"/>
+            <translation>Auch verwendet von</translation>
         </message>
         <message>
             <source>reading disks…</source>
-            <translation type="unfinished"/>
+            <translation>Platten werden gelesen …</translation>
         </message>
         <message>
             <source>Could not list the disks of {name}</source>
-            <translation type="unfinished"/>
+            <translation>Die Platten von {name} konnten nicht aufgelistet werden</translation>
         </message>
         <message>
             <source>no disks</source>
-            <translation type="unfinished"/>
+            <translation>keine Platten</translation>
         </message>
         <message>
             <source>{device}, cloud-init seed</source>
-            <translation type="unfinished"/>
+            <translation>{device}, cloud-init-Seed</translation>
         </message>
         <message>
             <source>Not in a storage pool: kvmgui cannot delete it</source>
-            <translation type="unfinished"/>
+            <translation>In keinem Speicherpool: kvmgui kann sie nicht löschen</translation>
         </message>
         <message>
             <source>Holds the cloud-init user's password hash</source>
-            <translation type="unfinished"/>
+            <translation>Enthält den Passwort-Hash des cloud-init-Benutzers</translation>
         </message>
         <message>
             <source>Deleting it breaks these VMs</source>
-            <translation type="unfinished"/>
+            <translation>Löschen macht diese VMs unbrauchbar</translation>
         </message>
         <message>
             <source>{path}
     used by {join}</source>
-            <translation type="unfinished"/>
+            <translation>{path}
+    verwendet von {join}</translation>
         </message>
         <message>
             <source>Delete storage other VMs use?</source>
-            <translation type="unfinished"/>
+            <translation>Speicher löschen, den andere VMs verwenden?</translation>
         </message>
         <message>
             <source>Other virtual machines use storage you ticked; deleting it breaks them:
 
 </source>
-            <translation type="unfinished"/>
+            <translation>Andere virtuelle Maschinen verwenden angekreuzten Speicher; Löschen macht sie unbrauchbar:
+
+</translation>
         </message>
         <message>
             <source>Delete Anyway</source>
-            <translation type="unfinished"/>
+            <translation>Trotzdem löschen</translation>
         </message>
     </context>
     <context>
@@ -474,2416 +478,2446 @@ Tick the storage to delete too: unticked disks are kept.</source>
         <message>
             <source>seconds ago</source>
             <extracomment>The windows the user can choose, in seconds.</extracomment>
-            <translation type="unfinished"/>
+            <translation>vor Sekunden</translation>
         </message>
         <message numerus="yes">
             <source>Last %n minute(s)</source>
-            <translation type="unfinished">
-                <numerusform></numerusform>
-                <numerusform></numerusform>
+            <translation>
+                <numerusform>Letzte Minute</numerusform>
+                <numerusform>Letzte %n Minuten</numerusform>
             </translation>
         </message>
         <message>
             <source>Guest</source>
-            <translation type="unfinished"/>
+            <translation>Gast</translation>
         </message>
         <message>
             <source>Host</source>
-            <translation type="unfinished"/>
+            <translation>Rechner</translation>
         </message>
         <message>
             <source>Guest: how busy the VM's virtual CPUs are.
 Host: the share of the whole host it uses.</source>
-            <translation type="unfinished"/>
+            <translation>Gast: wie ausgelastet die virtuellen CPUs der VM sind.
+Rechner: ihr Anteil am ganzen Rechner.</translation>
         </message>
         <message>
             <source>Memory</source>
-            <translation type="unfinished"/>
+            <translation>Speicher</translation>
         </message>
         <message>
             <source>Used</source>
-            <translation type="unfinished"/>
+            <translation>Belegt</translation>
         </message>
         <message>
             <source>Memory the guest reports in use (current balloon minus unused), or what QEMU holds on the host when the guest does not report it.</source>
-            <translation type="unfinished"/>
+            <translation>Speicher, den der Gast als belegt meldet (aktueller Balloon minus ungenutzt), oder was QEMU auf dem Rechner belegt, wenn der Gast nichts meldet.</translation>
         </message>
         <message>
             <source>Disk</source>
-            <translation type="unfinished"/>
+            <translation>Platte</translation>
         </message>
         <message>
             <source>Read</source>
-            <translation type="unfinished"/>
+            <translation>Lesen</translation>
         </message>
         <message>
             <source>Write</source>
-            <translation type="unfinished"/>
+            <translation>Schreiben</translation>
         </message>
         <message>
             <source>Network</source>
-            <translation type="unfinished"/>
+            <translation>Netzwerk</translation>
         </message>
         <message>
             <source>Received</source>
-            <translation type="unfinished"/>
+            <translation>Empfangen</translation>
         </message>
         <message>
             <source>Sent</source>
-            <translation type="unfinished"/>
+            <translation>Gesendet</translation>
         </message>
         <message>
             <source>Host CPU</source>
-            <translation type="unfinished"/>
+            <translation>Rechner-CPU</translation>
         </message>
         <message>
             <source>Busy</source>
-            <translation type="unfinished"/>
+            <translation>Ausgelastet</translation>
         </message>
         <message>
             <source>Host memory</source>
-            <translation type="unfinished"/>
+            <translation>Rechnerspeicher</translation>
         </message>
         <message>
             <source>Total minus free, buffers and page cache.</source>
-            <translation type="unfinished"/>
+            <translation>Gesamt minus frei, Puffer und Seitencache.</translation>
         </message>
     </context>
     <context>
         <name>details.hardware_editors</name>
         <message>
             <source>Hard disk</source>
-            <translation type="unfinished"/>
+            <translation>Festplatte</translation>
         </message>
         <message>
             <source>CD-ROM</source>
-            <translation type="unfinished"/>
+            <translation>CD-ROM</translation>
         </message>
         <message>
             <source>Network (PXE)</source>
-            <translation type="unfinished"/>
+            <translation>Netzwerk (PXE)</translation>
         </message>
         <message>
             <source>Floppy</source>
-            <translation type="unfinished"/>
+            <translation>Diskette</translation>
         </message>
         <message>
             <source>Now</source>
-            <translation type="unfinished"/>
+            <translation>Jetzt</translation>
         </message>
         <message>
             <source>Apply the {what} change now</source>
-            <translation type="unfinished"/>
+            <translation>Änderung an {what} jetzt anwenden</translation>
         </message>
         <message>
             <source>At next boot</source>
-            <translation type="unfinished"/>
+            <translation>Beim nächsten Start</translation>
         </message>
         <message>
             <source>Apply the {what} change at next boot</source>
-            <translation type="unfinished"/>
+            <translation>Änderung an {what} beim nächsten Start anwenden</translation>
         </message>
         <message>
             <source>Apply:</source>
-            <translation type="unfinished"/>
+            <translation>Anwenden:</translation>
         </message>
         <message>
             <source>{label} editor</source>
-            <translation type="unfinished"/>
+            <translation>Editor für {label}</translation>
         </message>
         <message>
             <source>{label}: pending</source>
-            <translation type="unfinished"/>
+            <translation>{label}: ausstehend</translation>
         </message>
         <message>
             <source>{label}: message</source>
-            <translation type="unfinished"/>
+            <translation>{label}: Meldung</translation>
         </message>
         <message>
             <source>Remove this {noun}</source>
-            <translation type="unfinished"/>
+            <translation>Dieses Gerät entfernen: {noun}</translation>
         </message>
         <message>
             <source>Remove {label}</source>
-            <translation type="unfinished"/>
+            <translation>{label} entfernen</translation>
         </message>
         <message>
             <source>Pending: the running VM still has its old setting; the one shown here takes effect at its next boot.</source>
-            <translation type="unfinished"/>
+            <translation>Ausstehend: Die laufende VM hat noch die alte Einstellung; die hier gezeigte gilt ab dem nächsten Start.</translation>
         </message>
         <message>
             <source>This change needs a restart of the VM.</source>
-            <translation type="unfinished"/>
+            <translation>Diese Änderung erfordert einen Neustart der VM.</translation>
         </message>
         <message>
             <source>Current vCPUs</source>
-            <translation type="unfinished"/>
+            <translation>Aktuelle vCPUs</translation>
         </message>
         <message>
             <source>Maximum vCPUs</source>
-            <translation type="unfinished"/>
+            <translation>Maximale vCPUs</translation>
         </message>
         <message>
             <source>CPU mode</source>
-            <translation type="unfinished"/>
+            <translation>CPU-Modus</translation>
         </message>
         <message>
             <source>(hypervisor default)</source>
-            <translation type="unfinished"/>
+            <translation>(Vorgabe des Hypervisors)</translation>
         </message>
         <message>
             <source>Named CPU model</source>
-            <translation type="unfinished"/>
+            <translation>Benanntes CPU-Modell</translation>
         </message>
         <message>
             <source>e.g. Skylake-Client (with mode custom)</source>
-            <translation type="unfinished"/>
+            <translation>z. B. Skylake-Client (mit Modus custom)</translation>
         </message>
         <message>
             <source>Current vCPUs:</source>
-            <translation type="unfinished"/>
+            <translation>Aktuelle vCPUs:</translation>
         </message>
         <message>
             <source>Maximum vCPUs:</source>
-            <translation type="unfinished"/>
+            <translation>Maximale vCPUs:</translation>
         </message>
         <message>
             <source>CPU mode:</source>
-            <translation type="unfinished"/>
+            <translation>CPU-Modus:</translation>
         </message>
         <message>
             <source>CPU model:</source>
-            <translation type="unfinished"/>
+            <translation>CPU-Modell:</translation>
         </message>
         <message>
             <source>Set the topology by hand</source>
-            <translation type="unfinished"/>
+            <translation>Topologie von Hand festlegen</translation>
         </message>
         <message>
             <source>Manual CPU topology</source>
-            <translation type="unfinished"/>
+            <translation>Manuelle CPU-Topologie</translation>
         </message>
         <message>
             <source>Sockets</source>
-            <translation type="unfinished"/>
+            <translation>Sockel</translation>
         </message>
         <message>
             <source>Cores per socket</source>
-            <translation type="unfinished"/>
+            <translation>Kerne je Sockel</translation>
         </message>
         <message>
             <source>Threads per core</source>
-            <translation type="unfinished"/>
+            <translation>Threads je Kern</translation>
         </message>
         <message>
             <source>Topology:</source>
-            <translation type="unfinished"/>
+            <translation>Topologie:</translation>
         </message>
         <message>
             <source>Only the current vCPU count changes on a running VM.</source>
-            <translation type="unfinished"/>
+            <translation>Bei laufender VM ändert sich nur die aktuelle Zahl der vCPUs.</translation>
         </message>
         <message>
             <source>Current memory</source>
-            <translation type="unfinished"/>
+            <translation>Aktueller Speicher</translation>
         </message>
         <message>
             <source>Maximum memory</source>
-            <translation type="unfinished"/>
+            <translation>Maximaler Speicher</translation>
         </message>
         <message>
             <source>Current memory:</source>
-            <translation type="unfinished"/>
+            <translation>Aktueller Speicher:</translation>
         </message>
         <message>
             <source>Maximum memory:</source>
-            <translation type="unfinished"/>
+            <translation>Maximaler Speicher:</translation>
         </message>
         <message>
             <source>Only the current memory (balloon) changes on a running VM.</source>
-            <translation type="unfinished"/>
+            <translation>Bei laufender VM ändert sich nur der aktuelle Speicher (Balloon).</translation>
         </message>
         <message>
             <source>Boot order</source>
-            <translation type="unfinished"/>
+            <translation>Startreihenfolge</translation>
         </message>
         <message>
             <source>Up</source>
-            <translation type="unfinished"/>
+            <translation>Hoch</translation>
         </message>
         <message>
             <source>Move the boot device up</source>
-            <translation type="unfinished"/>
+            <translation>Startgerät nach oben schieben</translation>
         </message>
         <message>
             <source>Down</source>
-            <translation type="unfinished"/>
+            <translation>Runter</translation>
         </message>
         <message>
             <source>Move the boot device down</source>
-            <translation type="unfinished"/>
+            <translation>Startgerät nach unten schieben</translation>
         </message>
         <message>
             <source>Boot order:</source>
-            <translation type="unfinished"/>
+            <translation>Startreihenfolge:</translation>
         </message>
         <message>
             <source>Show the boot menu</source>
-            <translation type="unfinished"/>
+            <translation>Startmenü anzeigen</translation>
         </message>
         <message>
             <source>Boot menu</source>
-            <translation type="unfinished"/>
+            <translation>Startmenü</translation>
         </message>
         <message>
             <source>{label} source</source>
-            <translation type="unfinished"/>
+            <translation>Quelle von {label}</translation>
         </message>
         <message>
             <source>Media:</source>
-            <translation type="unfinished"/>
+            <translation>Medium:</translation>
         </message>
         <message>
             <source>Source:</source>
-            <translation type="unfinished"/>
+            <translation>Quelle:</translation>
         </message>
         <message>
             <source>(empty) — the path of an ISO to insert</source>
-            <translation type="unfinished"/>
+            <translation>(leer) – Pfad eines einzulegenden ISO-Abbilds</translation>
         </message>
         <message>
             <source>{label}: ISO images in the host's storage pools</source>
-            <translation type="unfinished"/>
+            <translation>{label}: ISO-Abbilder in den Speicherpools des Rechners</translation>
         </message>
         <message>
             <source>Insert an ISO volume of the host…</source>
-            <translation type="unfinished"/>
+            <translation>ISO-Datenträger des Rechners einlegen …</translation>
         </message>
         <message>
             <source>No ISO volumes in the host's storage pools</source>
-            <translation type="unfinished"/>
+            <translation>Keine ISO-Datenträger in den Speicherpools des Rechners</translation>
         </message>
         <message>
             <source>Browse…</source>
-            <translation type="unfinished"/>
+            <translation>Durchsuchen …</translation>
         </message>
         <message>
             <source>Choose an ISO file for {label}</source>
-            <translation type="unfinished"/>
+            <translation>ISO-Datei für {label} wählen</translation>
         </message>
         <message>
             <source>Eject</source>
-            <translation type="unfinished"/>
+            <translation>Auswerfen</translation>
         </message>
         <message>
             <source>Eject the media of {label}</source>
-            <translation type="unfinished"/>
+            <translation>Medium von {label} auswerfen</translation>
         </message>
         <message>
             <source>{label} bus</source>
-            <translation type="unfinished"/>
+            <translation>Bus von {label}</translation>
         </message>
         <message>
             <source>{label} cache mode</source>
-            <translation type="unfinished"/>
+            <translation>Cache-Modus von {label}</translation>
         </message>
         <message>
             <source>Read-only</source>
-            <translation type="unfinished"/>
+            <translation>Schreibgeschützt</translation>
         </message>
         <message>
             <source>{label} read-only</source>
-            <translation type="unfinished"/>
+            <translation>{label} schreibgeschützt</translation>
         </message>
         <message>
             <source>Shareable</source>
-            <translation type="unfinished"/>
+            <translation>Gemeinsam nutzbar</translation>
         </message>
         <message>
             <source>{label} shareable</source>
-            <translation type="unfinished"/>
+            <translation>{label} gemeinsam nutzbar</translation>
         </message>
         <message>
             <source>Bus:</source>
-            <translation type="unfinished"/>
+            <translation>Bus:</translation>
         </message>
         <message>
             <source>Cache:</source>
-            <translation type="unfinished"/>
+            <translation>Cache:</translation>
         </message>
         <message>
             <source>Also delete its storage (only if no other VM uses it)</source>
-            <translation type="unfinished"/>
+            <translation>Auch den Speicher löschen (nur wenn keine andere VM ihn verwendet)</translation>
         </message>
         <message>
             <source>Delete the storage of {label}</source>
-            <translation type="unfinished"/>
+            <translation>Speicher von {label} löschen</translation>
         </message>
         <message>
             <source>Choose an ISO image</source>
-            <translation type="unfinished"/>
+            <translation>ISO-Abbild wählen</translation>
         </message>
         <message>
             <source>ISO images (*.iso);;All files (*)</source>
-            <translation type="unfinished"/>
+            <translation>ISO-Abbilder (*.iso);;Alle Dateien (*)</translation>
         </message>
         <message>
             <source>Bus, cache and flags of a disk change at its next boot.</source>
-            <translation type="unfinished"/>
+            <translation>Bus, Cache und Schalter einer Platte ändern sich beim nächsten Start.</translation>
         </message>
         <message>
             <source>{label} connection</source>
-            <translation type="unfinished"/>
+            <translation>Verbindung von {label}</translation>
         </message>
         <message>
             <source>{label} network or bridge name</source>
-            <translation type="unfinished"/>
+            <translation>Netzwerk- oder Bridge-Name von {label}</translation>
         </message>
         <message>
             <source>{label} model</source>
-            <translation type="unfinished"/>
+            <translation>Modell von {label}</translation>
         </message>
         <message>
             <source>{label} MAC address</source>
-            <translation type="unfinished"/>
+            <translation>MAC-Adresse von {label}</translation>
         </message>
         <message>
             <source>Link up (cable plugged in)</source>
-            <translation type="unfinished"/>
+            <translation>Verbindung aktiv (Kabel eingesteckt)</translation>
         </message>
         <message>
             <source>{label} link up</source>
-            <translation type="unfinished"/>
+            <translation>{label} Verbindung aktiv</translation>
         </message>
         <message>
             <source>Connection:</source>
-            <translation type="unfinished"/>
+            <translation>Verbindung:</translation>
         </message>
         <message>
             <source>Network / bridge:</source>
-            <translation type="unfinished"/>
+            <translation>Netzwerk / Bridge:</translation>
         </message>
         <message>
             <source>Model:</source>
-            <translation type="unfinished"/>
+            <translation>Modell:</translation>
         </message>
         <message>
             <source>MAC:</source>
-            <translation type="unfinished"/>
+            <translation>MAC:</translation>
         </message>
         <message>
             <source>Only the link state and removal change on a running VM.</source>
-            <translation type="unfinished"/>
+            <translation>Bei laufender VM ändern sich nur Verbindungsstatus und Entfernen.</translation>
         </message>
         <message>
             <source>Display protocol</source>
-            <translation type="unfinished"/>
+            <translation>Anzeigeprotokoll</translation>
         </message>
         <message>
             <source>Display listens on</source>
-            <translation type="unfinished"/>
+            <translation>Anzeige lauscht auf</translation>
         </message>
         <message>
             <source>Nowhere: local viewers attach through libvirt</source>
-            <translation type="unfinished"/>
+            <translation>Nirgends: Lokale Betrachter verbinden sich über libvirt</translation>
         </message>
         <message>
             <source>127.0.0.1 only (for SSH tunnels)</source>
-            <translation type="unfinished"/>
+            <translation>Nur 127.0.0.1 (für SSH-Tunnel)</translation>
         </message>
         <message>
             <source>{value} (as defined)</source>
-            <translation type="unfinished"/>
+            <translation>{value} (wie definiert)</translation>
         </message>
         <message>
             <source>Protocol:</source>
-            <translation type="unfinished"/>
+            <translation>Protokoll:</translation>
         </message>
         <message>
             <source>Listen:</source>
-            <translation type="unfinished"/>
+            <translation>Lauschen:</translation>
         </message>
         <message>
             <source>{label}: about</source>
-            <translation type="unfinished"/>
+            <translation>{label}: Hinweis</translation>
         </message>
         <message>
             <source>Device:</source>
-            <translation type="unfinished"/>
+            <translation>Gerät:</translation>
         </message>
         <message>
             <source>A serial port is removed at the next boot.</source>
-            <translation type="unfinished"/>
+            <translation>Eine serielle Schnittstelle wird beim nächsten Start entfernt.</translation>
         </message>
         <message>
             <source>Video model</source>
-            <translation type="unfinished"/>
+            <translation>Grafikmodell</translation>
         </message>
         <message>
             <source>Watchdog action</source>
-            <translation type="unfinished"/>
+            <translation>Watchdog-Aktion</translation>
         </message>
         <message>
             <source>When it fires:</source>
-            <translation type="unfinished"/>
+            <translation>Wenn er auslöst:</translation>
         </message>
     </context>
     <context>
         <name>details.hardware_tab</name>
         <message>
             <source>Add Hardware</source>
-            <translation type="unfinished"/>
+            <translation>Hardware hinzufügen</translation>
         </message>
         <message>
             <source>Kind of hardware to add</source>
-            <translation type="unfinished"/>
+            <translation>Art der hinzuzufügenden Hardware</translation>
         </message>
         <message>
             <source>Disk (a new volume in a storage pool)</source>
-            <translation type="unfinished"/>
+            <translation>Platte (neuer Datenträger in einem Speicherpool)</translation>
         </message>
         <message>
             <source>Disk (an existing image file or volume)</source>
-            <translation type="unfinished"/>
+            <translation>Platte (vorhandene Abbilddatei oder vorhandener Datenträger)</translation>
         </message>
         <message>
             <source>CD-ROM</source>
-            <translation type="unfinished"/>
+            <translation>CD-ROM</translation>
         </message>
         <message>
             <source>Network interface</source>
-            <translation type="unfinished"/>
+            <translation>Netzwerkschnittstelle</translation>
         </message>
         <message>
             <source>Sound card</source>
-            <translation type="unfinished"/>
+            <translation>Soundkarte</translation>
         </message>
         <message>
             <source>Serial port (pty; at next boot)</source>
-            <translation type="unfinished"/>
+            <translation>Serielle Schnittstelle (pty; beim nächsten Start)</translation>
         </message>
         <message>
             <source>TPM 2.0 (emulated; the host needs swtpm)</source>
-            <translation type="unfinished"/>
+            <translation>TPM 2.0 (emuliert; der Rechner braucht swtpm)</translation>
         </message>
         <message>
             <source>Random number generator (virtio, from /dev/urandom)</source>
-            <translation type="unfinished"/>
+            <translation>Zufallszahlengenerator (virtio, aus /dev/urandom)</translation>
         </message>
         <message>
             <source>Watchdog</source>
-            <translation type="unfinished"/>
+            <translation>Watchdog</translation>
         </message>
         <message>
             <source>USB host device (passed through)</source>
-            <translation type="unfinished"/>
+            <translation>USB-Gerät des Rechners (durchgereicht)</translation>
         </message>
         <message>
             <source>Path of the disk image or ISO</source>
-            <translation type="unfinished"/>
+            <translation>Pfad des Plattenabbilds oder ISO-Abbilds</translation>
         </message>
         <message>
             <source>Disk image format</source>
-            <translation type="unfinished"/>
+            <translation>Format des Plattenabbilds</translation>
         </message>
         <message>
             <source>Storage pool for the new volume</source>
-            <translation type="unfinished"/>
+            <translation>Speicherpool für den neuen Datenträger</translation>
         </message>
         <message>
             <source>Name of the new volume</source>
-            <translation type="unfinished"/>
+            <translation>Name des neuen Datenträgers</translation>
         </message>
         <message>
             <source>Size of the new volume</source>
-            <translation type="unfinished"/>
+            <translation>Größe des neuen Datenträgers</translation>
         </message>
         <message>
             <source>Disk bus</source>
-            <translation type="unfinished"/>
+            <translation>Plattenbus</translation>
         </message>
         <message>
             <source>NIC connection</source>
-            <translation type="unfinished"/>
+            <translation>Verbindung der Netzwerkkarte</translation>
         </message>
         <message>
             <source>NIC network or bridge name</source>
-            <translation type="unfinished"/>
+            <translation>Netzwerk- oder Bridge-Name der Netzwerkkarte</translation>
         </message>
         <message>
             <source>NIC model</source>
-            <translation type="unfinished"/>
+            <translation>Modell der Netzwerkkarte</translation>
         </message>
         <message>
             <source>Sound card model</source>
-            <translation type="unfinished"/>
+            <translation>Modell der Soundkarte</translation>
         </message>
         <message>
             <source>Watchdog model</source>
-            <translation type="unfinished"/>
+            <translation>Watchdog-Modell</translation>
         </message>
         <message>
             <source>Watchdog action</source>
-            <translation type="unfinished"/>
+            <translation>Watchdog-Aktion</translation>
         </message>
         <message>
             <source>Host USB device</source>
-            <translation type="unfinished"/>
+            <translation>USB-Gerät des Rechners</translation>
         </message>
         <message>
             <source>new hardware</source>
-            <translation type="unfinished"/>
+            <translation>neue Hardware</translation>
         </message>
         <message>
             <source>Add:</source>
-            <translation type="unfinished"/>
+            <translation>Hinzufügen:</translation>
         </message>
         <message>
             <source>Pool:</source>
-            <translation type="unfinished"/>
+            <translation>Pool:</translation>
         </message>
         <message>
             <source>Volume name:</source>
-            <translation type="unfinished"/>
+            <translation>Datenträgername:</translation>
         </message>
         <message>
             <source>Size:</source>
-            <translation type="unfinished"/>
+            <translation>Größe:</translation>
         </message>
         <message>
             <source>Path:</source>
-            <translation type="unfinished"/>
+            <translation>Pfad:</translation>
         </message>
         <message>
             <source>Format:</source>
-            <translation type="unfinished"/>
+            <translation>Format:</translation>
         </message>
         <message>
             <source>Bus:</source>
-            <translation type="unfinished"/>
+            <translation>Bus:</translation>
         </message>
         <message>
             <source>Connection:</source>
-            <translation type="unfinished"/>
+            <translation>Verbindung:</translation>
         </message>
         <message>
             <source>Network / bridge:</source>
-            <translation type="unfinished"/>
+            <translation>Netzwerk / Bridge:</translation>
         </message>
         <message>
             <source>Model:</source>
-            <translation type="unfinished"/>
+            <translation>Modell:</translation>
         </message>
         <message>
             <source>When it fires:</source>
-            <translation type="unfinished"/>
+            <translation>Wenn er auslöst:</translation>
         </message>
         <message>
             <source>Device:</source>
-            <translation type="unfinished"/>
+            <translation>Gerät:</translation>
         </message>
         <message>
             <source>The VM is not running.</source>
-            <translation type="unfinished"/>
+            <translation>Die VM läuft nicht.</translation>
         </message>
         <message>
             <source>A serial port is added at the next boot.</source>
-            <translation type="unfinished"/>
+            <translation>Eine serielle Schnittstelle wird beim nächsten Start hinzugefügt.</translation>
         </message>
         <message>
             <source>Hardware</source>
-            <translation type="unfinished"/>
+            <translation>Hardware</translation>
         </message>
         <message>
             <source>Hardware list</source>
-            <translation type="unfinished"/>
+            <translation>Hardwareliste</translation>
         </message>
         <message>
             <source>Hardware editor</source>
-            <translation type="unfinished"/>
+            <translation>Hardware-Editor</translation>
         </message>
         <message>
             <source>Changes to apply</source>
-            <translation type="unfinished"/>
+            <translation>Anzuwendende Änderungen</translation>
         </message>
         <message>
             <source>Hardware message</source>
-            <translation type="unfinished"/>
+            <translation>Hardware-Meldung</translation>
         </message>
         <message>
             <source>Add &amp;Hardware…</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Hardware hinzufügen …</translation>
         </message>
         <message>
             <source>Add hardware</source>
-            <translation type="unfinished"/>
+            <translation>Hardware hinzufügen</translation>
         </message>
         <message>
             <source>&amp;Revert</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Zurücksetzen</translation>
         </message>
         <message>
             <source>Revert the hardware changes</source>
-            <translation type="unfinished"/>
+            <translation>Hardware-Änderungen zurücksetzen</translation>
         </message>
         <message>
             <source>&amp;Apply</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Anwenden</translation>
         </message>
         <message>
             <source>Apply the hardware changes</source>
-            <translation type="unfinished"/>
+            <translation>Hardware-Änderungen anwenden</translation>
         </message>
         <message>
             <source>Changes to apply:</source>
-            <translation type="unfinished"/>
+            <translation>Anzuwendende Änderungen:</translation>
         </message>
         <message>
             <source>Could not read the hardware of {name}</source>
-            <translation type="unfinished"/>
+            <translation>Die Hardware von {name} konnte nicht gelesen werden</translation>
         </message>
         <message>
             <source>not applied, see the message</source>
-            <translation type="unfinished"/>
+            <translation>nicht angewendet, siehe Meldung</translation>
         </message>
         <message>
             <source>pending: takes effect at next boot</source>
-            <translation type="unfinished"/>
+            <translation>ausstehend: gilt ab dem nächsten Start</translation>
         </message>
         <message>
             <source>Nothing was added: give a path, or tick when it applies.</source>
-            <translation type="unfinished"/>
+            <translation>Nichts hinzugefügt: Geben Sie einen Pfad an oder kreuzen Sie an, wann es gilt.</translation>
         </message>
         <message>
             <source>Applying…</source>
-            <translation type="unfinished"/>
+            <translation>Wird angewendet …</translation>
         </message>
         <message>
             <source>Could not change the hardware of {name}</source>
-            <translation type="unfinished"/>
+            <translation>Die Hardware von {name} konnte nicht geändert werden</translation>
         </message>
         <message>
             <source>Applied.</source>
-            <translation type="unfinished"/>
+            <translation>Angewendet.</translation>
         </message>
         <message>
             <source>Not everything was applied: see the items marked ⚠. Your edits are kept.</source>
-            <translation type="unfinished"/>
+            <translation>Nicht alles wurde angewendet: siehe die mit ⚠ markierten Einträge. Ihre Änderungen bleiben erhalten.</translation>
         </message>
     </context>
     <context>
         <name>details.overview_tab</name>
         <message>
             <source>State</source>
-            <translation type="unfinished"/>
+            <translation>Status</translation>
         </message>
         <message>
             <source>IP addresses</source>
-            <translation type="unfinished"/>
+            <translation>IP-Adressen</translation>
         </message>
         <message>
             <source>vCPUs</source>
-            <translation type="unfinished"/>
+            <translation>vCPUs</translation>
         </message>
         <message>
             <source>Memory</source>
-            <translation type="unfinished"/>
+            <translation>Speicher</translation>
         </message>
         <message>
             <source>OS</source>
-            <translation type="unfinished"/>
+            <translation>Betriebssystem</translation>
         </message>
         <message>
             <source>Firmware</source>
-            <translation type="unfinished"/>
+            <translation>Firmware</translation>
         </message>
         <message>
             <source>Machine</source>
-            <translation type="unfinished"/>
+            <translation>Maschinentyp</translation>
         </message>
         <message>
             <source>Emulator</source>
-            <translation type="unfinished"/>
+            <translation>Emulator</translation>
         </message>
         <message>
             <source>Persistent</source>
-            <translation type="unfinished"/>
+            <translation>Dauerhaft</translation>
         </message>
         <message>
             <source>Connection</source>
-            <translation type="unfinished"/>
+            <translation>Verbindung</translation>
         </message>
         <message>
             <source>Overview</source>
-            <translation type="unfinished"/>
+            <translation>Übersicht</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished"/>
+            <translation>Name</translation>
         </message>
         <message>
             <source>Title</source>
-            <translation type="unfinished"/>
+            <translation>Titel</translation>
         </message>
         <message>
             <source>A short line shown in the list's tooltip</source>
-            <translation type="unfinished"/>
+            <translation>Eine kurze Zeile, die im Tooltip der Liste erscheint</translation>
         </message>
         <message>
             <source>Description</source>
-            <translation type="unfinished"/>
+            <translation>Beschreibung</translation>
         </message>
         <message>
             <source>Start the VM when the host boots</source>
-            <translation type="unfinished"/>
+            <translation>VM beim Start des Rechners starten</translation>
         </message>
         <message>
             <source>Autostart</source>
-            <translation type="unfinished"/>
+            <translation>Autostart</translation>
         </message>
         <message>
             <source>{title}: message</source>
-            <translation type="unfinished"/>
+            <translation>{title}: Meldung</translation>
         </message>
         <message>
             <source>Overview message</source>
-            <translation type="unfinished"/>
+            <translation>Übersichtsmeldung</translation>
         </message>
         <message>
             <source>&amp;Apply</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Anwenden</translation>
         </message>
         <message>
             <source>Apply the overview changes</source>
-            <translation type="unfinished"/>
+            <translation>Änderungen der Übersicht anwenden</translation>
         </message>
         <message>
             <source>&amp;Revert</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Zurücksetzen</translation>
         </message>
         <message>
             <source>Revert the overview changes</source>
-            <translation type="unfinished"/>
+            <translation>Änderungen der Übersicht zurücksetzen</translation>
         </message>
         <message>
             <source>Name:</source>
-            <translation type="unfinished"/>
+            <translation>Name:</translation>
         </message>
         <message>
             <source>Title:</source>
-            <translation type="unfinished"/>
+            <translation>Titel:</translation>
         </message>
         <message>
             <source>Description:</source>
-            <translation type="unfinished"/>
+            <translation>Beschreibung:</translation>
         </message>
         <message>
             <source>The VM's screen</source>
-            <translation type="unfinished"/>
+            <translation>Bildschirm der VM</translation>
         </message>
         <message>
             <source>The VM's screen, refreshed every few seconds</source>
-            <translation type="unfinished"/>
+            <translation>Bildschirm der VM, alle paar Sekunden aufgefrischt</translation>
         </message>
         <message>
             <source>no (transient)</source>
-            <translation type="unfinished"/>
+            <translation>nein (flüchtig)</translation>
         </message>
         <message>
             <source>Could not read {name}</source>
-            <translation type="unfinished"/>
+            <translation>{name} konnte nicht gelesen werden</translation>
         </message>
         <message>
             <source>Applying…</source>
-            <translation type="unfinished"/>
+            <translation>Wird angewendet …</translation>
         </message>
         <message>
             <source>Could not change {name}</source>
-            <translation type="unfinished"/>
+            <translation>{name} konnte nicht geändert werden</translation>
         </message>
         <message>
             <source>Not everything was applied: see the fields marked.</source>
-            <translation type="unfinished"/>
+            <translation>Nicht alles wurde angewendet: siehe die markierten Felder.</translation>
         </message>
         <message>
             <source>Applied.</source>
-            <translation type="unfinished"/>
+            <translation>Angewendet.</translation>
         </message>
     </context>
     <context>
         <name>details.snapshots_tab</name>
         <message>
             <source>Internal (disks{memory}; can be reverted)</source>
-            <translation type="unfinished"/>
+            <translation>Intern (Platten{memory}; kann zurückgesetzt werden)</translation>
         </message>
         <message>
             <source>Disk-only external (disks frozen, new writes on overlays)</source>
-            <translation type="unfinished"/>
+            <translation>Nur Platten, extern (Platten eingefroren, neue Schreibvorgänge in Overlays)</translation>
         </message>
         <message>
             <source>Could not {what}</source>
-            <translation type="unfinished"/>
+            <translation>Fehlgeschlagen: {what}</translation>
         </message>
         <message>
             <source>{title}: message</source>
-            <translation type="unfinished"/>
+            <translation>{title}: Meldung</translation>
         </message>
         <message>
             <source>Take a Snapshot of {name}</source>
-            <translation type="unfinished"/>
+            <translation>Schnappschuss von {name} aufnehmen</translation>
         </message>
         <message>
             <source>Take Snapshot</source>
-            <translation type="unfinished"/>
+            <translation>Schnappschuss aufnehmen</translation>
         </message>
         <message>
             <source>Take the snapshot</source>
-            <translation type="unfinished"/>
+            <translation>Den Schnappschuss aufnehmen</translation>
         </message>
         <message>
             <source>Snapshot name</source>
-            <translation type="unfinished"/>
+            <translation>Name des Schnappschusses</translation>
         </message>
         <message>
             <source>Snapshot description</source>
-            <translation type="unfinished"/>
+            <translation>Beschreibung des Schnappschusses</translation>
         </message>
         <message>
             <source>Snapshot kind</source>
-            <translation type="unfinished"/>
+            <translation>Art des Schnappschusses</translation>
         </message>
         <message>
             <source>What libvirt can do</source>
-            <translation type="unfinished"/>
+            <translation>Was libvirt kann</translation>
         </message>
         <message>
             <source>Name:</source>
-            <translation type="unfinished"/>
+            <translation>Name:</translation>
         </message>
         <message>
             <source>Description:</source>
-            <translation type="unfinished"/>
+            <translation>Beschreibung:</translation>
         </message>
         <message>
             <source>Kind:</source>
-            <translation type="unfinished"/>
+            <translation>Art:</translation>
         </message>
         <message>
             <source>read what snapshots the VM can take</source>
-            <translation type="unfinished"/>
+            <translation>lesen, welche Schnappschüsse die VM aufnehmen kann</translation>
         </message>
         <message>
             <source>, with the VM's memory</source>
-            <translation type="unfinished"/>
+            <translation>, mit dem Speicher der VM</translation>
         </message>
         <message>
             <source>Give the snapshot a name.</source>
-            <translation type="unfinished"/>
+            <translation>Geben Sie dem Schnappschuss einen Namen.</translation>
         </message>
         <message>
             <source>Taking the snapshot…</source>
-            <translation type="unfinished"/>
+            <translation>Schnappschuss wird aufgenommen …</translation>
         </message>
         <message>
             <source>take snapshot {name} of {name2}</source>
-            <translation type="unfinished"/>
+            <translation>Schnappschuss {name} von {name2} aufnehmen</translation>
         </message>
         <message>
             <source>Revert {name} to a Snapshot</source>
-            <translation type="unfinished"/>
+            <translation>{name} auf einen Schnappschuss zurücksetzen</translation>
         </message>
         <message>
             <source>Revert</source>
-            <translation type="unfinished"/>
+            <translation>Zurücksetzen</translation>
         </message>
         <message>
             <source>Revert to the chosen snapshot</source>
-            <translation type="unfinished"/>
+            <translation>Auf den gewählten Schnappschuss zurücksetzen</translation>
         </message>
         <message>
             <source>What the VM did since the snapshot is lost.</source>
-            <translation type="unfinished"/>
+            <translation>Was die VM seit dem Schnappschuss getan hat, geht verloren.</translation>
         </message>
         <message>
             <source>list the snapshots</source>
-            <translation type="unfinished"/>
+            <translation>Schnappschüsse auflisten</translation>
         </message>
         <message>
             <source>Reverting to {name}…</source>
-            <translation type="unfinished"/>
+            <translation>Zurücksetzen auf {name} …</translation>
         </message>
         <message>
             <source>revert {name} to {name2}</source>
-            <translation type="unfinished"/>
+            <translation>{name} auf {name2} zurücksetzen</translation>
         </message>
         <message>
             <source>Snapshots</source>
-            <translation type="unfinished"/>
+            <translation>Schnappschüsse</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished"/>
+            <translation>Name</translation>
         </message>
         <message>
             <source>Taken</source>
-            <translation type="unfinished"/>
+            <translation>Aufgenommen</translation>
         </message>
         <message>
             <source>State</source>
-            <translation type="unfinished"/>
+            <translation>Status</translation>
         </message>
         <message>
             <source>Kind</source>
-            <translation type="unfinished"/>
+            <translation>Art</translation>
         </message>
         <message>
             <source>Description</source>
-            <translation type="unfinished"/>
+            <translation>Beschreibung</translation>
         </message>
         <message>
             <source>internal + memory</source>
-            <translation type="unfinished"/>
+            <translation>intern + Speicher</translation>
         </message>
         <message>
             <source>{name}, current</source>
-            <translation type="unfinished"/>
+            <translation>{name}, aktuell</translation>
         </message>
         <message>
             <source>The current snapshot: the VM's state derives from it</source>
-            <translation type="unfinished"/>
+            <translation>Der aktuelle Schnappschuss: Der Zustand der VM leitet sich von ihm ab</translation>
         </message>
         <message>
             <source>Snapshots message</source>
-            <translation type="unfinished"/>
+            <translation>Schnappschuss-Meldung</translation>
         </message>
         <message>
             <source>&amp;Take Snapshot…</source>
-            <translation type="unfinished"/>
+            <translation>Schnappschuss &amp;aufnehmen …</translation>
         </message>
         <message>
             <source>Take a snapshot</source>
-            <translation type="unfinished"/>
+            <translation>Einen Schnappschuss aufnehmen</translation>
         </message>
         <message>
             <source>&amp;Revert</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Zurücksetzen</translation>
         </message>
         <message>
             <source>Revert to the selected snapshot</source>
-            <translation type="unfinished"/>
+            <translation>Auf den ausgewählten Schnappschuss zurücksetzen</translation>
         </message>
         <message>
             <source>&amp;Delete…</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Löschen …</translation>
         </message>
         <message>
             <source>Delete the selected snapshot</source>
-            <translation type="unfinished"/>
+            <translation>Den ausgewählten Schnappschuss löschen</translation>
         </message>
         <message>
             <source>Restore Dis&amp;ks…</source>
-            <translation type="unfinished"/>
+            <translation>Pla&amp;tten wiederherstellen …</translation>
         </message>
         <message>
             <source>Restore the disks of the selected snapshot</source>
-            <translation type="unfinished"/>
+            <translation>Die Platten des ausgewählten Schnappschusses wiederherstellen</translation>
         </message>
         <message>
             <source>Put the shut-off VM's disks back on the files this snapshot froze</source>
-            <translation type="unfinished"/>
+            <translation>Die Platten der ausgeschalteten VM wieder auf die von diesem Schnappschuss eingefrorenen Dateien setzen</translation>
         </message>
         <message>
             <source>with its children</source>
-            <translation type="unfinished"/>
+            <translation>mit Unterschnappschüssen</translation>
         </message>
         <message>
             <source>Delete its child snapshots too</source>
-            <translation type="unfinished"/>
+            <translation>Auch die Unterschnappschüsse löschen</translation>
         </message>
         <message>
             <source>Description of the selected snapshot</source>
-            <translation type="unfinished"/>
+            <translation>Beschreibung des ausgewählten Schnappschusses</translation>
         </message>
         <message>
             <source>Save &amp;Description</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Beschreibung speichern</translation>
         </message>
         <message>
             <source>Save the snapshot's description</source>
-            <translation type="unfinished"/>
+            <translation>Beschreibung des Schnappschusses speichern</translation>
         </message>
         <message>
             <source>&amp;Forget…</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Vergessen …</translation>
         </message>
         <message>
             <source>revert to {name}</source>
-            <translation type="unfinished"/>
+            <translation>auf {name} zurücksetzen</translation>
         </message>
         <message>
             <source>Reverted to {name}.</source>
-            <translation type="unfinished"/>
+            <translation>Auf {name} zurückgesetzt.</translation>
         </message>
         <message>
             <source>Forget Snapshot</source>
-            <translation type="unfinished"/>
+            <translation>Schnappschuss vergessen</translation>
         </message>
         <message>
             <source>Delete Snapshot</source>
-            <translation type="unfinished"/>
+            <translation>Schnappschuss löschen</translation>
         </message>
         <message>
             <source>Forget {name}? </source>
-            <translation type="unfinished"/>
+            <translation>{name} vergessen? </translation>
         </message>
         <message>
             <source>Delete {name} and its children?</source>
-            <translation type="unfinished"/>
+            <translation>{name} und seine Unterschnappschüsse löschen?</translation>
         </message>
         <message>
             <source>Delete {name}?</source>
-            <translation type="unfinished"/>
+            <translation>{name} löschen?</translation>
         </message>
         <message>
             <source>Restore Disks</source>
-            <translation type="unfinished"/>
+            <translation>Platten wiederherstellen</translation>
         </message>
         <message>
             <source>Put the disks back on the files {name} froze? What was written since stays in the overlay files, which are kept but no longer used; {name} is then forgotten.</source>
-            <translation type="unfinished"/>
+            <translation>Die Platten wieder auf die von {name} eingefrorenen Dateien setzen? Was seitdem geschrieben wurde, bleibt in den Overlay-Dateien, die erhalten, aber nicht mehr verwendet werden; {name} wird danach vergessen.</translation>
         </message>
         <message>
             <source>restore the disks of {name}</source>
-            <translation type="unfinished"/>
+            <translation>Platten von {name} wiederherstellen</translation>
         </message>
         <message>
             <source>The disks are back on {name}'s files; kept, unused: </source>
-            <translation type="unfinished"/>
+            <translation>Die Platten liegen wieder auf den Dateien von {name}; erhalten, unbenutzt: </translation>
         </message>
         <message>
             <source>delete {name}</source>
-            <translation type="unfinished"/>
+            <translation>{name} löschen</translation>
         </message>
         <message>
             <source>{name} is gone.</source>
-            <translation type="unfinished"/>
+            <translation>{name} ist gelöscht.</translation>
         </message>
         <message>
             <source>describe {name}</source>
-            <translation type="unfinished"/>
+            <translation>{name} beschreiben</translation>
         </message>
         <message>
             <source>Description saved.</source>
-            <translation type="unfinished"/>
+            <translation>Beschreibung gespeichert.</translation>
         </message>
     </context>
     <context>
         <name>details.window</name>
         <message>
             <source>Overview</source>
-            <translation type="unfinished"/>
+            <translation>Übersicht</translation>
         </message>
         <message>
             <source>Hardware</source>
-            <translation type="unfinished"/>
+            <translation>Hardware</translation>
         </message>
         <message>
             <source>Performance</source>
-            <translation type="unfinished"/>
+            <translation>Leistung</translation>
         </message>
         <message>
             <source>Serial Console</source>
-            <translation type="unfinished"/>
+            <translation>Serielle Konsole</translation>
         </message>
         <message>
             <source>Snapshots</source>
-            <translation type="unfinished"/>
+            <translation>Schnappschüsse</translation>
         </message>
         <message>
             <source>XML</source>
-            <translation type="unfinished"/>
+            <translation>XML</translation>
         </message>
         <message>
             <source>&amp;Virtual Machine</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Virtuelle Maschine</translation>
         </message>
         <message>
             <source>Virtual Machine</source>
-            <translation type="unfinished"/>
+            <translation>Virtuelle Maschine</translation>
         </message>
         <message>
             <source>{name} — {state_text} — kvmgui</source>
-            <translation type="unfinished"/>
+            <translation>{name} — {state_text} — kvmgui</translation>
         </message>
         <message>
             <source>{name} — deleted — kvmgui</source>
-            <translation type="unfinished"/>
+            <translation>{name} — gelöscht — kvmgui</translation>
         </message>
         <message>
             <source>This virtual machine no longer exists.</source>
-            <translation type="unfinished"/>
+            <translation>Diese virtuelle Maschine existiert nicht mehr.</translation>
         </message>
     </context>
     <context>
         <name>details.xml_tab</name>
         <message>
             <source>Apply the XML of {name}?</source>
-            <translation type="unfinished"/>
+            <translation>XML von {name} anwenden?</translation>
         </message>
         <message>
             <source>XML changes to apply</source>
-            <translation type="unfinished"/>
+            <translation>Anzuwendende XML-Änderungen</translation>
         </message>
         <message>
             <source>These lines of {name}'s definition change:</source>
-            <translation type="unfinished"/>
+            <translation>Diese Zeilen der Definition von {name} ändern sich:</translation>
         </message>
         <message>
             <source>Changes to the XML</source>
-            <translation type="unfinished"/>
+            <translation>Änderungen am XML</translation>
         </message>
         <message>
             <source>Apply these changes</source>
-            <translation type="unfinished"/>
+            <translation>Diese Änderungen anwenden</translation>
         </message>
         <message>
             <source>XML</source>
-            <translation type="unfinished"/>
+            <translation>XML</translation>
         </message>
         <message>
             <source>About editing the XML</source>
-            <translation type="unfinished"/>
+            <translation>Zum Bearbeiten des XML</translation>
         </message>
         <message>
             <source>XML editor message</source>
-            <translation type="unfinished"/>
+            <translation>XML-Editor-Meldung</translation>
         </message>
         <message>
             <source>Domain XML editor</source>
-            <translation type="unfinished"/>
+            <translation>Editor für das Domänen-XML</translation>
         </message>
         <message>
             <source>&amp;Validate</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Prüfen</translation>
         </message>
         <message>
             <source>Validate the XML</source>
-            <translation type="unfinished"/>
+            <translation>Das XML prüfen</translation>
         </message>
         <message>
             <source>Check the XML against libvirt's schema, without applying</source>
-            <translation type="unfinished"/>
+            <translation>Das XML gegen das Schema von libvirt prüfen, ohne es anzuwenden</translation>
         </message>
         <message>
             <source>&amp;Apply…</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Anwenden …</translation>
         </message>
         <message>
             <source>Apply the XML</source>
-            <translation type="unfinished"/>
+            <translation>Das XML anwenden</translation>
         </message>
         <message>
             <source>Show what changes, then define the VM with this XML</source>
-            <translation type="unfinished"/>
+            <translation>Zeigen, was sich ändert, dann die VM mit diesem XML definieren</translation>
         </message>
         <message>
             <source>&amp;Revert</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Zurücksetzen</translation>
         </message>
         <message>
             <source>Revert the XML</source>
-            <translation type="unfinished"/>
+            <translation>Das XML zurücksetzen</translation>
         </message>
         <message>
             <source>Go back to the VM's current definition</source>
-            <translation type="unfinished"/>
+            <translation>Zur aktuellen Definition der VM zurückkehren</translation>
         </message>
         <message>
             <source>This is the VM's definition. It runs now: what you change here takes effect at its next boot.</source>
-            <translation type="unfinished"/>
+            <translation>Dies ist die Definition der VM. Sie läuft gerade: Was Sie hier ändern, gilt ab dem nächsten Start.</translation>
         </message>
         <message>
             <source>This is the VM's definition: what you change here takes effect when it starts.</source>
-            <translation type="unfinished"/>
+            <translation>Dies ist die Definition der VM: Was Sie hier ändern, gilt ab dem Start.</translation>
         </message>
         <message>
             <source>Could not read the XML of {name}</source>
-            <translation type="unfinished"/>
+            <translation>Das XML von {name} konnte nicht gelesen werden</translation>
         </message>
         <message>
             <source>Could not {what} the XML of {name}</source>
-            <translation type="unfinished"/>
+            <translation>Fehlgeschlagen für das XML von {name}: {what}</translation>
         </message>
         <message>
             <source>Checking…</source>
-            <translation type="unfinished"/>
+            <translation>Wird geprüft …</translation>
         </message>
         <message>
             <source>Nothing to apply: the XML is the VM's definition.</source>
-            <translation type="unfinished"/>
+            <translation>Nichts anzuwenden: Das XML ist die Definition der VM.</translation>
         </message>
         <message>
             <source>Applying…</source>
-            <translation type="unfinished"/>
+            <translation>Wird angewendet …</translation>
         </message>
         <message>
             <source>at its next boot</source>
-            <translation type="unfinished"/>
+            <translation>ab dem nächsten Start</translation>
         </message>
         <message>
             <source>when it starts</source>
-            <translation type="unfinished"/>
+            <translation>ab dem Start</translation>
         </message>
         <message>
             <source>Applied: the VM uses this definition {when}.</source>
-            <translation type="unfinished"/>
+            <translation>Angewendet: Die VM verwendet diese Definition {when}.</translation>
         </message>
     </context>
     <context>
         <name>diagnostics</name>
         <message>
             <source>Connect to the libvirt daemon</source>
-            <translation type="unfinished"/>
+            <translation>Verbindung zum libvirt-Dienst</translation>
         </message>
         <message>
             <source>KVM (hardware virtualization)</source>
-            <translation type="unfinished"/>
+            <translation>KVM (Hardware-Virtualisierung)</translation>
         </message>
         <message>
             <source>The host offers KVM for x86_64 guests.</source>
-            <translation type="unfinished"/>
+            <translation>Der Rechner bietet KVM für x86_64-Gäste.</translation>
         </message>
         <message>
             <source>The host offers only TCG (software emulation): /dev/kvm is missing or the daemon cannot use it.</source>
-            <translation type="unfinished"/>
+            <translation>Der Rechner bietet nur TCG (Software-Emulation): /dev/kvm fehlt oder der Dienst kann es nicht verwenden.</translation>
         </message>
         <message>
             <source>This driver runs no QEMU/KVM guests (e.g. the test driver).</source>
-            <translation type="unfinished"/>
+            <translation>Dieser Treiber führt keine QEMU/KVM-Gäste aus (z. B. der Testtreiber).</translation>
         </message>
         <message>
             <source>The host offers no x86_64 emulator at all.</source>
-            <translation type="unfinished"/>
+            <translation>Der Rechner bietet überhaupt keinen x86_64-Emulator.</translation>
         </message>
         <message>
             <source>Install QEMU on the host (Debian: 'sudo apt install qemu-system-x86'), then reconnect.</source>
-            <translation type="unfinished"/>
+            <translation>Installieren Sie QEMU auf dem Rechner (Debian: 'sudo apt install qemu-system-x86') und verbinden Sie sich neu.</translation>
         </message>
         <message>
             <source>Nested virtualization</source>
-            <translation type="unfinished"/>
+            <translation>Verschachtelte Virtualisierung</translation>
         </message>
         <message>
             <source>The host is itself a virtual machine: its KVM is nested, and may be slow or emulated in software.</source>
-            <translation type="unfinished"/>
+            <translation>Der Rechner ist selbst eine virtuelle Maschine: Sein KVM ist verschachtelt und kann langsam oder in Software emuliert sein.</translation>
         </message>
         <message>
             <source>Run the KVM self-test: it shows whether KVM guests really run here.</source>
-            <translation type="unfinished"/>
+            <translation>Führen Sie den KVM-Selbsttest aus: Er zeigt, ob KVM-Gäste hier wirklich laufen.</translation>
         </message>
         <message>
             <source>UEFI firmware (OVMF)</source>
-            <translation type="unfinished"/>
+            <translation>UEFI-Firmware (OVMF)</translation>
         </message>
         <message>
             <source>This driver does not tell; libvirt checks when a VM is defined.</source>
-            <translation type="unfinished"/>
+            <translation>Dieser Treiber gibt es nicht an; libvirt prüft es, wenn eine VM definiert wird.</translation>
         </message>
         <message>
             <source> with Secure Boot</source>
-            <translation type="unfinished"/>
+            <translation> mit Secure Boot</translation>
         </message>
         <message>
             <source>No UEFI firmware: VMs can boot with BIOS only.</source>
-            <translation type="unfinished"/>
+            <translation>Keine UEFI-Firmware: VMs können nur mit BIOS starten.</translation>
         </message>
         <message>
             <source>Default network</source>
-            <translation type="unfinished"/>
+            <translation>Standardnetzwerk</translation>
         </message>
         <message>
             <source>There is no 'default' network (NAT).</source>
-            <translation type="unfinished"/>
+            <translation>Es gibt kein Netzwerk 'default' (NAT).</translation>
         </message>
         <message>
             <source>Create a NAT network named 'default' in the Networks tab, or on the host: 'virsh net-define /usr/share/libvirt/networks/default.xml &amp;&amp; virsh net-start default &amp;&amp; virsh net-autostart default'.</source>
-            <translation type="unfinished"/>
+            <translation>Legen Sie im Reiter Netzwerke ein NAT-Netzwerk namens 'default' an, oder auf dem Rechner: 'virsh net-define /usr/share/libvirt/networks/default.xml &amp;&amp; virsh net-start default &amp;&amp; virsh net-autostart default'.</translation>
         </message>
         <message>
             <source>The 'default' network is defined but stopped.</source>
-            <translation type="unfinished"/>
+            <translation>Das Netzwerk 'default' ist definiert, aber gestoppt.</translation>
         </message>
         <message>
             <source>Start it in the Networks tab (tick Autostart to keep it running), or 'virsh net-start default'. kvmgui starts it when a new VM uses it.</source>
-            <translation type="unfinished"/>
+            <translation>Starten Sie es im Reiter Netzwerke (Autostart ankreuzen, damit es läuft), oder mit 'virsh net-start default'. kvmgui startet es, wenn eine neue VM es verwendet.</translation>
         </message>
         <message>
             <source>The 'default' network is running.</source>
-            <translation type="unfinished"/>
+            <translation>Das Netzwerk 'default' läuft.</translation>
         </message>
         <message>
             <source>Default storage pool</source>
-            <translation type="unfinished"/>
+            <translation>Standard-Speicherpool</translation>
         </message>
         <message>
             <source>There is no 'default' pool.</source>
-            <translation type="unfinished"/>
+            <translation>Es gibt keinen Pool 'default'.</translation>
         </message>
         <message>
             <source>kvmgui creates it (a directory pool at /var/lib/libvirt/images) with the first new VM; or create a pool in the Storage tab.</source>
-            <translation type="unfinished"/>
+            <translation>kvmgui legt ihn (einen Verzeichnispool unter /var/lib/libvirt/images) mit der ersten neuen VM an; oder legen Sie im Reiter Speicher einen Pool an.</translation>
         </message>
         <message>
             <source>The 'default' pool is defined but stopped.</source>
-            <translation type="unfinished"/>
+            <translation>Der Pool 'default' ist definiert, aber gestoppt.</translation>
         </message>
         <message>
             <source>Start it in the Storage tab (tick Autostart), or 'virsh pool-start default'.</source>
-            <translation type="unfinished"/>
+            <translation>Starten Sie ihn im Reiter Speicher (Autostart ankreuzen), oder mit 'virsh pool-start default'.</translation>
         </message>
         <message>
             <source>Free space in the default pool</source>
-            <translation type="unfinished"/>
+            <translation>Freier Platz im Standardpool</translation>
         </message>
         <message>
             <source>Free space on the host's file system that holds the pool, delete volumes that no VM uses (Storage tab), or put new disks in another pool.</source>
-            <translation type="unfinished"/>
+            <translation>Schaffen Sie Platz im Dateisystem des Rechners, das den Pool enthält, löschen Sie Datenträger, die keine VM verwendet (Reiter Speicher), oder legen Sie neue Platten in einen anderen Pool.</translation>
         </message>
         <message>
             <source>The 'default' pool is running.</source>
-            <translation type="unfinished"/>
+            <translation>Der Pool 'default' läuft.</translation>
         </message>
         <message>
             <source>KVM self-test</source>
-            <translation type="unfinished"/>
+            <translation>KVM-Selbsttest</translation>
         </message>
         <message>
             <source>no output</source>
-            <translation type="unfinished"/>
+            <translation>keine Ausgabe</translation>
         </message>
         <message>
             <source>it had not even started</source>
-            <translation type="unfinished"/>
+            <translation>er war nicht einmal gestartet</translation>
         </message>
         <message>
             <source>Use TCG for VMs on this host, or turn on hardware nested virtualization on the machine that runs it.</source>
-            <translation type="unfinished"/>
+            <translation>Verwenden Sie TCG für VMs auf diesem Rechner, oder schalten Sie auf der Maschine, die ihn ausführt, verschachtelte Hardware-Virtualisierung ein.</translation>
         </message>
         <message>
             <source>did not finish</source>
-            <translation type="unfinished"/>
+            <translation>nicht fertig geworden</translation>
         </message>
         <message>
             <source>the self-test needs an active directory pool: start or create one in the Storage tab</source>
-            <translation type="unfinished"/>
+            <translation>der Selbsttest braucht einen aktiven Verzeichnispool: Starten oder erstellen Sie einen im Reiter Speicher</translation>
         </message>
         <message>
             <source>A KVM guest did not finish within {KVM_DEADLINE_S:g} s ({started}), while the same guest under TCG finished in {seconds}: KVM guests hang or crawl on this host (KVM is nested or emulated in software). TCG is the safe choice.</source>
-            <translation type="unfinished"/>
+            <translation>Ein KVM-Gast wurde nicht innerhalb von {KVM_DEADLINE_S:g} s fertig ({started}), während derselbe Gast unter TCG in {seconds} fertig wurde: KVM-Gäste hängen oder kriechen auf diesem Rechner (KVM ist verschachtelt oder in Software emuliert). TCG ist die sichere Wahl.</translation>
         </message>
         <message>
             <source>A KVM guest ran the test in {done_s:.1f} s (TCG: {seconds}). KVM is the right choice.</source>
-            <translation type="unfinished"/>
+            <translation>Ein KVM-Gast hat den Test in {done_s:.1f} s ausgeführt (TCG: {seconds}). KVM ist die richtige Wahl.</translation>
         </message>
         <message>
             <source>Connected to {getURI} ({getHostname}).</source>
-            <translation type="unfinished"/>
+            <translation>Verbunden mit {getURI} ({getHostname}).</translation>
         </message>
         <message>
             <source>Only {format_bytes} free: a new VM's disk may not fit.</source>
-            <translation type="unfinished"/>
+            <translation>Nur {format_bytes} frei: Die Platte einer neuen VM passt womöglich nicht.</translation>
         </message>
         <message>
             <source>The test guest finished under neither KVM nor TCG ({error}): no verdict.</source>
-            <translation type="unfinished"/>
+            <translation>Der Testgast wurde weder unter KVM noch unter TCG fertig ({error}): kein Urteil.</translation>
         </message>
         <message>
             <source>There is no 'default' pool; other active pools: {pools}.</source>
-            <translation type="unfinished"/>
+            <translation>Es gibt keinen Pool 'default'; andere aktive Pools: {pools}.</translation>
         </message>
         <message>
             <source>UEFI firmware{secure} is installed.</source>
-            <translation type="unfinished"/>
+            <translation>UEFI-Firmware{secure} ist installiert.</translation>
         </message>
         <message>
             <source>its BIOS took {started_s:.1f} s</source>
-            <translation type="unfinished"/>
+            <translation>sein BIOS brauchte {started_s:.1f} s</translation>
         </message>
         <message>
             <source>{format_bytes} free.</source>
-            <translation type="unfinished"/>
+            <translation>{format_bytes} frei.</translation>
         </message>
         <message>
             <source>{uri} answers.</source>
-            <translation type="unfinished"/>
+            <translation>{uri} antwortet.</translation>
         </message>
     </context>
     <context>
         <name>domain</name>
         <message>
             <source>Unknown</source>
-            <translation type="unfinished"/>
+            <translation>Unbekannt</translation>
         </message>
         <message>
             <source>Running</source>
-            <translation type="unfinished"/>
+            <translation>Läuft</translation>
         </message>
         <message>
             <source>Blocked</source>
-            <translation type="unfinished"/>
+            <translation>Blockiert</translation>
         </message>
         <message>
             <source>Paused</source>
-            <translation type="unfinished"/>
+            <translation>Angehalten</translation>
         </message>
         <message>
             <source>Shutting down</source>
-            <translation type="unfinished"/>
+            <translation>Fährt herunter</translation>
         </message>
         <message>
             <source>Shut off</source>
-            <translation type="unfinished"/>
+            <translation>Ausgeschaltet</translation>
         </message>
         <message>
             <source>Crashed</source>
-            <translation type="unfinished"/>
+            <translation>Abgestürzt</translation>
         </message>
         <message>
             <source>Suspended</source>
-            <translation type="unfinished"/>
+            <translation>Im Ruhezustand</translation>
         </message>
         <message>
             <source>booted</source>
-            <translation type="unfinished"/>
+            <translation>gestartet</translation>
         </message>
         <message>
             <source>migrated</source>
-            <translation type="unfinished"/>
+            <translation>migriert</translation>
         </message>
         <message>
             <source>restored</source>
-            <translation type="unfinished"/>
+            <translation>wiederhergestellt</translation>
         </message>
         <message>
             <source>from snapshot</source>
-            <translation type="unfinished"/>
+            <translation>aus Schnappschuss</translation>
         </message>
         <message>
             <source>unpaused</source>
-            <translation type="unfinished"/>
+            <translation>fortgesetzt</translation>
         </message>
         <message>
             <source>migration canceled</source>
-            <translation type="unfinished"/>
+            <translation>Migration abgebrochen</translation>
         </message>
         <message>
             <source>save canceled</source>
-            <translation type="unfinished"/>
+            <translation>Speichern abgebrochen</translation>
         </message>
         <message>
             <source>woken up</source>
-            <translation type="unfinished"/>
+            <translation>aufgeweckt</translation>
         </message>
         <message>
             <source>crashed</source>
-            <translation type="unfinished"/>
+            <translation>abgestürzt</translation>
         </message>
         <message>
             <source>post-copy</source>
-            <translation type="unfinished"/>
+            <translation>Post-Copy</translation>
         </message>
         <message>
             <source>by user</source>
-            <translation type="unfinished"/>
+            <translation>vom Benutzer</translation>
         </message>
         <message>
             <source>migrating</source>
-            <translation type="unfinished"/>
+            <translation>wird migriert</translation>
         </message>
         <message>
             <source>saving</source>
-            <translation type="unfinished"/>
+            <translation>wird gespeichert</translation>
         </message>
         <message>
             <source>dumping</source>
-            <translation type="unfinished"/>
+            <translation>Speicherabzug</translation>
         </message>
         <message>
             <source>I/O error</source>
-            <translation type="unfinished"/>
+            <translation>E/A-Fehler</translation>
         </message>
         <message>
             <source>watchdog</source>
-            <translation type="unfinished"/>
+            <translation>Watchdog</translation>
         </message>
         <message>
             <source>shutting down</source>
-            <translation type="unfinished"/>
+            <translation>fährt herunter</translation>
         </message>
         <message>
             <source>snapshot</source>
-            <translation type="unfinished"/>
+            <translation>Schnappschuss</translation>
         </message>
         <message>
             <source>starting up</source>
-            <translation type="unfinished"/>
+            <translation>startet</translation>
         </message>
         <message>
             <source>post-copy failed</source>
-            <translation type="unfinished"/>
+            <translation>Post-Copy fehlgeschlagen</translation>
         </message>
         <message>
             <source>shut down</source>
-            <translation type="unfinished"/>
+            <translation>heruntergefahren</translation>
         </message>
         <message>
             <source>forced off</source>
-            <translation type="unfinished"/>
+            <translation>hart ausgeschaltet</translation>
         </message>
         <message>
             <source>saved</source>
-            <translation type="unfinished"/>
+            <translation>gespeichert</translation>
         </message>
         <message>
             <source>failed</source>
-            <translation type="unfinished"/>
+            <translation>fehlgeschlagen</translation>
         </message>
         <message>
             <source>daemon restarted</source>
-            <translation type="unfinished"/>
+            <translation>Dienst neu gestartet</translation>
         </message>
         <message>
             <source>panicked</source>
-            <translation type="unfinished"/>
+            <translation>Kernel-Panik</translation>
         </message>
         <message>
             <source>Saved</source>
-            <translation type="unfinished"/>
+            <translation>Gespeichert</translation>
         </message>
         <message>
             <source>{state} ({reason})</source>
-            <translation type="unfinished"/>
+            <translation>{state} ({reason})</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <source>Could not connect to {uri}: {message}</source>
+            <translation>Verbindung mit {uri} fehlgeschlagen: {message}</translation>
+        </message>
+        <message>
+            <source>Could not reach the host over SSH ({message}). Check the host and your SSH key.</source>
+            <translation>Der Rechner ist über SSH nicht erreichbar ({message}). Prüfen Sie den Rechner und Ihren SSH-Schlüssel.</translation>
+        </message>
+        <message>
+            <source>The libvirt daemon is not running ({message}). Start it with 'sudo systemctl start libvirtd' (or 'sudo libvirtd -d' where there is no systemd), or try the demo.</source>
+            <translation>Der libvirt-Dienst läuft nicht ({message}). Starten Sie ihn mit 'sudo systemctl start libvirtd' (oder 'sudo libvirtd -d', wo es kein systemd gibt), oder probieren Sie die Demo.</translation>
+        </message>
+        <message>
+            <source>You may not use {uri} ({message}). Add yourself to the 'libvirt' group ('sudo usermod -aG libvirt $USER'), then log out and in again.</source>
+            <translation>Sie dürfen {uri} nicht verwenden ({message}). Treten Sie der Gruppe 'libvirt' bei ('sudo usermod -aG libvirt $USER'), dann ab- und wieder anmelden.</translation>
+        </message>
+        <message>
+            <source>libvirt has no driver for {uri!r} ({message}). Check the URI.</source>
+            <translation>libvirt hat keinen Treiber für {uri!r} ({message}). Prüfen Sie die URI.</translation>
         </message>
     </context>
     <context>
         <name>guest_addresses</name>
         <message>
             <source>read guest addresses</source>
-            <translation type="unfinished"/>
+            <translation>Adressen der Gäste lesen</translation>
         </message>
     </context>
     <context>
         <name>host.diagnostics_view</name>
         <message>
             <source>✔ OK</source>
-            <translation type="unfinished"/>
+            <translation>✔ OK</translation>
         </message>
         <message>
             <source>⚠ Warning</source>
-            <translation type="unfinished"/>
+            <translation>⚠ Warnung</translation>
         </message>
         <message>
             <source>✖ Problem</source>
-            <translation type="unfinished"/>
+            <translation>✖ Problem</translation>
         </message>
         <message>
             <source>• Note</source>
-            <translation type="unfinished"/>
+            <translation>• Hinweis</translation>
         </message>
         <message>
             <source>Diagnostics</source>
-            <translation type="unfinished"/>
+            <translation>Diagnose</translation>
         </message>
         <message>
             <source>Host checklist</source>
-            <translation type="unfinished"/>
+            <translation>Checkliste des Rechners</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished"/>
+            <translation>Status</translation>
         </message>
         <message>
             <source>Check</source>
-            <translation type="unfinished"/>
+            <translation>Prüfung</translation>
         </message>
         <message>
             <source>Found</source>
-            <translation type="unfinished"/>
+            <translation>Befund</translation>
         </message>
         <message>
             <source>How to fix</source>
-            <translation type="unfinished"/>
+            <translation>Abhilfe</translation>
         </message>
         <message>
             <source>Chosen check</source>
-            <translation type="unfinished"/>
+            <translation>Gewählte Prüfung</translation>
         </message>
         <message>
             <source>Check Again</source>
-            <translation type="unfinished"/>
+            <translation>Erneut prüfen</translation>
         </message>
         <message>
             <source>Read the host's state again</source>
-            <translation type="unfinished"/>
+            <translation>Den Zustand des Rechners erneut lesen</translation>
         </message>
         <message>
             <source>Run KVM Self-Test</source>
-            <translation type="unfinished"/>
+            <translation>KVM-Selbsttest ausführen</translation>
         </message>
         <message>
             <source>Boot a tiny 64 MiB guest under KVM and under TCG, and compare (about 10 s)</source>
-            <translation type="unfinished"/>
+            <translation>Einen winzigen 64-MiB-Gast unter KVM und unter TCG starten und vergleichen (etwa 10 s)</translation>
         </message>
         <message>
             <source>Checking the host…</source>
-            <translation type="unfinished"/>
+            <translation>Rechner wird geprüft …</translation>
         </message>
         <message>
             <source>Check the host</source>
-            <translation type="unfinished"/>
+            <translation>Den Rechner prüfen</translation>
         </message>
         <message>
             <source>KVM self-test (earlier run)</source>
-            <translation type="unfinished"/>
+            <translation>KVM-Selbsttest (früherer Lauf)</translation>
         </message>
         <message>
             <source>New VMs on this connection default to TCG.</source>
-            <translation type="unfinished"/>
+            <translation>Neue VMs auf dieser Verbindung verwenden standardmäßig TCG.</translation>
         </message>
         <message>
             <source>{problems} problem(s), {warnings} warning(s).</source>
-            <translation type="unfinished"/>
+            <translation>Probleme: {problems}, Warnungen: {warnings}.</translation>
         </message>
         <message>
             <source>
 How to fix: {fix}</source>
-            <translation type="unfinished"/>
+            <translation>
+Abhilfe: {fix}</translation>
         </message>
         <message>
             <source>Running the KVM self-test (up to about 30 s)…</source>
-            <translation type="unfinished"/>
+            <translation>KVM-Selbsttest läuft (bis etwa 30 s) …</translation>
         </message>
         <message>
             <source>KVM self-test</source>
-            <translation type="unfinished"/>
+            <translation>KVM-Selbsttest</translation>
         </message>
         <message>
             <source> New VMs on this connection now default to TCG.</source>
-            <translation type="unfinished"/>
+            <translation> Neue VMs auf dieser Verbindung verwenden jetzt standardmäßig TCG.</translation>
         </message>
     </context>
     <context>
         <name>host.forms</name>
         <message>
             <source>Problem</source>
-            <translation type="unfinished"/>
+            <translation>Problem</translation>
         </message>
         <message>
             <source>New Storage Pool</source>
-            <translation type="unfinished"/>
+            <translation>Neuer Speicherpool</translation>
         </message>
         <message>
             <source>Create</source>
-            <translation type="unfinished"/>
+            <translation>Erstellen</translation>
         </message>
         <message>
             <source>Pool type</source>
-            <translation type="unfinished"/>
+            <translation>Pooltyp</translation>
         </message>
         <message>
             <source>Pool name</source>
-            <translation type="unfinished"/>
+            <translation>Poolname</translation>
         </message>
         <message>
             <source>Directory</source>
-            <translation type="unfinished"/>
+            <translation>Verzeichnis</translation>
         </message>
         <message>
             <source>Source</source>
-            <translation type="unfinished"/>
+            <translation>Quelle</translation>
         </message>
         <message>
             <source>Resize {resize_of}</source>
-            <translation type="unfinished"/>
+            <translation>Größe von {resize_of} ändern</translation>
         </message>
         <message>
             <source>New Volume</source>
-            <translation type="unfinished"/>
+            <translation>Neuer Datenträger</translation>
         </message>
         <message>
             <source>Resize</source>
-            <translation type="unfinished"/>
+            <translation>Größe ändern</translation>
         </message>
         <message>
             <source>Volume name</source>
-            <translation type="unfinished"/>
+            <translation>Datenträgername</translation>
         </message>
         <message>
             <source>Format</source>
-            <translation type="unfinished"/>
+            <translation>Format</translation>
         </message>
         <message>
             <source>Size</source>
-            <translation type="unfinished"/>
+            <translation>Größe</translation>
         </message>
         <message>
             <source>Enter a volume name without '/'.</source>
-            <translation type="unfinished"/>
+            <translation>Geben Sie einen Datenträgernamen ohne '/' ein.</translation>
         </message>
         <message>
             <source>New Virtual Network</source>
-            <translation type="unfinished"/>
+            <translation>Neues virtuelles Netzwerk</translation>
         </message>
         <message>
             <source>any host interface</source>
-            <translation type="unfinished"/>
+            <translation>beliebige Schnittstelle des Rechners</translation>
         </message>
         <message>
             <source>Network name</source>
-            <translation type="unfinished"/>
+            <translation>Netzwerkname</translation>
         </message>
         <message>
             <source>Mode</source>
-            <translation type="unfinished"/>
+            <translation>Modus</translation>
         </message>
         <message>
             <source>Subnet</source>
-            <translation type="unfinished"/>
+            <translation>Subnetz</translation>
         </message>
         <message>
             <source>DHCP start</source>
-            <translation type="unfinished"/>
+            <translation>DHCP-Anfang</translation>
         </message>
         <message>
             <source>DHCP end</source>
-            <translation type="unfinished"/>
+            <translation>DHCP-Ende</translation>
         </message>
         <message>
             <source>Forward device</source>
-            <translation type="unfinished"/>
+            <translation>Weiterleitungsgerät</translation>
         </message>
     </context>
     <context>
         <name>host.network_view</name>
         <message>
             <source>Stop the network (VMs on it lose their link)</source>
-            <translation type="unfinished"/>
+            <translation>Das Netzwerk stoppen (VMs darin verlieren ihre Verbindung)</translation>
         </message>
         <message>
             <source>Network</source>
-            <translation type="unfinished"/>
+            <translation>Netzwerk</translation>
         </message>
         <message>
             <source>Virtual networks</source>
-            <translation type="unfinished"/>
+            <translation>Virtuelle Netzwerke</translation>
         </message>
         <message>
             <source>Mode</source>
-            <translation type="unfinished"/>
+            <translation>Modus</translation>
         </message>
         <message>
             <source>Subnet</source>
-            <translation type="unfinished"/>
+            <translation>Subnetz</translation>
         </message>
         <message>
             <source>DHCP range</source>
-            <translation type="unfinished"/>
+            <translation>DHCP-Bereich</translation>
         </message>
         <message>
             <source>Bridge</source>
-            <translation type="unfinished"/>
+            <translation>Bridge</translation>
         </message>
         <message>
             <source>State</source>
-            <translation type="unfinished"/>
+            <translation>Status</translation>
         </message>
         <message>
             <source>Autostart</source>
-            <translation type="unfinished"/>
+            <translation>Autostart</translation>
         </message>
         <message>
             <source>Used by</source>
-            <translation type="unfinished"/>
+            <translation>Verwendet von</translation>
         </message>
         <message>
             <source>Define a NAT, isolated or routed network</source>
-            <translation type="unfinished"/>
+            <translation>Ein NAT-, isoliertes oder geroutetes Netzwerk definieren</translation>
         </message>
         <message>
             <source>DHCP leases</source>
-            <translation type="unfinished"/>
+            <translation>DHCP-Zuweisungen</translation>
         </message>
         <message>
             <source>DHCP leases title</source>
-            <translation type="unfinished"/>
+            <translation>Titel der DHCP-Zuweisungen</translation>
         </message>
         <message>
             <source>IP address</source>
-            <translation type="unfinished"/>
+            <translation>IP-Adresse</translation>
         </message>
         <message>
             <source>MAC address</source>
-            <translation type="unfinished"/>
+            <translation>MAC-Adresse</translation>
         </message>
         <message>
             <source>Host name</source>
-            <translation type="unfinished"/>
+            <translation>Rechnername</translation>
         </message>
         <message>
             <source>Expires</source>
-            <translation type="unfinished"/>
+            <translation>Läuft ab</translation>
         </message>
         <message>
             <source>List virtual networks</source>
-            <translation type="unfinished"/>
+            <translation>Virtuelle Netzwerke auflisten</translation>
         </message>
         <message>
             <source>Read the DHCP leases of {name}</source>
-            <translation type="unfinished"/>
+            <translation>DHCP-Zuweisungen von {name} lesen</translation>
         </message>
         <message>
             <source>DHCP leases of {name}: {len}</source>
-            <translation type="unfinished"/>
+            <translation>DHCP-Zuweisungen von {name}: {len}</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>nie</translation>
         </message>
         <message>
             <source>Delete Virtual Network</source>
-            <translation type="unfinished"/>
+            <translation>Virtuelles Netzwerk löschen</translation>
         </message>
         <message>
             <source>Delete the network {name}? It is used by {users}: those VMs lose their link, and will not start until their NIC is moved to another network.</source>
-            <translation type="unfinished"/>
+            <translation>Das Netzwerk {name} löschen? Es wird von {users} verwendet: Diese VMs verlieren ihre Verbindung und starten erst wieder, wenn ihre Netzwerkkarte in ein anderes Netzwerk verlegt ist.</translation>
         </message>
         <message>
             <source>Delete network {name}</source>
-            <translation type="unfinished"/>
+            <translation>Netzwerk {name} löschen</translation>
         </message>
     </context>
     <context>
         <name>host.storage_view</name>
         <message>
             <source>Stop the pool (its volumes are kept)</source>
-            <translation type="unfinished"/>
+            <translation>Den Pool stoppen (seine Datenträger bleiben erhalten)</translation>
         </message>
         <message>
             <source>Pool</source>
-            <translation type="unfinished"/>
+            <translation>Pool</translation>
         </message>
         <message>
             <source>Storage pools</source>
-            <translation type="unfinished"/>
+            <translation>Speicherpools</translation>
         </message>
         <message>
             <source>Type</source>
-            <translation type="unfinished"/>
+            <translation>Typ</translation>
         </message>
         <message>
             <source>State</source>
-            <translation type="unfinished"/>
+            <translation>Status</translation>
         </message>
         <message>
             <source>Autostart</source>
-            <translation type="unfinished"/>
+            <translation>Autostart</translation>
         </message>
         <message>
             <source>Free</source>
-            <translation type="unfinished"/>
+            <translation>Frei</translation>
         </message>
         <message>
             <source>Refresh</source>
-            <translation type="unfinished"/>
+            <translation>Auffrischen</translation>
         </message>
         <message>
             <source>Re-read the pool's volumes from disk</source>
-            <translation type="unfinished"/>
+            <translation>Die Datenträger des Pools erneut von der Platte lesen</translation>
         </message>
         <message>
             <source>Volumes</source>
-            <translation type="unfinished"/>
+            <translation>Datenträger</translation>
         </message>
         <message>
             <source>Select all volumes</source>
-            <translation type="unfinished"/>
+            <translation>Alle Datenträger auswählen</translation>
         </message>
         <message>
             <source>Filter volumes by name</source>
-            <translation type="unfinished"/>
+            <translation>Datenträger nach Namen filtern</translation>
         </message>
         <message>
             <source>Filter volumes</source>
-            <translation type="unfinished"/>
+            <translation>Datenträger filtern</translation>
         </message>
         <message>
             <source>New Volume…</source>
-            <translation type="unfinished"/>
+            <translation>Neuer Datenträger …</translation>
         </message>
         <message>
             <source>Resize…</source>
-            <translation type="unfinished"/>
+            <translation>Größe ändern …</translation>
         </message>
         <message>
             <source>Delete Volume…</source>
-            <translation type="unfinished"/>
+            <translation>Datenträger löschen …</translation>
         </message>
         <message>
             <source>Upload…</source>
-            <translation type="unfinished"/>
+            <translation>Hochladen …</translation>
         </message>
         <message>
             <source>Copy a local file into a new volume</source>
-            <translation type="unfinished"/>
+            <translation>Eine lokale Datei in einen neuen Datenträger kopieren</translation>
         </message>
         <message>
             <source>Download…</source>
-            <translation type="unfinished"/>
+            <translation>Herunterladen …</translation>
         </message>
         <message>
             <source>Copy the volume into a local file</source>
-            <translation type="unfinished"/>
+            <translation>Den Datenträger in eine lokale Datei kopieren</translation>
         </message>
         <message>
             <source>Transfer progress</source>
-            <translation type="unfinished"/>
+            <translation>Übertragungsfortschritt</translation>
         </message>
         <message>
             <source>Refresh pool</source>
-            <translation type="unfinished"/>
+            <translation>Pool auffrischen</translation>
         </message>
         <message>
             <source>List storage pools</source>
-            <translation type="unfinished"/>
+            <translation>Speicherpools auflisten</translation>
         </message>
         <message>
             <source>List the volumes of {name}</source>
-            <translation type="unfinished"/>
+            <translation>Datenträger von {name} auflisten</translation>
         </message>
         <message>
             <source>Read the volumes of {pool}</source>
-            <translation type="unfinished"/>
+            <translation>Datenträger von {pool} lesen</translation>
         </message>
         <message>
             <source>Delete Storage Pool</source>
-            <translation type="unfinished"/>
+            <translation>Speicherpool löschen</translation>
         </message>
         <message>
             <source>Delete pool {name}</source>
-            <translation type="unfinished"/>
+            <translation>Pool {name} löschen</translation>
         </message>
         <message>
             <source>Also delete its storage (every volume in it)</source>
-            <translation type="unfinished"/>
+            <translation>Auch seinen Speicher löschen (jeden Datenträger darin)</translation>
         </message>
         <message>
             <source>Create volume {name}</source>
-            <translation type="unfinished"/>
+            <translation>Datenträger {name} erstellen</translation>
         </message>
         <message>
             <source>Resize volume {name}</source>
-            <translation type="unfinished"/>
+            <translation>Größe des Datenträgers {name} ändern</translation>
         </message>
         <message>
             <source>Delete Volume</source>
-            <translation type="unfinished"/>
+            <translation>Datenträger löschen</translation>
         </message>
         <message>
             <source>Delete the volume {name} ({path})? Its data is lost; a virtual machine using it will not start.</source>
-            <translation type="unfinished"/>
+            <translation>Den Datenträger {name} ({path}) löschen? Seine Daten gehen verloren; eine virtuelle Maschine, die ihn verwendet, startet nicht mehr.</translation>
         </message>
         <message>
             <source>Delete volume {name}</source>
-            <translation type="unfinished"/>
+            <translation>Datenträger {name} löschen</translation>
         </message>
         <message>
             <source>Upload a File into a New Volume</source>
-            <translation type="unfinished"/>
+            <translation>Datei in einen neuen Datenträger hochladen</translation>
         </message>
         <message>
             <source>Download {name}</source>
-            <translation type="unfinished"/>
+            <translation>{name} herunterladen</translation>
         </message>
         <message>
             <source>Upload {name}</source>
-            <translation type="unfinished"/>
+            <translation>{name} hochladen</translation>
         </message>
     </context>
     <context>
         <name>host.tab</name>
         <message>
             <source>{what} status</source>
-            <translation type="unfinished"/>
+            <translation>Status: {what}</translation>
         </message>
         <message>
             <source>{what}: done.</source>
-            <translation type="unfinished"/>
+            <translation>{what}: erledigt.</translation>
         </message>
         <message>
             <source>Delete</source>
-            <translation type="unfinished"/>
+            <translation>Löschen</translation>
         </message>
         <message>
             <source>New {noun}…</source>
-            <translation type="unfinished"/>
+            <translation>Neu: {noun} …</translation>
         </message>
         <message>
             <source>Define a new {lower}</source>
-            <translation type="unfinished"/>
+            <translation>Neu definieren: {noun}</translation>
         </message>
         <message>
             <source>Start</source>
-            <translation type="unfinished"/>
+            <translation>Starten</translation>
         </message>
         <message>
             <source>Stop</source>
-            <translation type="unfinished"/>
+            <translation>Stoppen</translation>
         </message>
         <message>
             <source>Autostart</source>
-            <translation type="unfinished"/>
+            <translation>Autostart</translation>
         </message>
         <message>
             <source>Start it when the host starts</source>
-            <translation type="unfinished"/>
+            <translation>Beim Start des Rechners starten</translation>
         </message>
         <message>
             <source>Delete {noun}…</source>
-            <translation type="unfinished"/>
+            <translation>Löschen: {noun} …</translation>
         </message>
         <message>
             <source>No autostart for</source>
-            <translation type="unfinished"/>
+            <translation>Kein Autostart für</translation>
         </message>
         <message>
             <source>Create {lower} {name}</source>
-            <translation type="unfinished"/>
+            <translation>{noun} {name} erstellen</translation>
         </message>
     </context>
     <context>
         <name>host.volume_model</name>
         <message>
             <source>Name</source>
-            <translation type="unfinished"/>
+            <translation>Name</translation>
         </message>
         <message>
             <source>Size</source>
-            <translation type="unfinished"/>
+            <translation>Größe</translation>
         </message>
         <message>
             <source>Used</source>
-            <translation type="unfinished"/>
+            <translation>Belegt</translation>
         </message>
         <message>
             <source>Type</source>
-            <translation type="unfinished"/>
+            <translation>Typ</translation>
         </message>
         <message>
             <source>Path</source>
-            <translation type="unfinished"/>
+            <translation>Pfad</translation>
         </message>
     </context>
     <context>
         <name>host_window</name>
         <message>
             <source>Overview</source>
-            <translation type="unfinished"/>
+            <translation>Übersicht</translation>
         </message>
         <message>
             <source>Storage</source>
-            <translation type="unfinished"/>
+            <translation>Speicher</translation>
         </message>
         <message>
             <source>Networks</source>
-            <translation type="unfinished"/>
+            <translation>Netzwerke</translation>
         </message>
         <message>
             <source>Diagnostics</source>
-            <translation type="unfinished"/>
+            <translation>Diagnose</translation>
         </message>
         <message>
             <source>Host views</source>
-            <translation type="unfinished"/>
+            <translation>Rechneransichten</translation>
         </message>
         <message>
             <source>Host — {connection_label} — kvmgui</source>
-            <translation type="unfinished"/>
+            <translation>Rechner — {connection_label} — kvmgui</translation>
         </message>
     </context>
     <context>
         <name>lifecycle</name>
         <message>
             <source>Start</source>
-            <translation type="unfinished"/>
+            <translation>Starten</translation>
         </message>
         <message>
             <source>start</source>
-            <translation type="unfinished"/>
+            <translation>starten</translation>
         </message>
         <message>
             <source>Pause</source>
-            <translation type="unfinished"/>
+            <translation>Anhalten</translation>
         </message>
         <message>
             <source>pause</source>
-            <translation type="unfinished"/>
+            <translation>anhalten</translation>
         </message>
         <message>
             <source>Resume</source>
-            <translation type="unfinished"/>
+            <translation>Fortsetzen</translation>
         </message>
         <message>
             <source>resume</source>
-            <translation type="unfinished"/>
+            <translation>fortsetzen</translation>
         </message>
         <message>
             <source>Shut Down</source>
-            <translation type="unfinished"/>
+            <translation>Herunterfahren</translation>
         </message>
         <message>
             <source>shut down</source>
-            <translation type="unfinished"/>
+            <translation>herunterfahren</translation>
         </message>
         <message>
             <source>Reboot</source>
-            <translation type="unfinished"/>
+            <translation>Neu starten</translation>
         </message>
         <message>
             <source>reboot</source>
-            <translation type="unfinished"/>
+            <translation>neu starten</translation>
         </message>
         <message>
             <source>Force Off</source>
-            <translation type="unfinished"/>
+            <translation>Ausschalten erzwingen</translation>
         </message>
         <message>
             <source>force off</source>
-            <translation type="unfinished"/>
+            <translation>hart ausschalten</translation>
         </message>
         <message>
             <source>Save</source>
-            <translation type="unfinished"/>
+            <translation>Sichern</translation>
         </message>
         <message>
             <source>save</source>
-            <translation type="unfinished"/>
+            <translation>sichern</translation>
         </message>
         <message>
             <source>{name} is transient: it cannot {verb}.</source>
-            <translation type="unfinished"/>
+            <translation>{name} ist flüchtig: Sie lässt sich nicht {verb}.</translation>
         </message>
         <message>
             <source>{name} is {state}: it cannot {verb} now.</source>
-            <translation type="unfinished"/>
+            <translation>{name} – {state}: Sie lässt sich jetzt nicht {verb}.</translation>
         </message>
     </context>
     <context>
         <name>mainwindow</name>
         <message>
             <source>Virtual machines</source>
-            <translation type="unfinished"/>
+            <translation>Virtuelle Maschinen</translation>
         </message>
         <message>
             <source>Filter</source>
-            <translation type="unfinished"/>
+            <translation>Filter</translation>
         </message>
         <message>
             <source>Filter: words, tag:web, state:running (Ctrl+F)</source>
-            <translation type="unfinished"/>
+            <translation>Filter: Wörter, tag:web, state:running (Strg+F)</translation>
         </message>
         <message>
             <source>Virtual machine screens</source>
-            <translation type="unfinished"/>
+            <translation>Bildschirme der virtuellen Maschinen</translation>
         </message>
         <message>
             <source>Virtual machines grouped by tag</source>
-            <translation type="unfinished"/>
+            <translation>Virtuelle Maschinen nach Schlagwort gruppiert</translation>
         </message>
         <message>
             <source>New VM…</source>
-            <translation type="unfinished"/>
+            <translation>Neue VM …</translation>
         </message>
         <message>
             <source>Create a virtual machine on the selected connection</source>
-            <translation type="unfinished"/>
+            <translation>Eine virtuelle Maschine auf der ausgewählten Verbindung erstellen</translation>
         </message>
         <message>
             <source>Details</source>
-            <translation type="unfinished"/>
+            <translation>Details</translation>
         </message>
         <message>
             <source>Open the details of the selected virtual machines</source>
-            <translation type="unfinished"/>
+            <translation>Die Details der ausgewählten virtuellen Maschinen öffnen</translation>
         </message>
         <message>
             <source>Thumbnails</source>
-            <translation type="unfinished"/>
+            <translation>Vorschaubilder</translation>
         </message>
         <message>
             <source>Show the screens of running VMs instead of the list</source>
-            <translation type="unfinished"/>
+            <translation>Die Bildschirme laufender VMs statt der Liste zeigen</translation>
         </message>
         <message>
             <source>Group by Tag</source>
-            <translation type="unfinished"/>
+            <translation>Nach Schlagwort gruppieren</translation>
         </message>
         <message>
             <source>Show the VMs in groups by tag, templates apart; a group's row selects all its VMs</source>
-            <translation type="unfinished"/>
+            <translation>Die VMs nach Schlagwort gruppiert zeigen, Vorlagen getrennt; die Zeile einer Gruppe wählt alle ihre VMs</translation>
         </message>
         <message>
             <source>IP Address Column</source>
-            <translation type="unfinished"/>
+            <translation>Spalte IP-Adresse</translation>
         </message>
         <message>
             <source>Show running VMs' addresses (DHCP lease, guest agent, ARP)</source>
-            <translation type="unfinished"/>
+            <translation>Die Adressen laufender VMs zeigen (DHCP-Zuweisung, Gast-Agent, ARP)</translation>
         </message>
         <message>
             <source>New VM from Template…</source>
-            <translation type="unfinished"/>
+            <translation>Neue VM aus Vorlage …</translation>
         </message>
         <message>
             <source>Make a linked clone of a template and start it</source>
-            <translation type="unfinished"/>
+            <translation>Einen verknüpften Klon einer Vorlage erstellen und starten</translation>
         </message>
         <message>
             <source>Add Connection…</source>
-            <translation type="unfinished"/>
+            <translation>Verbindung hinzufügen …</translation>
         </message>
         <message>
             <source>Remove Connection</source>
-            <translation type="unfinished"/>
+            <translation>Verbindung entfernen</translation>
         </message>
         <message>
             <source>Reconnect</source>
-            <translation type="unfinished"/>
+            <translation>Neu verbinden</translation>
         </message>
         <message>
             <source>Open Demo Fleet</source>
-            <translation type="unfinished"/>
+            <translation>Demo-Flotte öffnen</translation>
         </message>
         <message>
             <source>Open libvirt's test driver on a demo fleet</source>
-            <translation type="unfinished"/>
+            <translation>Den Testtreiber von libvirt mit einer Demo-Flotte öffnen</translation>
         </message>
         <message>
             <source>Quit</source>
-            <translation type="unfinished"/>
+            <translation>Beenden</translation>
         </message>
         <message>
             <source>About kvmgui</source>
-            <translation type="unfinished"/>
+            <translation>Über kvmgui</translation>
         </message>
         <message>
             <source>Keyboard Shortcuts</source>
-            <translation type="unfinished"/>
+            <translation>Tastenkürzel</translation>
         </message>
         <message>
             <source>Preferences…</source>
-            <translation type="unfinished"/>
+            <translation>Einstellungen …</translation>
         </message>
         <message>
             <source>Host Overview</source>
-            <translation type="unfinished"/>
+            <translation>Rechnerübersicht</translation>
         </message>
         <message>
             <source>Show the host's CPU and memory (of the selected connection)</source>
-            <translation type="unfinished"/>
+            <translation>CPU und Speicher des Rechners zeigen (der ausgewählten Verbindung)</translation>
         </message>
         <message>
             <source>Storage…</source>
-            <translation type="unfinished"/>
+            <translation>Speicher …</translation>
         </message>
         <message>
             <source>Show the storage pools and volumes of the selected connection</source>
-            <translation type="unfinished"/>
+            <translation>Die Speicherpools und Datenträger der ausgewählten Verbindung zeigen</translation>
         </message>
         <message>
             <source>&amp;File</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Datei</translation>
         </message>
         <message>
             <source>&amp;Edit</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Bearbeiten</translation>
         </message>
         <message>
             <source>&amp;View</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Ansicht</translation>
         </message>
         <message>
             <source>&amp;Virtual Machine</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Virtuelle Maschine</translation>
         </message>
         <message>
             <source>&amp;Help</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Hilfe</translation>
         </message>
         <message>
             <source>Main</source>
-            <translation type="unfinished"/>
+            <translation>Hauptleiste</translation>
         </message>
         <message>
             <source>Retry now</source>
-            <translation type="unfinished"/>
+            <translation>Jetzt erneut versuchen</translation>
         </message>
         <message>
             <source>Diagnose…</source>
-            <translation type="unfinished"/>
+            <translation>Diagnose …</translation>
         </message>
         <message>
             <source>Open the demo</source>
-            <translation type="unfinished"/>
+            <translation>Demo öffnen</translation>
         </message>
         <message>
             <source>not connected</source>
-            <translation type="unfinished"/>
+            <translation>nicht verbunden</translation>
         </message>
         <message>
             <source>{uri} {what}: {error}
 kvmgui retries by itself.</source>
-            <translation type="unfinished"/>
+            <translation>{uri} {what}: {error}
+kvmgui versucht es selbst erneut.</translation>
         </message>
         <message>
             <source>{name} has no graphical or serial console.</source>
-            <translation type="unfinished"/>
+            <translation>{name} hat weder grafische noch serielle Konsole.</translation>
         </message>
         <message>
             <source>{name} has no graphical display (SPICE or VNC), but it has a serial console.</source>
-            <translation type="unfinished"/>
+            <translation>{name} hat keine grafische Anzeige (SPICE oder VNC), aber eine serielle Konsole.</translation>
         </message>
         <message>
             <source>Open Serial Console</source>
-            <translation type="unfinished"/>
+            <translation>Serielle Konsole öffnen</translation>
         </message>
         <message numerus="yes">
             <source>%n throwaway VM(s) on {uri} left overlays behind (kvmgui was not running when they stopped): </source>
-            <translation type="unfinished">
-                <numerusform></numerusform>
-                <numerusform></numerusform>
+            <translation>
+                <numerusform>%n Wegwerf-VM auf {uri} hat Overlays hinterlassen (kvmgui lief nicht, als sie stoppte): </numerusform>
+                <numerusform>%n Wegwerf-VMs auf {uri} haben Overlays hinterlassen (kvmgui lief nicht, als sie stoppten): </numerusform>
             </translation>
         </message>
         <message>
             <source>Remove Them</source>
-            <translation type="unfinished"/>
+            <translation>Entfernen</translation>
         </message>
         <message>
             <source>Select the connection to create the VM on.</source>
-            <translation type="unfinished"/>
+            <translation>Wählen Sie die Verbindung, auf der die VM erstellt werden soll.</translation>
         </message>
         <message>
             <source>Add a connection first (File → Add Connection).</source>
-            <translation type="unfinished"/>
+            <translation>Fügen Sie zuerst eine Verbindung hinzu (Datei → Verbindung hinzufügen).</translation>
         </message>
         <message>
             <source>Making {value} from {name}…</source>
-            <translation type="unfinished"/>
+            <translation>{value} wird aus {name} erstellt …</translation>
         </message>
         <message>
             <source>Could not make a VM from {name}</source>
-            <translation type="unfinished"/>
+            <translation>Aus {name} konnte keine VM erstellt werden</translation>
         </message>
         <message numerus="yes">
             <source> — %n connection(s)</source>
-            <translation type="unfinished">
-                <numerusform></numerusform>
-                <numerusform></numerusform>
+            <translation>
+                <numerusform> — %n Verbindung</numerusform>
+                <numerusform> — %n Verbindungen</numerusform>
             </translation>
         </message>
     </context>
@@ -2891,297 +2925,316 @@ kvmgui retries by itself.</source>
         <name>models.domain_tree</name>
         <message>
             <source>Name</source>
-            <translation type="unfinished"/>
+            <translation>Name</translation>
         </message>
         <message>
             <source>State</source>
-            <translation type="unfinished"/>
+            <translation>Status</translation>
         </message>
         <message>
             <source>vCPUs</source>
-            <translation type="unfinished"/>
+            <translation>vCPUs</translation>
         </message>
         <message>
             <source>Memory</source>
-            <translation type="unfinished"/>
+            <translation>Speicher</translation>
         </message>
         <message>
             <source>CPU usage</source>
-            <translation type="unfinished"/>
+            <translation>CPU-Last</translation>
         </message>
         <message>
             <source>Memory usage</source>
-            <translation type="unfinished"/>
+            <translation>Speicherlast</translation>
         </message>
         <message>
             <source>Disk I/O</source>
-            <translation type="unfinished"/>
+            <translation>Platten-E/A</translation>
         </message>
         <message>
             <source>Network I/O</source>
-            <translation type="unfinished"/>
+            <translation>Netzwerk-E/A</translation>
         </message>
         <message>
             <source>Snapshots</source>
-            <translation type="unfinished"/>
+            <translation>Schnappschüsse</translation>
         </message>
         <message>
             <source>IP address</source>
-            <translation type="unfinished"/>
+            <translation>IP-Adresse</translation>
         </message>
         <message>
             <source>Tags: </source>
             <extracomment>Where Role.THUMBNAIL comes from: (connection, UUID) -&gt; QIcon or None. Where the Snapshots column's counts come from: (connection, UUID) -&gt; count or None. Where Column.IP_ADDRESS comes from: (connection, UUID) -&gt; the guest's addresses.</extracomment>
-            <translation type="unfinished"/>
+            <translation>Schlagwörter: </translation>
         </message>
         <message>
             <source>Test driver ({value})</source>
-            <translation type="unfinished"/>
+            <translation>Testtreiber ({value})</translation>
         </message>
         <message>
             <source>QEMU/KVM</source>
-            <translation type="unfinished"/>
+            <translation>QEMU/KVM</translation>
         </message>
         <message>
             <source>QEMU/KVM user session</source>
-            <translation type="unfinished"/>
+            <translation>QEMU/KVM-Benutzersitzung</translation>
         </message>
     </context>
     <context>
         <name>models.tag_groups</name>
         <message>
             <source>Name</source>
-            <translation type="unfinished"/>
+            <translation>Name</translation>
         </message>
         <message>
             <source>State</source>
-            <translation type="unfinished"/>
+            <translation>Status</translation>
         </message>
         <message>
             <source>Tags</source>
-            <translation type="unfinished"/>
+            <translation>Schlagwörter</translation>
         </message>
         <message>
             <source>Group {name}, {len} virtual machines</source>
-            <translation type="unfinished"/>
+            <translation>Gruppe {name}, {len} virtuelle Maschinen</translation>
         </message>
     </context>
     <context>
         <name>newvm</name>
         <message>
             <source>Give a password or an SSH key, or nobody can log in.</source>
-            <translation type="unfinished"/>
+            <translation>Geben Sie ein Passwort oder einen SSH-Schlüssel an, sonst kann sich niemand anmelden.</translation>
         </message>
         <message>
             <source>a cloud-init config needs a seed volume</source>
-            <translation type="unfinished"/>
+            <translation>eine cloud-init-Konfiguration braucht einen Seed-Datenträger</translation>
         </message>
         <message>
             <source>There is no storage pool for the disk.</source>
-            <translation type="unfinished"/>
+            <translation>Es gibt keinen Speicherpool für die Platte.</translation>
         </message>
         <message>
             <source>Give the disk a size.</source>
-            <translation type="unfinished"/>
+            <translation>Geben Sie der Platte eine Größe.</translation>
         </message>
         <message>
             <source>This host offers neither virtio nor SATA disks.</source>
-            <translation type="unfinished"/>
+            <translation>Dieser Rechner bietet weder virtio- noch SATA-Platten.</translation>
         </message>
         <message>
             <source>This host does not offer KVM: choose QEMU TCG.</source>
-            <translation type="unfinished"/>
+            <translation>Dieser Rechner bietet kein KVM: Wählen Sie QEMU TCG.</translation>
         </message>
         <message>
             <source>This host has no UEFI firmware (OVMF): choose BIOS.</source>
-            <translation type="unfinished"/>
+            <translation>Dieser Rechner hat keine UEFI-Firmware (OVMF): Wählen Sie BIOS.</translation>
         </message>
         <message>
             <source>This host has no Secure Boot firmware: choose plain UEFI.</source>
-            <translation type="unfinished"/>
+            <translation>Dieser Rechner hat keine Secure-Boot-Firmware: Wählen Sie einfaches UEFI.</translation>
         </message>
         <message>
             <source>Choose a usable disk image.</source>
-            <translation type="unfinished"/>
+            <translation>Wählen Sie ein verwendbares Plattenabbild.</translation>
         </message>
         <message>
             <source>Choose a network for the VM.</source>
-            <translation type="unfinished"/>
+            <translation>Wählen Sie ein Netzwerk für die VM.</translation>
         </message>
         <message>
             <source>the copy of the image</source>
-            <translation type="unfinished"/>
+            <translation>die Kopie des Abbilds</translation>
         </message>
         <message>
             <source>Set up the cloud-init user.</source>
-            <translation type="unfinished"/>
+            <translation>Richten Sie den cloud-init-Benutzer ein.</translation>
         </message>
         <message>
             <source>the overlay disk and the seed</source>
-            <translation type="unfinished"/>
+            <translation>die Overlay-Platte und den Seed</translation>
         </message>
         <message>
             <source>the disk</source>
-            <translation type="unfinished"/>
+            <translation>die Platte</translation>
         </message>
         <message>
             <source>Choose an ISO image.</source>
-            <translation type="unfinished"/>
+            <translation>Wählen Sie ein ISO-Abbild.</translation>
         </message>
         <message>
             <source>A VM named '{name}' already exists on this connection.</source>
-            <translation type="unfinished"/>
+            <translation>Auf dieser Verbindung gibt es schon eine VM namens '{name}'.</translation>
         </message>
         <message>
             <source>Choose a storage pool for {what}.</source>
-            <translation type="unfinished"/>
+            <translation>Wählen Sie einen Speicherpool für {what}.</translation>
         </message>
         <message>
             <source>Give the VM 1 to {cpus} vCPUs: the host has {cpus}.</source>
-            <translation type="unfinished"/>
+            <translation>Geben Sie der VM 1 bis {cpus} vCPUs: Der Rechner hat {cpus}.</translation>
         </message>
         <message>
             <source>Give the VM at least {size}.</source>
-            <translation type="unfinished"/>
+            <translation>Geben Sie der VM mindestens {size}.</translation>
         </message>
         <message>
             <source>Pool '{pool}' has only {size} free.</source>
-            <translation type="unfinished"/>
+            <translation>Pool '{pool}' hat nur {size} frei.</translation>
         </message>
         <message>
             <source>The disk must hold the image: at least {size}.</source>
-            <translation type="unfinished"/>
+            <translation>Die Platte muss das Abbild fassen: mindestens {size}.</translation>
         </message>
         <message>
             <source>The host has only {size}.</source>
-            <translation type="unfinished"/>
+            <translation>Der Rechner hat nur {size}.</translation>
         </message>
         <message>
             <source>This host's QEMU has no {GUEST_MACHINE} machine type.</source>
-            <translation type="unfinished"/>
+            <translation>Das QEMU dieses Rechners hat keinen Maschinentyp {GUEST_MACHINE}.</translation>
         </message>
     </context>
     <context>
         <name>ops</name>
         <message>
             <source>Unexpected error: {error}</source>
-            <translation type="unfinished"/>
+            <translation>Unerwarteter Fehler: {error}</translation>
         </message>
     </context>
     <context>
         <name>preferences</name>
         <message>
             <source>Statistics are read only for what is on screen: the list's columns (View menu), open Performance tabs and host overviews. Nothing is read while the main window is minimized.</source>
-            <translation type="unfinished"/>
+            <translation>Statistiken werden nur für Sichtbares gelesen: die Spalten der Liste (Menü Ansicht), offene Leistungsreiter und Rechnerübersichten. Ist das Hauptfenster minimiert, wird nichts gelesen.</translation>
         </message>
         <message>
             <source>Update interval:</source>
-            <translation type="unfinished"/>
+            <translation>Aktualisierungsintervall:</translation>
         </message>
         <message>
             <source>virt-viewer (attaches through libvirt)</source>
-            <translation type="unfinished"/>
+            <translation>virt-viewer (verbindet sich über libvirt)</translation>
         </message>
         <message>
             <source>remote-viewer (connects to the display's address)</source>
-            <translation type="unfinished"/>
+            <translation>remote-viewer (verbindet sich mit der Adresse der Anzeige)</translation>
         </message>
         <message>
             <source>Graphical console</source>
-            <translation type="unfinished"/>
+            <translation>Grafische Konsole</translation>
         </message>
         <message>
             <source>Serial console</source>
-            <translation type="unfinished"/>
+            <translation>Serielle Konsole</translation>
         </message>
         <message>
             <source>Details window</source>
-            <translation type="unfinished"/>
+            <translation>Detailfenster</translation>
         </message>
         <message>
             <source> running VMs</source>
-            <translation type="unfinished"/>
+            <translation> laufende VMs</translation>
         </message>
         <message>
             <source>Thumbnails are screenshots of the running VMs shown in the thumbnail view (View menu) and in open details windows; above the limit they are off.</source>
-            <translation type="unfinished"/>
+            <translation>Vorschaubilder sind Bildschirmfotos der laufenden VMs in der Vorschauansicht (Menü Ansicht) und in offenen Detailfenstern; über der Grenze sind sie aus.</translation>
         </message>
         <message>
             <source>Graphical console viewer:</source>
-            <translation type="unfinished"/>
+            <translation>Betrachter für die grafische Konsole:</translation>
         </message>
         <message>
             <source>After creating a VM, open:</source>
-            <translation type="unfinished"/>
+            <translation>Nach dem Erstellen einer VM öffnen:</translation>
         </message>
         <message>
             <source>Thumbnail refresh:</source>
-            <translation type="unfinished"/>
+            <translation>Vorschaubilder auffrischen:</translation>
         </message>
         <message>
             <source>Thumbnails up to:</source>
-            <translation type="unfinished"/>
+            <translation>Vorschaubilder bis:</translation>
         </message>
         <message>
             <source>Preferences — kvmgui</source>
-            <translation type="unfinished"/>
+            <translation>Einstellungen — kvmgui</translation>
         </message>
         <message>
             <source>Statistics</source>
-            <translation type="unfinished"/>
+            <translation>Statistiken</translation>
         </message>
         <message>
             <source>Consoles</source>
-            <translation type="unfinished"/>
+            <translation>Konsolen</translation>
         </message>
     </context>
     <context>
         <name>shortcuts</name>
         <message>
             <source>Other</source>
-            <translation type="unfinished"/>
+            <translation>Sonstige</translation>
         </message>
         <message>
             <source>Keyboard Shortcuts</source>
-            <translation type="unfinished"/>
+            <translation>Tastenkürzel</translation>
         </message>
         <message>
             <source>Keyboard shortcuts</source>
-            <translation type="unfinished"/>
+            <translation>Tastenkürzel</translation>
         </message>
         <message>
             <source>Action</source>
-            <translation type="unfinished"/>
+            <translation>Aktion</translation>
         </message>
         <message>
             <source>Keys</source>
-            <translation type="unfinished"/>
+            <translation>Tasten</translation>
         </message>
     </context>
     <context>
         <name>snapshot_column</name>
         <message>
             <source>Snapshots Column</source>
-            <translation type="unfinished"/>
+            <translation>Spalte Schnappschüsse</translation>
         </message>
         <message>
             <source>Show how many snapshots each VM has</source>
-            <translation type="unfinished"/>
+            <translation>Zeigen, wie viele Schnappschüsse jede VM hat</translation>
         </message>
         <message>
             <source>Could not count snapshots</source>
-            <translation type="unfinished"/>
+            <translation>Schnappschüsse konnten nicht gezählt werden</translation>
+        </message>
+    </context>
+    <context>
+        <name>snapshots</name>
+        <message>
+            <source>running</source>
+            <translation>läuft</translation>
+        </message>
+        <message>
+            <source>paused</source>
+            <translation>angehalten</translation>
+        </message>
+        <message>
+            <source>shut off</source>
+            <translation>ausgeschaltet</translation>
+        </message>
+        <message>
+            <source>running (disks only)</source>
+            <translation>läuft (nur Platten)</translation>
         </message>
     </context>
     <context>
         <name>stats_columns</name>
         <message>
             <source>{value} Column</source>
-            <translation type="unfinished"/>
+            <translation>Spalte {value}</translation>
         </message>
         <message>
             <source>Show the live {value} of running VMs</source>
-            <translation type="unfinished"/>
+            <translation>Die aktuelle {value} laufender VMs zeigen</translation>
         </message>
     </context>
     <context>
@@ -3189,115 +3242,111 @@ kvmgui retries by itself.</source>
         <message>
             <source>read statistics</source>
             <extracomment>Points a list sparkline shows: one minute at the default interval. The list column of each statistics group, in column order.</extracomment>
-            <translation type="unfinished"/>
+            <translation>Statistiken lesen</translation>
         </message>
     </context>
     <context>
         <name>tags_dialog</name>
         <message>
             <source>Tags of {names}</source>
-            <translation type="unfinished"/>
+            <translation>Schlagwörter von {names}</translation>
         </message>
         <message>
             <source>Edit tags</source>
-            <translation type="unfinished"/>
+            <translation>Schlagwörter bearbeiten</translation>
         </message>
         <message>
             <source>Untick a tag to remove it</source>
-            <translation type="unfinished"/>
+            <translation>Kreuz entfernen, um ein Schlagwort zu entfernen</translation>
         </message>
         <message>
             <source> from every VM.</source>
-            <translation type="unfinished"/>
+            <translation> von jeder VM.</translation>
         </message>
         <message>
             <source>Tags</source>
-            <translation type="unfinished"/>
+            <translation>Schlagwörter</translation>
         </message>
         <message>
             <source>New tags, separated by spaces</source>
-            <translation type="unfinished"/>
+            <translation>Neue Schlagwörter, durch Leerzeichen getrennt</translation>
         </message>
         <message>
             <source>New tags</source>
-            <translation type="unfinished"/>
+            <translation>Neue Schlagwörter</translation>
         </message>
         <message>
             <source>Problem</source>
-            <translation type="unfinished"/>
+            <translation>Problem</translation>
         </message>
         <message>
             <source>Add:</source>
-            <translation type="unfinished"/>
+            <translation>Hinzufügen:</translation>
         </message>
     </context>
     <context>
         <name>template_dialog</name>
         <message>
             <source>New VM from Template</source>
-            <translation type="unfinished"/>
+            <translation>Neue VM aus Vorlage</translation>
         </message>
         <message>
             <source>A linked clone of the template is made and started, named after it.</source>
-            <translation type="unfinished"/>
+            <translation>Ein verknüpfter Klon der Vorlage wird erstellt und gestartet, nach ihr benannt.</translation>
         </message>
         <message>
             <source>There is no template yet. Shut a VM off and use Virtual Machine → Make Template.</source>
-            <translation type="unfinished"/>
+            <translation>Es gibt noch keine Vorlage. Schalten Sie eine VM aus und wählen Sie Virtuelle Maschine → Zur Vorlage machen.</translation>
         </message>
         <message>
             <source>Templates</source>
-            <translation type="unfinished"/>
+            <translation>Vorlagen</translation>
         </message>
         <message>
             <source>Create and Start</source>
-            <translation type="unfinished"/>
+            <translation>Erstellen und starten</translation>
         </message>
     </context>
     <context>
         <name>throwaways</name>
         <message>
             <source>look for throwaway leftovers</source>
-            <translation type="unfinished"/>
-        </message>
-        <message>
-            <source>looking for throwaway leftovers on %s: %s</source>
-            <translation type="unfinished"/>
+            <translation>nach Resten von Wegwerf-VMs suchen</translation>
         </message>
         <message>
             <source>Could not remove a throwaway VM's overlays</source>
-            <translation type="unfinished"/>
+            <translation>Die Overlays einer Wegwerf-VM konnten nicht entfernt werden</translation>
         </message>
         <message>
             <source>Could not remove a throwaway VM's overlays: </source>
-            <translation type="unfinished"/>
+            <translation>Die Overlays einer Wegwerf-VM konnten nicht entfernt werden: </translation>
         </message>
     </context>
     <context>
         <name>uncaught</name>
         <message>
             <source>in the GUI</source>
-            <translation type="unfinished"/>
+            <translation>in der Oberfläche</translation>
         </message>
         <message>
             <source>a thread</source>
-            <translation type="unfinished"/>
+            <translation>ein Thread</translation>
         </message>
         <message>
             <source>in a background task</source>
-            <translation type="unfinished"/>
+            <translation>in einer Hintergrundaufgabe</translation>
         </message>
         <message>
             <source>The details are in the log: {_log_file}</source>
-            <translation type="unfinished"/>
+            <translation>Die Einzelheiten stehen im Protokoll: {_log_file}</translation>
         </message>
         <message>
             <source>No log file could be written; run kvmgui --debug to see the details.</source>
-            <translation type="unfinished"/>
+            <translation>Es konnte keine Protokolldatei geschrieben werden; starten Sie kvmgui --debug, um die Einzelheiten zu sehen.</translation>
         </message>
         <message>
             <source>kvmgui: unexpected error</source>
-            <translation type="unfinished"/>
+            <translation>kvmgui: unerwarteter Fehler</translation>
         </message>
         <message>
             <source>kvmgui met an unexpected error {where} and carried on; what you were doing may not have finished.
@@ -3305,13 +3354,17 @@ kvmgui retries by itself.</source>
 {summary}
 
 {where_to_read}</source>
-            <translation type="unfinished"/>
+            <translation>kvmgui ist auf einen unerwarteten Fehler gestoßen ({where}) und hat weitergemacht; was Sie gerade taten, ist womöglich nicht abgeschlossen.
+
+{summary}
+
+{where_to_read}</translation>
         </message>
         <message numerus="yes">
             <source>%n more unexpected error(s) since.</source>
-            <translation type="unfinished">
-                <numerusform/>
-                <numerusform/>
+            <translation>
+                <numerusform>Seitdem %n weiterer unerwarteter Fehler.</numerusform>
+                <numerusform>Seitdem %n weitere unerwartete Fehler.</numerusform>
             </translation>
         </message>
     </context>
@@ -3319,619 +3372,592 @@ kvmgui retries by itself.</source>
         <name>vm_actions</name>
         <message>
             <source>Each stops at once, like pulling its power cord: what its guest has not written to disk is lost.</source>
-            <translation type="unfinished"/>
+            <translation>Jede stoppt sofort, wie beim Ziehen des Netzsteckers: Was ihr Gast nicht auf die Platte geschrieben hat, geht verloren.</translation>
         </message>
         <message>
             <source>Each is stopped with its memory saved to the host's disk, which needs as much free space as their memory.</source>
-            <translation type="unfinished"/>
+            <translation>Jede wird gestoppt und ihr Speicher auf der Platte des Rechners gesichert; das braucht so viel freien Platz wie ihr Speicher.</translation>
         </message>
         <message>
             <source>{label} the selected virtual machines</source>
-            <translation type="unfinished"/>
+            <translation>Ausgewählte virtuelle Maschinen: {label}</translation>
         </message>
         <message>
             <source>Delete…</source>
-            <translation type="unfinished"/>
+            <translation>Löschen …</translation>
         </message>
         <message>
             <source>Delete the selected virtual machines</source>
-            <translation type="unfinished"/>
+            <translation>Die ausgewählten virtuellen Maschinen löschen</translation>
         </message>
         <message>
             <source>Open Console</source>
-            <translation type="unfinished"/>
+            <translation>Konsole öffnen</translation>
         </message>
         <message>
             <source>Open the graphical console of the selected VMs</source>
-            <translation type="unfinished"/>
+            <translation>Die grafische Konsole der ausgewählten VMs öffnen</translation>
         </message>
         <message>
             <source>Could not {verb} {name}</source>
-            <translation type="unfinished"/>
+            <translation>Fehlgeschlagen: {name} {verb}</translation>
         </message>
         <message>
             <source>{label}: {len} virtual machines…</source>
-            <translation type="unfinished"/>
+            <translation>{label}: {len} virtuelle Maschinen …</translation>
         </message>
         <message>
             <source>{label}: {value} of {total} done.</source>
-            <translation type="unfinished"/>
+            <translation>{label}: {value} von {total} erledigt.</translation>
         </message>
         <message>
             <source>Could not {verb} {failed} of {total}: </source>
-            <translation type="unfinished"/>
+            <translation>Fehlgeschlagen ({verb}) bei {failed} von {total}: </translation>
         </message>
         <message>
             <source>{label} {len} virtual machines?</source>
-            <translation type="unfinished"/>
+            <translation>{len} virtuelle Maschinen: {label}?</translation>
         </message>
         <message>
             <source>{label} {len} virtual machines: {names}?
 
 </source>
-            <translation type="unfinished"/>
+            <translation>{len} virtuelle Maschinen: {label}? ({names})
+
+</translation>
         </message>
         <message>
             <source>{template} backs the disks of: {join}.</source>
-            <translation type="unfinished"/>
+            <translation>{template} liegt unter den Platten von: {join}.</translation>
         </message>
         <message>
             <source>Delete Template</source>
-            <translation type="unfinished"/>
+            <translation>Vorlage löschen</translation>
         </message>
         <message>
             <source>
 Those clones read through the template's disks: deleting its disks leaves them unable to start.</source>
-            <translation type="unfinished"/>
+            <translation>
+Diese Klone lesen durch die Platten der Vorlage: Werden ihre Platten gelöscht, starten sie nicht mehr.</translation>
         </message>
         <message>
             <source>Continue…</source>
-            <translation type="unfinished"/>
+            <translation>Fortfahren …</translation>
         </message>
         <message>
             <source>Could not delete {name}</source>
-            <translation type="unfinished"/>
+            <translation>{name} konnte nicht gelöscht werden</translation>
         </message>
         <message>
             <source>Could not send {label} to {name}</source>
-            <translation type="unfinished"/>
+            <translation>{label} konnte nicht an {name} gesendet werden</translation>
         </message>
         <message>
             <source>Take Snapshot…</source>
-            <translation type="unfinished"/>
+            <translation>Schnappschuss aufnehmen …</translation>
         </message>
         <message>
             <source>Take a snapshot of the selected virtual machine</source>
-            <translation type="unfinished"/>
+            <translation>Einen Schnappschuss der ausgewählten virtuellen Maschine aufnehmen</translation>
         </message>
         <message>
             <source>Revert to…</source>
-            <translation type="unfinished"/>
+            <translation>Zurücksetzen auf …</translation>
         </message>
         <message>
             <source>Revert the selected virtual machine to one of its snapshots</source>
-            <translation type="unfinished"/>
+            <translation>Die ausgewählte virtuelle Maschine auf einen ihrer Schnappschüsse zurücksetzen</translation>
         </message>
         <message>
             <source>Clone…</source>
-            <translation type="unfinished"/>
+            <translation>Klonen …</translation>
         </message>
         <message>
             <source>Make one or more clones (full or linked) of the selected VM</source>
-            <translation type="unfinished"/>
+            <translation>Einen oder mehrere Klone (vollständig oder verknüpft) der ausgewählten VM erstellen</translation>
         </message>
         <message>
             <source>Tags…</source>
-            <translation type="unfinished"/>
+            <translation>Schlagwörter …</translation>
         </message>
         <message>
             <source>Add or remove tags on the selected virtual machines</source>
-            <translation type="unfinished"/>
+            <translation>Schlagwörter der ausgewählten virtuellen Maschinen hinzufügen oder entfernen</translation>
         </message>
         <message>
             <source>Make Template…</source>
-            <translation type="unfinished"/>
+            <translation>Zur Vorlage machen …</translation>
         </message>
         <message>
             <source>Keep the selected shut-off VMs as templates for linked clones</source>
-            <translation type="unfinished"/>
+            <translation>Die ausgewählten ausgeschalteten VMs als Vorlagen für verknüpfte Klone behalten</translation>
         </message>
         <message>
             <source>Run Throwaway</source>
-            <translation type="unfinished"/>
+            <translation>Wegwerfkopie starten</translation>
         </message>
         <message>
             <source>Start a temporary copy of the selected shut-off VM; it is gone when it shuts down</source>
-            <translation type="unfinished"/>
+            <translation>Eine vorübergehende Kopie der ausgewählten ausgeschalteten VM starten; sie verschwindet beim Herunterfahren</translation>
         </message>
         <message>
             <source>Copy SSH Command</source>
-            <translation type="unfinished"/>
+            <translation>SSH-Befehl kopieren</translation>
         </message>
         <message>
             <source>Copy the command that logs into the selected running VM over SSH</source>
-            <translation type="unfinished"/>
+            <translation>Den Befehl kopieren, der sich per SSH an der ausgewählten laufenden VM anmeldet</translation>
         </message>
         <message>
             <source>Open SSH Terminal</source>
-            <translation type="unfinished"/>
+            <translation>SSH-Terminal öffnen</translation>
         </message>
         <message>
             <source>Log into the selected running VM over SSH in a terminal window</source>
-            <translation type="unfinished"/>
+            <translation>Sich in einem Terminalfenster per SSH an der ausgewählten laufenden VM anmelden</translation>
         </message>
         <message>
             <source>{name} has no IP address yet (no DHCP lease, guest agent or ARP entry): wait until it is up, then try again.</source>
-            <translation type="unfinished"/>
+            <translation>{name} hat noch keine IP-Adresse (keine DHCP-Zuweisung, kein Gast-Agent, kein ARP-Eintrag): Warten Sie, bis sie läuft, und versuchen Sie es erneut.</translation>
         </message>
         <message>
             <source>Could not read the address of {name}</source>
-            <translation type="unfinished"/>
+            <translation>Die Adresse von {name} konnte nicht gelesen werden</translation>
         </message>
         <message>
             <source>Copied: {line}</source>
-            <translation type="unfinished"/>
+            <translation>Kopiert: {line}</translation>
         </message>
         <message>
             <source>SSH: {name}</source>
-            <translation type="unfinished"/>
+            <translation>SSH: {name}</translation>
         </message>
         <message>
             <source>Could not run a throwaway of {name}</source>
-            <translation type="unfinished"/>
+            <translation>Wegwerfkopie von {name} konnte nicht gestartet werden</translation>
         </message>
         <message>
             <source>Make Template</source>
-            <translation type="unfinished"/>
+            <translation>Zur Vorlage machen</translation>
         </message>
         <message>
             <source>Make {names} a template? Its disks become read-only for its own guest, so that its linked clones stay sound; clones get writable disks of their own.</source>
-            <translation type="unfinished"/>
+            <translation>{names} zur Vorlage machen? Ihre Platten werden für den eigenen Gast schreibgeschützt, damit ihre verknüpften Klone intakt bleiben; Klone erhalten eigene beschreibbare Platten.</translation>
         </message>
         <message>
             <source>Could not make {name} a template</source>
-            <translation type="unfinished"/>
+            <translation>{name} konnte nicht zur Vorlage gemacht werden</translation>
         </message>
         <message>
             <source>Could not change the tags of {name}</source>
-            <translation type="unfinished"/>
+            <translation>Die Schlagwörter von {name} konnten nicht geändert werden</translation>
         </message>
         <message>
             <source>Could not look for the clones of {name}</source>
-            <translation type="unfinished"/>
+            <translation>Nach den Klonen von {name} konnte nicht gesucht werden</translation>
         </message>
         <message>
             <source>{name} was deleted, but not all of its storage: </source>
-            <translation type="unfinished"/>
+            <translation>{name} wurde gelöscht, aber nicht ihr ganzer Speicher: </translation>
         </message>
     </context>
     <context>
         <name>widgets.message_bar</name>
         <message>
             <source>Dismiss</source>
-            <translation type="unfinished"/>
-        </message>
-    </context>
-    <context>
-        <name>widgets.plain</name>
-        <message>
-            <source>&lt;p style='white-space:pre-wrap'&gt;{escape}&lt;/p&gt;</source>
-            <translation type="unfinished"/>
+            <translation>Schließen</translation>
         </message>
     </context>
     <context>
         <name>wizard.finish_page</name>
         <message>
             <source>Name and finish</source>
-            <translation type="unfinished"/>
+            <translation>Name und Abschluss</translation>
         </message>
         <message>
             <source>the name of a bridge on the host, e.g. br0</source>
-            <translation type="unfinished"/>
+            <translation>Name einer Bridge auf dem Rechner, z. B. br0</translation>
         </message>
         <message>
             <source>Host bridge name</source>
-            <translation type="unfinished"/>
+            <translation>Name der Bridge des Rechners</translation>
         </message>
         <message>
             <source>Customize before install (review and edit the XML)</source>
-            <translation type="unfinished"/>
+            <translation>Vor der Installation anpassen (XML prüfen und bearbeiten)</translation>
         </message>
         <message>
             <source>Equivalent virt-install command</source>
-            <translation type="unfinished"/>
+            <translation>Entsprechender virt-install-Befehl</translation>
         </message>
         <message>
             <source>Copy</source>
-            <translation type="unfinished"/>
+            <translation>Kopieren</translation>
         </message>
         <message>
             <source>Copy the virt-install command to the clipboard</source>
-            <translation type="unfinished"/>
+            <translation>Den virt-install-Befehl in die Zwischenablage kopieren</translation>
         </message>
         <message>
             <source>Diagnose the Host…</source>
-            <translation type="unfinished"/>
+            <translation>Rechner diagnostizieren …</translation>
         </message>
         <message>
             <source>Check KVM, firmware, networks, pools and free space</source>
-            <translation type="unfinished"/>
+            <translation>KVM, Firmware, Netzwerke, Pools und freien Platz prüfen</translation>
         </message>
         <message>
             <source>Name:</source>
-            <translation type="unfinished"/>
+            <translation>Name:</translation>
         </message>
         <message>
             <source>Network:</source>
-            <translation type="unfinished"/>
+            <translation>Netzwerk:</translation>
         </message>
         <message>
             <source>Firmware:</source>
-            <translation type="unfinished"/>
+            <translation>Firmware:</translation>
         </message>
         <message>
             <source>Virtualization:</source>
-            <translation type="unfinished"/>
+            <translation>Virtualisierung:</translation>
         </message>
         <message>
             <source>Equivalent virt-install command:</source>
-            <translation type="unfinished"/>
+            <translation>Entsprechender virt-install-Befehl:</translation>
         </message>
         <message>
             <source> (inactive: started on Create)</source>
-            <translation type="unfinished"/>
+            <translation> (inaktiv: wird beim Erstellen gestartet)</translation>
         </message>
         <message>
             <source>Virtual network '{name}'{state}</source>
-            <translation type="unfinished"/>
+            <translation>Virtuelles Netzwerk '{name}'{state}</translation>
         </message>
         <message>
             <source>Host bridge {name}</source>
-            <translation type="unfinished"/>
+            <translation>Bridge {name} des Rechners</translation>
         </message>
         <message>
             <source>Host bridge (the host cannot list them: type its name)</source>
-            <translation type="unfinished"/>
+            <translation>Bridge des Rechners (der Rechner kann sie nicht auflisten: Namen eingeben)</translation>
         </message>
         <message>
             <source>User-mode networking</source>
-            <translation type="unfinished"/>
+            <translation>Netzwerk im Benutzermodus</translation>
         </message>
         <message>
             <source>BIOS</source>
-            <translation type="unfinished"/>
+            <translation>BIOS</translation>
         </message>
         <message>
             <source>UEFI (OVMF)</source>
-            <translation type="unfinished"/>
+            <translation>UEFI (OVMF)</translation>
         </message>
         <message>
             <source>UEFI with Secure Boot</source>
-            <translation type="unfinished"/>
+            <translation>UEFI mit Secure Boot</translation>
         </message>
         <message>
             <source>KVM (hardware acceleration)</source>
-            <translation type="unfinished"/>
+            <translation>KVM (Hardware-Beschleunigung)</translation>
         </message>
         <message>
             <source>QEMU TCG (software emulation, slow)</source>
-            <translation type="unfinished"/>
+            <translation>QEMU TCG (Software-Emulation, langsam)</translation>
         </message>
         <message>
             <source>Type the name of a bridge on the host.</source>
-            <translation type="unfinished"/>
+            <translation>Geben Sie den Namen einer Bridge auf dem Rechner ein.</translation>
         </message>
         <message>
             <source>This host offers no network for the VM.</source>
-            <translation type="unfinished"/>
+            <translation>Dieser Rechner bietet kein Netzwerk für die VM.</translation>
         </message>
     </context>
     <context>
         <name>wizard.resources_page</name>
         <message>
             <source>Memory, processors and disk</source>
-            <translation type="unfinished"/>
+            <translation>Speicher, Prozessoren und Platte</translation>
         </message>
         <message>
             <source>Reading the host…</source>
-            <translation type="unfinished"/>
+            <translation>Rechner wird gelesen …</translation>
         </message>
         <message>
             <source>Create a disk</source>
-            <translation type="unfinished"/>
+            <translation>Eine Platte erstellen</translation>
         </message>
         <message>
             <source>Storage pool:</source>
-            <translation type="unfinished"/>
+            <translation>Speicherpool:</translation>
         </message>
         <message>
             <source>Size:</source>
-            <translation type="unfinished"/>
+            <translation>Größe:</translation>
         </message>
         <message>
             <source>Memory:</source>
-            <translation type="unfinished"/>
+            <translation>Speicher:</translation>
         </message>
         <message>
             <source>vCPUs:</source>
-            <translation type="unfinished"/>
+            <translation>vCPUs:</translation>
         </message>
         <message>
             <source>The host has {format_mib} and {cpus} CPUs.</source>
-            <translation type="unfinished"/>
+            <translation>Der Rechner hat {format_mib} und {cpus} CPUs.</translation>
         </message>
         <message>
             <source>{size} free</source>
-            <translation type="unfinished"/>
+            <translation>{size} frei</translation>
         </message>
         <message>
             <source>free space unknown</source>
-            <translation type="unfinished"/>
+            <translation>freier Platz unbekannt</translation>
         </message>
         <message>
             <source>, created on Finish</source>
-            <translation type="unfinished"/>
+            <translation>, wird beim Abschließen erstellt</translation>
         </message>
     </context>
     <context>
         <name>wizard.source_page</name>
         <message>
             <source>Local install media (ISO image)</source>
-            <translation type="unfinished"/>
+            <translation>Lokales Installationsmedium (ISO-Abbild)</translation>
         </message>
         <message>
             <source>Import an existing disk image</source>
-            <translation type="unfinished"/>
+            <translation>Vorhandenes Plattenabbild importieren</translation>
         </message>
         <message>
             <source>Cloud image with cloud-init (user, password, SSH key)</source>
-            <translation type="unfinished"/>
+            <translation>Cloud-Abbild mit cloud-init (Benutzer, Passwort, SSH-Schlüssel)</translation>
         </message>
         <message>
             <source>Network boot (PXE)</source>
-            <translation type="unfinished"/>
+            <translation>Netzwerkstart (PXE)</translation>
         </message>
         <message>
             <source>Empty VM (no install source)</source>
-            <translation type="unfinished"/>
+            <translation>Leere VM (keine Installationsquelle)</translation>
         </message>
         <message>
             <source>Where does the operating system come from?</source>
-            <translation type="unfinished"/>
+            <translation>Woher kommt das Betriebssystem?</translation>
         </message>
         <message>
             <source>The VM boots from the network first (PXE): the network must offer a boot server.</source>
-            <translation type="unfinished"/>
+            <translation>Die VM startet zuerst aus dem Netzwerk (PXE): Das Netzwerk muss einen Boot-Server bieten.</translation>
         </message>
         <message>
             <source>The VM gets no install source: attach one later, or boot it as it is.</source>
-            <translation type="unfinished"/>
+            <translation>Die VM erhält keine Installationsquelle: Fügen Sie später eine hinzu oder starten Sie sie so.</translation>
         </message>
         <message>
             <source>Operating system</source>
-            <translation type="unfinished"/>
+            <translation>Betriebssystem</translation>
         </message>
         <message>
             <source>Search the OS list (e.g. debian 12, fedora, win11)…</source>
-            <translation type="unfinished"/>
+            <translation>Betriebssystemliste durchsuchen (z. B. debian 12, fedora, win11) …</translation>
         </message>
         <message>
             <source>Reading the OS list…</source>
-            <translation type="unfinished"/>
+            <translation>Betriebssystemliste wird gelesen …</translation>
         </message>
         <message>
             <source>ISO image</source>
-            <translation type="unfinished"/>
+            <translation>ISO-Abbild</translation>
         </message>
         <message>
             <source>/path/to/install.iso (recently used ones in the list)</source>
-            <translation type="unfinished"/>
+            <translation>/pfad/zu/install.iso (zuletzt verwendete in der Liste)</translation>
         </message>
         <message>
             <source>/path/on/the/host/install.iso (or choose among the host's volumes)</source>
-            <translation type="unfinished"/>
+            <translation>/pfad/auf/dem/rechner/install.iso (oder unter den Datenträgern des Rechners wählen)</translation>
         </message>
         <message>
             <source>ISO image:</source>
-            <translation type="unfinished"/>
+            <translation>ISO-Abbild:</translation>
         </message>
         <message>
             <source>Disk image</source>
-            <translation type="unfinished"/>
+            <translation>Plattenabbild</translation>
         </message>
         <message>
             <source>/path/to/disk.qcow2 or disk.img</source>
-            <translation type="unfinished"/>
+            <translation>/pfad/zu/disk.qcow2 oder disk.img</translation>
         </message>
         <message>
             <source>Copy it into a storage pool (the original stays untouched)</source>
-            <translation type="unfinished"/>
+            <translation>In einen Speicherpool kopieren (das Original bleibt unberührt)</translation>
         </message>
         <message>
             <source>Disk image:</source>
-            <translation type="unfinished"/>
+            <translation>Plattenabbild:</translation>
         </message>
         <message>
             <source>Cloud image</source>
-            <translation type="unfinished"/>
+            <translation>Cloud-Abbild</translation>
         </message>
         <message>
             <source>/path/to/debian-12-genericcloud-amd64.qcow2</source>
-            <translation type="unfinished"/>
+            <translation>/pfad/zu/debian-12-genericcloud-amd64.qcow2</translation>
         </message>
         <message>
             <source>stored hashed (SHA-512 crypt); empty: key only</source>
-            <translation type="unfinished"/>
+            <translation>wird gehasht gespeichert (SHA-512 crypt); leer: nur Schlüssel</translation>
         </message>
         <message>
             <source>ssh-ed25519 AAAA… (from ~/.ssh/*.pub)</source>
-            <translation type="unfinished"/>
+            <translation>ssh-ed25519 AAAA… (aus ~/.ssh/*.pub)</translation>
         </message>
         <message>
             <source>the VM's name</source>
-            <translation type="unfinished"/>
+            <translation>der Name der VM</translation>
         </message>
         <message>
             <source>Cloud image:</source>
-            <translation type="unfinished"/>
+            <translation>Cloud-Abbild:</translation>
         </message>
         <message>
             <source>User:</source>
-            <translation type="unfinished"/>
+            <translation>Benutzer:</translation>
         </message>
         <message>
             <source>Password:</source>
-            <translation type="unfinished"/>
+            <translation>Passwort:</translation>
         </message>
         <message>
             <source>SSH public key:</source>
-            <translation type="unfinished"/>
+            <translation>Öffentlicher SSH-Schlüssel:</translation>
         </message>
         <message>
             <source>Host name:</source>
-            <translation type="unfinished"/>
+            <translation>Rechnername:</translation>
         </message>
         <message>
             <source>Browse…</source>
-            <translation type="unfinished"/>
+            <translation>Durchsuchen …</translation>
         </message>
         <message>
             <source>Host volumes…</source>
-            <translation type="unfinished"/>
+            <translation>Datenträger des Rechners …</translation>
         </message>
         <message>
             <source>Choose among the volumes of the host's storage pools</source>
-            <translation type="unfinished"/>
+            <translation>Unter den Datenträgern der Speicherpools des Rechners wählen</translation>
         </message>
         <message>
             <source>ISO images (*.iso);;All files (*)</source>
-            <translation type="unfinished"/>
+            <translation>ISO-Abbilder (*.iso);;Alle Dateien (*)</translation>
         </message>
         <message>
             <source>Disk images (*.qcow2 *.img *.raw);;All files (*)</source>
-            <translation type="unfinished"/>
+            <translation>Plattenabbilder (*.qcow2 *.img *.raw);;Alle Dateien (*)</translation>
         </message>
         <message>
             <source>Cloud images (*.qcow2 *.img *.raw);;All files (*)</source>
-            <translation type="unfinished"/>
+            <translation>Cloud-Abbilder (*.qcow2 *.img *.raw);;Alle Dateien (*)</translation>
         </message>
         <message>
             <source>Choose a file</source>
-            <translation type="unfinished"/>
+            <translation>Datei wählen</translation>
         </message>
         <message>
             <source>ISO images</source>
-            <translation type="unfinished"/>
+            <translation>ISO-Abbilder</translation>
         </message>
         <message>
             <source>disk images</source>
-            <translation type="unfinished"/>
+            <translation>Plattenabbilder</translation>
         </message>
         <message>
             <source>No {plural} in the host's storage pools</source>
-            <translation type="unfinished"/>
+            <translation>Keine {plural} in den Speicherpools des Rechners</translation>
         </message>
         <message>
             <source>Reading the host's storage pools…</source>
-            <translation type="unfinished"/>
+            <translation>Speicherpools des Rechners werden gelesen …</translation>
         </message>
         <message>
             <source>The ISO image is on the host, where its OS cannot be detected: choose it in the list.</source>
-            <translation type="unfinished"/>
+            <translation>Das ISO-Abbild liegt auf dem Rechner, wo sein Betriebssystem nicht erkannt werden kann: Wählen Sie es in der Liste.</translation>
         </message>
         <message>
             <source>Detecting the OS of the ISO image…</source>
-            <translation type="unfinished"/>
+            <translation>Betriebssystem des ISO-Abbilds wird erkannt …</translation>
         </message>
         <message>
             <source>{len} operating systems known; none chosen.</source>
-            <translation type="unfinished"/>
+            <translation>{len} Betriebssysteme bekannt; keines gewählt.</translation>
         </message>
         <message>
             <source>The OS of this ISO is unknown: choose it in the list.</source>
-            <translation type="unfinished"/>
+            <translation>Das Betriebssystem dieses ISO-Abbilds ist unbekannt: Wählen Sie es in der Liste.</translation>
         </message>
         <message>
             <source>Detected: {name}. Choose another in the list if wrong.</source>
-            <translation type="unfinished"/>
+            <translation>Erkannt: {name}. Wählen Sie ein anderes in der Liste, falls falsch.</translation>
         </message>
     </context>
     <context>
         <name>wizard.wizard</name>
         <message>
             <source>Customize the new VM's XML</source>
-            <translation type="unfinished"/>
+            <translation>XML der neuen VM anpassen</translation>
         </message>
         <message>
             <source>Create</source>
-            <translation type="unfinished"/>
+            <translation>Erstellen</translation>
         </message>
         <message>
             <source>The XML is not well-formed: {err}</source>
-            <translation type="unfinished"/>
+            <translation>Das XML ist nicht wohlgeformt: {err}</translation>
         </message>
         <message>
             <source>This XML is refused: {err}.</source>
-            <translation type="unfinished"/>
+            <translation>Dieses XML wird abgelehnt: {err}.</translation>
         </message>
         <message>
             <source>New virtual machine on {uri}</source>
-            <translation type="unfinished"/>
+            <translation>Neue virtuelle Maschine auf {uri}</translation>
         </message>
         <message>
             <source>Could not read what the host offers</source>
-            <translation type="unfinished"/>
+            <translation>Was der Rechner bietet, konnte nicht gelesen werden</translation>
         </message>
         <message>
             <source>Could not list the host's volumes</source>
-            <translation type="unfinished"/>
+            <translation>Die Datenträger des Rechners konnten nicht aufgelistet werden</translation>
         </message>
         <message>
             <source>Could not check {path}</source>
-            <translation type="unfinished"/>
+            <translation>{path} konnte nicht geprüft werden</translation>
         </message>
         <message>
             <source>the path</source>
-            <translation type="unfinished"/>
+            <translation>der Pfad</translation>
         </message>
         <message>
             <source>Cannot create this VM: {err}</source>
-            <translation type="unfinished"/>
+            <translation>Diese VM kann nicht erstellt werden: {err}</translation>
         </message>
         <message>
             <source>Preparing</source>
-            <translation type="unfinished"/>
+            <translation>Vorbereiten</translation>
         </message>
         <message>
             <source>Hashing the password</source>
-            <translation type="unfinished"/>
+            <translation>Passwort wird gehasht</translation>
         </message>
         <message>
             <source>Could not create {name}</source>
-            <translation type="unfinished"/>
-        </message>
-    </context>
-    <context>
-        <name>errors</name>
-        <message>
-            <source>Could not connect to {uri}: {message}</source>
-            <translation type="unfinished"/>
-        </message>
-        <message>
-            <source>Could not reach the host over SSH ({message}). Check the host and your SSH key.</source>
-            <translation type="unfinished"/>
-        </message>
-        <message>
-            <source>The libvirt daemon is not running ({message}). Start it with 'sudo systemctl start libvirtd' (or 'sudo libvirtd -d' where there is no systemd), or try the demo.</source>
-            <translation type="unfinished"/>
-        </message>
-        <message>
-            <source>You may not use {uri} ({message}). Add yourself to the 'libvirt' group ('sudo usermod -aG libvirt $USER'), then log out and in again.</source>
-            <translation type="unfinished"/>
-        </message>
-        <message>
-            <source>libvirt has no driver for {uri!r} ({message}). Check the URI.</source>
-            <translation type="unfinished"/>
+            <translation>{name} konnte nicht erstellt werden</translation>
         </message>
     </context>
 </TS>

@@ -5,9 +5,9 @@
         <name>delete_dialog</name>
         <message numerus="yes">
             <source>Delete Virtual Machine(s)</source>
-            <translation type="unfinished">
-                <numerusform/>
-                <numerusform/>
+            <translation>
+                <numerusform>Delete Virtual Machine</numerusform>
+                <numerusform>Delete Virtual Machines</numerusform>
             </translation>
         </message>
     </context>
@@ -15,9 +15,9 @@
         <name>details.graphs</name>
         <message numerus="yes">
             <source>Last %n minute(s)</source>
-            <translation type="unfinished">
-                <numerusform/>
-                <numerusform/>
+            <translation>
+                <numerusform>Last minute</numerusform>
+                <numerusform>Last %n minutes</numerusform>
             </translation>
         </message>
     </context>
@@ -25,16 +25,16 @@
         <name>mainwindow</name>
         <message numerus="yes">
             <source> — %n connection(s)</source>
-            <translation type="unfinished">
-                <numerusform/>
-                <numerusform/>
+            <translation>
+                <numerusform> — %n connection</numerusform>
+                <numerusform> — %n connections</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n throwaway VM(s) on {uri} left overlays behind (kvmgui was not running when they stopped): </source>
-            <translation type="unfinished">
-                <numerusform/>
-                <numerusform/>
+            <translation>
+                <numerusform>%n throwaway VM on {uri} left overlays behind (kvmgui was not running when it stopped): </numerusform>
+                <numerusform>%n throwaway VMs on {uri} left overlays behind (kvmgui was not running when they stopped): </numerusform>
             </translation>
         </message>
     </context>
@@ -42,9 +42,9 @@
         <name>uncaught</name>
         <message numerus="yes">
             <source>%n more unexpected error(s) since.</source>
-            <translation type="unfinished">
-                <numerusform/>
-                <numerusform/>
+            <translation>
+                <numerusform>%n more unexpected error since.</numerusform>
+                <numerusform>%n more unexpected errors since.</numerusform>
             </translation>
         </message>
     </context>

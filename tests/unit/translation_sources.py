@@ -79,16 +79,18 @@ def ts_messages(path: Path) -> list[TsMessage]:
     return messages
 
 
-def complete_ts(path: Path) -> None:
-    """Make ``path`` (just updated by lupdate) hold exactly the code's texts.
+def complete_ts(path: Path, previous: Path) -> None:
+    """Make ``path`` (just updated by lupdate) hold exactly the code's texts,
+    with the translations ``previous`` (the file before lupdate) had.
 
     The English file holds the plural texts only: the English forms of
     ``"%n VM(s)"``.
 
     lupdate's Python parser misses some calls (keyword arguments, a call or an
     attribute among the arguments) and reads a count only when it is a number
-    literal: such texts are added or revived here, plural ones get their
-    plural forms, and texts gone from the code are dropped. Translations kept.
+    literal, turning a plural text into a singular one: such texts are added
+    here, plural ones get their plural forms back, and texts gone from the
+    code are dropped.
     """
     tree = etree.parse(str(path))
     root = tree.getroot()
@@ -98,16 +100,27 @@ def complete_ts(path: Path) -> None:
         (text.context, text.source): text.plural
         for text in code_texts() if text.plural or not plural_only
     }
+    translated = {
+        (context.findtext("name"), message.findtext("source")): message
+        for context in etree.parse(str(previous)).getroot().iter("context")
+        for message in context.iter("message")
+        if not _untranslated(message)
+    }
     contexts = {context.findtext("name"): context for context in root.iter("context")}
     seen = set()
     for context in list(contexts.values()):
         name = context.findtext("name")
-        for message in context.findall("message"):
+        # lupdate adds a plural text it reads as singular anew and marks the
+        # translated one vanished: the translated one is kept.
+        for message in sorted(context.findall("message"), key=_untranslated):
             key = (name, message.findtext("source"))
             if key not in wanted or key in seen:
                 context.remove(message)
                 continue
             seen.add(key)
+            if key in translated:
+                context.replace(message, translated[key])
+                message = translated[key]
             translation = message.find("translation")
             assert translation is not None
             if translation.get("type") in ("vanished", "obsolete"):
@@ -141,8 +154,12 @@ def complete_ts(path: Path) -> None:
                doctype="<!DOCTYPE TS>")  # type: ignore[call-arg]  # lxml-stubs lack doctype
 
 
+def _untranslated(message: etree._Element) -> bool:
+    translation = message.find("translation")
+    return translation is None or not "".join(str(text) for text in translation.itertext())
+
+
 if __name__ == "__main__":
     import sys
 
-    for ts in sys.argv[1:]:
-        complete_ts(Path(ts))
+    complete_ts(Path(sys.argv[1]), Path(sys.argv[2]))

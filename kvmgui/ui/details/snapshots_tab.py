@@ -46,7 +46,7 @@ from kvmgui.core.snapshots import (
 )
 from kvmgui.core.texts import Translatable
 from kvmgui.ui.details.common import StatusLabel, failure_text
-from kvmgui.ui.i18n import shown, translate
+from kvmgui.ui.i18n import local_date_time, shown, translate
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.theme import set_tone_style
 
@@ -308,9 +308,15 @@ class SnapshotTree(QTreeWidget):
                     else "internal"
                 )
             )
-            item = QTreeWidgetItem([name, snapshot.created_text, snapshot.state_text, kind,
-                                    snapshot.description.splitlines()[0]
-                                    if snapshot.description else ""])
+            item = QTreeWidgetItem(
+                [
+                    name,
+                    local_date_time(snapshot.created),
+                    shown(snapshot.state_text),
+                    kind,
+                    snapshot.description.splitlines()[0] if snapshot.description else "",
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, snapshot.name)
             said = (translate("details.snapshots_tab", "{name}, current").format(name=snapshot.name)
                     if snapshot.current else snapshot.name)

@@ -6,7 +6,6 @@ tab is on screen: a guest that just booted shows up with its address.
 
 from __future__ import annotations
 
-import datetime
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -26,7 +25,7 @@ from kvmgui.core.networks import Lease, NetworkInfo
 from kvmgui.core.texts import Translatable
 from kvmgui.ui.host.forms import NewNetworkDialog, named
 from kvmgui.ui.host.tab import ResourceCalls, ResourceTab
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import local_date_time, translate
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.widgets.plain import plain_label
 
@@ -157,8 +156,8 @@ class NetworkView(ResourceTab[NetworkInfo]):
         )
         self.lease_list.clear()
         for lease in leases:
-            expires = (datetime.datetime.fromtimestamp(lease.expires).strftime("%H:%M:%S")
-                       if lease.expires else "never")
+            expires = (local_date_time(lease.expires) if lease.expires
+                       else translate("host.network_view", "never"))
             QTreeWidgetItem(self.lease_list, [lease.ip, lease.mac, lease.hostname, expires])
         self.leases_read.emit(name)
 

@@ -144,7 +144,8 @@ class ResourceTab(HostTab, Generic[R]):
         self.resource_list.setRootIsDecorated(False)
         self.new_button = button(
             translate("host.tab", "New {noun}…").format(noun=noun),
-            translate("host.tab", "Define a new {lower}").format(lower=noun.lower()),
+            # {noun} too: German keeps nouns capitalized
+            translate("host.tab", "Define a new {lower}").format(lower=noun.lower(), noun=noun),
         )
         self.start_button = button(translate("host.tab", "Start"))
         self.stop_button = button(translate("host.tab", "Stop"), shown(calls.stop_tip))
@@ -240,7 +241,7 @@ class ResourceTab(HostTab, Generic[R]):
     def create_from_spec(self, spec: PoolSpec | NetworkSpec) -> None:
         self.run_op(
             translate("host.tab", "Create {lower} {name}").format(
-                lower=self._noun.lower(), name=spec.name
+                lower=self._noun.lower(), noun=self._noun, name=spec.name
             ),
             partial(self._calls.define, spec=spec),
         )

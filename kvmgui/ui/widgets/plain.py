@@ -13,8 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel
 
-from kvmgui.ui.i18n import translate
-
 
 def plain_label(text: str = "") -> QLabel:
     """A label that shows its text as plain text, whatever it holds."""
@@ -27,6 +25,4 @@ def plain_tooltip(text: str) -> str:
     """``text`` as a tooltip shows it: as it is, escaped only when Qt would read it as HTML."""
     if not GuiQt.mightBeRichText(text):
         return text
-    return translate("widgets.plain", "<p style='white-space:pre-wrap'>{escape}</p>").format(
-        escape=html.escape(text)
-    )
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"

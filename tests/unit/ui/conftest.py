@@ -6,10 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.connection import Connection
 from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.i18n import install_translators
 from tests.fleet import PAUSED, RUNNING, SHUTOFF, FleetDomain, write_node
 from tests.qt_helpers import open_connection
 
@@ -20,6 +23,12 @@ SMALL_FLEET = [
     FleetDomain("delta", SHUTOFF, vcpus=1, memory_mib=1024),
     FleetDomain("echo", RUNNING, vcpus=1, memory_mib=256),
 ]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english(qapp: QApplication) -> None:
+    """The UI in US English, as under LANG=en_US.UTF-8, whatever the machine's locale."""
+    install_translators(qapp, QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 @pytest.fixture
