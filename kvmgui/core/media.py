@@ -31,6 +31,7 @@ from kvmgui.core.osinfo import (
     is_iso_file,
 )
 from kvmgui.core.storage import ImageHeaderError, image_references, volume_for_path
+from kvmgui.core.texts import Translatable
 from kvmgui.core.xml.domain import SourceKind
 from kvmgui.core.xml.properties import parse_xml
 
@@ -38,8 +39,8 @@ from kvmgui.core.xml.properties import parse_xml
 class MediaKind(enum.Enum):
     """What a path is meant to be for the new VM."""
 
-    ISO = "an ISO"  # install media, on a CD-ROM
-    DISK_IMAGE = "a disk image"  # an imported disk, or a cloud image to overlay
+    ISO = Translatable("media", "an ISO")  # install media, on a CD-ROM
+    DISK_IMAGE = Translatable("media", "a disk image")  # an imported disk, or a cloud image
 
 
 # The install sources that start from a file, and what that file must be.
@@ -81,13 +82,15 @@ class MediaVolume:
 def _local_problem(path: str, kind: MediaKind) -> str | None:
     if kind is MediaKind.ISO:
         if not os.path.exists(path):
-            return "There is no such file."
+            return Translatable("media", "There is no such file.")
         if os.path.isdir(path):
-            return "This is a folder, not an ISO image."
+            return Translatable("media", "This is a folder, not an ISO image.")
         if not os.access(path, os.R_OK):
-            return "You may not read this file."
+            return Translatable("media", "You may not read this file.")
         if not is_iso_file(path):
-            return "This is not an ISO image (no ISO 9660 volume descriptor)."
+            return Translatable(
+                "media", "This is not an ISO image (no ISO 9660 volume descriptor)."
+            )
         return None
     return disk_image_error(path)
 
@@ -100,12 +103,19 @@ def _volume_problem(format_: str, kind: MediaKind) -> str | None:
     if kind is MediaKind.ISO:
         if format_ in ("iso", "raw", ""):
             return None
-        return f"This volume is a {format_} disk image, not an ISO image."
+        return Translatable(
+            "media", "This volume is a {format_} disk image, not an ISO image.", format_=format_
+        )
     if format_ in ("qcow2", "raw"):
         return None
     if format_ == "iso":
-        return "This is an ISO image: choose it as install media instead."
-    return f"This volume is in {format_ or 'an unknown'} format: convert it to qcow2 first."
+        return Translatable("media", "This is an ISO image: choose it as install media instead.")
+    if not format_:
+        return Translatable(
+            "media", "This volume is in an unknown format: convert it to qcow2 first."
+        )
+    return Translatable("media", "This volume is in {format_} format: convert it to qcow2 first.",
+                        format_=format_)
 
 
 QEMU_CONF = Path("/etc/libvirt/qemu.conf")
@@ -167,10 +177,13 @@ def qemu_reach_problem(path: str, user: QemuUser) -> str | None:
         except OSError:
             return None  # the file's own check says what is wrong
         if not _may_search(info, user):
-            return (
-                f"QEMU runs as {user.name}, who may not enter {folder}: the VM would fail "
-                f"to start. Move the file (e.g. to /var/lib/libvirt/images) or let it in "
-                f"('setfacl -m u:{user.name}:x {folder}')."
+            return Translatable(
+                "media",
+                "QEMU runs as {name}, who may not enter {folder}: the VM would fail to start. "
+                "Move the file (e.g. to /var/lib/libvirt/images) or let it in ('setfacl -m "
+                "u:{name}:x {folder}').",
+                name=user.name,
+                folder=folder,
             )
     return None
 
@@ -188,13 +201,16 @@ def image_reference_problem(conn: libvirt.virConnect, path: str, *, local: bool)
     try:
         references = image_references(conn, path, local=local)
     except ImageHeaderError as err:
-        return f"Could not read the image's header ({err}): choose another image."
+        return Translatable(
+            "media", "Could not read the image's header ({err}): choose another image.", err=err
+        )
     if not references:
         return None
-    return (
-        f"This image reads its data through {', '.join(references)}: a VM made from "
-        "it would see that file. Choose a self-contained image "
-        "('qemu-img convert -O qcow2 IMAGE NEW.qcow2' makes one)."
+    return Translatable(
+        "media",
+        "This image reads its data through {join}: a VM made from it would see that file. Choose "
+        "a self-contained image ('qemu-img convert -O qcow2 IMAGE NEW.qcow2' makes one).",
+        join=", ".join(references),
     )
 
 
@@ -202,11 +218,23 @@ def check_media(
     conn: libvirt.virConnect, path: str, kind: MediaKind, *, local: bool
 ) -> MediaCheck:
     """Whether ``path`` on the connection's host can be ``kind``, and what the image is."""
-    noun = "ISO image" if kind is MediaKind.ISO else "disk image"
+    noun = (
+        Translatable("media", "ISO image")
+        if kind is MediaKind.ISO
+        else Translatable("media", "disk image")
+    )
     if not path:
-        return MediaCheck(kind, path, f"Choose {'an' if kind is MediaKind.ISO else 'a'} {noun}.")
+        return MediaCheck(
+            kind,
+            path,
+            Translatable("media", "Choose an ISO image.")
+            if kind is MediaKind.ISO
+            else Translatable("media", "Choose a disk image."),
+        )
     if not os.path.isabs(path):
-        return MediaCheck(kind, path, f"Give the full path of the {noun}.")
+        return MediaCheck(
+            kind, path, Translatable("media", "Give the full path of the {noun}.", noun=noun)
+        )
     if local:
         problem = _local_problem(path, kind)
         if problem is None and kind is MediaKind.DISK_IMAGE:
@@ -222,7 +250,13 @@ def check_media(
     volume = volume_for_path(conn, path)
     if volume is None:
         # The host's files are reachable only as volumes: nothing is read from this machine.
-        return MediaCheck(kind, path, f"Choose {kind.value} from one of the host's storage pools.")
+        return MediaCheck(
+            kind,
+            path,
+            Translatable(
+                "media", "Choose {value} from one of the host's storage pools.", value=kind.value
+            ),
+        )
     format_ = _volume_format(parse_xml(volume.XMLDesc(0)))
     problem = _volume_problem(format_, kind)
     if problem is None and kind is MediaKind.DISK_IMAGE:

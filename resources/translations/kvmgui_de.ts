@@ -2922,6 +2922,85 @@ kvmgui versucht es selbst erneut.</translation>
         </message>
     </context>
     <context>
+        <name>media</name>
+        <message>
+            <source>an ISO</source>
+            <translation>ein ISO-Abbild</translation>
+        </message>
+        <message>
+            <source>a disk image</source>
+            <translation>ein Plattenabbild</translation>
+        </message>
+        <message>
+            <source>There is no such file.</source>
+            <translation>Diese Datei gibt es nicht.</translation>
+        </message>
+        <message>
+            <source>This is a folder, not an ISO image.</source>
+            <translation>Dies ist ein Ordner, kein ISO-Abbild.</translation>
+        </message>
+        <message>
+            <source>You may not read this file.</source>
+            <translation>Sie dürfen diese Datei nicht lesen.</translation>
+        </message>
+        <message>
+            <source>This is not an ISO image (no ISO 9660 volume descriptor).</source>
+            <translation>Dies ist kein ISO-Abbild (kein ISO-9660-Volume-Deskriptor).</translation>
+        </message>
+        <message>
+            <source>This is an ISO image: choose it as install media instead.</source>
+            <translation>Dies ist ein ISO-Abbild: Wählen Sie es stattdessen als Installationsmedium.</translation>
+        </message>
+        <message>
+            <source>This volume is in an unknown format: convert it to qcow2 first.</source>
+            <translation>Dieser Datenträger hat ein unbekanntes Format: Wandeln Sie ihn zuerst in qcow2 um.</translation>
+        </message>
+        <message>
+            <source>ISO image</source>
+            <translation>ISO-Abbild</translation>
+        </message>
+        <message>
+            <source>disk image</source>
+            <translation>Plattenabbild</translation>
+        </message>
+        <message>
+            <source>Choose an ISO image.</source>
+            <translation>Wählen Sie ein ISO-Abbild.</translation>
+        </message>
+        <message>
+            <source>Choose a disk image.</source>
+            <translation>Wählen Sie ein Plattenabbild.</translation>
+        </message>
+        <message>
+            <source>Choose {value} from one of the host's storage pools.</source>
+            <translation>Wählen Sie {value} aus einem der Speicherpools des Rechners.</translation>
+        </message>
+        <message>
+            <source>Could not read the image's header ({err}): choose another image.</source>
+            <translation>Der Kopf des Abbilds konnte nicht gelesen werden ({err}): Wählen Sie ein anderes Abbild.</translation>
+        </message>
+        <message>
+            <source>Give the full path of the {noun}.</source>
+            <translation>Geben Sie den vollständigen Pfad an ({noun}).</translation>
+        </message>
+        <message>
+            <source>QEMU runs as {name}, who may not enter {folder}: the VM would fail to start. Move the file (e.g. to /var/lib/libvirt/images) or let it in ('setfacl -m u:{name}:x {folder}').</source>
+            <translation>QEMU läuft als {name}, der {folder} nicht betreten darf: Die VM würde nicht starten. Verschieben Sie die Datei (z. B. nach /var/lib/libvirt/images) oder gewähren Sie Zugang ('setfacl -m u:{name}:x {folder}').</translation>
+        </message>
+        <message>
+            <source>This image reads its data through {join}: a VM made from it would see that file. Choose a self-contained image ('qemu-img convert -O qcow2 IMAGE NEW.qcow2' makes one).</source>
+            <translation>Dieses Abbild liest seine Daten über {join}: Eine daraus erstellte VM würde diese Datei sehen. Wählen Sie ein eigenständiges Abbild ('qemu-img convert -O qcow2 IMAGE NEW.qcow2' erstellt eines).</translation>
+        </message>
+        <message>
+            <source>This volume is a {format_} disk image, not an ISO image.</source>
+            <translation>Dieser Datenträger ist ein {format_}-Plattenabbild, kein ISO-Abbild.</translation>
+        </message>
+        <message>
+            <source>This volume is in {format_} format: convert it to qcow2 first.</source>
+            <translation>Dieser Datenträger hat das Format {format_}: Wandeln Sie ihn zuerst in qcow2 um.</translation>
+        </message>
+    </context>
+    <context>
         <name>models.domain_tree</name>
         <message>
             <source>Name</source>
@@ -3942,6 +4021,10 @@ Diese Klone lesen durch die Platten der Vorlage: Werden ihre Platten gelöscht, 
         <message>
             <source>the path</source>
             <translation>der Pfad</translation>
+        </message>
+        <message>
+            <source>The host is still being read.</source>
+            <translation>Der Rechner wird noch gelesen.</translation>
         </message>
         <message>
             <source>Cannot create this VM: {err}</source>

@@ -90,13 +90,12 @@ class OverviewTab(QWidget):
         )
         self._labels: dict[str, QLabel] = {}
         form = QFormLayout()
-        for label, widget in (
-            (translate("details.overview_tab", "Name:"), self.name),
-            (translate("details.overview_tab", "Title:"), self.title),
-            (translate("details.overview_tab", "Description:"), self.description),
-            ("", self.autostart),
+        for label, widget, field in (
+            (translate("details.overview_tab", "Name:"), self.name, "name"),
+            (translate("details.overview_tab", "Title:"), self.title, "title"),
+            (translate("details.overview_tab", "Description:"), self.description, "description"),
+            ("", self.autostart, "autostart"),
         ):
-            field = widget.accessibleName().lower()
             column = QVBoxLayout()
             column.setSpacing(2)
             column.addWidget(widget)
@@ -175,10 +174,10 @@ class OverviewTab(QWidget):
     def _show_overview(self, overview: Overview) -> None:
         for fact, value in (
             ("OS", overview.os_id),
-            (translate("details.overview_tab", "Firmware"), overview.firmware),
-            (translate("details.overview_tab", "Machine"), overview.machine),
-            (translate("details.overview_tab", "Emulator"), overview.emulator),
-            (translate("details.overview_tab", "IP addresses"), ", ".join(overview.addresses)),
+            ("Firmware", overview.firmware),
+            ("Machine", overview.machine),
+            ("Emulator", overview.emulator),
+            ("IP addresses", ", ".join(overview.addresses)),
         ):
             self._labels[fact].setText(value or "—")
         if self.description.toPlainText() == self._description:

@@ -275,7 +275,7 @@ class NewVmWizard(QWizard):
         ValueError, worded for the user, while the pages are incomplete.
         """
         if self.facts is None:
-            raise ValueError("The host is still being read.")
+            raise ValueError(translate("wizard.wizard", "The host is still being read."))
         return plan_new_vm(self.choices(), self.facts)
 
     # ---------------------------------------------------------------- create
