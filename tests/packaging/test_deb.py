@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.packaging.demo_check import REPO, assert_demo_listed
+from tests.packaging.demo_check import REPO, assert_demo_listed, assert_speaks_german
 
 PACKAGE = "kvmgui"
 BUILD_TIMEOUT_S = 900
@@ -85,6 +85,7 @@ def test_the_installed_package_runs_the_demo(installed: list[Path], tmp_path: Pa
     kvmgui = Path("/usr/bin/kvmgui")
     assert kvmgui in installed
     assert_demo_listed(kvmgui, tmp_path, Path("/usr/lib/kvmgui"))
+    assert_speaks_german(Path("/usr/lib/kvmgui/venv/bin/python"), tmp_path)
 
 
 def test_the_desktop_files_are_installed_and_valid(installed: list[Path]) -> None:

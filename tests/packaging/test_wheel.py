@@ -17,7 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.packaging.demo_check import REPO, RUN_TIMEOUT_S, assert_demo_listed
+from tests.packaging.demo_check import (
+    REPO,
+    RUN_TIMEOUT_S,
+    assert_demo_listed,
+    assert_speaks_german,
+)
 
 pytestmark = pytest.mark.packaging
 
@@ -68,6 +73,7 @@ def test_the_installed_wheel_runs_the_demo(installed: Path, tmp_path: Path) -> N
     assert Path(where.strip()).is_relative_to(installed.parent)
 
     assert_demo_listed(installed / "kvmgui", elsewhere, installed.parent)
+    assert_speaks_german(installed / "python", elsewhere)
 
 
 def test_python_m_build_makes_the_sdist_and_the_wheel(tmp_path: Path) -> None:
@@ -83,4 +89,5 @@ def test_python_m_build_makes_the_sdist_and_the_wheel(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         in_wheel = set(archive.namelist())
     assert {"kvmgui/__main__.py", "kvmgui/resources/demo-fleet.xml",
-            "kvmgui/resources/kvmgui.svg"} <= in_wheel
+            "kvmgui/resources/kvmgui.svg", "kvmgui/resources/translations/kvmgui_de.qm",
+            "kvmgui/resources/translations/kvmgui_en.qm"} <= in_wheel
