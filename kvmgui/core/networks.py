@@ -16,6 +16,7 @@ import libvirt
 from lxml import etree
 
 from kvmgui.core.storage import Rollback
+from kvmgui.core.texts import Translatable
 from kvmgui.core.xml.properties import parse_xml
 from kvmgui.core.xml.storage import indented_xml
 
@@ -49,24 +50,31 @@ class NetworkSpec:
     def problem(self) -> str:
         """Why this spec cannot be defined, or ""."""
         if not self.name or "/" in self.name or len(self.name) > 64:
-            return "Enter a network name without '/'."
+            return Translatable("networks", "Enter a network name without '/'.")
         try:
             subnet = ipaddress.IPv4Network(self.subnet, strict=True)
         except ValueError:
-            return "Enter the subnet as an IPv4 network, e.g. 192.168.150.0/24."
+            return Translatable(
+                "networks", "Enter the subnet as an IPv4 network, e.g. 192.168.150.0/24."
+            )
         if subnet.num_addresses < 8:
-            return "The subnet is too small (at most /29)."
+            return Translatable("networks", "The subnet is too small (at most /29).")
         try:
             start = ipaddress.IPv4Address(self.dhcp_start)
             end = ipaddress.IPv4Address(self.dhcp_end)
         except ValueError:
-            return "Enter the DHCP range as two IPv4 addresses."
+            return Translatable("networks", "Enter the DHCP range as two IPv4 addresses.")
         usable = (subnet.network_address + 2, subnet.broadcast_address - 1)
         if not (usable[0] <= start <= end <= usable[1]):
-            return (f"The DHCP range must lie within {usable[0]} to {usable[1]} "
-                    "(the first address is the host's).")
+            return Translatable(
+                "networks",
+                "The DHCP range must lie within {value} to {value2} (the first address is the "
+                "host's).",
+                value=usable[0],
+                value2=usable[1],
+            )
         if self.forward_device and self.mode is NetworkMode.ISOLATED:
-            return "An isolated network forwards to no device."
+            return Translatable("networks", "An isolated network forwards to no device.")
         return ""
 
 
@@ -173,7 +181,9 @@ def define_network(conn: libvirt.virConnect, spec: NetworkSpec) -> NetworkInfo:
     """Define, autostart and start the network; undefined again if it cannot start."""
     with Rollback() as rollback:
         network = conn.networkDefineXML(network_xml(spec))
-        rollback.push(f"undefine network {spec.name}", network.undefine)
+        rollback.push(
+            Translatable("networks", "undefine network {name}", name=spec.name), network.undefine
+        )
         network.create()
         network.setAutostart(1)
     return _network_info(network, ())

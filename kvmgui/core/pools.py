@@ -22,6 +22,7 @@ import libvirt
 from lxml import etree
 
 from kvmgui.core.storage import Rollback, upload_volume_file
+from kvmgui.core.texts import Translatable
 from kvmgui.core.xml.properties import parse_xml
 from kvmgui.core.xml.storage import VolumeFormat, indented_xml, volume_xml
 
@@ -64,17 +65,22 @@ class PoolSpec:
     def problem(self) -> str:
         """Why this spec cannot be defined, or ""."""
         if not self.name or "/" in self.name:
-            return "Enter a pool name without '/'."
+            return Translatable("pools", "Enter a pool name without '/'.")
         if self.kind is not PoolKind.LOGICAL and not self.target.startswith("/"):
-            return "Enter the pool's directory as an absolute path."
+            return Translatable("pools", "Enter the pool's directory as an absolute path.")
         if self.kind is PoolKind.FS and not self.source.startswith("/dev/"):
-            return "Enter the block device (/dev/…) that holds the file system."
+            return Translatable(
+                "pools", "Enter the block device (/dev/…) that holds the file system."
+            )
         if self.kind is PoolKind.NETFS:
             host, _, export = self.source.partition(":")
             if not host or not export.startswith("/"):
-                return "Enter the NFS export as host:/path."
+                return Translatable("pools", "Enter the NFS export as host:/path.")
         if self.kind is PoolKind.LOGICAL and self.source and not self.source.startswith("/dev/"):
-            return "Enter the physical volume as /dev/…, or leave it empty for an existing group."
+            return Translatable(
+                "pools",
+                "Enter the physical volume as /dev/…, or leave it empty for an existing group.",
+            )
         return ""
 
 
@@ -154,7 +160,7 @@ def define_pool(conn: libvirt.virConnect, spec: PoolSpec, *, start: bool = True)
     """
     with Rollback() as rollback:
         pool = conn.storagePoolDefineXML(pool_xml(spec), 0)
-        rollback.push(f"undefine pool {spec.name}", pool.undefine)
+        rollback.push(Translatable("pools", "undefine pool {name}", name=spec.name), pool.undefine)
         if spec.kind in (PoolKind.DIR, PoolKind.NETFS, PoolKind.FS):
             # Makes the target directory; never formats a device (no flags).
             pool.build(0)
@@ -263,7 +269,7 @@ def create_volume(
 ) -> VolumeInfo:
     """A new thin volume; ``fmt`` is one of :data:`VOLUME_FORMATS`."""
     if fmt not in VOLUME_FORMATS:
-        raise ValueError(f"unsupported volume format {fmt!r}")
+        raise ValueError(Translatable("pools", "unsupported volume format {fmt!r}", fmt=fmt))
     pool = conn.storagePoolLookupByName(pool_name)
     vol = pool.createXML(volume_xml(name, size_bytes, cast(VolumeFormat, fmt)), 0)
     kind, capacity, allocation = vol.info()

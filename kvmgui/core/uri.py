@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from kvmgui.core.resource_files import resource_file
+from kvmgui.core.texts import Translatable
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9]*(\+[a-z0-9]+)?$")
 # The SSH transports: the ssh program, or libssh2 inside libvirt (which asks
@@ -53,7 +54,7 @@ def demo_uri() -> str:
 def host_problem(host: str) -> str:
     """What is wrong with a host name or address, or "" when it is one."""
     if not host:
-        return "Enter the host to connect to."
+        return Translatable("uri", "Enter the host to connect to.")
     try:
         ipaddress.ip_address(host)
     except ValueError:
@@ -61,21 +62,23 @@ def host_problem(host: str) -> str:
     else:
         return ""
     if len(host) > HOST_MAX or not all(_HOST_LABEL.fullmatch(label) for label in host.split(".")):
-        return f"{host!r} is not a host name or IP address."
+        return Translatable("uri", "{host!r} is not a host name or IP address.", host=host)
     return ""
 
 
 def user_problem(user: str) -> str:
     """What is wrong with an SSH user name ("" for none or a valid one)."""
     if user and not _USER.fullmatch(user):
-        return f"{user!r} is not a user name (letters, digits, '.', '_', '-')."
+        return Translatable(
+            "uri", "{user!r} is not a user name (letters, digits, '.', '_', '-').", user=user
+        )
     return ""
 
 
 def keyfile_problem(path: str) -> str:
     """What is wrong with an SSH private key's path ("" for none or an absolute path)."""
     if path and (not path.startswith("/") or any(ord(c) < 32 for c in path)):
-        return f"{path!r} is not an absolute path to a private key."
+        return Translatable("uri", "{path!r} is not an absolute path to a private key.", path=path)
     return ""
 
 
@@ -87,9 +90,11 @@ def ssh_uri(
     if problem := user_problem(user) or host_problem(host) or keyfile_problem(keyfile):
         raise ValueError(problem)
     if port is not None and not 0 < port < 65536:
-        raise ValueError(f"{port} is not a TCP port.")
+        raise ValueError(Translatable("uri", "{port} is not a TCP port.", port=port))
     if transport not in SSH_TRANSPORTS:
-        raise ValueError(f"{transport!r} is not an SSH transport.")
+        raise ValueError(
+            Translatable("uri", "{transport!r} is not an SSH transport.", transport=transport)
+        )
     where = f"[{host}]" if ":" in host else host
     if port is not None and port != 22:
         where += f":{port}"
@@ -100,9 +105,10 @@ def ssh_uri(
 def uri_warning(uri: str) -> str:
     """A risk the user should know of before connecting, or ""."""
     if uri_transport(uri) == "tcp":
-        return (
+        return Translatable(
+            "uri",
             "qemu+tcp sends everything unencrypted and usually without authentication: "
-            "prefer qemu+ssh or qemu+tls."
+            "prefer qemu+ssh or qemu+tls.",
         )
     return ""
 
@@ -111,45 +117,56 @@ def uri_problem(uri: str) -> str:
     """What is wrong with a URI the user typed, or "" when it looks right."""
     text = uri.strip()
     if not text:
-        return "Enter a connection URI, for example qemu:///system."
+        return Translatable("uri", "Enter a connection URI, for example qemu:///system.")
     if "://" not in text:
-        return f"{text!r} is not a URI: it needs a scheme, as in qemu:///system."
+        return Translatable(
+            "uri", "{text!r} is not a URI: it needs a scheme, as in qemu:///system.", text=text
+        )
     scheme = text.split("://", 1)[0]
     if not _SCHEME.match(scheme):
-        return f"{scheme!r} is not a valid URI scheme."
+        return Translatable("uri", "{scheme!r} is not a valid URI scheme.", scheme=scheme)
     driver = scheme.split("+", 1)[0]
     if driver not in KNOWN_DRIVERS:
-        return f"Unknown hypervisor driver {driver!r} (known: {', '.join(KNOWN_DRIVERS)})."
+        return Translatable(
+            "uri",
+            "Unknown hypervisor driver {driver!r} (known: {join}).",
+            driver=driver,
+            join=", ".join(KNOWN_DRIVERS),
+        )
     try:
         parts = urlsplit(text)
         _ = parts.port
     except ValueError as err:
-        return f"Malformed URI: {err}."
+        return Translatable("uri", "Malformed URI: {err}.", err=err)
     transport = uri_transport(text)
     if transport in REFUSED_TRANSPORTS:
         return REFUSED_TRANSPORTS[transport]
     if transport not in ALLOWED_TRANSPORTS:
-        return (
-            f"The transport {transport!r} is not allowed "
-            f"(use one of: {', '.join(t for t in ALLOWED_TRANSPORTS if t)})."
+        return Translatable(
+            "uri",
+            "The transport {transport!r} is not allowed (use one of: {join}).",
+            transport=transport,
+            join=", ".join(t for t in ALLOWED_TRANSPORTS if t),
         )
     if parts.fragment or text.endswith("#"):
-        return "A connection URI has no '#' part."
+        return Translatable("uri", "A connection URI has no '#' part.")
     # Without a transport, a host means TLS (libvirt's default for remote URIs).
     remote = transport in NETWORK_TRANSPORTS or (not transport and bool(parts.netloc))
     if remote:
         if not parts.hostname:
-            return "A remote URI needs a host, as in qemu+ssh://user@host/system."
+            return Translatable("uri", "A remote URI needs a host, as in qemu+ssh://user@host/system.")
         if problem := host_problem(parts.hostname) or user_problem(unquote(parts.username or "")):
             return problem
     elif parts.netloc:
-        return f"{scheme} is local and names no host: use {scheme}:///…"
+        return Translatable(
+            "uri", "{scheme} is local and names no host: use {scheme}:///…", scheme=scheme
+        )
     allowed = REMOTE_PARAMETERS if remote else LOCAL_PARAMETERS
     for key, _value in parse_qsl(parts.query, keep_blank_values=True):
         if key not in allowed:
-            return f"The URI parameter {key!r} is not allowed here."
+            return Translatable("uri", "The URI parameter {key!r} is not allowed here.", key=key)
     if driver == "test" and parts.path not in ("/default", "") and not Path(parts.path).is_file():
-        return f"No such test driver file: {parts.path}"
+        return Translatable("uri", "No such test driver file: {path}", path=parts.path)
     if driver == "qemu" and parts.path not in ("/system", "/session", "/embed"):
-        return "A QEMU URI ends in /system or /session."
+        return Translatable("uri", "A QEMU URI ends in /system or /session.")
     return ""

@@ -171,10 +171,10 @@ class AddConnectionDialog(QDialog):
     @Slot()
     def on_uri_changed(self) -> None:
         problem = self.problem_text()
-        self.problem.setText(problem)
+        self.problem.setText(shown(problem))
         self.problem.setVisible(bool(problem))
         warning = "" if problem else uri_warning(self.uri.text())
-        self.warning.setText(warning)
+        self.warning.setText(shown(warning))
         self.warning.setVisible(bool(warning))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
 

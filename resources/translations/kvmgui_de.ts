@@ -3080,6 +3080,37 @@ kvmgui versucht es selbst erneut.</translation>
         </message>
     </context>
     <context>
+        <name>networks</name>
+        <message>
+            <source>Enter a network name without '/'.</source>
+            <translation>Geben Sie einen Netzwerknamen ohne '/' ein.</translation>
+        </message>
+        <message>
+            <source>Enter the subnet as an IPv4 network, e.g. 192.168.150.0/24.</source>
+            <translation>Geben Sie das Subnetz als IPv4-Netz ein, z. B. 192.168.150.0/24.</translation>
+        </message>
+        <message>
+            <source>The subnet is too small (at most /29).</source>
+            <translation>Das Subnetz ist zu klein (höchstens /29).</translation>
+        </message>
+        <message>
+            <source>Enter the DHCP range as two IPv4 addresses.</source>
+            <translation>Geben Sie den DHCP-Bereich als zwei IPv4-Adressen ein.</translation>
+        </message>
+        <message>
+            <source>An isolated network forwards to no device.</source>
+            <translation>Ein isoliertes Netzwerk leitet an kein Gerät weiter.</translation>
+        </message>
+        <message>
+            <source>The DHCP range must lie within {value} to {value2} (the first address is the host's).</source>
+            <translation>Der DHCP-Bereich muss zwischen {value} und {value2} liegen (die erste Adresse gehört dem Rechner).</translation>
+        </message>
+        <message>
+            <source>undefine network {name}</source>
+            <translation>Definition des Netzwerks {name} entfernen</translation>
+        </message>
+    </context>
+    <context>
         <name>newvm</name>
         <message>
             <source>Give a password or an SSH key, or nobody can log in.</source>
@@ -3179,6 +3210,37 @@ kvmgui versucht es selbst erneut.</translation>
         <message>
             <source>Unexpected error: {error}</source>
             <translation>Unerwarteter Fehler: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>pools</name>
+        <message>
+            <source>Enter a pool name without '/'.</source>
+            <translation>Geben Sie einen Poolnamen ohne '/' ein.</translation>
+        </message>
+        <message>
+            <source>Enter the pool's directory as an absolute path.</source>
+            <translation>Geben Sie das Verzeichnis des Pools als absoluten Pfad ein.</translation>
+        </message>
+        <message>
+            <source>Enter the block device (/dev/…) that holds the file system.</source>
+            <translation>Geben Sie das Blockgerät (/dev/…) ein, das das Dateisystem enthält.</translation>
+        </message>
+        <message>
+            <source>Enter the NFS export as host:/path.</source>
+            <translation>Geben Sie den NFS-Export als rechner:/pfad ein.</translation>
+        </message>
+        <message>
+            <source>Enter the physical volume as /dev/…, or leave it empty for an existing group.</source>
+            <translation>Geben Sie das physische Volume als /dev/… ein, oder lassen Sie es für eine vorhandene Gruppe leer.</translation>
+        </message>
+        <message>
+            <source>undefine pool {name}</source>
+            <translation>Definition des Pools {name} entfernen</translation>
+        </message>
+        <message>
+            <source>unsupported volume format {fmt!r}</source>
+            <translation>nicht unterstütztes Datenträgerformat {fmt!r}</translation>
         </message>
     </context>
     <context>
@@ -3445,6 +3507,85 @@ kvmgui versucht es selbst erneut.</translation>
                 <numerusform>Seitdem %n weiterer unerwarteter Fehler.</numerusform>
                 <numerusform>Seitdem %n weitere unerwartete Fehler.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>uri</name>
+        <message>
+            <source>Enter the host to connect to.</source>
+            <translation>Geben Sie den Rechner ein, mit dem verbunden werden soll.</translation>
+        </message>
+        <message>
+            <source>qemu+tcp sends everything unencrypted and usually without authentication: prefer qemu+ssh or qemu+tls.</source>
+            <translation>qemu+tcp sendet alles unverschlüsselt und meist ohne Authentifizierung: Verwenden Sie lieber qemu+ssh oder qemu+tls.</translation>
+        </message>
+        <message>
+            <source>Enter a connection URI, for example qemu:///system.</source>
+            <translation>Geben Sie eine Verbindungs-URI ein, zum Beispiel qemu:///system.</translation>
+        </message>
+        <message>
+            <source>A connection URI has no '#' part.</source>
+            <translation>Eine Verbindungs-URI hat keinen '#'-Teil.</translation>
+        </message>
+        <message>
+            <source>A remote URI needs a host, as in qemu+ssh://user@host/system.</source>
+            <translation>Eine entfernte URI braucht einen Rechner, wie in qemu+ssh://user@host/system.</translation>
+        </message>
+        <message>
+            <source>A QEMU URI ends in /system or /session.</source>
+            <translation>Eine QEMU-URI endet auf /system oder /session.</translation>
+        </message>
+        <message>
+            <source>Malformed URI: {err}.</source>
+            <translation>Fehlerhafte URI: {err}.</translation>
+        </message>
+        <message>
+            <source>No such test driver file: {path}</source>
+            <translation>Diese Testtreiber-Datei gibt es nicht: {path}</translation>
+        </message>
+        <message>
+            <source>The URI parameter {key!r} is not allowed here.</source>
+            <translation>Der URI-Parameter {key!r} ist hier nicht erlaubt.</translation>
+        </message>
+        <message>
+            <source>The transport {transport!r} is not allowed (use one of: {join}).</source>
+            <translation>Der Transport {transport!r} ist nicht erlaubt (erlaubt: {join}).</translation>
+        </message>
+        <message>
+            <source>Unknown hypervisor driver {driver!r} (known: {join}).</source>
+            <translation>Unbekannter Hypervisor-Treiber {driver!r} (bekannt: {join}).</translation>
+        </message>
+        <message>
+            <source>{host!r} is not a host name or IP address.</source>
+            <translation>{host!r} ist kein Rechnername und keine IP-Adresse.</translation>
+        </message>
+        <message>
+            <source>{path!r} is not an absolute path to a private key.</source>
+            <translation>{path!r} ist kein absoluter Pfad zu einem privaten Schlüssel.</translation>
+        </message>
+        <message>
+            <source>{port} is not a TCP port.</source>
+            <translation>{port} ist kein TCP-Port.</translation>
+        </message>
+        <message>
+            <source>{scheme!r} is not a valid URI scheme.</source>
+            <translation>{scheme!r} ist kein gültiges URI-Schema.</translation>
+        </message>
+        <message>
+            <source>{scheme} is local and names no host: use {scheme}:///…</source>
+            <translation>{scheme} ist lokal und nennt keinen Rechner: Verwenden Sie {scheme}:///…</translation>
+        </message>
+        <message>
+            <source>{text!r} is not a URI: it needs a scheme, as in qemu:///system.</source>
+            <translation>{text!r} ist keine URI: Sie braucht ein Schema, wie in qemu:///system.</translation>
+        </message>
+        <message>
+            <source>{transport!r} is not an SSH transport.</source>
+            <translation>{transport!r} ist kein SSH-Transport.</translation>
+        </message>
+        <message>
+            <source>{user!r} is not a user name (letters, digits, '.', '_', '-').</source>
+            <translation>{user!r} ist kein Benutzername (Buchstaben, Ziffern, '.', '_', '-').</translation>
         </message>
     </context>
     <context>

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.networks import NetworkMode, NetworkSpec
 from kvmgui.core.pools import POOL_KIND_LABELS, VOLUME_FORMATS, PoolKind, PoolSpec
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.theme import set_tone_style
 from kvmgui.ui.widgets.plain import plain_label
 
@@ -67,7 +67,7 @@ class FormDialog(QDialog):
     @Slot()
     def on_changed(self) -> None:
         problem = self.problem()
-        self.problem_label.setText(problem)
+        self.problem_label.setText(shown(problem))
         self.problem_label.setVisible(bool(problem))
         self.ok_button.setEnabled(not problem)
 
