@@ -19,8 +19,11 @@ NETWORK_TRANSPORTS = (*SSH_TRANSPORTS, "tcp", "tls")
 # loop) when calls overlap on one connection: 3 of 3 runs of test_remote_ssh,
 # 1 of 2 with the calls serialised; libssh2 passed 6 of 6 with the same tests.
 REFUSED_TRANSPORTS = {
-    "libssh": "qemu+libssh crashes libvirt 9.0's client when calls overlap: "
-              "use qemu+libssh2 (the same questions, in kvmgui's dialogs) or qemu+ssh.",
+    "libssh": Translatable(
+        "uri",
+        "qemu+libssh crashes libvirt 9.0's client when calls overlap: "
+        "use qemu+libssh2 (the same questions, in kvmgui's dialogs) or qemu+ssh.",
+    ),
 }
 # `ext` runs a local program named in the URI: never from a typed URI.
 ALLOWED_TRANSPORTS = ("", "unix", *NETWORK_TRANSPORTS)

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.errors import LibvirtCallError
 from kvmgui.core.lifecycle import Action
+from kvmgui.core.texts import Translatable
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.ops import OpRunner, failure_message
 
 if TYPE_CHECKING:
@@ -40,11 +42,18 @@ GROUP_PARALLEL = 4
 
 
 class RowStatus(enum.Enum):
-    PENDING = "Pending"
-    IN_PROGRESS = "In progress"
-    DONE = "Done"
-    FAILED = "Failed"
-    CANCELLED = "Cancelled"
+    PENDING = Translatable("group_progress", "Pending")
+    IN_PROGRESS = Translatable("group_progress", "In progress")
+    DONE = Translatable("group_progress", "Done")
+    FAILED = Translatable("group_progress", "Failed")
+    CANCELLED = Translatable("group_progress", "Cancelled")
+
+
+# How the summary counts the rows that did not end done: ", 2 failed".
+_SUMMARY_COUNTS = {
+    RowStatus.FAILED: Translatable("group_progress", ", {count} failed"),
+    RowStatus.CANCELLED: Translatable("group_progress", ", {count} cancelled"),
+}
 
 
 _ENDED = (RowStatus.DONE, RowStatus.FAILED, RowStatus.CANCELLED)
@@ -68,28 +77,38 @@ class GroupActionDialog(QDialog):
         self._targets = list(targets)
         self._ops = ops
         self.statuses = [RowStatus.PENDING] * len(self._targets)
-        title = f"{action.spec.label} {len(self._targets)} virtual machines"
+        title = translate("group_progress", "{label} {count} virtual machines").format(
+            label=shown(action.spec.label), count=len(self._targets)
+        )
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.resize(560, 360)
         self.summary_label = QLabel()
-        self.summary_label.setAccessibleName("Overall progress")
+        self.summary_label.setAccessibleName(translate("group_progress", "Overall progress"))
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Virtual machines finished")
+        self.progress.setAccessibleName(
+            translate("group_progress", "Virtual machines finished")
+        )
         self.progress.setRange(0, len(self._targets))
-        self.progress.setFormat("%v of %m finished")
+        self.progress.setFormat(translate("group_progress", "%v of %m finished"))
         self.rows = QTreeWidget()
-        self.rows.setAccessibleName("Progress of each virtual machine")
-        self.rows.setHeaderLabels(["Virtual machine", "Status"])
+        self.rows.setAccessibleName(
+            translate("group_progress", "Progress of each virtual machine")
+        )
+        self.rows.setHeaderLabels(
+            [translate("group_progress", "Virtual machine"), translate("group_progress", "Status")]
+        )
         self.rows.setRootIsDecorated(False)
         self.rows.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self._cells = [QTreeWidgetItem([item.info.name, RowStatus.PENDING.value])
+        self._cells = [QTreeWidgetItem([item.info.name, shown(RowStatus.PENDING.value)])
                        for item in self._targets]
         self.rows.addTopLevelItems(self._cells)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.cancel_button = QPushButton("Cancel Pending")
-        self.cancel_button.setAccessibleName("Cancel Pending")
-        self.cancel_button.setToolTip("Do not act on the virtual machines not started yet")
+        self.cancel_button = QPushButton(translate("group_progress", "Cancel Pending"))
+        self.cancel_button.setAccessibleName(translate("group_progress", "Cancel Pending"))
+        self.cancel_button.setToolTip(
+            translate("group_progress", "Do not act on the virtual machines not started yet")
+        )
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
@@ -116,7 +135,11 @@ class GroupActionDialog(QDialog):
             item = self._targets[row]
             spec = self.action.spec
             await item.connection.call_domain(
-                f"Could not {spec.verb} {item.info.name}", item.info.uuid, spec.run
+                translate("group_progress", "Could not {verb} {name}").format(
+                    verb=shown(spec.verb), name=item.info.name
+                ),
+                item.info.uuid,
+                spec.run,
             )
             self._set(row, RowStatus.DONE)
 
@@ -126,7 +149,7 @@ class GroupActionDialog(QDialog):
 
     def _set(self, row: int, status: RowStatus, message: str = "") -> None:
         self.statuses[row] = status
-        text = f"{status.value}: {message}" if message else status.value
+        text = f"{shown(status.value)}: {message}" if message else shown(status.value)
         cell = self._cells[row]
         cell.setText(1, text)
         cell.setToolTip(1, text)
@@ -141,10 +164,12 @@ class GroupActionDialog(QDialog):
 
     def summary(self) -> str:
         total = len(self.statuses)
-        text = f"{self.action.spec.label}: {self.count(RowStatus.DONE)} of {total} done"
-        for status in (RowStatus.FAILED, RowStatus.CANCELLED):
+        text = translate("group_progress", "{label}: {done} of {total} done").format(
+            label=shown(self.action.spec.label), done=self.count(RowStatus.DONE), total=total
+        )
+        for status, count_text in _SUMMARY_COUNTS.items():
             if self.count(status):
-                text += f", {self.count(status)} {status.value.lower()}"
+                text += shown(count_text).format(count=self.count(status))
         return text + ("." if self.all_ended else "…")
 
     def _show_counts(self) -> None:

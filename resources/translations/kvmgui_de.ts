@@ -162,6 +162,18 @@
             <translation>Klone starten</translation>
         </message>
         <message>
+            <source>Clone it running, from a snapshot of its disks taken now</source>
+            <translation>Laufend klonen, aus einem jetzt aufgenommenen Schnappschuss ihrer Platten</translation>
+        </message>
+        <message>
+            <source>Clone from a snapshot of the running disks</source>
+            <translation>Aus einem Schnappschuss der laufenden Platten klonen</translation>
+        </message>
+        <message>
+            <source>A disk-only snapshot: the VM keeps running on new overlay files and its current disk images, frozen, become the read-only base of the clones.</source>
+            <translation>Ein Schnappschuss nur der Platten: Die VM läuft auf neuen Overlay-Dateien weiter, und ihre jetzigen Plattenabbilder werden eingefroren zur schreibgeschützten Basis der Klone.</translation>
+        </message>
+        <message>
             <source>Names of the clones</source>
             <translation>Namen der Klone</translation>
         </message>
@@ -202,12 +214,16 @@
             <translation>Namen:</translation>
         </message>
         <message>
-            <source>{name} is running: shut it down first.</source>
-            <translation>{name} läuft: Fahren Sie sie zuerst herunter.</translation>
+            <source>{name} is running. Shut it down first, or clone it from a snapshot of its disks taken now: {name} keeps running, writing to new overlay files, and its disk images as they are at that instant become the read-only base of the clones. When the guest agent answers, it freezes the guest's file systems for the snapshot; without it, the clones start from disks as after a power cut (crash-consistent), like a VM that was switched off.</source>
+            <translation>{name} läuft. Fahren Sie sie zuerst herunter, oder klonen Sie sie aus einem jetzt aufgenommenen Schnappschuss ihrer Platten: {name} läuft weiter und schreibt in neue Overlay-Dateien, und ihre Plattenabbilder werden so, wie sie in diesem Augenblick sind, zur schreibgeschützten Basis der Klone. Antwortet der Gast-Agent, friert er die Dateisysteme des Gastes für den Schnappschuss ein; ohne ihn starten die Klone von Platten wie nach einem Stromausfall (absturzkonsistent), wie eine VM, die ausgeschaltet wurde.</translation>
         </message>
         <message>
             <source>Clones of {name} get their own name, UUID, MAC addresses, UEFI variables and cloud-init identity. A linked clone reads through the source's disks, so the source must stay shut off while its linked clones exist (make it a template).</source>
             <translation>Klone von {name} erhalten eigenen Namen, eigene UUID, MAC-Adressen, UEFI-Variablen und cloud-init-Identität. Ein verknüpfter Klon liest durch die Platten der Quelle, daher muss die Quelle ausgeschaltet bleiben, solange ihre verknüpften Klone bestehen (machen Sie sie zur Vorlage).</translation>
+        </message>
+        <message>
+            <source>{name} is running: shut it down first, or clone it from a snapshot of its disks.</source>
+            <translation>{name} läuft: Fahren Sie sie zuerst herunter, oder klonen Sie sie aus einem Schnappschuss ihrer Platten.</translation>
         </message>
         <message>
             <source>{name}: waiting</source>
@@ -2094,6 +2110,81 @@ Rechner: ihr Anteil am ganzen Rechner.</translation>
         </message>
     </context>
     <context>
+        <name>group_progress</name>
+        <message>
+            <source>Pending</source>
+            <translation>Ausstehend</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>In Arbeit</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Erledigt</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Abgebrochen</translation>
+        </message>
+        <message>
+            <source>, {count} failed</source>
+            <translation>, {count} fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>, {count} cancelled</source>
+            <translation>, {count} abgebrochen</translation>
+        </message>
+        <message>
+            <source>{label} {count} virtual machines</source>
+            <translation>{label}: {count} virtuelle Maschinen</translation>
+        </message>
+        <message>
+            <source>Overall progress</source>
+            <translation>Gesamtfortschritt</translation>
+        </message>
+        <message>
+            <source>Virtual machines finished</source>
+            <translation>Fertige virtuelle Maschinen</translation>
+        </message>
+        <message>
+            <source>%v of %m finished</source>
+            <translation>%v von %m fertig</translation>
+        </message>
+        <message>
+            <source>Progress of each virtual machine</source>
+            <translation>Fortschritt jeder virtuellen Maschine</translation>
+        </message>
+        <message>
+            <source>Virtual machine</source>
+            <translation>Virtuelle Maschine</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Cancel Pending</source>
+            <translation>Ausstehende abbrechen</translation>
+        </message>
+        <message>
+            <source>Do not act on the virtual machines not started yet</source>
+            <translation>Die noch nicht begonnenen virtuellen Maschinen auslassen</translation>
+        </message>
+        <message>
+            <source>Could not {verb} {name}</source>
+            <translation>Fehlgeschlagen: {name} {verb}</translation>
+        </message>
+        <message>
+            <source>{label}: {done} of {total} done</source>
+            <translation>{label}: {done} von {total} erledigt</translation>
+        </message>
+    </context>
+    <context>
         <name>guest_addresses</name>
         <message>
             <source>read guest addresses</source>
@@ -3512,6 +3603,10 @@ kvmgui versucht es selbst erneut.</translation>
     <context>
         <name>uri</name>
         <message>
+            <source>qemu+libssh crashes libvirt 9.0's client when calls overlap: use qemu+libssh2 (the same questions, in kvmgui's dialogs) or qemu+ssh.</source>
+            <translation>qemu+libssh bringt den Client von libvirt 9.0 zum Absturz, wenn sich Aufrufe überschneiden: Verwenden Sie qemu+libssh2 (dieselben Fragen, in den Dialogen von kvmgui) oder qemu+ssh.</translation>
+        </message>
+        <message>
             <source>Enter the host to connect to.</source>
             <translation>Geben Sie den Rechner ein, mit dem verbunden werden soll.</translation>
         </message>
@@ -3621,18 +3716,6 @@ kvmgui versucht es selbst erneut.</translation>
         <message>
             <source>Could not {verb} {name}</source>
             <translation>Fehlgeschlagen: {name} {verb}</translation>
-        </message>
-        <message>
-            <source>{label}: {len} virtual machines…</source>
-            <translation>{label}: {len} virtuelle Maschinen …</translation>
-        </message>
-        <message>
-            <source>{label}: {value} of {total} done.</source>
-            <translation>{label}: {value} von {total} erledigt.</translation>
-        </message>
-        <message>
-            <source>Could not {verb} {failed} of {total}: </source>
-            <translation>Fehlgeschlagen ({verb}) bei {failed} von {total}: </translation>
         </message>
         <message>
             <source>{label} {len} virtual machines?</source>
@@ -3965,8 +4048,16 @@ Diese Klone lesen durch die Platten der Vorlage: Werden ihre Platten gelöscht, 
             <translation>Leere VM (keine Installationsquelle)</translation>
         </message>
         <message>
+            <source>From a template (a linked clone, started at once)</source>
+            <translation>Aus einer Vorlage (ein verknüpfter Klon, sofort gestartet)</translation>
+        </message>
+        <message>
             <source>Where does the operating system come from?</source>
             <translation>Woher kommt das Betriebssystem?</translation>
+        </message>
+        <message>
+            <source>This connection has no template yet: shut a VM off and use Virtual Machine → Make Template.</source>
+            <translation>Diese Verbindung hat noch keine Vorlage: Schalten Sie eine VM aus und wählen Sie Virtuelle Maschine → Zur Vorlage machen.</translation>
         </message>
         <message>
             <source>The VM boots from the network first (PXE): the network must offer a boot server.</source>
@@ -4059,6 +4150,14 @@ Diese Klone lesen durch die Platten der Vorlage: Werden ihre Platten gelöscht, 
         <message>
             <source>Host name:</source>
             <translation>Rechnername:</translation>
+        </message>
+        <message>
+            <source>The new VM is a linked clone of the template, named after it with the first free number, and it starts at once.</source>
+            <translation>Die neue VM ist ein verknüpfter Klon der Vorlage, nach ihr mit der ersten freien Nummer benannt, und startet sofort.</translation>
+        </message>
+        <message>
+            <source>Templates</source>
+            <translation>Vorlagen</translation>
         </message>
         <message>
             <source>Browse…</source>
@@ -4162,6 +4261,10 @@ Diese Klone lesen durch die Platten der Vorlage: Werden ihre Platten gelöscht, 
         <message>
             <source>the path</source>
             <translation>der Pfad</translation>
+        </message>
+        <message>
+            <source>Create and Start</source>
+            <translation>Erstellen und starten</translation>
         </message>
         <message>
             <source>The host is still being read.</source>

@@ -54,7 +54,9 @@ SOURCE_LABELS = {
     SourceKind.PXE: Translatable("wizard.source_page", "Network boot (PXE)"),
     SourceKind.EMPTY: Translatable("wizard.source_page", "Empty VM (no install source)"),
 }
-FROM_TEMPLATE_LABEL = "From a template (a linked clone, started at once)"
+FROM_TEMPLATE_LABEL = Translatable(
+    "wizard.source_page", "From a template (a linked clone, started at once)"
+)
 # The button and stack index of "From a template": after the install sources.
 FROM_TEMPLATE = len(SourceKind)
 # The OS list shows the best matches only: a few hundred rows help nobody.
@@ -110,13 +112,16 @@ class SourcePage(QWizardPage):
             button.setObjectName(f"source-{kind.value}")
             self.kind_buttons.addButton(button, index)
             kinds_box.addWidget(button)
-        self.template_button = QRadioButton(FROM_TEMPLATE_LABEL)
+        self.template_button = QRadioButton(shown(FROM_TEMPLATE_LABEL))
         self.template_button.setObjectName("source-template")
         self.template_button.setEnabled(bool(templates))
         if not templates:
             self.template_button.setToolTip(
-                "This connection has no template yet: shut a VM off and use "
-                "Virtual Machine → Make Template."
+                translate(
+                    "wizard.source_page",
+                    "This connection has no template yet: shut a VM off and use "
+                    "Virtual Machine → Make Template.",
+                )
             )
         self.kind_buttons.addButton(self.template_button, FROM_TEMPLATE)
         kinds_box.addWidget(self.template_button)
@@ -269,11 +274,16 @@ class SourcePage(QWizardPage):
 
     def _template_panel(self, templates: Sequence[DomainInfo]) -> QWidget:
         panel = QWidget()
-        note = QLabel("The new VM is a linked clone of the template, named after it "
-                      "with the first free number, and it starts at once.")
+        note = QLabel(
+            translate(
+                "wizard.source_page",
+                "The new VM is a linked clone of the template, named after it "
+                "with the first free number, and it starts at once.",
+            )
+        )
         note.setWordWrap(True)
         self.template_list = QListWidget()
-        self.template_list.setAccessibleName("Templates")
+        self.template_list.setAccessibleName(translate("wizard.source_page", "Templates"))
         for info in sorted(templates, key=lambda info: info.name.lower()):
             item = QListWidgetItem(template_label(info))
             item.setData(Qt.ItemDataRole.UserRole, info)

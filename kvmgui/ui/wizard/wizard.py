@@ -197,7 +197,9 @@ class NewVmWizard(QWizard):
         if checked:
             self.setButtonText(
                 QWizard.WizardButton.FinishButton,
-                "Create and Start" if self.source_page.from_template else "Create",
+                translate("wizard.wizard", "Create and Start")
+                if self.source_page.from_template
+                else translate("wizard.wizard", "Create"),
             )
 
     # ----------------------------------------------------------------- pages
