@@ -30,6 +30,7 @@ from kvmgui.core.errors import is_connection_broken
 from kvmgui.core.lifecycle import disk_file, path_users
 from kvmgui.core.media import MediaKind, MediaVolume, list_media_volumes
 from kvmgui.core.storage import Rollback, create_qcow2_volume, delete_volume_by_path
+from kvmgui.core.texts import Translatable
 from kvmgui.core.uri import is_local_uri
 from kvmgui.core.xml.model import (
     BootDevice,
@@ -55,7 +56,24 @@ BOOT_DEVICES = ("hd", "cdrom", "network", "fd")
 _TARGET_PREFIX = {"virtio": "vd", "sata": "sd", "scsi": "sd", "usb": "sd", "ide": "hd"}
 
 
-_DISK_WORDS = {"cdrom": "CD-ROM", "floppy": "Floppy", "lun": "LUN"}
+_DISK_WORDS = {
+    "cdrom": Translatable("hardware", "CD-ROM"),
+    "floppy": Translatable("hardware", "Floppy"),
+    "lun": Translatable("hardware", "LUN"),
+}
+# How the hardware list names the items that are not devices, and the devices
+# of the kinds without words of their own above.
+_ITEM_WORDS = {
+    "cpu": Translatable("hardware", "CPUs"),
+    "memory": Translatable("hardware", "Memory"),
+    "boot": Translatable("hardware", "Boot Options"),
+    "video": Translatable("hardware", "Video"),
+    "sound": Translatable("hardware", "Sound"),
+    "serial": Translatable("hardware", "Serial"),
+    "tpm": Translatable("hardware", "TPM"),
+    "rng": Translatable("hardware", "RNG"),
+    "watchdog": Translatable("hardware", "Watchdog"),
+}
 
 
 class When(enum.Flag):
@@ -67,8 +85,10 @@ class When(enum.Flag):
     @property
     def text(self) -> str:
         if self == When.NOW | When.NEXT_BOOT:
-            return "now and at next boot"
-        return "now" if self == When.NOW else "at next boot"
+            return Translatable("hardware", "now and at next boot")
+        if self == When.NOW:
+            return Translatable("hardware", "now")
+        return Translatable("hardware", "at next boot")
 
 
 BOTH = When.NOW | When.NEXT_BOOT
@@ -141,18 +161,18 @@ def item_label(dom: Domain, ref: ItemRef) -> str:
     """How the hardware list names an item."""
     device = find_device(dom, ref)
     if isinstance(device, Disk):
-        what = _DISK_WORDS.get(device.device or "", "Disk")
-        return f"{what} {ref.key}"
+        what = _DISK_WORDS.get(device.device or "", Translatable("hardware", "Disk"))
+        return Translatable("hardware", "{what} {key}", what=what, key=ref.key)
     if isinstance(device, Interface):
-        return f"NIC {ref.key[-8:]}"
+        return Translatable("hardware", "NIC {key}", key=ref.key[-8:])
     if isinstance(device, Graphics):
-        return f"Display {ref.key.upper() if ref.key in ('vnc', 'rdp') else ref.key.title()}"
+        protocol = ref.key.upper() if ref.key in ("vnc", "rdp") else ref.key.title()
+        return Translatable("hardware", "Display {protocol}", protocol=protocol)
     if isinstance(device, HostDev):
-        return f"USB {ref.key}"
-    words = {"cpu": "CPUs", "memory": "Memory", "boot": "Boot Options", "video": "Video",
-             "sound": "Sound", "serial": "Serial", "tpm": "TPM", "rng": "RNG",
-             "watchdog": "Watchdog"}
-    return f"{words[ref.kind]} {ref.key}".strip() if device is not None else words[ref.kind]
+        return Translatable("hardware", "USB {key}", key=ref.key)
+    if device is None or not ref.key:
+        return _ITEM_WORDS[ref.kind]
+    return Translatable("hardware", "{what} {key}", what=_ITEM_WORDS[ref.kind], key=ref.key)
 
 
 def _state(dom: Domain, ref: ItemRef) -> tuple[object, ...] | None:
@@ -249,7 +269,9 @@ def set_vcpus(current: int, maximum: int, when: When) -> Change:
         virdom.setVcpusFlags(current, LIVE)
         running.vcpus_current = current if current != running.vcpus else None
 
-    return Change(ItemRef("cpu"), f"vCPUs: {current} of {maximum}", when, edit, live)
+    label = Translatable("hardware", "vCPUs: {current} of {maximum}", current=current,
+                         maximum=maximum)
+    return Change(ItemRef("cpu"), label, when, edit, live)
 
 
 def set_cpu_mode(mode: str, model_name: str | None = None) -> Change:
@@ -261,7 +283,8 @@ def set_cpu_mode(mode: str, model_name: str | None = None) -> Change:
         if mode != "custom":
             dom.cpu_check = None
 
-    label = f"CPU model: {model_name}" if mode == "custom" else f"CPU mode: {mode}"
+    label = (Translatable("hardware", "CPU model: {model}", model=model_name) if mode == "custom"
+             else Translatable("hardware", "CPU mode: {mode}", mode=mode))
     return Change(ItemRef("cpu"), label, When.NEXT_BOOT, edit)
 
 
@@ -276,8 +299,13 @@ def set_cpu_topology(sockets: int, cores: int, threads: int) -> Change:
         dom.cpu_sockets, dom.cpu_dies = sockets, 1
         dom.cpu_cores, dom.cpu_threads = cores, threads
 
-    label = (f"CPU topology: {sockets} socket(s), {cores} core(s), {threads} thread(s)"
-             if sockets else "CPU topology: the hypervisor's default")
+    label = (
+        Translatable(
+            "hardware", "CPU topology: {sockets} socket(s), {cores} core(s), {threads} thread(s)",
+            sockets=sockets, cores=cores, threads=threads,
+        )
+        if sockets else Translatable("hardware", "CPU topology: the hypervisor's default")
+    )
     return Change(ItemRef("cpu"), label, When.NEXT_BOOT, edit)
 
 
@@ -292,7 +320,8 @@ def set_memory(current_kib: int, maximum_kib: int, when: When) -> Change:
         virdom.setMemoryFlags(current_kib, LIVE)
         running.current_memory_kib = current_kib
 
-    label = f"Memory: {current_kib // 1024} MiB of {maximum_kib // 1024} MiB"
+    label = Translatable("hardware", "Memory: {current} MiB of {maximum} MiB",
+                         current=current_kib // 1024, maximum=maximum_kib // 1024)
     return Change(ItemRef("memory"), label, when, edit, live)
 
 
@@ -316,7 +345,9 @@ def set_boot(devices: list[str], menu: bool) -> Change:
             dom.boot_devices.append(_boot_device(dev))
         dom.boot_menu = menu
 
-    label = f"Boot order: {', '.join(devices) or 'none'}; boot menu {'on' if menu else 'off'}"
+    order = ", ".join(devices) or Translatable("hardware", "none")
+    label = (Translatable("hardware", "Boot order: {order}; boot menu on", order=order) if menu
+             else Translatable("hardware", "Boot order: {order}; boot menu off", order=order))
     return Change(ItemRef("boot"), label, When.NEXT_BOOT, edit)
 
 
@@ -358,7 +389,8 @@ def change_media(target: str, path: str | None, when: When) -> Change:
         device.source_dev = device.source_pool = device.source_volume = None
         device.source_file = path
 
-    label = f"CD-ROM {target}: " + (f"insert {path}" if path else "eject")
+    label = (Translatable("hardware", "CD-ROM {target}: insert {path}", target=target, path=path)
+             if path else Translatable("hardware", "CD-ROM {target}: eject", target=target))
     return _update_device(ItemRef("disk", target), label, when, edit_device)
 
 
@@ -369,7 +401,8 @@ def set_link(mac: str, up: bool, when: When) -> Change:
         assert isinstance(device, Interface)
         device.link_state = None if up else "down"  # up is libvirt's default
 
-    label = f"NIC {mac}: link {'up' if up else 'down'}"
+    label = (Translatable("hardware", "NIC {mac}: link up", mac=mac) if up
+             else Translatable("hardware", "NIC {mac}: link down", mac=mac))
     return _update_device(ItemRef("interface", mac.lower()), label, when, edit_device)
 
 
@@ -386,7 +419,13 @@ def update_interface(mac: str, kind: str, source: str, model: str) -> Change:
         device.source_dev = None
         device.model = model
 
-    label = f"NIC {mac}: {kind} {source}, model {model}"
+    label = (
+        Translatable("hardware", "NIC {mac}: network {source}, model {model}", mac=mac,
+                     source=source, model=model)
+        if kind == "network" else
+        Translatable("hardware", "NIC {mac}: bridge {source}, model {model}", mac=mac,
+                     source=source, model=model)
+    )
     return _update_device(ItemRef("interface", mac.lower()), label, When.NEXT_BOOT, edit_device)
 
 
@@ -410,8 +449,12 @@ def update_disk(
         device.readonly = readonly
         device.shareable = shareable
 
-    label = (f"Disk {target}: bus {bus}, cache {cache or 'default'}"
-             + (", read-only" if readonly else "") + (", shareable" if shareable else ""))
+    label = Translatable("hardware", "Disk {target}: bus {bus}, cache {cache}", target=target,
+                         bus=bus, cache=cache or Translatable("hardware", "default"))
+    if readonly:
+        label = Translatable("hardware", "{label}, read-only", label=label)
+    if shareable:
+        label = Translatable("hardware", "{label}, shareable", label=label)
     return _update_device(ItemRef("disk", target), label, When.NEXT_BOOT, edit_device)
 
 
@@ -440,8 +483,12 @@ def set_graphics(old_type: str, new_type: str, listen: str) -> Change:
             new_listen.type = "address"
             new_listen.address = "127.0.0.1"
 
-    where = "nowhere (local viewers)" if listen == "none" else "on 127.0.0.1"
-    label = f"Display: {new_type}, listening {where}"
+    label = (
+        Translatable("hardware", "Display: {protocol}, listening nowhere (local viewers)",
+                     protocol=new_type)
+        if listen == "none" else
+        Translatable("hardware", "Display: {protocol}, listening on 127.0.0.1", protocol=new_type)
+    )
     return _update_device(ItemRef("graphics", old_type), label, When.NEXT_BOOT, edit_device)
 
 
@@ -466,8 +513,8 @@ def set_video_model(old_model: str, new_model: str) -> Change:
                 model.remove(child)  # <acceleration>, <resolution>
         device.model = new_model
 
-    return _update_device(ItemRef("video", old_model), f"Video: {new_model}", When.NEXT_BOOT,
-                          edit_device)
+    label = Translatable("hardware", "Video: {model}", model=new_model)
+    return _update_device(ItemRef("video", old_model), label, When.NEXT_BOOT, edit_device)
 
 
 def set_watchdog_action(model: str, action: str) -> Change:
@@ -479,8 +526,8 @@ def set_watchdog_action(model: str, action: str) -> Change:
         assert isinstance(device, Watchdog)
         device.action = action
 
-    return _update_device(ItemRef("watchdog", model), f"Watchdog {model}: {action}",
-                          When.NEXT_BOOT, edit_device)
+    label = Translatable("hardware", "Watchdog {model}: {action}", model=model, action=action)
+    return _update_device(ItemRef("watchdog", model), label, When.NEXT_BOOT, edit_device)
 
 
 def new_sound(model: str) -> Sound:
@@ -534,8 +581,8 @@ def add_serial(port: int) -> Change:
             console.target_type = "serial"
             console.target_port = 0
 
-    return Change(ItemRef("serial", str(port)), f"Add serial port {port} (pty)",
-                  When.NEXT_BOOT, edit)
+    label = Translatable("hardware", "Add serial port {port} (pty)", port=port)
+    return Change(ItemRef("serial", str(port)), label, When.NEXT_BOOT, edit)
 
 
 def new_watchdog(model: str, action: str) -> Watchdog:
@@ -603,9 +650,13 @@ def add_device(device: AddableDevice, when: When) -> Change:
     def live(virdom: libvirt.virDomain, running: Domain) -> None:
         virdom.attachDeviceFlags(device.to_xml(), LIVE)
 
-    what = {"interface": "NIC", "hostdev": "USB device"}.get(kind, kind)
-    details = describe_device(device)
-    label = f"Add {what} {ref.key}" + (f" ({details})" if details else "")
+    what = {
+        "interface": Translatable("hardware", "NIC"),
+        "hostdev": Translatable("hardware", "USB device"),
+    }.get(kind, kind)
+    label = Translatable("hardware", "Add {what} {key}", what=what, key=ref.key)
+    if details := describe_device(device):
+        label = Translatable("hardware", "{label} ({details})", label=label, details=details)
     return Change(ref, label, when, edit, live)
 
 
@@ -623,7 +674,10 @@ def add_new_volume_disk(volume: NewVolume, target: str, bus: str, when: When) ->
     disk.target_bus = bus
     change = add_device(disk, when)
     size_gib = volume.size_bytes / 1024**3
-    label = f"Add disk {target}: new volume {volume.pool}/{volume.name} ({size_gib:g} GiB)"
+    label = Translatable(
+        "hardware", "Add disk {target}: new volume {pool}/{name} ({size} GiB)", target=target,
+        pool=volume.pool, name=volume.name, size=f"{size_gib:g}",
+    )
     return replace(change, label=label, new_volume=volume)
 
 
@@ -657,9 +711,12 @@ def remove_device(ref: ItemRef, when: When, delete_storage: str | None = None) -
         virdom.detachDeviceFlags(device.to_xml(), LIVE)
         _remove(running, device)
 
-    label = f"Remove {ref.kind} {ref.key}"
-    if delete_storage:
-        label += f" and delete {delete_storage}"
+    label = (
+        Translatable("hardware", "Remove {kind} {key} and delete {path}", kind=ref.kind,
+                     key=ref.key, path=delete_storage)
+        if delete_storage else
+        Translatable("hardware", "Remove {kind} {key}", kind=ref.kind, key=ref.key)
+    )
     return Change(ref, label, when, edit, live, then_delete=delete_storage)
 
 
@@ -681,11 +738,11 @@ def describe_device(device: XmlObject) -> str:
     """A device's source in a few words, for lists."""
     if isinstance(device, Disk):
         return device.path or (f"{device.source_pool}/{device.source_volume}"
-                               if device.source_volume else "empty")
+                               if device.source_volume else Translatable("hardware", "empty"))
     if isinstance(device, Interface):
         return f"{device.type or '?'} {device.source or ''}, {device.model or 'default'}".strip()
     if isinstance(device, Watchdog):
-        return f"on firing: {device.action or 'reset'}"
+        return Translatable("hardware", "on firing: {action}", action=device.action or "reset")
     if isinstance(device, Tpm):
         return f"{device.backend_type or ''} {device.backend_version or ''}".strip()
     if isinstance(device, Serial):
@@ -714,7 +771,8 @@ def apply_changes(conn: libvirt.virConnect, uuid: str, changes: list[Change]) ->
                 raise
             _delete_volumes(created.values())
             return [ChangeError(c.item, err.get_error_message() if c is change else
-                                "Not applied: a new volume could not be created.")
+                                Translatable("hardware",
+                                             "Not applied: a new volume could not be created."))
                     for c in changes]
     at_boot = [c for c in changes if When.NEXT_BOOT in c.when]
     if at_boot:
@@ -728,8 +786,8 @@ def apply_changes(conn: libvirt.virConnect, uuid: str, changes: list[Change]) ->
                 raise
             message = err.get_error_message()
             _delete_volumes(created.values())
-            return [ChangeError(c.item, message if c in at_boot else
-                                "Not applied: the definition was refused.") for c in changes]
+            refused = Translatable("hardware", "Not applied: the definition was refused.")
+            return [ChangeError(c.item, message if c in at_boot else refused) for c in changes]
     errors = []
     now = [c for c in changes if When.NOW in c.when]
     if now and virdom.isActive():
@@ -767,12 +825,17 @@ def _delete_storage(conn: libvirt.virConnect, change: Change) -> list[ChangeErro
     assert change.then_delete is not None
     users = path_users(conn, [change.then_delete])[change.then_delete]
     if users:
-        return [ChangeError(change.item, f"{change.then_delete} was kept: "
-                            f"{', '.join(users)} still uses it.")]
+        return [ChangeError(change.item, Translatable(
+            "hardware", "{path} was kept: {users} still uses it.", path=change.then_delete,
+            users=", ".join(users),
+        ))]
     try:
         if not delete_volume_by_path(conn, change.then_delete):
-            return [ChangeError(change.item, f"{change.then_delete} was kept: "
-                                "no storage pool holds it, kvmgui deletes only pool volumes.")]
+            return [ChangeError(change.item, Translatable(
+                "hardware",
+                "{path} was kept: no storage pool holds it, kvmgui deletes only pool volumes.",
+                path=change.then_delete,
+            ))]
     except libvirt.libvirtError as err:
         if is_connection_broken(err):
             raise

@@ -2192,6 +2192,237 @@ Rechner: ihr Anteil am ganzen Rechner.</translation>
         </message>
     </context>
     <context>
+        <name>hardware</name>
+        <message>
+            <source>CD-ROM</source>
+            <translation>CD-ROM</translation>
+        </message>
+        <message>
+            <source>Floppy</source>
+            <translation>Diskette</translation>
+        </message>
+        <message>
+            <source>LUN</source>
+            <translation>LUN</translation>
+        </message>
+        <message>
+            <source>CPUs</source>
+            <translation>CPUs</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>Speicher</translation>
+        </message>
+        <message>
+            <source>Boot Options</source>
+            <translation>Startoptionen</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <translation>Grafik</translation>
+        </message>
+        <message>
+            <source>Sound</source>
+            <translation>Sound</translation>
+        </message>
+        <message>
+            <source>Serial</source>
+            <translation>Seriell</translation>
+        </message>
+        <message>
+            <source>TPM</source>
+            <translation>TPM</translation>
+        </message>
+        <message>
+            <source>RNG</source>
+            <translation>RNG</translation>
+        </message>
+        <message>
+            <source>Watchdog</source>
+            <translation>Watchdog</translation>
+        </message>
+        <message>
+            <source>now and at next boot</source>
+            <translation>jetzt und beim nächsten Start</translation>
+        </message>
+        <message>
+            <source>now</source>
+            <translation>jetzt</translation>
+        </message>
+        <message>
+            <source>at next boot</source>
+            <translation>beim nächsten Start</translation>
+        </message>
+        <message>
+            <source>Disk</source>
+            <translation>Platte</translation>
+        </message>
+        <message>
+            <source>CPU topology: the hypervisor's default</source>
+            <translation>CPU-Topologie: Vorgabe des Hypervisors</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <source>default</source>
+            <translation>Vorgabe</translation>
+        </message>
+        <message>
+            <source>NIC</source>
+            <translation>Netzwerkkarte</translation>
+        </message>
+        <message>
+            <source>USB device</source>
+            <translation>USB-Gerät</translation>
+        </message>
+        <message>
+            <source>empty</source>
+            <translation>leer</translation>
+        </message>
+        <message>
+            <source>Not applied: a new volume could not be created.</source>
+            <translation>Nicht angewendet: Ein neuer Datenträger konnte nicht erstellt werden.</translation>
+        </message>
+        <message>
+            <source>Not applied: the definition was refused.</source>
+            <translation>Nicht angewendet: Die Definition wurde abgelehnt.</translation>
+        </message>
+        <message>
+            <source>Add disk {target}: new volume {pool}/{name} ({size} GiB)</source>
+            <translation>Platte {target} hinzufügen: neuer Datenträger {pool}/{name} ({size} GiB)</translation>
+        </message>
+        <message>
+            <source>Add serial port {port} (pty)</source>
+            <translation>Serielle Schnittstelle {port} hinzufügen (pty)</translation>
+        </message>
+        <message>
+            <source>Add {what} {key}</source>
+            <translation>{what} {key} hinzufügen</translation>
+        </message>
+        <message>
+            <source>Boot order: {order}; boot menu off</source>
+            <translation>Startreihenfolge: {order}; Startmenü aus</translation>
+        </message>
+        <message>
+            <source>Boot order: {order}; boot menu on</source>
+            <translation>Startreihenfolge: {order}; Startmenü an</translation>
+        </message>
+        <message>
+            <source>CD-ROM {target}: eject</source>
+            <translation>CD-ROM {target}: auswerfen</translation>
+        </message>
+        <message>
+            <source>CD-ROM {target}: insert {path}</source>
+            <translation>CD-ROM {target}: {path} einlegen</translation>
+        </message>
+        <message>
+            <source>CPU mode: {mode}</source>
+            <translation>CPU-Modus: {mode}</translation>
+        </message>
+        <message>
+            <source>CPU model: {model}</source>
+            <translation>CPU-Modell: {model}</translation>
+        </message>
+        <message>
+            <source>CPU topology: {sockets} socket(s), {cores} core(s), {threads} thread(s)</source>
+            <translation>CPU-Topologie: {sockets} Sockel, {cores} Kern(e), {threads} Thread(s)</translation>
+        </message>
+        <message>
+            <source>Disk {target}: bus {bus}, cache {cache}</source>
+            <translation>Platte {target}: Bus {bus}, Cache {cache}</translation>
+        </message>
+        <message>
+            <source>Display {protocol}</source>
+            <translation>Anzeige {protocol}</translation>
+        </message>
+        <message>
+            <source>Display: {protocol}, listening nowhere (local viewers)</source>
+            <translation>Anzeige: {protocol}, lauscht nirgends (lokale Betrachter)</translation>
+        </message>
+        <message>
+            <source>Display: {protocol}, listening on 127.0.0.1</source>
+            <translation>Anzeige: {protocol}, lauscht auf 127.0.0.1</translation>
+        </message>
+        <message>
+            <source>Memory: {current} MiB of {maximum} MiB</source>
+            <translation>Speicher: {current} MiB von {maximum} MiB</translation>
+        </message>
+        <message>
+            <source>NIC {key}</source>
+            <translation>Netzwerkkarte {key}</translation>
+        </message>
+        <message>
+            <source>NIC {mac}: bridge {source}, model {model}</source>
+            <translation>Netzwerkkarte {mac}: Bridge {source}, Modell {model}</translation>
+        </message>
+        <message>
+            <source>NIC {mac}: link down</source>
+            <translation>Netzwerkkarte {mac}: Verbindung getrennt</translation>
+        </message>
+        <message>
+            <source>NIC {mac}: link up</source>
+            <translation>Netzwerkkarte {mac}: Verbindung hergestellt</translation>
+        </message>
+        <message>
+            <source>NIC {mac}: network {source}, model {model}</source>
+            <translation>Netzwerkkarte {mac}: Netzwerk {source}, Modell {model}</translation>
+        </message>
+        <message>
+            <source>Remove {kind} {key}</source>
+            <translation>{kind} {key} entfernen</translation>
+        </message>
+        <message>
+            <source>Remove {kind} {key} and delete {path}</source>
+            <translation>{kind} {key} entfernen und {path} löschen</translation>
+        </message>
+        <message>
+            <source>USB {key}</source>
+            <translation>USB {key}</translation>
+        </message>
+        <message>
+            <source>Video: {model}</source>
+            <translation>Grafik: {model}</translation>
+        </message>
+        <message>
+            <source>Watchdog {model}: {action}</source>
+            <translation>Watchdog {model}: {action}</translation>
+        </message>
+        <message>
+            <source>on firing: {action}</source>
+            <translation>beim Auslösen: {action}</translation>
+        </message>
+        <message>
+            <source>vCPUs: {current} of {maximum}</source>
+            <translation>vCPUs: {current} von {maximum}</translation>
+        </message>
+        <message>
+            <source>{label} ({details})</source>
+            <translation>{label} ({details})</translation>
+        </message>
+        <message>
+            <source>{label}, read-only</source>
+            <translation>{label}, schreibgeschützt</translation>
+        </message>
+        <message>
+            <source>{label}, shareable</source>
+            <translation>{label}, gemeinsam nutzbar</translation>
+        </message>
+        <message>
+            <source>{path} was kept: no storage pool holds it, kvmgui deletes only pool volumes.</source>
+            <translation>{path} wurde behalten: Kein Speicherpool enthält die Datei, kvmgui löscht nur Datenträger aus Speicherpools.</translation>
+        </message>
+        <message>
+            <source>{path} was kept: {users} still uses it.</source>
+            <translation>{path} wurde behalten: {users} verwendet die Datei noch.</translation>
+        </message>
+        <message>
+            <source>{what} {key}</source>
+            <translation>{what} {key}</translation>
+        </message>
+    </context>
+    <context>
         <name>host.diagnostics_view</name>
         <message>
             <source>✔ OK</source>

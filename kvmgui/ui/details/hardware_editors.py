@@ -154,7 +154,7 @@ class ItemEditor(QWidget):
         self.item = item
         self.state = state
         self.running = state.running is not None
-        self.label = item_label(state.definition, item)
+        self.label = shown(item_label(state.definition, item))
         self.setAccessibleName(
             translate("details.hardware_editors", "{label} editor").format(label=self.label)
         )
@@ -495,7 +495,7 @@ class DiskEditor(ItemEditor):
         self._cache = disk.driver_cache or "default"
         self._readonly, self._shareable = disk.readonly, disk.shareable
         self.source = QLineEdit(self._path if self.is_cdrom else
-                                state.disk_files.get(item.key, describe_device(disk)))
+                                state.disk_files.get(item.key, shown(describe_device(disk))))
         self.source.setAccessibleName(
             translate("details.hardware_editors", "{label} source").format(label=self.label)
         )
@@ -769,7 +769,7 @@ class DeviceEditor(ItemEditor):
         super().__init__(item, state, parent)
         device = find_device(state.definition, item)
         assert device is not None
-        about = plain_label(describe_device(device) or item.key)
+        about = plain_label(shown(describe_device(device)) or item.key)
         about.setAccessibleName(
             translate("details.hardware_editors", "{label}: about").format(label=self.label)
         )

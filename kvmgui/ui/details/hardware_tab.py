@@ -76,7 +76,7 @@ from kvmgui.ui.details.hardware_editors import (
     combo_box,
     show_nic_sources,
 )
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.ops import OpRunner
 
 PENDING_MARK = "⟳"
@@ -455,7 +455,7 @@ class HardwareTab(QWidget):
     def _mark_items(self, pending: set[ItemRef], failed: set[ItemRef]) -> None:
         assert self.state is not None
         for row, ref in enumerate(self.editors):
-            label = item_label(self.state.definition, ref)
+            label = shown(item_label(self.state.definition, ref))
             marks = (f" {ERROR_MARK}" if ref in failed else "") + (
                 f" {PENDING_MARK}" if ref in pending else "")
             entry = self.device_list.item(row)
@@ -482,7 +482,7 @@ class HardwareTab(QWidget):
             self.status.clear_message()  # "Applied." is about earlier edits
         self.change_list.clear()
         for change in changes:
-            entry = QListWidgetItem(f"{change.label} — {change.when.text}")
+            entry = QListWidgetItem(f"{shown(change.label)} — {shown(change.when.text)}")
             entry.setData(Qt.ItemDataRole.AccessibleTextRole, entry.text())
             self.change_list.addItem(entry)
         self.apply_button.setEnabled(bool(changes))
@@ -549,8 +549,8 @@ class HardwareTab(QWidget):
         for error in errors:
             editor = self.editors.get(error.item)
             if editor is not None:
-                editor.status.show_error(error.message)
+                editor.status.show_error(shown(error.message))
             else:  # an added device: its error goes to the tab's message
-                self.status.show_error(f"{self.status.text()} {error.message}")
+                self.status.show_error(f"{self.status.text()} {shown(error.message)}")
         failed = {error.item for error in errors}
         self._read(lambda state: self._mark_items(state.pending, failed))

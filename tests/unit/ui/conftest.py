@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +10,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kvmgui.core import units
 from kvmgui.core.connection import Connection
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.i18n import install_translators
@@ -29,6 +30,19 @@ SMALL_FLEET = [
 def english(qapp: QApplication) -> None:
     """The UI in US English, as under LANG=en_US.UTF-8, whatever the machine's locale."""
     install_translators(qapp, QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    """The UI as under LANG=de_DE.UTF-8; English again afterwards."""
+    before = QLocale()
+    translators = install_translators(qapp, QLocale(QLocale.Language.German,
+                                                    QLocale.Country.Germany))
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
+    units.use_decimal_point(before.decimalPoint())
 
 
 @pytest.fixture

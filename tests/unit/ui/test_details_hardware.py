@@ -172,6 +172,25 @@ def test_a_shut_off_vm_offers_next_boot_only_and_applies_it(
                     and tab.state.definition.vcpus == 4, timeout=5000)
 
 
+def test_the_hardware_list_and_its_changes_are_german(
+    german: None, open_hardware: Callable[[str], DetailsWindow],
+) -> None:
+    """Core's item names and change labels are translated where the tab shows them."""
+    tab = open_hardware("on").hardware
+    assert list_texts(tab)[:5] == ["CPUs", "Speicher", "Startoptionen", "Platte vda",
+                                   "CD-ROM sda"]
+    memory = tab.editors[ItemRef("memory")]
+    assert isinstance(memory, MemoryEditor)
+    memory.current.setValue(256)
+    nic = tab.editors[ItemRef("interface", MAC)]
+    assert isinstance(nic, NicEditor)
+    nic.link.setChecked(False)
+    assert changes_listed(tab) == [
+        "Speicher: 256 MiB von 512 MiB — jetzt und beim nächsten Start",
+        f"Netzwerkkarte {MAC}: Verbindung getrennt — jetzt und beim nächsten Start",
+    ]
+
+
 def test_a_running_vm_changes_memory_now_and_marks_a_restart_change_pending(
     open_hardware: Callable[[str], DetailsWindow], definition: Callable[[DetailsWindow], Domain],
     qtbot: QtBot,

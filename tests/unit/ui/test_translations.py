@@ -9,15 +9,13 @@ import ast
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QCheckBox,
     QComboBox,
     QGroupBox,
@@ -43,7 +41,6 @@ from kvmgui.core.connection import Connection
 from kvmgui.core.uri import demo_uri
 from kvmgui.ui.app import App
 from kvmgui.ui.details.window import DetailsWindow
-from kvmgui.ui.i18n import install_translators
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.wizard import NewVmWizard
 from tests.qt_helpers import open_connection
@@ -165,19 +162,6 @@ def test_no_visible_text_of_the_ui_bypasses_translate() -> None:
 
 
 # ------------------------------------------------------------------- the UI
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    """The UI as under LANG=de_DE.UTF-8; English again afterwards."""
-    before = QLocale()
-    translators = install_translators(qapp, QLocale(QLocale.Language.German,
-                                                    QLocale.Country.Germany))
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(before)
-    units.use_decimal_point(before.decimalPoint())
 
 
 def _english_patterns() -> list[tuple[re.Pattern[str], TsMessage]]:
