@@ -37,6 +37,7 @@ from kvmgui.core.storage import (
     upload_volume_bytes,
     volume_for_path,
 )
+from kvmgui.core.texts import Sentences, Translatable
 from kvmgui.core.xml.domain import validate_vm_name
 from kvmgui.core.xml.model import Disk, Domain
 from kvmgui.core.xml.properties import parse_xml
@@ -67,6 +68,11 @@ class CloneMode(enum.Enum):
     LINKED = "Linked clone"
 
 
+# The steps of a clone that progress reports and a failure names.
+DONE = Translatable("clone", "Done")
+STARTING = Translatable("clone", "Starting")
+
+
 class CloneRefused(ValueError):
     """The source cannot be cloned as it is (it runs); nothing was made."""
 
@@ -85,13 +91,22 @@ class FrozenDisks:
     quiesced: bool
 
     def summary(self, source: str) -> str:
-        consistency = (
-            "the guest agent froze its file systems for that instant" if self.quiesced else
-            "no guest agent answered, so they are as after a power cut (crash-consistent)"
+        overlays = ", ".join(self.overlays)
+        if self.quiesced:
+            return Translatable(
+                "clone",
+                "The clones start from {source}'s disks as they were at the snapshot: the guest "
+                "agent froze its file systems for that instant. {source} keeps running, now "
+                "writing to {overlays}.",
+                source=source, overlays=overlays,
+            )
+        return Translatable(
+            "clone",
+            "The clones start from {source}'s disks as they were at the snapshot: no guest agent "
+            "answered, so they are as after a power cut (crash-consistent). {source} keeps "
+            "running, now writing to {overlays}.",
+            source=source, overlays=overlays,
         )
-        return (f"The clones start from {source}'s disks as they were at the snapshot: "
-                f"{consistency}. {source} keeps running, now writing to "
-                + ", ".join(self.overlays) + ".")
 
 
 def clone_names(pattern: str, count: int) -> list[str]:
@@ -104,20 +119,28 @@ def clone_names(pattern: str, count: int) -> list[str]:
 def validate_clone_request(pattern: str, count: int, existing: Collection[str]) -> str | None:
     """Why ``count`` clones named by ``pattern`` cannot be made beside ``existing``, or None."""
     if not 1 <= count <= CLONE_LIMIT:
-        return f"Make between 1 and {CLONE_LIMIT} clones."
+        return Translatable("clone", "Make between 1 and {limit} clones.", limit=CLONE_LIMIT)
     if count > 1 and NUMBER not in pattern:
-        return f"To make several clones, put {NUMBER} in the name where each one's number goes."
+        return Translatable(
+            "clone", "To make several clones, put {number} in the name where each one's number "
+            "goes.", number=NUMBER,
+        )
     if re.search(r"[{}]", pattern.replace(NUMBER, "")):
-        return f"The only placeholder in a name is {NUMBER}."
+        return Translatable("clone", "The only placeholder in a name is {number}.", number=NUMBER)
     names = clone_names(pattern, count)
     for name in (names[0], names[-1]):  # the longest number is the last one
         problem = validate_vm_name(name)
         if problem:
-            return f"{name!r}: {problem}" if name else problem
+            return (Translatable("clone", "{name!r}: {problem}", name=name, problem=problem)
+                    if name else problem)
     taken = [name for name in names if name in existing]
+    if len(taken) == 1:
+        return Translatable("clone", "{name} already exists.", name=taken[0])
+    if len(taken) > 5:
+        return Translatable("clone", "{names} and {more} more already exist.",
+                            names=", ".join(taken[:5]), more=len(taken) - 5)
     if taken:
-        shown = ", ".join(taken[:5]) + (f" and {len(taken) - 5} more" if len(taken) > 5 else "")
-        return f"{shown} already exist{'s' if len(taken) == 1 else ''}."
+        return Translatable("clone", "{names} already exist.", names=", ".join(taken))
     return None
 
 
@@ -151,23 +174,28 @@ class CloneOutcome:
     frozen_note: str = ""  # how a running source's disks were frozen (FrozenDisks.summary)
 
     def summary(self) -> str:
-        return " ".join(filter(None, (self._made_text(), self.frozen_note)))
+        return Sentences(self._made_text(), self.frozen_note)
 
     def _made_text(self) -> str:
         made = ", ".join(info.name for info in self.made)
         if self.failure is None:
-            return f"Made {len(self.made)} clone{'s' if len(self.made) != 1 else ''}: {made}."
+            if len(self.made) == 1:
+                return Translatable("clone", "Made 1 clone: {made}.", made=made)
+            return Translatable("clone", "Made {count} clones: {made}.", count=len(self.made),
+                                made=made)
         failure = self.failure
-        text = f"Could not make {failure.name}: {failure.step} failed: {failure.message}"
-        if failure.left_behind:
-            text += " Could not remove: " + "; ".join(failure.left_behind) + "."
-        else:
-            text += f" Nothing of {failure.name} was left behind."
-        if self.made:
-            text += f" Kept the clones already made: {made}."
-        if self.not_attempted:
-            text += " Not attempted: " + ", ".join(self.not_attempted) + "."
-        return text
+        return Sentences(
+            Translatable("clone", "Could not make {name}: {step} failed: {message}",
+                         name=failure.name, step=failure.step, message=failure.message),
+            Translatable("clone", "Could not remove: {left}.",
+                         left="; ".join(failure.left_behind))
+            if failure.left_behind else
+            Translatable("clone", "Nothing of {name} was left behind.", name=failure.name),
+            Translatable("clone", "Kept the clones already made: {made}.", made=made)
+            if self.made else "",
+            Translatable("clone", "Not attempted: {names}.", names=", ".join(self.not_attempted))
+            if self.not_attempted else "",
+        )
 
 
 def clone_vms(conn: libvirt.virConnect, request: CloneRequest, progress: Progress) -> CloneOutcome:
@@ -182,16 +210,19 @@ def clone_vms(conn: libvirt.virConnect, request: CloneRequest, progress: Progres
     if not source.isActive():
         source_xml = source.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE)
     elif request.from_snapshot:
-        progress(0, request.names[0], "Freezing the source's disks (snapshot)")
+        progress(0, request.names[0],
+                 Translatable("clone", "Freezing the source's disks (snapshot)"))
         frozen = freeze_disks(source)
         source_xml = frozen.definition
         frozen_note = frozen.summary(source.name())
     else:
-        raise CloneRefused(
-            f"{source.name()} is running: shut it down first, or clone it from a snapshot "
-            "of its disks. A disk that changes while it is copied, or under the clones "
-            "that read through it, is corrupt."
-        )
+        raise CloneRefused(Translatable(
+            "clone",
+            "{name} is running: shut it down first, or clone it from a snapshot of its disks. "
+            "A disk that changes while it is copied, or under the clones that read through it, "
+            "is corrupt.",
+            name=source.name(),
+        ))
     made: list[DomainInfo] = []
     for position, name in enumerate(request.names):
         step = ""
@@ -205,7 +236,7 @@ def clone_vms(conn: libvirt.virConnect, request: CloneRequest, progress: Progres
         try:
             dom = _clone_one(conn, source_xml, name, request.mode, begin, rollback)
             if request.start:
-                begin("Starting")
+                begin(STARTING)
                 dom.create()
             made.append(read_domain(dom))
         except (libvirt.libvirtError, ValueError, OSError) as err:
@@ -217,7 +248,7 @@ def clone_vms(conn: libvirt.virConnect, request: CloneRequest, progress: Progres
                 tuple(made), failure, request.names[position + 1 :], frozen_note
             )
         rollback.clear()
-        progress(position, name, "Done")
+        progress(position, name, DONE)
     return CloneOutcome(tuple(made), frozen_note=frozen_note)
 
 
@@ -251,17 +282,21 @@ def freeze_disks(source: libvirt.virDomain) -> FrozenDisks:
             entry.set("snapshot", "no")
             continue
         if running.get(disk.target_dev) != disk.path:
-            raise CloneRefused(
-                f"Disk {disk.target_dev} of {source.name()} is another file while it runs "
-                "than in its definition: shut it down first."
-            )
+            raise CloneRefused(Translatable(
+                "clone",
+                "Disk {disk} of {name} is another file while it runs than in its definition: "
+                "shut it down first.",
+                disk=disk.target_dev, name=source.name(),
+            ))
         image = _source_volume(conn, disk)
         pool = image.storagePoolLookupByVolume()
         if parse_xml(pool.XMLDesc(0)).get("type") not in _FILE_POOLS:
-            raise CloneRefused(
-                f"Disk {disk.target_dev} of {source.name()} is in pool {pool.name()}, whose "
-                "volumes are not files: only a shut-off VM can be cloned from it."
-            )
+            raise CloneRefused(Translatable(
+                "clone",
+                "Disk {disk} of {name} is in pool {pool}, whose volumes are not files: only a "
+                "shut-off VM can be cloned from it.",
+                disk=disk.target_dev, name=source.name(), pool=pool.name(),
+            ))
         stem = posixpath.splitext(image.path())[0]
         overlay = f"{stem}-{stamp}.qcow2"
         overlays.append(overlay)
@@ -270,7 +305,8 @@ def freeze_disks(source: libvirt.virDomain) -> FrozenDisks:
         etree.SubElement(entry, "driver", type="qcow2")
         etree.SubElement(entry, "source", file=overlay)
     if not overlays:
-        raise CloneRefused(f"{source.name()} has no disk to clone.")
+        raise CloneRefused(Translatable("clone", "{name} has no disk to clone.",
+                                        name=source.name()))
     snapshot_xml = etree.tostring(snapshot, encoding="unicode")
     flags = (libvirt.VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY
              | libvirt.VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC
@@ -300,14 +336,14 @@ def _clone_one(
 ) -> libvirt.virDomain:
     dom = clone_definition(conn, source_xml, name, name, mode, begin, rollback)
     nvram_source = _new_nvram_path(conn, dom, Domain.from_xml(source_xml).name or "", name)
-    begin("Defining the virtual machine")
+    begin(Translatable("clone", "Defining the virtual machine"))
     clone: libvirt.virDomain = conn.defineXMLFlags(
         dom.to_xml(), libvirt.VIR_DOMAIN_DEFINE_VALIDATE
     )
     # Takes the UEFI variables along (VIR_DOMAIN_UNDEFINE_NVRAM), copied or not yet.
     rollback.push(f"undefine {name}", partial(undefine, clone))
     if nvram_source is not None:
-        begin("Copying the UEFI variables")
+        begin(Translatable("clone", "Copying the UEFI variables"))
         _copy_nvram(conn, nvram_source, dom.nvram)
     return clone
 
@@ -331,8 +367,9 @@ def clone_definition(
         if _is_cloned(disk, meta.template):
             source = _source_volume(conn, disk)
             volume_name = _volume_name(volume_prefix, disk, made_volumes, mode, source)
-            begin(f"{'Overlaying' if mode is CloneMode.LINKED else 'Copying'} disk "
-                  f"{disk.target_dev}")
+            begin(Translatable("clone", "Overlaying disk {disk}", disk=disk.target_dev)
+                  if mode is CloneMode.LINKED else
+                  Translatable("clone", "Copying disk {disk}", disk=disk.target_dev))
             new = _clone_volume(source, volume_name, mode)
             rollback.push(f"delete volume {new.path()}", new.delete)
             made_volumes += 1
@@ -346,7 +383,7 @@ def clone_definition(
             if seed is not None:
                 from kvmgui.core.cloudinit import hostname_for, reseeded_iso
 
-                begin("Writing the cloud-init seed")
+                begin(Translatable("clone", "Writing the cloud-init seed"))
                 source, data = seed
                 new = upload_volume_bytes(
                     conn, source.storagePoolLookupByVolume(), f"{volume_prefix}-seed.iso",

@@ -29,3 +29,16 @@ class Translatable(str):
         text.template = template
         text.values = values
         return text
+
+
+class Sentences(str):
+    """Sentences said one after the other, each translated on its own: a summary
+    whose parts depend on what happened. English: the parts joined by spaces."""
+
+    parts: tuple[str, ...]
+
+    def __new__(cls, *parts: str) -> Sentences:
+        kept = tuple(part for part in parts if part)
+        text = super().__new__(cls, " ".join(kept))
+        text.parts = kept
+        return text

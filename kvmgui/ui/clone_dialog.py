@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kvmgui.core.clone import (
     CLONE_LIMIT,
+    DONE,
     NUMBER,
     CloneMode,
     CloneOutcome,
@@ -35,7 +36,7 @@ from kvmgui.core.clone import (
 )
 from kvmgui.core.connection import Connection
 from kvmgui.core.domain import DomainInfo
-from kvmgui.ui.i18n import shown_exception, translate
+from kvmgui.ui.i18n import shown, shown_exception, translate
 from kvmgui.ui.ops import OpRunner, failure_message
 
 _PREVIEW_NAMES = 4
@@ -193,11 +194,11 @@ class CloneDialog(QDialog):
     @Slot()
     def validate(self) -> None:
         problem = self.problem()
-        self.problem_label.setText(problem or "")
+        self.problem_label.setText(shown(problem or ""))
         self.problem_label.setVisible(bool(problem))
         names = self.names() if problem is None else []
-        shown = names if len(names) <= _PREVIEW_NAMES else [*names[:2], "…", names[-1]]
-        self.names_label.setText(", ".join(shown))
+        preview = names if len(names) <= _PREVIEW_NAMES else [*names[:2], "…", names[-1]]
+        self.names_label.setText(", ".join(preview))
         self.clone_button.setEnabled(problem is None and not self._running)
 
     # --------------------------------------------------------------- cloning
@@ -246,8 +247,9 @@ class CloneDialog(QDialog):
     def on_progress(self, position: int, name: str, step: str) -> None:
         item = self.steps.item(position)
         if item is not None:
-            item.setText(f"{name}: {step.lower() if step == 'Done' else step}")
-        if step == "Done":
+            item.setText(translate("clone_dialog", "{name}: done").format(name=name) if step == DONE
+                         else f"{name}: {shown(step)}")
+        if step == DONE:
             self.progress.setValue(position + 1)
 
     def on_cloned(self, outcome: CloneOutcome) -> None:
@@ -257,15 +259,15 @@ class CloneDialog(QDialog):
             item = self.steps.item(failed)
             if item is not None:
                 item.setText(
-                    translate("clone_dialog", "{name}: failed at {lower}").format(
-                        name=outcome.failure.name, lower=outcome.failure.step.lower()
+                    translate("clone_dialog", "{name}: failed ({step})").format(
+                        name=outcome.failure.name, step=shown(outcome.failure.step)
                     )
                 )
             for position, name in enumerate(outcome.not_attempted, start=failed + 1):
                 self.steps.item(position).setText(
                     translate("clone_dialog", "{name}: not attempted").format(name=name)
                 )
-        self._show_summary(outcome.summary())
+        self._show_summary(shown(outcome.summary()))
         self.cloned.emit(outcome)
 
     def on_failed(self, error: Exception) -> None:

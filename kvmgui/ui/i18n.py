@@ -19,7 +19,7 @@ from importlib.resources import files
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 
-from kvmgui.core.texts import Translatable
+from kvmgui.core.texts import Sentences, Translatable
 from kvmgui.core.units import use_decimal_point
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,9 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 
 def shown(text: str) -> str:
     """A text from core as the user reads it: a :class:`Translatable` translated, and the
-    Translatable values put into it too."""
+    Translatable values put into it too; :class:`Sentences` each translated."""
+    if isinstance(text, Sentences):
+        return " ".join(shown(part) for part in text.parts)
     if not isinstance(text, Translatable):
         return text
     template = QCoreApplication.translate(text.context, text.template)
@@ -47,7 +49,7 @@ def shown(text: str) -> str:
 
 def shown_exception(error: BaseException) -> str:
     """What an exception says, translated when core raised it with a :class:`Translatable`."""
-    if len(error.args) == 1 and isinstance(error.args[0], Translatable):
+    if len(error.args) == 1 and isinstance(error.args[0], Translatable | Sentences):
         return shown(error.args[0])
     return str(error)
 

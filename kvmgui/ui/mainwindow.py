@@ -624,9 +624,10 @@ class MainWindow(QMainWindow):
         )
 
     def _on_made_from_template(self, connection: Connection, outcome: CloneOutcome) -> None:
-        self.statusBar().showMessage(outcome.summary(), 10_000)
+        summary = shown(outcome.summary())
+        self.statusBar().showMessage(summary, 10_000)
         if outcome.failure is not None:
-            self.ops.report(outcome.summary())
+            self.ops.report(summary)
         for info in outcome.made:
             self.on_vm_created(connection, info)
 

@@ -124,6 +124,121 @@
         </message>
     </context>
     <context>
+        <name>clone</name>
+        <message>
+            <source>Done</source>
+            <translation>Erledigt</translation>
+        </message>
+        <message>
+            <source>Starting</source>
+            <translation>Wird gestartet</translation>
+        </message>
+        <message>
+            <source>Freezing the source's disks (snapshot)</source>
+            <translation>Die Platten der Quelle werden eingefroren (Schnappschuss)</translation>
+        </message>
+        <message>
+            <source>Defining the virtual machine</source>
+            <translation>Die virtuelle Maschine wird definiert</translation>
+        </message>
+        <message>
+            <source>Copying the UEFI variables</source>
+            <translation>Die UEFI-Variablen werden kopiert</translation>
+        </message>
+        <message>
+            <source>Writing the cloud-init seed</source>
+            <translation>Der cloud-init-Seed wird geschrieben</translation>
+        </message>
+        <message>
+            <source>Copying disk {disk}</source>
+            <translation>Platte {disk} wird kopiert</translation>
+        </message>
+        <message>
+            <source>Could not make {name}: {step} failed: {message}</source>
+            <translation>{name} konnte nicht erstellt werden: Fehlgeschlagen bei „{step}“: {message}</translation>
+        </message>
+        <message>
+            <source>Could not remove: {left}.</source>
+            <translation>Nicht entfernt werden konnte: {left}.</translation>
+        </message>
+        <message>
+            <source>Disk {disk} of {name} is another file while it runs than in its definition: shut it down first.</source>
+            <translation>Platte {disk} von {name} ist im Betrieb eine andere Datei als in ihrer Definition: Fahren Sie sie zuerst herunter.</translation>
+        </message>
+        <message>
+            <source>Disk {disk} of {name} is in pool {pool}, whose volumes are not files: only a shut-off VM can be cloned from it.</source>
+            <translation>Platte {disk} von {name} liegt im Speicherpool {pool}, dessen Datenträger keine Dateien sind: Daraus kann nur eine ausgeschaltete VM geklont werden.</translation>
+        </message>
+        <message>
+            <source>Kept the clones already made: {made}.</source>
+            <translation>Die schon erstellten Klone bleiben erhalten: {made}.</translation>
+        </message>
+        <message>
+            <source>Made 1 clone: {made}.</source>
+            <translation>1 Klon erstellt: {made}.</translation>
+        </message>
+        <message>
+            <source>Made {count} clones: {made}.</source>
+            <translation>{count} Klone erstellt: {made}.</translation>
+        </message>
+        <message>
+            <source>Make between 1 and {limit} clones.</source>
+            <translation>Erstellen Sie zwischen 1 und {limit} Klone.</translation>
+        </message>
+        <message>
+            <source>Not attempted: {names}.</source>
+            <translation>Nicht versucht: {names}.</translation>
+        </message>
+        <message>
+            <source>Nothing of {name} was left behind.</source>
+            <translation>Von {name} ist nichts zurückgeblieben.</translation>
+        </message>
+        <message>
+            <source>Overlaying disk {disk}</source>
+            <translation>Overlay für Platte {disk} wird angelegt</translation>
+        </message>
+        <message>
+            <source>The clones start from {source}'s disks as they were at the snapshot: no guest agent answered, so they are as after a power cut (crash-consistent). {source} keeps running, now writing to {overlays}.</source>
+            <translation>Die Klone starten von den Platten von {source}, wie sie beim Schnappschuss waren: Kein Gast-Agent hat geantwortet, daher sind sie wie nach einem Stromausfall (absturzkonsistent). {source} läuft weiter und schreibt jetzt in {overlays}.</translation>
+        </message>
+        <message>
+            <source>The clones start from {source}'s disks as they were at the snapshot: the guest agent froze its file systems for that instant. {source} keeps running, now writing to {overlays}.</source>
+            <translation>Die Klone starten von den Platten von {source}, wie sie beim Schnappschuss waren: Der Gast-Agent hat die Dateisysteme für diesen Augenblick eingefroren. {source} läuft weiter und schreibt jetzt in {overlays}.</translation>
+        </message>
+        <message>
+            <source>The only placeholder in a name is {number}.</source>
+            <translation>Der einzige Platzhalter in einem Namen ist {number}.</translation>
+        </message>
+        <message>
+            <source>To make several clones, put {number} in the name where each one's number goes.</source>
+            <translation>Für mehrere Klone setzen Sie {number} an die Stelle im Namen, an der die Nummer jedes Klons steht.</translation>
+        </message>
+        <message>
+            <source>{name!r}: {problem}</source>
+            <translation>{name!r}: {problem}</translation>
+        </message>
+        <message>
+            <source>{names} already exist.</source>
+            <translation>{names} gibt es schon.</translation>
+        </message>
+        <message>
+            <source>{names} and {more} more already exist.</source>
+            <translation>{names} und {more} weitere gibt es schon.</translation>
+        </message>
+        <message>
+            <source>{name} already exists.</source>
+            <translation>{name} gibt es schon.</translation>
+        </message>
+        <message>
+            <source>{name} has no disk to clone.</source>
+            <translation>{name} hat keine Platte zum Klonen.</translation>
+        </message>
+        <message>
+            <source>{name} is running: shut it down first, or clone it from a snapshot of its disks. A disk that changes while it is copied, or under the clones that read through it, is corrupt.</source>
+            <translation>{name} läuft: Fahren Sie sie zuerst herunter, oder klonen Sie sie aus einem Schnappschuss ihrer Platten. Eine Platte, die sich ändert, während sie kopiert wird oder während Klone durch sie lesen, ist beschädigt.</translation>
+        </message>
+    </context>
+    <context>
         <name>clone_dialog</name>
         <message>
             <source>Clone {name}</source>
@@ -234,8 +349,12 @@
             <translation>{name} konnte nicht geklont werden</translation>
         </message>
         <message>
-            <source>{name}: failed at {lower}</source>
-            <translation>{name}: fehlgeschlagen bei {lower}</translation>
+            <source>{name}: done</source>
+            <translation>{name}: erledigt</translation>
+        </message>
+        <message>
+            <source>{name}: failed ({step})</source>
+            <translation>{name}: fehlgeschlagen ({step})</translation>
         </message>
         <message>
             <source>{name}: not attempted</source>
@@ -2084,6 +2203,18 @@ Rechner: ihr Anteil am ganzen Rechner.</translation>
         <message>
             <source>{state} ({reason})</source>
             <translation>{state} ({reason})</translation>
+        </message>
+        <message>
+            <source>Enter a name.</source>
+            <translation>Geben Sie einen Namen ein.</translation>
+        </message>
+        <message>
+            <source>Use letters, digits and . _ + - only, starting with a letter or digit.</source>
+            <translation>Verwenden Sie nur Buchstaben, Ziffern und . _ + -, am Anfang einen Buchstaben oder eine Ziffer.</translation>
+        </message>
+        <message>
+            <source>The name is longer than {limit} characters.</source>
+            <translation>Der Name ist länger als {limit} Zeichen.</translation>
         </message>
     </context>
     <context>

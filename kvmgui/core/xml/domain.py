@@ -14,6 +14,7 @@ import shlex
 from dataclasses import dataclass, field
 from typing import Literal
 
+from kvmgui.core.texts import Translatable
 from kvmgui.core.xml.model import (
     GUEST_AGENT_CHANNEL,
     SPICE_AGENT_CHANNEL,
@@ -115,12 +116,13 @@ class DiskSpec:
 def validate_vm_name(name: str) -> str | None:
     """Why ``name`` cannot name a new VM, or None when it can."""
     if not name:
-        return "Enter a name."
+        return Translatable("domain", "Enter a name.")
     if len(name) > _NAME_MAX:
-        return f"The name is longer than {_NAME_MAX} characters."
+        return Translatable("domain", "The name is longer than {limit} characters.",
+                            limit=_NAME_MAX)
     if not _NAME_RE.fullmatch(name):
-        return (
-            "Use letters, digits and . _ + - only, starting with a letter or digit."
+        return Translatable(
+            "domain", "Use letters, digits and . _ + - only, starting with a letter or digit."
         )
     return None
 

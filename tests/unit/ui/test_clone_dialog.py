@@ -136,3 +136,22 @@ def test_ctrl_shift_c_clones_three_linked_clones_with_progress(
     assert index.data(Role.DOMAIN).state.is_active
     # The names just made now clash.
     assert not dialog.clone_button.isEnabled()
+
+
+def test_in_german_the_problems_progress_and_summary_are_german(
+    german: None, dialog_for: Callable[[str], CloneDialog], qtbot: QtBot,
+) -> None:
+    dialog = dialog_for("base")
+    dialog.count_spin.setValue(3)
+    assert dialog.problem_label.text() == "base-2 gibt es schon."
+    dialog.pattern_edit.setText("web {n}")
+    assert dialog.problem_label.text() == (
+        "'web 1': Verwenden Sie nur Buchstaben, Ziffern und . _ + -, am Anfang einen "
+        "Buchstaben oder eine Ziffer.")
+    dialog.pattern_edit.setText("web-{n}")
+    dialog.count_spin.setValue(2)
+    with qtbot.waitSignal(dialog.cloned, timeout=10000):
+        dialog.clone_button.click()
+    assert dialog.summary_label.text() == "2 Klone erstellt: web-1, web-2."
+    assert [dialog.steps.item(i).text() for i in range(2)] == [
+        "web-1: erledigt", "web-2: erledigt"]

@@ -37,10 +37,13 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core import units
+from kvmgui.core.clone import CloneFailure, CloneOutcome
 from kvmgui.core.connection import Connection
+from kvmgui.core.texts import Translatable
 from kvmgui.core.uri import demo_uri
 from kvmgui.ui.app import App
 from kvmgui.ui.details.window import DetailsWindow
+from kvmgui.ui.i18n import shown
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.wizard import NewVmWizard
 from tests.qt_helpers import open_connection
@@ -341,3 +344,14 @@ def test_without_the_german_translation_the_check_finds_english(
     assert any("&File" in line for line in left)
     assert len(left) > 20
 
+
+
+def test_a_summary_of_sentences_is_translated_sentence_by_sentence(german: None) -> None:
+    step = Translatable("clone", "Defining the virtual machine")
+    outcome = CloneOutcome((), CloneFailure("web-2", step, "refused."), ("web-3",))
+    assert outcome.summary() == (
+        "Could not make web-2: Defining the virtual machine failed: refused. "
+        "Nothing of web-2 was left behind. Not attempted: web-3.")
+    assert shown(outcome.summary()) == (
+        "web-2 konnte nicht erstellt werden: Fehlgeschlagen bei „Die virtuelle Maschine wird "
+        "definiert“: refused. Von web-2 ist nichts zurückgeblieben. Nicht versucht: web-3.")
