@@ -20,6 +20,7 @@ from lxml import etree
 
 from kvmgui.core.addresses import AddressSource, read_addresses
 from kvmgui.core.errors import is_connection_broken
+from kvmgui.core.texts import Translatable
 from kvmgui.core.xml.domain import validate_vm_name
 from kvmgui.core.xml.model import Domain
 from kvmgui.core.xml.properties import UnsafeXmlError, parse_xml
@@ -51,13 +52,17 @@ def parse_domain(xml: str) -> Domain:
     try:
         root = parse_xml(xml)
     except etree.XMLSyntaxError as err:
-        raise EditRefused(f"The XML is not well-formed: {err}") from err
+        raise EditRefused(
+            Translatable("editing", "The XML is not well-formed: {err}", err=str(err))
+        ) from err
     except UnsafeXmlError as err:
         raise EditRefused(str(err)) from err
     try:
         return Domain(root)
     except ValueError as err:
-        raise EditRefused(f"This is not a domain's XML: {err}") from err
+        raise EditRefused(
+            Translatable("editing", "This is not a domain's XML: {err}", err=str(err))
+        ) from err
 
 
 def _domain_or_none(lookup: Callable[[], libvirt.virDomain]) -> libvirt.virDomain | None:
@@ -78,22 +83,27 @@ def check_identity(conn: libvirt.virConnect, uuid: str, xml: str) -> Domain:
     domain = parse_domain(xml)
     edited_uuid = (domain.uuid or "").strip().lower()
     if not edited_uuid:
-        raise EditRefused(
-            "The XML must keep this VM's <uuid>; without it libvirt would make a new VM."
-        )
+        raise EditRefused(Translatable(
+            "editing", "The XML must keep this VM's <uuid>; without it libvirt would make a new VM."
+        ))
     if edited_uuid != uuid.lower():
         other = _domain_or_none(lambda: conn.lookupByUUIDString(edited_uuid))
         if other is not None:
-            raise EditRefused(f"The UUID {edited_uuid} belongs to another VM, {other.name()}.")
-        raise EditRefused(
-            f"The UUID identifies this VM ({uuid}); changing it would define a new VM. "
-            "Use Clone to make a copy."
-        )
+            raise EditRefused(Translatable(
+                "editing", "The UUID {uuid} belongs to another VM, {name}.", uuid=edited_uuid,
+                name=other.name(),
+            ))
+        raise EditRefused(Translatable(
+            "editing", "The UUID identifies this VM ({uuid}); changing it would define a new VM. "
+            "Use Clone to make a copy.", uuid=uuid,
+        ))
     name = (domain.name or "").strip()
     if name:
         other = _domain_or_none(lambda: conn.lookupByName(name))
         if other is not None and other.UUIDString().lower() != uuid.lower():
-            raise EditRefused(f"The name {name!r} belongs to another VM.")
+            raise EditRefused(
+                Translatable("editing", "The name {name!r} belongs to another VM.", name=name)
+            )
     return domain
 
 
@@ -123,10 +133,15 @@ def validate_edit(conn: libvirt.virConnect, uuid: str, xml: str) -> str:
     check_identity(conn, uuid, xml)
     errors = schema_errors(xml)
     if errors:
-        raise EditRefused("The XML does not follow libvirt's schema: " + "; ".join(errors))
+        raise EditRefused(Translatable(
+            "editing", "The XML does not follow libvirt's schema: {errors}",
+            errors="; ".join(errors),
+        ))
     if errors is None:
-        return "The XML is well-formed; libvirt checks it against its schema when applied."
-    return "The XML is valid."
+        return Translatable(
+            "editing", "The XML is well-formed; libvirt checks it against its schema when applied."
+        )
+    return Translatable("editing", "The XML is valid.")
 
 
 def prepare_edit(conn: libvirt.virConnect, uuid: str, xml: str) -> str:
@@ -201,13 +216,17 @@ def _rename(dom: libvirt.virDomain, name: str) -> None:
     if why is not None:
         raise EditRefused(why)
     if dom.isActive():
-        raise EditRefused("libvirt renames only shut-off VMs: shut it down first.")
+        raise EditRefused(
+            Translatable("editing", "libvirt renames only shut-off VMs: shut it down first.")
+        )
     dom.rename(name, 0)
 
 
 def _set_title(dom: libvirt.virDomain, title: str) -> None:
     if "\n" in title:
-        raise EditRefused("A title is one line; the description holds more.")
+        raise EditRefused(
+            Translatable("editing", "A title is one line; the description holds more.")
+        )
     dom.setMetadata(libvirt.VIR_DOMAIN_METADATA_TITLE, title or None, None, None,
                     _metadata_flags(dom))
 

@@ -22,22 +22,25 @@ import libvirt
 from lxml import etree
 
 from kvmgui.core.editing import read_definition_xml
-from kvmgui.core.texts import Translatable
+from kvmgui.core.texts import Sentences, Translatable
 from kvmgui.core.xml.model import Domain
 from kvmgui.core.xml.properties import parse_xml
 
-UEFI_INTERNAL_REFUSAL = (
+UEFI_INTERNAL_REFUSAL = Translatable(
+    "snapshots",
     "This VM boots with UEFI firmware. libvirt 9.0 cannot take internal snapshots "
-    "of UEFI VMs (their firmware variables live in a separate NVRAM file)."
+    "of UEFI VMs (their firmware variables live in a separate NVRAM file).",
 )
-EXTERNAL_REVERT_REFUSAL = (
+EXTERNAL_REVERT_REFUSAL = Translatable(
+    "snapshots",
     "This is a disk-only external snapshot: libvirt 9.0 cannot revert to it. Its "
     "frozen disk files are kept unchanged under the overlays the VM writes to now; "
-    "with the VM shut off, Restore Disks puts its disks back on those files."
+    "with the VM shut off, Restore Disks puts its disks back on those files.",
 )
-EXTERNAL_DELETE_REFUSAL = (
+EXTERNAL_DELETE_REFUSAL = Translatable(
+    "snapshots",
     "libvirt 9.0 cannot delete external snapshots with their files. kvmgui can "
-    "forget it (remove libvirt's record of it); every disk file is kept."
+    "forget it (remove libvirt's record of it); every disk file is kept.",
 )
 
 
@@ -111,14 +114,19 @@ def snapshot_ability(definition: Domain, running: bool) -> SnapshotAbility:
     """Internal when libvirt 9.0 can take it (with memory if running), else disk-only external."""
     writable = [d for d in definition.disks if d.device in (None, "disk") and not d.readonly]
     if definition.is_uefi:
-        return SnapshotAbility((SnapshotKind.EXTERNAL,), UEFI_INTERNAL_REFUSAL + (
-            " kvmgui offers a disk-only external snapshot instead: it freezes the disk "
-            "files and puts new writes on overlays, without the memory."))
+        return SnapshotAbility((SnapshotKind.EXTERNAL,), Sentences(
+            UEFI_INTERNAL_REFUSAL,
+            Translatable(
+                "snapshots", "kvmgui offers a disk-only external snapshot instead: it freezes "
+                "the disk files and puts new writes on overlays, without the memory.",
+            ),
+        ))
     not_qcow2 = [d.target_dev or "?" for d in writable if d.driver_type != "qcow2"]
     if not_qcow2:
-        return SnapshotAbility((SnapshotKind.EXTERNAL,), (
-            f"Internal snapshots live inside qcow2 disks, and {', '.join(not_qcow2)} "
-            "is not qcow2. kvmgui offers a disk-only external snapshot instead."))
+        return SnapshotAbility((SnapshotKind.EXTERNAL,), Translatable(
+            "snapshots", "Internal snapshots live inside qcow2 disks, and {disks} is not qcow2. "
+            "kvmgui offers a disk-only external snapshot instead.", disks=", ".join(not_qcow2),
+        ))
     return SnapshotAbility((SnapshotKind.INTERNAL, SnapshotKind.EXTERNAL), "", with_memory=running)
 
 
@@ -183,15 +191,21 @@ def restore_external_disks(dom: libvirt.virDomain, name: str) -> list[str]:
     is forgotten. The overlays written since are kept, unused; their paths are returned.
     """
     if dom.isActive():
-        raise SnapshotRefused("Shut the VM down first: its disks change files only while off.")
+        raise SnapshotRefused(Translatable(
+            "snapshots", "Shut the VM down first: its disks change files only while off."
+        ))
     snap = dom.snapshotLookupByName(name, 0)
     if snap.numChildren(0):
-        raise SnapshotRefused(f"{name} has newer snapshots on top of it: forget those first.")
+        raise SnapshotRefused(Translatable(
+            "snapshots", "{name} has newer snapshots on top of it: forget those first.", name=name
+        ))
     root = parse_xml(snap.getXMLDesc(0))
     taken = [d.get("name") for d in root.findall("./disks/disk") if d.get("snapshot") == "external"]
     frozen_domain = root.find("domain")
     if frozen_domain is None:
-        raise SnapshotRefused(f"libvirt kept no record of {name}'s disks.")
+        raise SnapshotRefused(
+            Translatable("snapshots", "libvirt kept no record of {name}'s disks.", name=name)
+        )
     frozen = {d.target_dev: d for d in Domain(frozen_domain).disks if d.target_dev in taken}
     definition = Domain.from_xml(read_definition_xml(dom))
     overlays = []

@@ -2218,6 +2218,53 @@ Rechner: ihr Anteil am ganzen Rechner.</translation>
         </message>
     </context>
     <context>
+        <name>editing</name>
+        <message>
+            <source>The XML must keep this VM's &lt;uuid&gt;; without it libvirt would make a new VM.</source>
+            <translation>Das XML muss die &lt;uuid&gt; dieser VM behalten; ohne sie würde libvirt eine neue VM anlegen.</translation>
+        </message>
+        <message>
+            <source>The XML is well-formed; libvirt checks it against its schema when applied.</source>
+            <translation>Das XML ist wohlgeformt; libvirt prüft es beim Anwenden gegen sein Schema.</translation>
+        </message>
+        <message>
+            <source>The XML is valid.</source>
+            <translation>Das XML ist gültig.</translation>
+        </message>
+        <message>
+            <source>libvirt renames only shut-off VMs: shut it down first.</source>
+            <translation>libvirt benennt nur ausgeschaltete VMs um: Fahren Sie sie zuerst herunter.</translation>
+        </message>
+        <message>
+            <source>A title is one line; the description holds more.</source>
+            <translation>Ein Titel ist eine Zeile; mehr gehört in die Beschreibung.</translation>
+        </message>
+        <message>
+            <source>The UUID identifies this VM ({uuid}); changing it would define a new VM. Use Clone to make a copy.</source>
+            <translation>Die UUID kennzeichnet diese VM ({uuid}); wird sie geändert, entsteht eine neue VM. Verwenden Sie Klonen, um eine Kopie zu erstellen.</translation>
+        </message>
+        <message>
+            <source>The UUID {uuid} belongs to another VM, {name}.</source>
+            <translation>Die UUID {uuid} gehört zu einer anderen VM, {name}.</translation>
+        </message>
+        <message>
+            <source>The XML does not follow libvirt's schema: {errors}</source>
+            <translation>Das XML entspricht nicht dem Schema von libvirt: {errors}</translation>
+        </message>
+        <message>
+            <source>The XML is not well-formed: {err}</source>
+            <translation>Das XML ist nicht wohlgeformt: {err}</translation>
+        </message>
+        <message>
+            <source>The name {name!r} belongs to another VM.</source>
+            <translation>Der Name {name!r} gehört zu einer anderen VM.</translation>
+        </message>
+        <message>
+            <source>This is not a domain's XML: {err}</source>
+            <translation>Das ist nicht das XML einer Domäne: {err}</translation>
+        </message>
+    </context>
+    <context>
         <name>errors</name>
         <message>
             <source>Could not connect to {uri}: {message}</source>
@@ -3804,6 +3851,18 @@ kvmgui versucht es selbst erneut.</translation>
     <context>
         <name>snapshots</name>
         <message>
+            <source>This VM boots with UEFI firmware. libvirt 9.0 cannot take internal snapshots of UEFI VMs (their firmware variables live in a separate NVRAM file).</source>
+            <translation>Diese VM startet mit UEFI-Firmware. libvirt 9.0 kann keine internen Schnappschüsse von UEFI-VMs aufnehmen (ihre Firmware-Variablen liegen in einer eigenen NVRAM-Datei).</translation>
+        </message>
+        <message>
+            <source>This is a disk-only external snapshot: libvirt 9.0 cannot revert to it. Its frozen disk files are kept unchanged under the overlays the VM writes to now; with the VM shut off, Restore Disks puts its disks back on those files.</source>
+            <translation>Das ist ein externer Schnappschuss nur der Platten: libvirt 9.0 kann nicht auf ihn zurücksetzen. Seine eingefrorenen Plattendateien bleiben unverändert unter den Overlays, in die die VM jetzt schreibt; bei ausgeschalteter VM setzt Platten wiederherstellen ihre Platten wieder auf diese Dateien.</translation>
+        </message>
+        <message>
+            <source>libvirt 9.0 cannot delete external snapshots with their files. kvmgui can forget it (remove libvirt's record of it); every disk file is kept.</source>
+            <translation>libvirt 9.0 kann externe Schnappschüsse nicht mitsamt ihren Dateien löschen. kvmgui kann ihn vergessen (den Eintrag von libvirt entfernen); jede Plattendatei bleibt erhalten.</translation>
+        </message>
+        <message>
             <source>running</source>
             <translation>läuft</translation>
         </message>
@@ -3818,6 +3877,26 @@ kvmgui versucht es selbst erneut.</translation>
         <message>
             <source>running (disks only)</source>
             <translation>läuft (nur Platten)</translation>
+        </message>
+        <message>
+            <source>kvmgui offers a disk-only external snapshot instead: it freezes the disk files and puts new writes on overlays, without the memory.</source>
+            <translation>kvmgui bietet stattdessen einen externen Schnappschuss nur der Platten an: Er friert die Plattendateien ein und schreibt Neues in Overlays, ohne den Arbeitsspeicher.</translation>
+        </message>
+        <message>
+            <source>Shut the VM down first: its disks change files only while off.</source>
+            <translation>Fahren Sie die VM zuerst herunter: Ihre Platten wechseln die Dateien nur im ausgeschalteten Zustand.</translation>
+        </message>
+        <message>
+            <source>Internal snapshots live inside qcow2 disks, and {disks} is not qcow2. kvmgui offers a disk-only external snapshot instead.</source>
+            <translation>Interne Schnappschüsse liegen in qcow2-Platten, und {disks} ist nicht qcow2. kvmgui bietet stattdessen einen externen Schnappschuss nur der Platten an.</translation>
+        </message>
+        <message>
+            <source>libvirt kept no record of {name}'s disks.</source>
+            <translation>libvirt hat keinen Eintrag über die Platten von {name} behalten.</translation>
+        </message>
+        <message>
+            <source>{name} has newer snapshots on top of it: forget those first.</source>
+            <translation>Auf {name} bauen neuere Schnappschüsse auf: Vergessen Sie diese zuerst.</translation>
         </message>
     </context>
     <context>

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from kvmgui.core.editing import EditRefused
 from kvmgui.core.errors import LibvirtCallError
+from kvmgui.core.snapshots import SnapshotRefused
+from kvmgui.ui.i18n import shown_exception
 from kvmgui.ui.ops import failure_message
 from kvmgui.ui.theme import set_tone_style
 
@@ -23,8 +25,8 @@ def failure_text(error: Exception) -> str:
     """An edit's failure for the label beside it: libvirt's own message, or kvmgui's refusal."""
     if isinstance(error, LibvirtCallError):
         return error.message
-    if isinstance(error, EditRefused):
-        return str(error)
+    if isinstance(error, EditRefused | SnapshotRefused):
+        return shown_exception(error)
     return failure_message(error)
 
 

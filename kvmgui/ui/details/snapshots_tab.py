@@ -172,7 +172,7 @@ class TakeSnapshotDialog(_VmDialog):
         )
         for kind in ability.kinds:
             self.kind.addItem(shown(KIND_WORDS[kind]).format(memory=memory), kind)
-        self.explanation.setText(ability.explanation)
+        self.explanation.setText(shown(ability.explanation))
         self.explanation.setVisible(bool(ability.explanation))
         self.ok_button.setEnabled(True)
 
@@ -247,7 +247,7 @@ class RevertDialog(_VmDialog):
         external = snapshot is not None and snapshot.kind is SnapshotKind.EXTERNAL
         self.ok_button.setEnabled(snapshot is not None and not external)
         if external:
-            self.status.show_info(EXTERNAL_REVERT_REFUSAL)
+            self.status.show_info(shown(EXTERNAL_REVERT_REFUSAL))
         else:
             self.status.clear_message()
 
@@ -462,7 +462,7 @@ class SnapshotsTab(QWidget):
             self.status.clear_message()
 
     def _show_ability(self, ability: SnapshotAbility) -> None:
-        self.explanation.setText(ability.explanation)
+        self.explanation.setText(shown(ability.explanation))
         self.explanation.setVisible(bool(ability.explanation))
 
     @Slot()
@@ -470,14 +470,14 @@ class SnapshotsTab(QWidget):
         snapshot = self.tree.selected()
         external = snapshot is not None and snapshot.kind is SnapshotKind.EXTERNAL
         self.revert_button.setEnabled(snapshot is not None and not external)
-        self.revert_button.setToolTip(EXTERNAL_REVERT_REFUSAL if external else "")
+        self.revert_button.setToolTip(shown(EXTERNAL_REVERT_REFUSAL) if external else "")
         self.delete_button.setEnabled(snapshot is not None)
         self.delete_button.setText(
             translate("details.snapshots_tab", "&Forget…")
             if external
             else translate("details.snapshots_tab", "&Delete…")
         )
-        self.delete_button.setToolTip(EXTERNAL_DELETE_REFUSAL if external else "")
+        self.delete_button.setToolTip(shown(EXTERNAL_DELETE_REFUSAL) if external else "")
         self.with_children.setEnabled(snapshot is not None and not external)
         # What works instead of reverting to an external snapshot, on a shut-off VM.
         self.restore_button.setVisible(external)
@@ -531,7 +531,7 @@ class SnapshotsTab(QWidget):
             else translate("details.snapshots_tab", "Delete Snapshot"),
             (
                 translate("details.snapshots_tab", "Forget {name}? ").format(name=snapshot.name)
-                + EXTERNAL_DELETE_REFUSAL
+                + shown(EXTERNAL_DELETE_REFUSAL)
             )
             if external
             else (

@@ -30,7 +30,7 @@ from kvmgui.core.editing import (
 )
 from kvmgui.ui.details.common import StatusLabel, failure_text
 from kvmgui.ui.details.highlighters import DiffHighlighter, XmlHighlighter
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.widgets.plain import plain_label
 
@@ -209,7 +209,7 @@ class XmlTab(QWidget):
             translate("details.xml_tab", "Checking…"),
             "check",
             partial(validate_edit, uuid=self._info.uuid, xml=xml),
-            self.status.show_info,
+            lambda verdict: self.status.show_info(shown(verdict)),
         )
 
     @Slot()

@@ -104,3 +104,15 @@ def test_every_control_of_the_tab_has_an_accessible_name(details: DetailsWindow)
     controls = [*tab.findChildren(QAbstractButton), *tab.findChildren(QPlainTextEdit)]
     assert len(controls) >= 4
     assert all(control.accessibleName() for control in controls)
+
+
+def test_in_german_the_refusals_and_the_verdict_are_german(
+    german: None, details: DetailsWindow, qtbot: QtBot
+) -> None:
+    tab = details.xml_tab
+    tab.validate_button.click()
+    qtbot.waitUntil(lambda: tab.status.text() == "Das XML ist gültig.", timeout=5000)
+    edit_xml(tab, "<name>bravo</name>", "<name>alpha</name>")
+    tab.apply_button.click()
+    qtbot.waitUntil(lambda: tab.status.kind == "error", timeout=5000)
+    assert tab.status.text() == "Der Name 'alpha' gehört zu einer anderen VM."

@@ -39,14 +39,17 @@ from pytestqt.qtbot import QtBot
 from kvmgui.core import units
 from kvmgui.core.clone import CloneFailure, CloneOutcome
 from kvmgui.core.connection import Connection
+from kvmgui.core.snapshots import snapshot_ability
 from kvmgui.core.texts import Translatable
 from kvmgui.core.uri import demo_uri
+from kvmgui.core.xml.model import Domain
 from kvmgui.ui.app import App
 from kvmgui.ui.details.window import DetailsWindow
 from kvmgui.ui.i18n import shown
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.wizard import NewVmWizard
 from tests.qt_helpers import open_connection
+from tests.unit.core.test_snapshots import vm_xml
 from tests.unit.translation_sources import (
     REPO,
     TRANSLATIONS,
@@ -355,3 +358,15 @@ def test_a_summary_of_sentences_is_translated_sentence_by_sentence(german: None)
     assert shown(outcome.summary()) == (
         "web-2 konnte nicht erstellt werden: Fehlgeschlagen bei „Die virtuelle Maschine wird "
         "definiert“: refused. Von web-2 ist nichts zurückgeblieben. Nicht versucht: web-3.")
+
+
+def test_snapshot_explanations_are_german(german: None) -> None:
+    uefi = Domain.from_xml(vm_xml(firmware=" firmware='efi'"))
+    assert shown(snapshot_ability(uefi, running=True).explanation) == (
+        "Diese VM startet mit UEFI-Firmware. libvirt 9.0 kann keine internen Schnappschüsse "
+        "von UEFI-VMs aufnehmen (ihre Firmware-Variablen liegen in einer eigenen NVRAM-Datei). "
+        "kvmgui bietet stattdessen einen externen Schnappschuss nur der Platten an: Er friert "
+        "die Plattendateien ein und schreibt Neues in Overlays, ohne den Arbeitsspeicher.")
+    raw = Domain.from_xml(vm_xml("raw"))
+    assert shown(snapshot_ability(raw, running=False).explanation).startswith(
+        "Interne Schnappschüsse liegen in qcow2-Platten, und vda ist nicht qcow2.")
