@@ -21,6 +21,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 import libvirt
 
 from kvmgui.core.domain import read_domain_xml
+from kvmgui.core.texts import Translatable
 from kvmgui.core.uri import SSH_TRANSPORTS, is_local_uri, uri_transport
 from kvmgui.core.xml.model import Domain
 
@@ -50,10 +51,11 @@ class NoGraphicsError(ViewerError):
     """
 
     def __init__(self, domain_name: str, *, has_serial_console: bool = False) -> None:
-        super().__init__(
-            f"{domain_name} has no graphical display (SPICE or VNC); "
-            "use the serial console instead."
-        )
+        super().__init__(Translatable(
+            "consoles",
+            "{name} has no graphical display (SPICE or VNC); use the serial console instead.",
+            name=domain_name,
+        ))
         self.domain_name = domain_name
         self.has_serial_console = has_serial_console
 
@@ -175,9 +177,10 @@ def graphics_url(info: GraphicsInfo, host: str) -> str:
         if info.tls_port:
             return f"spice://{name}?tls-port={info.tls_port}"
     if info.port is None:
-        raise ViewerError(
-            f"The {info.type.upper()} display has no port yet; start the domain first."
-        )
+        raise ViewerError(Translatable(
+            "consoles", "The {protocol} display has no port yet; start the domain first.",
+            protocol=info.type.upper(),
+        ))
     return f"{info.type}://{name}:{info.port}"
 
 
@@ -188,20 +191,26 @@ def _direct_command(uri: str, domain_name: str, info: GraphicsInfo, *, local: bo
         return ["remote-viewer", graphics_url(info, host)]
     uri_host = urlsplit(uri).hostname
     if not uri_host:
-        raise UnreachableGraphicsError(f"{uri} names no host serving {domain_name}'s display.")
+        raise UnreachableGraphicsError(Translatable(
+            "consoles", "{uri} names no host serving {name}'s display.", uri=uri, name=domain_name
+        ))
     if info.socket and not info.port and not info.tls_port:
-        raise UnreachableGraphicsError(
-            f"The display of {domain_name} listens on a UNIX socket on {uri_host}; "
-            "connect with qemu+ssh:// to reach it."
-        )
+        raise UnreachableGraphicsError(Translatable(
+            "consoles",
+            "The display of {name} listens on a UNIX socket on {host}; connect with qemu+ssh:// "
+            "to reach it.",
+            name=domain_name, host=uri_host,
+        ))
     listen = info.listen or ""
     if listen in _WILDCARD_LISTENS:
         host = uri_host
     elif _is_loopback(listen):
-        raise UnreachableGraphicsError(
-            f"The display of {domain_name} listens on {listen} only, which this machine "
-            f"cannot reach; connect with qemu+ssh:// to tunnel it."
-        )
+        raise UnreachableGraphicsError(Translatable(
+            "consoles",
+            "The display of {name} listens on {listen} only, which this machine cannot reach; "
+            "connect with qemu+ssh:// to tunnel it.",
+            name=domain_name, listen=listen,
+        ))
     else:
         host = listen
     return ["remote-viewer", graphics_url(info, host)]
@@ -400,10 +409,11 @@ def find_viewer(name: str) -> str | None:
 
 def install_hint(program: str, package: str = VIEWER_PACKAGE) -> str:
     """What to tell a user whose machine lacks ``program`` (shipped in ``package``)."""
-    return (
-        f"{program} is not installed. Install it with "
-        f"'sudo apt install {package}' (Debian, Ubuntu) or your distribution's "
-        f"{package} package."
+    return Translatable(
+        "consoles",
+        "{program} is not installed. Install it with 'sudo apt install {package}' (Debian, "
+        "Ubuntu) or your distribution's {package} package.",
+        program=program, package=package,
     )
 
 

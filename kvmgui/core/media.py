@@ -202,7 +202,8 @@ def image_reference_problem(conn: libvirt.virConnect, path: str, *, local: bool)
         references = image_references(conn, path, local=local)
     except ImageHeaderError as err:
         return Translatable(
-            "media", "Could not read the image's header ({err}): choose another image.", err=err
+            "media", "Could not read the image's header ({err}): choose another image.",
+            err=err.args[0],
         )
     if not references:
         return None

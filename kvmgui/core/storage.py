@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 import libvirt
 
 from kvmgui.core.errors import is_out_of_space
+from kvmgui.core.texts import Translatable
 from kvmgui.core.units import format_bytes
 from kvmgui.core.xml.properties import parse_xml
 from kvmgui.core.xml.storage import VolumeFormat, dir_pool_xml, volume_xml
@@ -358,4 +359,4 @@ def image_references(conn: libvirt.virConnect, path: str, *, local: bool) -> lis
         return _volume_references(volume)
     if local_error is not None:
         raise local_error
-    raise ImageHeaderError("it is in none of the host's storage pools")
+    raise ImageHeaderError(Translatable("storage", "it is in none of the host's storage pools"))

@@ -15,6 +15,7 @@ import libvirt
 from kvmgui.core.clone import CloneMode, CloneRequest, is_hard_disk
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.metadata import metadata_in_domain, set_metadata_in_domain
+from kvmgui.core.texts import Translatable
 from kvmgui.core.xml.model import Domain
 from kvmgui.core.xml.properties import parse_xml
 
@@ -22,9 +23,14 @@ from kvmgui.core.xml.properties import parse_xml
 def make_template(dom: libvirt.virDomain) -> None:
     """Mark the shut-off ``dom`` as a template and make its hard disks read-only."""
     if dom.isActive():
-        raise ValueError(f"{dom.name()} is running: shut it down first.")
+        raise ValueError(
+            Translatable("templates", "{name} is running: shut it down first.", name=dom.name())
+        )
     if not dom.isPersistent():
-        raise ValueError(f"{dom.name()} is transient: only a defined VM can be a template.")
+        raise ValueError(Translatable(
+            "templates", "{name} is transient: only a defined VM can be a template.",
+            name=dom.name(),
+        ))
     root = parse_xml(dom.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE))
     for disk in Domain(root).disks:
         if is_hard_disk(disk):

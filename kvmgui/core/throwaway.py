@@ -18,11 +18,12 @@ from dataclasses import dataclass, replace
 
 import libvirt
 
-from kvmgui.core.clone import CloneMode, CloneRefused, clone_definition
+from kvmgui.core.clone import STARTING, CloneMode, CloneRefused, clone_definition
 from kvmgui.core.domain import DomainInfo, read_domain
 from kvmgui.core.errors import LibvirtCallError
 from kvmgui.core.metadata import metadata_in_domain, read_metadata, set_metadata_in_domain
 from kvmgui.core.storage import Rollback
+from kvmgui.core.texts import Sentences, Translatable
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +49,12 @@ def run_throwaway(
     """Start a throwaway VM of the shut-off ``source_uuid``; its snapshot."""
     source = conn.lookupByUUIDString(source_uuid)
     if source.isActive():
-        raise CloneRefused(
-            f"{source.name()} is running: shut it down first. A throwaway reads through "
-            "its disks, which must not change under it."
-        )
+        raise CloneRefused(Translatable(
+            "throwaway",
+            "{name} is running: shut it down first. A throwaway reads through its disks, which "
+            "must not change under it.",
+            name=source.name(),
+        ))
     throwaway_id = uuid_module.uuid4().hex[:_ID_LENGTH]
     name = f"{source.name()}-throwaway-{throwaway_id}"
     rollback = Rollback()
@@ -70,16 +73,21 @@ def run_throwaway(
         dom.nvram = None  # fresh UEFI variables: the source's are left alone
         meta = metadata_in_domain(dom.node)
         set_metadata_in_domain(dom.node, replace(meta, throwaway_id=throwaway_id))
-        begin("Starting")
+        begin(STARTING)
         created = conn.createXML(dom.to_xml(), 0)
         info = read_domain(created)
     except (libvirt.libvirtError, ValueError, OSError) as err:
         message = err.get_error_message() if isinstance(err, libvirt.libvirtError) else str(err)
         left = rollback.run()
-        text = f"{step} failed: {message}"
-        if left:
-            text += " Could not remove: " + "; ".join(left) + "."
-        raise ThrowawayError(f"Could not run a throwaway of {source.name()}", text) from err
+        text = Sentences(
+            Translatable("throwaway", "{step} failed: {message}", step=step, message=message),
+            Translatable("throwaway", "Could not remove: {left}.", left="; ".join(left))
+            if left else "",
+        )
+        raise ThrowawayError(
+            Translatable("throwaway", "Could not run a throwaway of {name}", name=source.name()),
+            text,
+        ) from err
     rollback.clear()
     return info
 

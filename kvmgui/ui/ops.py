@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from kvmgui.core.errors import LibvirtCallError
-from kvmgui.ui.i18n import shown_exception, translate
+from kvmgui.ui.i18n import shown, shown_exception, translate
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ def cancel_with(owner: QObject, task: asyncio.Task[Any]) -> None:
 def failure_message(error: BaseException) -> str:
     """What the user reads about a failed op."""
     if isinstance(error, LibvirtCallError):
-        return str(error)
+        return f"{shown(error.what)}: {shown(error.message)}"
     return translate("ops", "Unexpected error: {error}").format(error=shown_exception(error))
 
 

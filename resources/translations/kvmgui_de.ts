@@ -508,6 +508,33 @@
         </message>
     </context>
     <context>
+        <name>consoles</name>
+        <message>
+            <source>The display of {name} listens on a UNIX socket on {host}; connect with qemu+ssh:// to reach it.</source>
+            <translation>Die Anzeige von {name} lauscht auf einem UNIX-Socket auf {host}; verbinden Sie sich mit qemu+ssh://, um sie zu erreichen.</translation>
+        </message>
+        <message>
+            <source>The display of {name} listens on {listen} only, which this machine cannot reach; connect with qemu+ssh:// to tunnel it.</source>
+            <translation>Die Anzeige von {name} lauscht nur auf {listen}, das dieser Rechner nicht erreicht; verbinden Sie sich mit qemu+ssh://, um sie zu tunneln.</translation>
+        </message>
+        <message>
+            <source>The {protocol} display has no port yet; start the domain first.</source>
+            <translation>Die {protocol}-Anzeige hat noch keinen Port; starten Sie die Domäne zuerst.</translation>
+        </message>
+        <message>
+            <source>{name} has no graphical display (SPICE or VNC); use the serial console instead.</source>
+            <translation>{name} hat keine grafische Anzeige (SPICE oder VNC); verwenden Sie stattdessen die serielle Konsole.</translation>
+        </message>
+        <message>
+            <source>{program} is not installed. Install it with 'sudo apt install {package}' (Debian, Ubuntu) or your distribution's {package} package.</source>
+            <translation>{program} ist nicht installiert. Installieren Sie es mit 'sudo apt install {package}' (Debian, Ubuntu) oder mit dem Paket {package} Ihrer Distribution.</translation>
+        </message>
+        <message>
+            <source>{uri} names no host serving {name}'s display.</source>
+            <translation>{uri} nennt keinen Rechner, der die Anzeige von {name} bereitstellt.</translation>
+        </message>
+    </context>
+    <context>
         <name>credentials</name>
         <message>
             <source>Connecting to {uri}</source>
@@ -3919,6 +3946,13 @@ kvmgui versucht es selbst erneut.</translation>
         </message>
     </context>
     <context>
+        <name>storage</name>
+        <message>
+            <source>it is in none of the host's storage pools</source>
+            <translation>sie liegt in keinem Speicherpool des Rechners</translation>
+        </message>
+    </context>
+    <context>
         <name>tags_dialog</name>
         <message>
             <source>Tags of {names}</source>
@@ -3978,6 +4012,36 @@ kvmgui versucht es selbst erneut.</translation>
         <message>
             <source>Create and Start</source>
             <translation>Erstellen und starten</translation>
+        </message>
+    </context>
+    <context>
+        <name>templates</name>
+        <message>
+            <source>{name} is running: shut it down first.</source>
+            <translation>{name} läuft: Fahren Sie sie zuerst herunter.</translation>
+        </message>
+        <message>
+            <source>{name} is transient: only a defined VM can be a template.</source>
+            <translation>{name} ist flüchtig: Nur eine definierte VM kann eine Vorlage sein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>throwaway</name>
+        <message>
+            <source>Could not remove: {left}.</source>
+            <translation>Nicht entfernt werden konnte: {left}.</translation>
+        </message>
+        <message>
+            <source>Could not run a throwaway of {name}</source>
+            <translation>Eine Wegwerf-VM von {name} konnte nicht gestartet werden</translation>
+        </message>
+        <message>
+            <source>{name} is running: shut it down first. A throwaway reads through its disks, which must not change under it.</source>
+            <translation>{name} läuft: Fahren Sie sie zuerst herunter. Eine Wegwerf-VM liest durch ihre Platten, die sich darunter nicht ändern dürfen.</translation>
+        </message>
+        <message>
+            <source>{step} failed: {message}</source>
+            <translation>Fehlgeschlagen bei „{step}“: {message}</translation>
         </message>
     </context>
     <context>

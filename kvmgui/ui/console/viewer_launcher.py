@@ -41,7 +41,7 @@ from kvmgui.core.consoles import (
     read_viewer_command,
 )
 from kvmgui.core.domain import DomainInfo
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import shown, shown_exception, translate
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
 
@@ -167,7 +167,7 @@ class ViewerLauncher(QObject):
                 self.failed.emit(
                     translate(
                         "console.viewer_launcher", "Could not open the console of {name}: {err}"
-                    ).format(name=info.name, err=err)
+                    ).format(name=info.name, err=shown_exception(err))
                 )
         except BaseException:
             self._pending.discard(key)
@@ -279,7 +279,7 @@ class ViewerLauncher(QObject):
                 translate(
                     "console.viewer_launcher",
                     "Could not open the console of {name}: {install_hint}",
-                ).format(name=info.name, install_hint=install_hint(argv[0]))
+                ).format(name=info.name, install_hint=shown(install_hint(argv[0])))
             )
             return
         process = QProcess(self)

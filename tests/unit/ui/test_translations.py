@@ -37,16 +37,19 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core import units
-from kvmgui.core.clone import CloneFailure, CloneOutcome
+from kvmgui.core.clone import STARTING, CloneFailure, CloneOutcome
 from kvmgui.core.connection import Connection
+from kvmgui.core.consoles import install_hint
 from kvmgui.core.snapshots import snapshot_ability
-from kvmgui.core.texts import Translatable
+from kvmgui.core.texts import Sentences, Translatable
+from kvmgui.core.throwaway import ThrowawayError
 from kvmgui.core.uri import demo_uri
 from kvmgui.core.xml.model import Domain
 from kvmgui.ui.app import App
 from kvmgui.ui.details.window import DetailsWindow
 from kvmgui.ui.i18n import shown
 from kvmgui.ui.mainwindow import MainWindow
+from kvmgui.ui.ops import failure_message
 from kvmgui.ui.wizard import NewVmWizard
 from tests.qt_helpers import open_connection
 from tests.unit.core.test_snapshots import vm_xml
@@ -370,3 +373,17 @@ def test_snapshot_explanations_are_german(german: None) -> None:
     raw = Domain.from_xml(vm_xml("raw"))
     assert shown(snapshot_ability(raw, running=False).explanation).startswith(
         "Interne Schnappschüsse liegen in qcow2-Platten, und vda ist nicht qcow2.")
+
+
+def test_console_hints_and_a_failed_throwaway_are_german(german: None) -> None:
+    assert shown(install_hint("remote-viewer")).startswith(
+        "remote-viewer ist nicht installiert. Installieren Sie es mit 'sudo apt install ")
+    error = ThrowawayError(
+        Translatable("throwaway", "Could not run a throwaway of {name}", name="web"),
+        Sentences(Translatable("throwaway", "{step} failed: {message}", step=STARTING,
+                               message="no memory.")),
+    )
+    assert str(error) == "Could not run a throwaway of web: Starting failed: no memory."
+    assert failure_message(error) == (
+        "Eine Wegwerf-VM von web konnte nicht gestartet werden: "
+        "Fehlgeschlagen bei „Wird gestartet“: no memory.")
