@@ -50,6 +50,10 @@ _STATE_LABELS = {
     DomainState.CRASHED: Translatable("domain", "Crashed"),
     DomainState.PMSUSPENDED: Translatable("domain", "Suspended"),
 }
+# A shut-off domain whose memory libvirt saved (managed save).
+SAVED_LABEL = Translatable("domain", "Saved")
+# Every word a domain's state is shown with (reasons aside).
+STATE_WORDS = (*_STATE_LABELS.values(), SAVED_LABEL)
 
 # The reasons worth showing, per state (virDomain*Reason enums).
 _REASON_LABELS: dict[DomainState, dict[int, str]] = {
@@ -135,7 +139,7 @@ class DomainInfo:
 
     def __post_init__(self) -> None:
         if self.state is DomainState.SHUTOFF and self.managed_save:
-            state_text: str = Translatable("domain", "Saved")
+            state_text: str = SAVED_LABEL
         else:
             reason = reason_label(self.state, self.reason)
             state_text = (

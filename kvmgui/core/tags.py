@@ -3,13 +3,17 @@
 The filter box takes words and ``key:value`` terms, all of which must match::
 
     tag:web state:running front      # tagged web, running, "front" in its name/title/…
+
+A state is also found by its name in the user's language (``state:läuft``):
+the UI hands :meth:`VmQuery.parse` the names it shows (:func:`translated_states`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from kvmgui.core.domain import DomainInfo
+from kvmgui.core.domain import STATE_WORDS, DomainInfo
 
 TEMPLATES_GROUP = "Templates"
 UNTAGGED_GROUP = "Untagged"
@@ -24,7 +28,10 @@ class VmQuery:
     states: tuple[str, ...] = ()
 
     @classmethod
-    def parse(cls, text: str) -> VmQuery:
+    def parse(cls, text: str, translated: Mapping[str, str] | None = None) -> VmQuery:
+        """``translated``: the state words as the user reads them, each to its English
+        one (see :func:`translated_states`); a ``state:`` value found in one of them
+        also finds the English state."""
         words: list[str] = []
         tags: list[str] = []
         states: list[str] = []
@@ -36,6 +43,8 @@ class VmQuery:
             elif colon and key == "state":
                 if value:
                     states.append(value)
+                    states += [english for local, english in (translated or {}).items()
+                               if value in local and english not in states]
             else:
                 words.append(term)
         return cls(tuple(words), tuple(tags), tuple(states))
@@ -62,9 +71,24 @@ class VmQuery:
             return False
         if self.states:
             # "state:off" finds "Shut off", "state:saved" the saved ones.
-            state = info.state_text.lower().replace(" ", "")
+            state = state_word(info.state_text)
             return any(value in state for value in self.states)
         return True
+
+
+def state_word(text: str) -> str:
+    """A state as ``state:`` terms match it: "Shut off" → "shutoff"."""
+    return text.lower().replace(" ", "")
+
+
+def translated_states(as_shown: Callable[[str], str]) -> dict[str, str]:
+    """Each state word as the UI shows it (``as_shown``: in the user's language), to the
+    English one, where the two differ."""
+    return {
+        state_word(local): state_word(word)
+        for word in STATE_WORDS
+        if (local := as_shown(word)) != word
+    }
 
 
 def groups_of(info: DomainInfo) -> tuple[str, ...]:

@@ -45,7 +45,7 @@ from kvmgui.core.addresses import GuestAddress, primary_address
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainInfo, DomainState
 from kvmgui.core.stats.reading import StatGroups
-from kvmgui.core.tags import VmQuery
+from kvmgui.core.tags import VmQuery, translated_states
 from kvmgui.core.texts import Translatable
 from kvmgui.core.units import NO_VALUE, format_kib
 from kvmgui.ui.connections import ConnectionManager
@@ -357,7 +357,7 @@ class DomainTreeModel(QStandardItemModel):
 
     def set_filter_text(self, text: str) -> None:
         """Show the VMs that match ``text``: words, ``tag:NAME`` and ``state:WORD`` terms."""
-        query = VmQuery.parse(text)
+        query = VmQuery.parse(text, translated_states(shown))
         if query == self._query:
             return
         # Typing on narrows the filter: only the rows shown now can still match.

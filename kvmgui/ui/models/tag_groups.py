@@ -18,7 +18,13 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 
 from kvmgui.core.connection import Connection, DomainChanges
 from kvmgui.core.domain import DomainInfo
-from kvmgui.core.tags import TEMPLATES_GROUP, UNTAGGED_GROUP, VmQuery, groups_of
+from kvmgui.core.tags import (
+    TEMPLATES_GROUP,
+    UNTAGGED_GROUP,
+    VmQuery,
+    groups_of,
+    translated_states,
+)
 from kvmgui.core.texts import Translatable
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.i18n import shown, translate
@@ -155,7 +161,7 @@ class TagGroupModel(QAbstractItemModel):
         self._rebuild() if active else self._clear()
 
     def set_filter_text(self, text: str) -> None:
-        query = VmQuery.parse(text)
+        query = VmQuery.parse(text, translated_states(shown))
         if query != self._query:
             self._query = query
             if self._active:

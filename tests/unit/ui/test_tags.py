@@ -18,8 +18,9 @@ from kvmgui.core.connection import Connection
 from kvmgui.core.domain import DomainInfo, DomainState
 from kvmgui.core.lifecycle import Action
 from kvmgui.core.metadata import KvmguiMetadata, change_tags, write_metadata
-from kvmgui.core.tags import TEMPLATES_GROUP, UNTAGGED_GROUP, VmQuery
+from kvmgui.core.tags import TEMPLATES_GROUP, UNTAGGED_GROUP, VmQuery, translated_states
 from kvmgui.ui.group_progress import GroupActionDialog, RowStatus
+from kvmgui.ui.i18n import shown
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import DomainTreeModel
 from kvmgui.ui.models.tag_groups import GroupColumn, TagGroupModel
@@ -99,6 +100,33 @@ def test_a_query_narrows_when_typing_on_can_only_hide_rows(
     before: str, after: str, narrows: bool,
 ) -> None:
     assert VmQuery.parse(after).narrows(VmQuery.parse(before)) is narrows
+
+
+GERMAN_STATES = {"läuft": "running", "angehalten": "paused", "ausgeschaltet": "shutoff"}
+
+
+def test_a_state_in_the_users_language_also_finds_the_english_one() -> None:
+    assert VmQuery.parse("state:läu", GERMAN_STATES) == VmQuery((), (), ("läu", "running"))
+    assert VmQuery.parse("state:a", GERMAN_STATES).states == ("a", "paused", "shutoff")
+    assert VmQuery.parse("state:run", GERMAN_STATES).states == ("run",)
+    assert VmQuery.parse("state:angeh", GERMAN_STATES).narrows(
+        VmQuery.parse("state:a", GERMAN_STATES))
+
+
+def test_in_german_the_state_filter_takes_german_and_english_state_names(
+    german: None, window: MainWindow, connect: Connect, fleet_file: Path,
+) -> None:
+    connect(fleet_file)
+    assert translated_states(shown)["läuft"] == "running"
+    for text, names in (
+        ("state:läuft", ["alpha", "echo"]),
+        ("state:running", ["alpha", "echo"]),
+        ("state:ausge", ["bravo", "delta"]),
+        ("state:angehalten", ["charlie"]),
+        ("state:off", ["bravo", "delta"]),
+    ):
+        window.filter_edit.setText(text)
+        assert visible_names(window.model) == names, text
 
 
 def test_tags_on_several_vms_then_removed_from_all(
