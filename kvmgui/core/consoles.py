@@ -255,9 +255,11 @@ class SshTunnel:
         for path in (self.keyfile, self.known_hosts):
             # ssh expands ${VAR} in these options; quotes and backslashes end them.
             if path is not None and (any(char in path for char in '"\\$') or path[:1] != "/"):
-                raise UnreachableGraphicsError(
-                    f"kvmgui cannot pass the SSH file {path!r} to ssh for the console tunnel."
-                )
+                raise UnreachableGraphicsError(Translatable(
+                    "consoles",
+                    "kvmgui cannot pass the SSH file {path!r} to ssh for the console tunnel.",
+                    path=path,
+                ))
 
     @property
     def needs_port(self) -> bool:
@@ -322,7 +324,9 @@ def _ssh_path(path: str) -> str:
 def _ssh_tunnel(uri: str, domain_name: str, info: GraphicsInfo) -> SshTunnel:
     parts = urlsplit(uri)
     if not parts.hostname:
-        raise UnreachableGraphicsError(f"{uri} names no host serving {domain_name}'s display.")
+        raise UnreachableGraphicsError(Translatable(
+            "consoles", "{uri} names no host serving {name}'s display.", uri=uri, name=domain_name
+        ))
     if info.port:
         listen = info.listen or ""
         # A display on every interface is also on the remote host's loopback.
@@ -331,13 +335,16 @@ def _ssh_tunnel(uri: str, domain_name: str, info: GraphicsInfo) -> SshTunnel:
     elif info.socket and ":" not in info.socket:
         target = info.socket
     elif info.tls_port:
-        raise UnreachableGraphicsError(
-            f"The display of {domain_name} has only a TLS port, which kvmgui does not tunnel."
-        )
+        raise UnreachableGraphicsError(Translatable(
+            "consoles",
+            "The display of {name} has only a TLS port, which kvmgui does not tunnel.",
+            name=domain_name,
+        ))
     else:
-        raise ViewerError(
-            f"The {info.type.upper()} display has no port yet; start the domain first."
-        )
+        raise ViewerError(Translatable(
+            "consoles", "The {protocol} display has no port yet; start the domain first.",
+            protocol=info.type.upper(),
+        ))
     query = dict(parse_qsl(parts.query))
     return SshTunnel(
         domain_name=domain_name,

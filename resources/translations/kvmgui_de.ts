@@ -478,6 +478,10 @@
     <context>
         <name>console.viewer_launcher</name>
         <message>
+            <source>The console tunnel needs the host's key known (as when connecting) and a key without passphrase or loaded in ssh-agent (ssh-add).</source>
+            <translation>Der Konsolentunnel braucht den bekannten Schlüssel des Rechners (wie beim Verbinden) und einen Schlüssel ohne Passphrase oder in ssh-agent geladen (ssh-add).</translation>
+        </message>
+        <message>
             <source>Could not open the console of {name}</source>
             <extracomment>A message for the user (missing viewer, early exit with its stderr...). The VM has no SPICE or VNC display: (Connection, DomainInfo, has a serial console). A viewer process started: (URI, UUID). A second request found the viewer already running: (URI, UUID). The environment viewers run in (tests point DISPLAY at their own X server).</extracomment>
             <translation>Die Konsole von {name} konnte nicht geöffnet werden</translation>
@@ -485,6 +489,14 @@
         <message>
             <source>Could not open the console of {name}: {err}</source>
             <translation>Die Konsole von {name} konnte nicht geöffnet werden: {err}</translation>
+        </message>
+        <message>
+            <source>The SSH tunnel to the console of {name} ended{detail}</source>
+            <translation>Der SSH-Tunnel zur Konsole von {name} wurde beendet{detail}</translation>
+        </message>
+        <message>
+            <source>Could not start the SSH tunnel to the console of {name}: {error}</source>
+            <translation>Der SSH-Tunnel zur Konsole von {name} konnte nicht gestartet werden: {error}</translation>
         </message>
         <message>
             <source>Could not open the console of {name}: {install_hint}</source>
@@ -532,6 +544,14 @@
         <message>
             <source>{uri} names no host serving {name}'s display.</source>
             <translation>{uri} nennt keinen Rechner, der die Anzeige von {name} bereitstellt.</translation>
+        </message>
+        <message>
+            <source>The display of {name} has only a TLS port, which kvmgui does not tunnel.</source>
+            <translation>Die Anzeige von {name} hat nur einen TLS-Port, den kvmgui nicht tunnelt.</translation>
+        </message>
+        <message>
+            <source>kvmgui cannot pass the SSH file {path!r} to ssh for the console tunnel.</source>
+            <translation>kvmgui kann die SSH-Datei {path!r} nicht für den Konsolentunnel an ssh übergeben.</translation>
         </message>
     </context>
     <context>

@@ -41,6 +41,7 @@ from kvmgui.core.consoles import (
     read_viewer_command,
 )
 from kvmgui.core.domain import DomainInfo
+from kvmgui.core.texts import Translatable
 from kvmgui.ui.i18n import shown, shown_exception, translate
 from kvmgui.ui.ops import OpRunner
 from kvmgui.ui.settings import Settings
@@ -56,9 +57,10 @@ TERMINATE_WAIT_MS = 3000
 
 ViewerKey = tuple[str, str]  # (connection URI, domain UUID)
 # ssh runs without prompts (SshTunnel): what a failed tunnel may lack.
-TUNNEL_NEEDS = (
+TUNNEL_NEEDS = Translatable(
+    "console.viewer_launcher",
     "The console tunnel needs the host's key known (as when connecting) and a key "
-    "without passphrase or loaded in ssh-agent (ssh-add)."
+    "without passphrase or loaded in ssh-agent (ssh-add).",
 )
 
 
@@ -188,8 +190,7 @@ class ViewerLauncher(QObject):
         for program, package in (("ssh", SSH_PACKAGE), ("remote-viewer", VIEWER_PACKAGE)):
             if find_viewer(program) is None:
                 self._pending.discard(key)
-                hint = install_hint(program, package)
-                self.failed.emit(f"Could not open the console of {info.name}: {hint}")
+                self._say_missing(info.name, program, package)
                 return
         runtime = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.RuntimeLocation)
@@ -241,7 +242,12 @@ class ViewerLauncher(QObject):
         if not viewer_running and not self._closed:
             detail = f":\n{stderr}" if stderr else "."
             self.failed.emit(
-                f"The SSH tunnel to the console of {name} ended{detail}\n{TUNNEL_NEEDS}")
+                translate(
+                    "console.viewer_launcher",
+                    "The SSH tunnel to the console of {name} ended{detail}",
+                ).format(name=name, detail=detail)
+                + "\n" + shown(TUNNEL_NEEDS)
+            )
 
     def _on_tunnel_error(
         self, key: ViewerKey, name: str, running: _RunningTunnel, error: QProcess.ProcessError
@@ -249,8 +255,10 @@ class ViewerLauncher(QObject):
         if error is QProcess.ProcessError.FailedToStart:
             self._discard_tunnel(key, running)
             self.failed.emit(
-                f"Could not start the SSH tunnel to the console of {name}: "
-                f"{running.process.errorString()}"
+                translate(
+                    "console.viewer_launcher",
+                    "Could not start the SSH tunnel to the console of {name}: {error}",
+                ).format(name=name, error=running.process.errorString())
             )
 
     def _end_tunnel(self, key: ViewerKey) -> None:
@@ -270,17 +278,19 @@ class ViewerLauncher(QObject):
         shutil.rmtree(running.directory, ignore_errors=True)
         running.process.deleteLater()
 
+    def _say_missing(self, name: str, program: str, package: str) -> None:
+        self.failed.emit(
+            translate(
+                "console.viewer_launcher", "Could not open the console of {name}: {install_hint}",
+            ).format(name=name, install_hint=shown(install_hint(program, package)))
+        )
+
     def _start_viewer(self, key: ViewerKey, info: DomainInfo, argv: list[str]) -> None:
         self._pending.discard(key)
         program = find_viewer(argv[0])
         if program is None:
             self._end_tunnel(key)
-            self.failed.emit(
-                translate(
-                    "console.viewer_launcher",
-                    "Could not open the console of {name}: {install_hint}",
-                ).format(name=info.name, install_hint=shown(install_hint(argv[0])))
-            )
+            self._say_missing(info.name, argv[0], VIEWER_PACKAGE)
             return
         process = QProcess(self)
         process.setProgram(program)
