@@ -33,6 +33,7 @@ from kvmgui.core.storage import (
     upload_volume_bytes,
     upload_volume_file,
 )
+from kvmgui.core.texts import Sentences, Translatable
 from kvmgui.core.xml.domain import NetworkKind
 from kvmgui.core.xml.model import Domain
 from kvmgui.core.xml.properties import parse_xml
@@ -48,12 +49,12 @@ class CreateVmError(LibvirtCallError):
     """A step failed; everything made before it was removed unless ``left_behind`` says."""
 
     def __init__(self, name: str, step: str, message: str, left_behind: list[str]) -> None:
-        text = f"{step} failed: {message}"
-        if left_behind:
-            text += " Could not undo: " + "; ".join(left_behind) + "."
-        else:
-            text += " Nothing was left behind."
-        super().__init__(f"Could not create {name}", text)
+        text = Sentences(
+            Translatable("create", "{step} failed: {message}", step=step, message=message),
+            Translatable("create", "Could not undo: {left}.", left="; ".join(left_behind))
+            if left_behind else Translatable("create", "Nothing was left behind."),
+        )
+        super().__init__(Translatable("create", "Could not create {name}", name=name), text)
         self.step = step
         self.left_behind = left_behind
 
@@ -64,7 +65,7 @@ def _pool_for(conn: libvirt.virConnect, name: str) -> libvirt.virStoragePool:
         return ensure_default_pool(conn)
     pool = lookup_pool(conn, name)
     if pool is None:
-        raise ValueError(f"there is no storage pool {name!r}")
+        raise ValueError(Translatable("create", "there is no storage pool {name!r}", name=name))
     return pool
 
 
@@ -78,7 +79,8 @@ def _copy_progress(progress: Progress, done: int, total: int) -> Callable[[int, 
         percent = sent * 100 // size
         if percent != shown:
             shown = percent
-            progress(f"Copying the image ({percent} %)", done, total)
+            progress(Translatable("create", "Copying the image ({percent} %)", percent=percent),
+                     done, total)
 
     return copied
 
@@ -104,7 +106,7 @@ def _make_volume(
         # Thin, but the guest may fill it: the whole capacity must fit.
         needed = spec.size_bytes
         make = partial(create_qcow2_volume, pool, spec.name, spec.size_bytes, spec.backing)
-    vol = make_volume_that_fits(pool, "the disk", needed, make)
+    vol = make_volume_that_fits(pool, Translatable("create", "the disk"), needed, make)
     if expected_path is not None and vol.path() != expected_path:
         vol.delete(0)
         raise ValueError(f"the volume went to {vol.path()}, not {expected_path}")
@@ -133,16 +135,20 @@ def new_domain_xml(conn: libvirt.virConnect, xml: str) -> tuple[str, str]:
     """
     dom = Domain.from_xml(xml)
     if not dom.name:
-        raise ValueError("the XML gives the VM no name")
+        raise ValueError(Translatable("create", "the XML gives the VM no name"))
     if _existing_domain(conn.lookupByName, dom.name) is not None:
-        raise ValueError(f"a VM named {dom.name!r} already exists on this connection")
+        raise ValueError(Translatable(
+            "create", "a VM named {name!r} already exists on this connection", name=dom.name
+        ))
     if dom.uuid:
         other = _existing_domain(conn.lookupByUUIDString, dom.uuid)
         if other is not None:
-            raise ValueError(
-                f"the XML's UUID {dom.uuid} is the VM {other.name()!r}'s: "
-                "remove the <uuid> element or give a new one"
-            )
+            raise ValueError(Translatable(
+                "create",
+                "the XML's UUID {uuid} is the VM {name!r}'s: remove the <uuid> element or give a "
+                "new one",
+                uuid=dom.uuid, name=other.name(),
+            ))
         return xml, dom.name
     dom.uuid = str(uuid.uuid4())
     return dom.to_xml(), dom.name
@@ -180,23 +186,23 @@ def create_vm(conn: libvirt.virConnect, plan: CreatePlan, progress: Progress) ->
     try:
         if plan.source_image is not None:
             # Checked when chosen; the file may have changed since.
-            step = "Checking the image"
+            step = Translatable("create", "Checking the image")
             local = plan.source_image_local
             require_no_problem(image_reference_problem(conn, plan.source_image, local=local))
         if plan.disk_volume is not None:
-            begin("Creating the disk")
+            begin(Translatable("create", "Creating the disk"))
             disk = _make_volume(conn, plan.disk_volume, spec.disk.path if spec.disk else None,
                                 _copy_progress(progress, done, total))
             rollback.push(f"delete {disk.path()}", disk.delete)
             done += 1
         if plan.seed_volume is not None:
-            begin("Writing the cloud-init seed")
+            begin(Translatable("create", "Writing the cloud-init seed"))
             if plan.cloud_init is None:
                 raise ValueError("the plan has a seed volume but no cloud-init config")
             pool = _pool_for(conn, plan.seed_volume.pool)
             seed_bytes = seed_iso_bytes(plan.cloud_init)
             seed = make_volume_that_fits(
-                pool, "the cloud-init seed", len(seed_bytes),
+                pool, Translatable("create", "the cloud-init seed"), len(seed_bytes),
                 partial(upload_volume_bytes, conn, pool, plan.seed_volume.name, seed_bytes),
             )
             rollback.push(f"delete {seed.path()}", seed.delete)
@@ -207,9 +213,10 @@ def create_vm(conn: libvirt.virConnect, plan: CreatePlan, progress: Progress) ->
             network = conn.networkLookupByName(spec.network.name)
             if not network.isActive():
                 # As virt-manager does; left running if the create fails later.
-                begin(f"Starting the network {spec.network.name}")
+                begin(Translatable("create", "Starting the network {name}",
+                                   name=spec.network.name))
                 network.create()
-        begin("Defining the virtual machine")
+        begin(Translatable("create", "Defining the virtual machine"))
         xml, vm_name = new_domain_xml(conn, _with_ssh_user(plan))
         # VALIDATE: an edited XML is checked against libvirt's schema, not half-read.
         dom = conn.defineXMLFlags(xml, libvirt.VIR_DOMAIN_DEFINE_VALIDATE)
@@ -218,7 +225,7 @@ def create_vm(conn: libvirt.virConnect, plan: CreatePlan, progress: Progress) ->
         rollback.push(f"undefine {vm_name}", partial(undefine, dom))
         done += 1
         if plan.start:
-            begin("Starting the virtual machine")
+            begin(Translatable("create", "Starting the virtual machine"))
             dom.create()
             done += 1
         info = read_domain(dom)
@@ -229,11 +236,13 @@ def create_vm(conn: libvirt.virConnect, plan: CreatePlan, progress: Progress) ->
             raise
         if isinstance(err, libvirt.libvirtError):
             message = err.get_error_message() or str(err)
+        elif len(err.args) == 1 and isinstance(err.args[0], Translatable):
+            message = err.args[0]  # kept translatable
         else:
             message = str(err) or type(err).__name__
         expected = isinstance(err, (libvirt.libvirtError, ValueError, OSError))
         log.warning("creating %s failed at %r: %s", spec.name, step, message,
                     exc_info=None if expected else err)
         raise CreateVmError(spec.name, step, message, left_behind) from err
-    progress("Done", total, total)
+    progress(Translatable("create", "Done"), total, total)
     return info

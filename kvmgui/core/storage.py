@@ -142,12 +142,18 @@ class PoolFullError(ValueError):
     def __init__(
         self, pool: str, what: str, needed: int, free: int, free_after: int | None = None,
     ) -> None:
-        text = (f"Pool {pool!r} is full: {what} needs {format_bytes(needed)} "
-                f"and only {format_bytes(free)} is free.")
+        sizes = {"needed": format_bytes(needed), "free": format_bytes(free)}
+        text = Translatable(
+            "storage", "Pool {pool!r} is full: {what} needs {needed} and only {free} is free.",
+            pool=pool, what=what, **sizes,
+        )
         if free_after is not None:
-            text = (f"Pool {pool!r} is full: it ran out of space while {what} was written "
-                    f"({what} needs {format_bytes(needed)}; {format_bytes(free)} was free "
-                    f"when it began, {format_bytes(free_after)} is free now).")
+            text = Translatable(
+                "storage",
+                "Pool {pool!r} is full: it ran out of space while {what} was written ({what} "
+                "needs {needed}; {free} was free when it began, {free_after} is free now).",
+                pool=pool, what=what, free_after=format_bytes(free_after), **sizes,
+            )
         super().__init__(text)
         self.pool, self.needed, self.free, self.free_after = pool, needed, free, free_after
 

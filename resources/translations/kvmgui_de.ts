@@ -555,6 +555,81 @@
         </message>
     </context>
     <context>
+        <name>create</name>
+        <message>
+            <source>Nothing was left behind.</source>
+            <translation>Es ist nichts zurückgeblieben.</translation>
+        </message>
+        <message>
+            <source>the disk</source>
+            <translation>die Platte</translation>
+        </message>
+        <message>
+            <source>the XML gives the VM no name</source>
+            <translation>das XML gibt der VM keinen Namen</translation>
+        </message>
+        <message>
+            <source>Checking the image</source>
+            <translation>Das Abbild wird geprüft</translation>
+        </message>
+        <message>
+            <source>Creating the disk</source>
+            <translation>Die Platte wird erstellt</translation>
+        </message>
+        <message>
+            <source>Writing the cloud-init seed</source>
+            <translation>Der cloud-init-Seed wird geschrieben</translation>
+        </message>
+        <message>
+            <source>the cloud-init seed</source>
+            <translation>der cloud-init-Seed</translation>
+        </message>
+        <message>
+            <source>Defining the virtual machine</source>
+            <translation>Die virtuelle Maschine wird definiert</translation>
+        </message>
+        <message>
+            <source>Starting the virtual machine</source>
+            <translation>Die virtuelle Maschine wird gestartet</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Erledigt</translation>
+        </message>
+        <message>
+            <source>Copying the image ({percent} %)</source>
+            <translation>Das Abbild wird kopiert ({percent} %)</translation>
+        </message>
+        <message>
+            <source>Could not create {name}</source>
+            <translation>{name} konnte nicht erstellt werden</translation>
+        </message>
+        <message>
+            <source>Could not undo: {left}.</source>
+            <translation>Nicht rückgängig gemacht werden konnte: {left}.</translation>
+        </message>
+        <message>
+            <source>Starting the network {name}</source>
+            <translation>Das Netzwerk {name} wird gestartet</translation>
+        </message>
+        <message>
+            <source>a VM named {name!r} already exists on this connection</source>
+            <translation>auf dieser Verbindung gibt es schon eine VM namens {name!r}</translation>
+        </message>
+        <message>
+            <source>the XML's UUID {uuid} is the VM {name!r}'s: remove the &lt;uuid&gt; element or give a new one</source>
+            <translation>die UUID {uuid} des XML gehört der VM {name!r}: Entfernen Sie das Element &lt;uuid&gt; oder geben Sie eine neue an</translation>
+        </message>
+        <message>
+            <source>there is no storage pool {name!r}</source>
+            <translation>es gibt keinen Speicherpool {name!r}</translation>
+        </message>
+        <message>
+            <source>{step} failed: {message}</source>
+            <translation>Fehlgeschlagen bei „{step}“: {message}</translation>
+        </message>
+    </context>
+    <context>
         <name>credentials</name>
         <message>
             <source>Connecting to {uri}</source>
@@ -3970,6 +4045,14 @@ kvmgui versucht es selbst erneut.</translation>
         <message>
             <source>it is in none of the host's storage pools</source>
             <translation>sie liegt in keinem Speicherpool des Rechners</translation>
+        </message>
+        <message>
+            <source>Pool {pool!r} is full: it ran out of space while {what} was written ({what} needs {needed}; {free} was free when it began, {free_after} is free now).</source>
+            <translation>Der Speicherpool {pool!r} ist voll: Der Platz ging aus, während {what} geschrieben wurde ({what} braucht {needed}; zu Beginn waren {free} frei, jetzt sind {free_after} frei).</translation>
+        </message>
+        <message>
+            <source>Pool {pool!r} is full: {what} needs {needed} and only {free} is free.</source>
+            <translation>Der Speicherpool {pool!r} ist voll: {what} braucht {needed}, und nur {free} sind frei.</translation>
         </message>
     </context>
     <context>

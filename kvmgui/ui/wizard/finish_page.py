@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kvmgui.core.hostfacts import HostFacts
 from kvmgui.core.newvm import FirmwareChoice, name_problem, unique_name
 from kvmgui.core.xml.domain import NetworkSpec, VirtType
-from kvmgui.ui.i18n import translate
+from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.theme import set_tone_style
 from kvmgui.ui.widgets.plain import plain_label, plain_tooltip
 from kvmgui.ui.wizard.common import FieldError
@@ -215,7 +215,7 @@ class FinishPage(QWizardPage):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         set_tone_style(self.status_label, "")
-        self.status_label.setText(f"{what}…")
+        self.status_label.setText(f"{shown(what)}…")
 
     def show_failure(self, message: str, *, diagnose: bool = False) -> None:
         self.progress.hide()

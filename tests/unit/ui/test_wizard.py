@@ -607,3 +607,22 @@ def test_a_failed_create_offers_the_hosts_diagnostics(
     qtbot.addWidget(host_window)
     assert host_window.connection is connection
     assert host_window.tabs.tabText(host_window.tabs.currentIndex()) == "Diagnostics"
+
+
+def test_in_german_a_failed_create_says_its_step_and_why_in_german(
+    german: None, open_wizard: Callable[[], NewVmWizard], qtbot: QtBot, fake_iso: Path,
+    ops: OpRunner, loop: asyncio.AbstractEventLoop,
+) -> None:
+    wizard = open_wizard()
+    go_to_finish(wizard, qtbot, fake_iso)
+    retype(qtbot, wizard.finish_page.name_edit, "clash")
+    run_task(qtbot, loop, wizard.connection.call(
+        "define", lambda c: c.defineXML(domain_xml(FleetDomain("clash")))
+    ))
+    with qtbot.waitSignal(ops.finished, timeout=10000):
+        create(wizard, qtbot)
+    message = wizard.finish_page.status_label.text()
+    assert message.startswith(
+        "clash konnte nicht erstellt werden: Fehlgeschlagen bei „Die virtuelle Maschine wird "
+        "definiert“: "), message
+    assert message.endswith("Es ist nichts zurückgeblieben.")
