@@ -372,22 +372,29 @@ def test_create_defines_and_starts_the_vm_and_remembers_the_iso(
     assert run_task(qtbot, loop, volume_names(connection)) == ["fresh.qcow2"]
 
 
+def _fail_a_create(
+    wizard: NewVmWizard, qtbot: QtBot, fake_iso: Path, ops: OpRunner,
+    loop: asyncio.AbstractEventLoop,
+) -> str:
+    """Create "clash" after someone else took the name: define fails late. What the page says."""
+    go_to_finish(wizard, qtbot, fake_iso)
+    retype(qtbot, wizard.finish_page.name_edit, "clash")
+    run_task(qtbot, loop, wizard.connection.call(
+        "define", lambda c: c.defineXML(domain_xml(FleetDomain("clash")))
+    ))
+    with qtbot.waitSignal(ops.finished, timeout=10000):
+        create(wizard, qtbot)
+    return wizard.finish_page.status_label.text()
+
+
 def test_a_failed_create_removes_what_it_made_and_says_why(
     open_wizard: Callable[[], NewVmWizard], qtbot: QtBot, fake_iso: Path, ops: OpRunner,
     loop: asyncio.AbstractEventLoop,
 ) -> None:
     wizard = open_wizard()
-    go_to_finish(wizard, qtbot, fake_iso)
-    retype(qtbot, wizard.finish_page.name_edit, "clash")
-    # Someone else takes the name after the wizard checked it: define fails late.
-    run_task(qtbot, loop, wizard.connection.call(
-        "define", lambda c: c.defineXML(domain_xml(FleetDomain("clash")))
-    ))
     said_by_default: list[str] = []
     ops.failed.connect(said_by_default.append)
-    with qtbot.waitSignal(ops.finished, timeout=10000):
-        create(wizard, qtbot)
-    message = wizard.finish_page.status_label.text()
+    message = _fail_a_create(wizard, qtbot, fake_iso, ops, loop)
     assert message.startswith("Could not create clash: Defining the virtual machine failed")
     assert "Nothing was left behind" in message
     assert said_by_default == []  # said once, on the page: not in the message bar too
@@ -613,15 +620,7 @@ def test_in_german_a_failed_create_says_its_step_and_why_in_german(
     german: None, open_wizard: Callable[[], NewVmWizard], qtbot: QtBot, fake_iso: Path,
     ops: OpRunner, loop: asyncio.AbstractEventLoop,
 ) -> None:
-    wizard = open_wizard()
-    go_to_finish(wizard, qtbot, fake_iso)
-    retype(qtbot, wizard.finish_page.name_edit, "clash")
-    run_task(qtbot, loop, wizard.connection.call(
-        "define", lambda c: c.defineXML(domain_xml(FleetDomain("clash")))
-    ))
-    with qtbot.waitSignal(ops.finished, timeout=10000):
-        create(wizard, qtbot)
-    message = wizard.finish_page.status_label.text()
+    message = _fail_a_create(open_wizard(), qtbot, fake_iso, ops, loop)
     assert message.startswith(
         "clash konnte nicht erstellt werden: Fehlgeschlagen bei „Die virtuelle Maschine wird "
         "definiert“: "), message
