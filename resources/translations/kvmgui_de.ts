@@ -830,6 +830,14 @@ Rechner: ihr Anteil am ganzen Rechner.</translation>
             <translation>Diskette</translation>
         </message>
         <message>
+            <source>Choose a disk image</source>
+            <translation>Plattenabbild wählen</translation>
+        </message>
+        <message>
+            <source>Disk images (*.qcow2 *.img *.raw);;All files (*)</source>
+            <translation>Plattenabbilder (*.qcow2 *.img *.raw);;Alle Dateien (*)</translation>
+        </message>
+        <message>
             <source>Now</source>
             <translation>Jetzt</translation>
         </message>
@@ -1193,6 +1201,14 @@ Rechner: ihr Anteil am ganzen Rechner.</translation>
     <context>
         <name>details.hardware_tab</name>
         <message>
+            <source>No ISO volumes in the host's storage pools</source>
+            <translation>Keine ISO-Datenträger in den Speicherpools des Rechners</translation>
+        </message>
+        <message>
+            <source>No disk image volumes in the host's storage pools</source>
+            <translation>Keine Plattenabbild-Datenträger in den Speicherpools des Rechners</translation>
+        </message>
+        <message>
             <source>Add Hardware</source>
             <translation>Hardware hinzufügen</translation>
         </message>
@@ -1243,6 +1259,18 @@ Rechner: ihr Anteil am ganzen Rechner.</translation>
         <message>
             <source>Path of the disk image or ISO</source>
             <translation>Pfad des Plattenabbilds oder ISO-Abbilds</translation>
+        </message>
+        <message>
+            <source>Volumes of the host's storage pools</source>
+            <translation>Datenträger der Speicherpools des Rechners</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Durchsuchen …</translation>
+        </message>
+        <message>
+            <source>Choose a file on this machine</source>
+            <translation>Eine Datei auf diesem Rechner wählen</translation>
         </message>
         <message>
             <source>Disk image format</source>
@@ -1351,6 +1379,10 @@ Rechner: ihr Anteil am ganzen Rechner.</translation>
         <message>
             <source>A serial port is added at the next boot.</source>
             <translation>Eine serielle Schnittstelle wird beim nächsten Start hinzugefügt.</translation>
+        </message>
+        <message>
+            <source>Pick {what} from the host's storage pools…</source>
+            <translation>Aus den Speicherpools des Rechners {what} wählen …</translation>
         </message>
         <message>
             <source>Hardware</source>

@@ -77,9 +77,16 @@ def _named(widget: QWidget, name: str) -> QWidget:
 
 
 _FILE_FILTERS = {
-    MediaKind.ISO: ("Choose an ISO image", "ISO images (*.iso);;All files (*)"),
-    MediaKind.DISK_IMAGE: ("Choose a disk image",
-                           "Disk images (*.qcow2 *.img *.raw);;All files (*)"),
+    MediaKind.ISO: (
+        Translatable("details.hardware_editors", "Choose an ISO image"),
+        Translatable("details.hardware_editors", "ISO images (*.iso);;All files (*)"),
+    ),
+    MediaKind.DISK_IMAGE: (
+        Translatable("details.hardware_editors", "Choose a disk image"),
+        Translatable(
+            "details.hardware_editors", "Disk images (*.qcow2 *.img *.raw);;All files (*)"
+        ),
+    ),
 }
 
 
@@ -87,7 +94,7 @@ def choose_file(parent: QWidget, kind: MediaKind, target: QLineEdit) -> None:
     """A file dialog (not modal to the app) whose chosen file goes into ``target``;
     for hosts whose files are this machine's."""
     title, filters = _FILE_FILTERS[kind]
-    dialog = QFileDialog(parent, title, str(Path.home()), filters)
+    dialog = QFileDialog(parent, shown(title), str(Path.home()), shown(filters))
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.fileSelected.connect(target.setText)

@@ -55,6 +55,7 @@ from kvmgui.core.hardware import (
     read_hardware,
 )
 from kvmgui.core.media import MediaKind, MediaVolume
+from kvmgui.core.texts import Translatable
 from kvmgui.core.xml.domain import (
     DiskBus,
     DiskFormat,
@@ -81,6 +82,15 @@ from kvmgui.ui.ops import OpRunner
 
 PENDING_MARK = "⟳"
 ERROR_MARK = "⚠"
+# The first entry of the volume list, when the host's pools hold none of a kind.
+_NO_VOLUMES = {
+    MediaKind.ISO: Translatable(
+        "details.hardware_tab", "No ISO volumes in the host's storage pools"
+    ),
+    MediaKind.DISK_IMAGE: Translatable(
+        "details.hardware_tab", "No disk image volumes in the host's storage pools"
+    ),
+}
 
 
 class AddHardwareDialog(QDialog):
@@ -269,11 +279,15 @@ class AddHardwareDialog(QDialog):
         return MediaKind.ISO if self.kind.currentData() == "cdrom" else MediaKind.DISK_IMAGE
 
     def _offer_volumes(self) -> None:
-        volumes = self._state.volumes_of(self._media_kind())
+        kind = self._media_kind()
+        volumes = self._state.volumes_of(kind)
         self.volumes.clear()
         self.volumes.addItem(
-            f"Pick {self._media_kind().value} from the host's storage pools…" if volumes
-            else f"No {self._media_kind().value} in the host's storage pools", None)
+            translate("details.hardware_tab", "Pick {what} from the host's storage pools…").format(
+                what=shown(kind.value)
+            ) if volumes else shown(_NO_VOLUMES[kind]),
+            None,
+        )
         for volume in volumes:
             self.volumes.addItem(f"{volume.pool} / {volume.name}", volume)
 
