@@ -63,10 +63,19 @@ class ConsoleOpenFailure(enum.Enum):
         return cls.OTHER
 
 
-def _is_console_busy(err: libvirt.libvirtError) -> bool:
-    # openConsole fails with OPERATION_FAILED only when another client holds
-    # the console (libvirt's virChrdevOpen); its message is translated.
-    return bool(err.get_error_code() == libvirt.VIR_ERR_OPERATION_FAILED)
+def _is_console_busy(dom: libvirt.virDomain, err: libvirt.libvirtError) -> bool:
+    # openConsole fails with OPERATION_FAILED when another client holds the
+    # console (libvirt's virChrdevOpen), and also while a starting domain has
+    # no PTY yet ("not yet assigned", seen in CI): not something to take over.
+    # The messages are translated, so the domain's state tells them apart.
+    if err.get_error_code() != libvirt.VIR_ERR_OPERATION_FAILED:
+        return False
+    try:
+        state, reason = dom.state()
+    except libvirt.libvirtError:
+        return True
+    return not (state == libvirt.VIR_DOMAIN_PAUSED
+                and reason == libvirt.VIR_DOMAIN_PAUSED_STARTING_UP)
 
 
 class SerialConsoleStream:
@@ -136,7 +145,7 @@ class SerialConsoleStream:
             self._domain.openConsole(self._device, stream, flags)
         except libvirt.libvirtError as err:
             message = err.get_error_message() or str(err)
-            if _is_console_busy(err):
+            if _is_console_busy(self._domain, err):
                 raise ConsoleBusyError(
                     "Open the serial console", message, err.get_error_code()
                 ) from err

@@ -18,7 +18,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.cloudinit import read_seed_files
-from kvmgui.core.domain import DomainInfo
+from kvmgui.core.domain import DomainInfo, DomainState
 from kvmgui.core.lifecycle import undefine
 from kvmgui.core.metadata import read_metadata
 from kvmgui.core.templates import make_template
@@ -251,7 +251,9 @@ def test_the_first_page_makes_a_running_vm_from_a_template(
     assert driver.clicks <= 4 and driver.keystrokes == 0
 
     def clone_running() -> bool:
-        return any(i.name == f"{name}-1" and i.state.is_active for i in connection.domains())
+        # RUNNING, not just active: a starting domain is paused and has no console yet.
+        return any(i.name == f"{name}-1" and i.state is DomainState.RUNNING
+                   for i in connection.domains())
 
     qtbot.waitUntil(clone_running, timeout=CREATE_TIMEOUT_MS)
     clone = system.lookupByName(f"{name}-1")
