@@ -587,6 +587,7 @@ class MainWindow(QMainWindow):
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.vm_created.connect(self.on_vm_created)
         wizard.template_chosen.connect(self.create_from_template)
+        self.manager.domains_changed.connect(wizard.on_domains_changed)
         wizard.diagnose_requested.connect(partial(self.show_host_window, tab="Diagnostics"))
         wizard.open()
         return wizard

@@ -114,15 +114,6 @@ class SourcePage(QWizardPage):
             kinds_box.addWidget(button)
         self.template_button = QRadioButton(shown(FROM_TEMPLATE_LABEL))
         self.template_button.setObjectName("source-template")
-        self.template_button.setEnabled(bool(templates))
-        if not templates:
-            self.template_button.setToolTip(
-                translate(
-                    "wizard.source_page",
-                    "This connection has no template yet: shut a VM off and use "
-                    "Virtual Machine → Make Template.",
-                )
-            )
         self.kind_buttons.addButton(self.template_button, FROM_TEMPLATE)
         kinds_box.addWidget(self.template_button)
         self.kind_buttons.button(0).setChecked(True)
@@ -148,7 +139,8 @@ class SourcePage(QWizardPage):
                 )
             )
         )
-        self.stack.addWidget(self._template_panel(templates))
+        self.stack.addWidget(self._template_panel())
+        self.show_templates(templates)
 
         os_box = QGroupBox(translate("wizard.source_page", "Operating system"))
         self.os_search = QLineEdit()
@@ -272,7 +264,7 @@ class SourcePage(QWizardPage):
         form.addRow("", self.hostname_error)
         return panel
 
-    def _template_panel(self, templates: Sequence[DomainInfo]) -> QWidget:
+    def _template_panel(self) -> QWidget:
         panel = QWidget()
         note = QLabel(
             translate(
@@ -284,16 +276,43 @@ class SourcePage(QWizardPage):
         note.setWordWrap(True)
         self.template_list = QListWidget()
         self.template_list.setAccessibleName(translate("wizard.source_page", "Templates"))
-        for info in sorted(templates, key=lambda info: info.name.lower()):
-            item = QListWidgetItem(template_label(info))
-            item.setData(Qt.ItemDataRole.UserRole, info)
-            self.template_list.addItem(item)
-        self.template_list.setCurrentRow(0)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(note)
         layout.addWidget(self.template_list)
         return panel
+
+    @property
+    def template_uuids(self) -> set[str]:
+        """The UUIDs of the templates listed."""
+        return {info.uuid for info in self._listed_templates()}
+
+    def _listed_templates(self) -> list[DomainInfo]:
+        return [self.template_list.item(row).data(Qt.ItemDataRole.UserRole)
+                for row in range(self.template_list.count())]
+
+    def show_templates(self, templates: Sequence[DomainInfo]) -> None:
+        """List the connection's templates (again: their marks may arrive after the
+        wizard opened), keeping the one chosen while it is still a template."""
+        chosen = self.template()
+        self.template_list.clear()
+        for info in sorted(templates, key=lambda info: info.name.lower()):
+            item = QListWidgetItem(template_label(info))
+            item.setData(Qt.ItemDataRole.UserRole, info)
+            self.template_list.addItem(item)
+            if chosen is not None and info.uuid == chosen.uuid:
+                self.template_list.setCurrentItem(item)
+        if self.template_list.currentItem() is None:
+            self.template_list.setCurrentRow(0)
+        self.template_button.setEnabled(bool(templates))
+        self.template_button.setToolTip("" if templates else translate(
+            "wizard.source_page",
+            "This connection has no template yet: shut a VM off and use "
+            "Virtual Machine → Make Template.",
+        ))
+        if not templates and self.template_button.isChecked():
+            self.kind_buttons.button(0).setChecked(True)
+        self.completeChanged.emit()
 
     def _browse_button(self) -> QPushButton:
         if self._local_media:

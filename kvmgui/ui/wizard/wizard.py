@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from kvmgui.core.connection import Connection
+from kvmgui.core.connection import Connection, DomainChanges
 from kvmgui.core.create import create_vm
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.hostfacts import HostFacts, read_host_facts
@@ -149,6 +149,19 @@ class NewVmWizard(QWizard):
                 self.source_page.set_host_volumes,
             )
         self.source_page.on_input_changed()  # the empty path's verdict
+
+    @Slot(object, object)
+    def on_domains_changed(self, connection: Connection, changes: DomainChanges) -> None:
+        """Lists the templates again when one is marked, unmarked, added or removed."""
+        if connection is not self.connection:
+            return
+        listed = self.source_page.template_uuids
+        if not (any(info.is_template != (info.uuid in listed)
+                    for info in (*changes.added, *changes.changed))
+                or any(uuid in listed for uuid in changes.removed)):
+            return
+        self.source_page.show_templates(
+            [info for info in connection.domains() if info.is_template])
 
     def _connect_signals(self) -> None:
         self.source_page.kind_buttons.idToggled.connect(self.on_source_toggled)

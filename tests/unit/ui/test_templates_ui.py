@@ -150,3 +150,23 @@ def test_the_template_choice_is_off_without_templates(
     assert not wizard.source_page.template_button.isEnabled()
     assert "Make Template" in wizard.source_page.template_button.toolTip()
     wizard.reject()
+
+
+def test_a_template_marked_while_the_wizard_is_open_is_offered(
+    window: MainWindow, connect: Connect, tmp_path: Path, qtbot: QtBot,
+    loop: asyncio.AbstractEventLoop,
+) -> None:
+    connection = connect(write_node(
+        tmp_path / "fleet.xml", FLEET, pool_xml("kvmgui-test-pool", "/pool", ["base.qcow2"])))
+    window.view.setCurrentIndex(window.model.index(0, 0))
+    wizard = window.new_vm()
+    assert wizard is not None
+    page = wizard.source_page
+    assert not page.template_button.isEnabled()
+    # As when the wizard opens right after connecting: the mark arrives later.
+    run_task(qtbot, loop, connection.call_domain("make template", domain_uuid("base"),
+                                                 make_template))
+    qtbot.waitUntil(page.template_button.isEnabled, timeout=5000)
+    assert page.template_list.currentItem().text() == "base"
+    assert not page.template_button.toolTip()
+    wizard.reject()
