@@ -522,9 +522,13 @@ class FakeDomain:
         self.streams: list[FakeStream] = []
         self.opened: list[tuple[str | None, int]] = []
         self.during_open: Callable[[], None] | None = None
+        self.state_and_reason = (libvirt.VIR_DOMAIN_RUNNING, libvirt.VIR_DOMAIN_RUNNING_BOOTED)
 
     def name(self) -> str:
         return "web 1"
+
+    def state(self, flags: int = 0) -> tuple[int, int]:
+        return self.state_and_reason
 
     def connect(self) -> FakeDomain:
         return self
@@ -601,6 +605,16 @@ def test_a_held_console_raises_console_busy() -> None:
     with pytest.raises(ConsoleBusyError, match="Active console session"):
         console.stream.open()
     assert not console.stream.is_open
+
+
+def test_a_starting_domain_without_its_pty_yet_is_not_busy() -> None:
+    domain = FakeDomain(FakeError(libvirt.VIR_ERR_OPERATION_FAILED,
+                                  "operation failed: PTY device is not yet assigned"))
+    domain.state_and_reason = (libvirt.VIR_DOMAIN_PAUSED, libvirt.VIR_DOMAIN_PAUSED_STARTING_UP)
+    console = Console(domain)
+    with pytest.raises(LibvirtCallError) as caught:
+        console.stream.open()
+    assert not isinstance(caught.value, ConsoleBusyError)
 
 
 def test_other_open_failures_are_not_busy() -> None:
