@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import signal
 import sys
@@ -108,6 +109,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         app.loop.run_forever()  # returns when the last window closes
     finally:
+        # Tasks still waiting (a libvirt call in a pool thread) end cancelled,
+        # not destroyed pending when the loop goes.
+        pending = asyncio.all_tasks(app.loop)
+        for task in pending:
+            task.cancel()
+        if pending:
+            app.loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
         app.loop.close()
     return 0 if check is None or check.passed else 1
 

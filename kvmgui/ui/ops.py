@@ -47,7 +47,13 @@ def cancel_with(owner: QObject, task: asyncio.Task[Any]) -> None:
     Cancelling also stops a task whose awaited result has arrived but which has
     not resumed yet, so nothing after its ``await`` runs once ``owner`` is gone.
     """
-    connection = owner.destroyed.connect(lambda: task.cancel())
+    def cancel() -> None:
+        # An owner destroyed while the app quits outlives the loop's timer
+        # object: cancelling then would schedule on a deleted timer.
+        if task.get_loop().is_running():
+            task.cancel()
+
+    connection = owner.destroyed.connect(cancel)
     task.add_done_callback(lambda _task: QObject.disconnect(connection))
 
 

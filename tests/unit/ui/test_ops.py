@@ -16,7 +16,7 @@ from shiboken6 import Shiboken
 from kvmgui.core.connection import Connection
 from kvmgui.core.errors import LibvirtCallError
 from kvmgui.ui.mainwindow import MainWindow
-from kvmgui.ui.ops import OpRunner, in_worker
+from kvmgui.ui.ops import OpRunner, cancel_with, in_worker
 from tests.fleet import domain_uuid
 from tests.qt_helpers import run_task
 
@@ -146,3 +146,19 @@ def test_non_libvirt_work_runs_in_the_loops_one_pool(
     worker = run_task(qtbot, loop, in_worker(threading.current_thread))
     assert worker is not threading.main_thread()
     assert worker.name.startswith("loop")  # AppEventLoop's default executor
+
+
+def test_an_owner_destroyed_after_the_loop_stopped_leaves_its_task_alone() -> None:
+    """As the app quits: windows die after the loop (and its Qt timer) is gone,
+    so a cancel would schedule on a deleted timer (an uncaught error at exit)."""
+    stopped = asyncio.new_event_loop()
+    try:
+        task = stopped.create_task(asyncio.sleep(60))
+        owner = QWidget()
+        cancel_with(owner, task)
+        Shiboken.delete(owner)
+        assert not task.cancelling()
+        task.cancel()  # only so that the loop closes with nothing pending
+        stopped.run_until_complete(asyncio.gather(task, return_exceptions=True))
+    finally:
+        stopped.close()
