@@ -128,24 +128,28 @@ class GuestAddresses(QObject):
 
     @Slot(object, object)
     def on_domains_changed(self, connection: Connection, changes: DomainChanges) -> None:
-        if changes.complete and connection.uri not in self._listed and self.active:
-            # A connection's first listing: its running VMs in one read, not one by one.
+        # One pass over the change set, nothing over the connection's other domains.
+        first_listing = changes.complete and connection.uri not in self._listed
+        if first_listing:
             self._listed.add(connection.uri)
-            running = [info.uuid for info in connection.domains() if info.state.is_active]
-            if running:
-                self.refresh(connection, running)
         for uuid in changes.removed:
             self._forget(connection, uuid)
+        started_now: list[str] = []
         for info in (*changes.added, *changes.changed):
             key = (connection.uri, info.uuid)
             if not info.state.is_active:
                 self._forget(connection, info.uuid)
                 continue
-            started = key not in self._running
-            self._running.add(key)
-            # A full listing's running VMs are read by the next pass, not one by one.
-            if started and self.active and not changes.complete:
-                self._read_after_start(connection, info)
+            if key not in self._running:
+                self._running.add(key)
+                started_now.append(info.uuid)
+                # A full listing's running VMs are read together, not one by one.
+                if self.active and not changes.complete:
+                    self._read_after_start(connection, info)
+        if first_listing and started_now and self.active:
+            # A connection's first listing (every domain is new in it): its
+            # running VMs in one read.
+            self.refresh(connection, started_now)
 
     def _read_after_start(self, connection: Connection, info: DomainInfo) -> None:
         key = (connection.uri, info.uuid)
