@@ -8,13 +8,10 @@ can change live.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -58,6 +55,7 @@ from kvmgui.core.xml.model import DISK_CACHE_MODES, Disk, Graphics, Interface, W
 from kvmgui.ui.details.common import StatusLabel
 from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.theme import set_tone_style
+from kvmgui.ui.widgets.files import open_file_dialog
 from kvmgui.ui.widgets.plain import plain_label
 
 CPU_MODES = ("host-passthrough", "host-model", "maximum", "custom")
@@ -94,11 +92,7 @@ def choose_file(parent: QWidget, kind: MediaKind, target: QLineEdit) -> None:
     """A file dialog (not modal to the app) whose chosen file goes into ``target``;
     for hosts whose files are this machine's."""
     title, filters = _FILE_FILTERS[kind]
-    dialog = QFileDialog(parent, shown(title), str(Path.home()), shown(filters))
-    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.fileSelected.connect(target.setText)
-    dialog.open()
+    open_file_dialog(parent, shown(title), shown(filters), target.setText)
 
 
 class WhenChoice(QWidget):

@@ -5,14 +5,12 @@ from __future__ import annotations
 import getpass
 from collections.abc import Callable, Sequence
 from functools import partial
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -42,6 +40,7 @@ from kvmgui.core.texts import Translatable
 from kvmgui.core.xml.domain import SourceKind
 from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.template_dialog import template_label
+from kvmgui.ui.widgets.files import open_file_dialog
 from kvmgui.ui.widgets.plain import plain_label, plain_tooltip
 from kvmgui.ui.wizard.common import FieldError
 
@@ -471,15 +470,8 @@ class SourcePage(QWizardPage):
     ) -> None:
         """This machine's files on a local connection; the host's pool volumes otherwise."""
         if self._local_media:
-            dialog = QFileDialog(
-                self,
-                translate("wizard.source_page", "Choose a file"),
-                str(Path.home()),
-                file_filter,
-            )
-            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-            dialog.fileSelected.connect(set_path)
-            dialog.open()
+            open_file_dialog(self, translate("wizard.source_page", "Choose a file"),
+                             file_filter, set_path)
             return
         menu = self.host_volume_menu(kind, set_path)
         menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
