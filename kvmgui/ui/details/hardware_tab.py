@@ -151,6 +151,7 @@ class AddHardwareDialog(QDialog):
         self.path.setPlaceholderText("/var/lib/libvirt/images/data.qcow2")
         # A volume of the host's pools, or (on this machine) a file, fills the path in.
         self.volumes = QComboBox()
+        self.volumes.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.volumes.setAccessibleName(
             translate("details.hardware_tab", "Volumes of the host's storage pools")
         )
@@ -163,7 +164,7 @@ class AddHardwareDialog(QDialog):
         self.browse.clicked.connect(
             lambda: choose_file(self, self._media_kind(), self.path))
         self.choosers = QWidget()
-        choosers = QHBoxLayout(self.choosers)
+        self._choosers_layout = choosers = QHBoxLayout(self.choosers)
         choosers.setContentsMargins(0, 0, 0, 0)
         choosers.addWidget(self.volumes, 1)
         choosers.addWidget(self.browse)
@@ -290,6 +291,9 @@ class AddHardwareDialog(QDialog):
         )
         for volume in volumes:
             self.volumes.addItem(f"{volume.pool} / {volume.name}", volume)
+        self.volumes.updateGeometry()
+        self._choosers_layout.activate()
+        self.adjustSize()  # the dialog grows with the longest entry, not cut at its old width
 
     @Slot(int)
     def _on_volume_chosen(self, index: int) -> None:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLineEdit,
     QListWidget,
+    QStyle,
+    QStyleOptionComboBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -446,6 +448,14 @@ def test_the_add_dialog_fills_the_path_from_a_pool_volume_or_a_local_file(
     assert dialog.volumes.isVisibleTo(dialog) and dialog.browse.isVisibleTo(dialog)
     assert [dialog.volumes.itemText(i) for i in range(1, dialog.volumes.count())] == [
         "images / data.img"]  # a disk image, not the ISO
+    longest = max(dialog.volumes.fontMetrics().horizontalAdvance(dialog.volumes.itemText(i))
+                  for i in range(dialog.volumes.count()))
+    option = QStyleOptionComboBox()
+    dialog.volumes.initStyleOption(option)
+    field = dialog.volumes.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField,
+        dialog.volumes)
+    assert field.width() >= longest  # no entry cut off
     dialog.volumes.setCurrentIndex(1)
     dialog.volumes.activated.emit(1)
     assert dialog.path.text() == "/images/data.img"
