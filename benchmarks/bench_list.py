@@ -14,7 +14,10 @@ MainWindow) offscreen on a qasync loop, against libvirt test-driver files of
    domains paused, then resumed, in one call in the connection's pool), and the
    latency from a pause or resume of a domain on screen to the next paint of the
    list after the model shows its new state (the statistics poller runs at 1 s
-   throughout, as in the steady state).
+   throughout, as in the steady state);
+5. at 10,000 domains, scrolling: the list moved by a wheel step (3 rows) and by
+   a page per frame, each frame's scroll and repaint timed (frames per second
+   and the slowest frame against one frame at 60 Hz).
 
 It is a report, not a test: a missed target prints MISS and the script still
 exits 0; it exits non-zero only when something fails to run.
@@ -88,6 +91,9 @@ EVENT_MEDIAN_TARGET_MS, EVENT_MAX_TARGET_MS = 10.0, 33.0
 BURST_EVENTS = 100  # lifecycle events per burst: 50 domains paused, then resumed
 BURSTS = 3
 EVENT_SAMPLES = 20
+FRAME_TARGET_MS = 1000.0 / 60.0  # scrolling keeps 60 frames per second (issue 13)
+SCROLL_FRAMES = 120  # per kind of step: two seconds at 60 Hz
+WHEEL_ROWS = 3  # Qt's default wheelScrollLines
 POPULATE_TIMEOUT_S = 120.0
 # What a user types into the filter box, then erases.
 TYPED = ("v", "m", "-", "0", "1")
@@ -452,6 +458,64 @@ async def event_latencies(bench: Bench, connection: Connection) -> list[float]:
     return latencies
 
 
+
+@dataclass
+class ScrollRun:
+    step: str  # "wheel" or "page"
+    frames_ms: list[float]  # each frame: the scroll and the repaint it causes
+    painted: int  # frames in which the list was painted
+    elapsed_s: float  # wall time of the frames, the loop's work between them included
+
+    @property
+    def fps(self) -> float:
+        return len(self.frames_ms) / self.elapsed_s
+
+
+def scroll_frame(bench: Bench, rows: int | None) -> float:
+    """Scroll the list down by ``rows`` rows (None: a page; back to the top at
+    the end) and return the ms until the repaint it causes is done. Runs from a
+    Qt callback, like press()."""
+    bar = bench.window.view.verticalScrollBar()
+    step = bar.pageStep() if rows is None else rows * bar.singleStep()
+    target = bar.value() + step if bar.value() < bar.maximum() else bar.minimum()
+    started = time.perf_counter()
+    bar.setValue(target)
+    QCoreApplication.processEvents()
+    QCoreApplication.processEvents()  # what the first pass posted (update requests)
+    return (time.perf_counter() - started) * 1000.0
+
+
+async def scrolling(bench: Bench) -> list[ScrollRun]:
+    """Scroll the list by wheel steps and by pages, one step per frame interval."""
+    loop = asyncio.get_running_loop()
+    bar = bench.window.view.verticalScrollBar()
+    bar.setValue(bar.minimum())
+    await asyncio.sleep(0.2)
+    results = []
+    for step, rows in (("wheel", WHEEL_ROWS), ("page", None)):
+        frames: list[float] = []
+        painted = 0
+        started = time.perf_counter()
+        # One frame per Qt callback, 60 a second, the loop (poller, events) running between.
+        for _ in range(SCROLL_FRAMES):
+            done: asyncio.Future[float] = loop.create_future()
+
+            def run(rows: int | None = rows, done: asyncio.Future[float] = done) -> None:
+                try:
+                    done.set_result(scroll_frame(bench, rows))
+                except Exception as err:  # handed to the awaiting coroutine
+                    done.set_exception(err)
+
+            paints = bench.paints.count
+            QTimer.singleShot(0, run)
+            frames.append(await done)
+            painted += bench.paints.count > paints
+            await asyncio.sleep(max(0.0, (FRAME_TARGET_MS - frames[-1]) / 1000.0))
+        results.append(ScrollRun(step, frames, painted, time.perf_counter() - started))
+    bar.setValue(bar.minimum())
+    return results
+
+
 # ------------------------------------------------------------------ the run
 
 
@@ -527,6 +591,23 @@ def report_events(
                       EVENT_MAX_TARGET_MS, note))
 
 
+def report_scrolling(report: Report, size: int, runs: list[ScrollRun]) -> None:
+    for run in runs:
+        frames = run.frames_ms
+        within = sum(1 for f in frames if f <= FRAME_TARGET_MS)
+        note = (
+            f"{len(frames)} frames at up to 60 a second: {run.fps:.1f} per second, "
+            f"{run.painted} painted, {within} within {FRAME_TARGET_MS:.1f} ms"
+        )
+        print(f"  scrolling by {run.step}: {note}")
+        report.add(Figure(f"{size:,}: scroll frame by {run.step}, median",
+                          statistics.median(frames), FRAME_TARGET_MS))
+        report.add(Figure(f"{size:,}: scroll frame by {run.step}, p99",
+                          percentile(frames, 0.99), FRAME_TARGET_MS))
+        report.add(Figure(f"{size:,}: scroll frame by {run.step}, max",
+                          max(frames), FRAME_TARGET_MS, note))
+
+
 async def bench_all(
     bench: Bench, fleets: dict[int, str], runs: dict[int, int], steady_s: float,
     key_rounds: int, report: Report,
@@ -538,6 +619,7 @@ async def bench_all(
         strokes: list[Keystroke] = []
         burst_stalls: list[float] = []
         latencies: list[float] = []
+        scrolls: list[ScrollRun] = []
         for index in range(runs[size]):
             run, connection = await connect_once(bench, uri, size, steady_s)
             print(
@@ -551,6 +633,8 @@ async def bench_all(
             if last and size == LARGE and key_rounds:
                 strokes = await type_filter(bench, connection, key_rounds)
             if last and size == LARGE:
+                scrolls = await scrolling(bench)
+            if last and size == LARGE:
                 burst_stalls = await event_bursts(bench, connection)
                 latencies = await event_latencies(bench, connection)
             await bench.manager.remove(uri)
@@ -558,6 +642,8 @@ async def bench_all(
         report_size(report, size, results, open_ms, listing_ms)
         if strokes:
             report_keystrokes(report, size, strokes)
+        if scrolls:
+            report_scrolling(report, size, scrolls)
         if latencies:
             report_events(report, size, burst_stalls, latencies)
 
