@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kvmgui.core.units import format_percent
 
 _MARGIN = 2
 _GAP = 6
+#: Drawn cells kept per delegate: a few screenfuls of a statistics column.
+CACHED_CELLS = 256
+
+
+@dataclass(frozen=True, eq=False)
+class _DrawnCell:
+    data: Any  # the model's values object it was drawn from (kept: its identity is its version)
+    look: tuple[Any, ...]
+    pixmap: QPixmap
 
 
 class SparklineDelegate(QStyledItemDelegate):
@@ -27,6 +38,12 @@ class SparklineDelegate(QStyledItemDelegate):
     item's ``maximum_role`` value (e.g. a VM's memory), else ``0..`` the
     largest value shown. ``text_reserve`` is the widest text expected: the
     chart keeps that much room for it, so it does not jump as the text changes.
+
+    A cell is drawn once on a pixmap and painted from it until the model's
+    values object is another one (identity, not equality: the model hands out a
+    new object when the values change, as the statistics poller does after a
+    tick that changed the domain), or the text, scale, size, selection, palette,
+    font or pixel ratio change.
     """
 
     def __init__(
@@ -53,6 +70,10 @@ class SparklineDelegate(QStyledItemDelegate):
         self.maximum_role = maximum_role
         self.color = color
         self.text_reserve = text_reserve
+        # The cells drawn lately, by (row, column, parent): redrawn only when the
+        # model's values object, the text or the look changed.
+        self._drawn: OrderedDict[tuple[int, int, int], _DrawnCell] = OrderedDict()
+        self._reserve: tuple[str, int] = ("", 0)  # (font key, width of text_reserve)
 
     def paint(
         self,
@@ -60,29 +81,56 @@ class SparklineDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        opt.icon = QIcon()  # the chart takes the whole cell
-        widget = opt.widget
+        # The background, selection and focus as the view's other cells have them:
+        # the view's option says all that; the model's text and icon are not drawn.
+        widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
 
-        values = _tail(index.data(self.values_role), self.max_points)
-        text = self._text(index, values)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        palette: QPalette = opt.palette
-        rect = QRectF(opt.rect).adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN)
+        data = index.data(self.values_role)
+        text = self._text(index, data)
+        maximum = self._maximum(index)
+        rect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        ratio = painter.device().devicePixelRatioF()
+        look = (
+            text, maximum, rect.width(), rect.height(), selected, option.palette.cacheKey(),
+            QFont(option.font), ratio,
+        )
+        slot = (index.row(), index.column(), index.internalId())
+        drawn = self._drawn.get(slot)
+        if drawn is None or drawn.data is not data or drawn.look != look:
+            drawn = self._drawn[slot] = _DrawnCell(
+                data, look, self._draw(option, ratio, text, _tail(data, self.max_points), maximum)
+            )
+            if len(self._drawn) > CACHED_CELLS:
+                self._drawn.popitem(last=False)
+        else:
+            self._drawn.move_to_end(slot)
+        painter.drawPixmap(rect.topLeft(), drawn.pixmap)
 
-        painter.save()
+    def _draw(
+        self, option: QStyleOptionViewItem, ratio: float, text: str, values: list[float],
+        maximum: float | None,
+    ) -> QPixmap:
+        """The cell's text and chart on a transparent pixmap of the cell's size."""
+        size = option.rect.size()
+        pixmap = QPixmap(size * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = option.palette
+        rect = QRectF(0, 0, size.width(), size.height()).adjusted(
+            _MARGIN, _MARGIN, -_MARGIN, -_MARGIN
+        )
+        painter = QPainter(pixmap)
         try:
             text_width = 0.0
             if text:
-                metrics = opt.fontMetrics
                 text_width = max(
-                    metrics.horizontalAdvance(text), metrics.horizontalAdvance(self.text_reserve)
+                    option.fontMetrics.horizontalAdvance(text), self._reserve_width(option)
                 )
-                painter.setFont(opt.font)
+                painter.setFont(option.font)
                 painter.setPen(
                     palette.color(
                         QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -96,9 +144,16 @@ class SparklineDelegate(QStyledItemDelegate):
                 color = self.color or palette.color(
                     QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
                 )
-                self._draw_line(painter, chart, values, color, self._maximum(index))
+                self._draw_line(painter, chart, values, color, maximum)
         finally:
-            painter.restore()
+            painter.end()
+        return pixmap
+
+    def _reserve_width(self, option: QStyleOptionViewItem) -> int:
+        font = option.font.key()
+        if self._reserve[0] != font:
+            self._reserve = (font, option.fontMetrics.horizontalAdvance(self.text_reserve))
+        return self._reserve[1]
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -106,10 +161,11 @@ class SparklineDelegate(QStyledItemDelegate):
         height = option.fontMetrics.height() + 2 * _MARGIN
         return QSize(120, max(height, 18))
 
-    def _text(self, index: QModelIndex | QPersistentModelIndex, values: list[float]) -> str:
+    def _text(self, index: QModelIndex | QPersistentModelIndex, data: Any) -> str:
         if self.text_role is not None:
             text = index.data(self.text_role)
             return text if isinstance(text, str) else ""
+        values = _tail(data, self.max_points)
         if not values:
             return ""
         latest = next((v for v in reversed(values) if math.isfinite(v)), None)

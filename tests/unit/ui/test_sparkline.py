@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -36,14 +37,24 @@ def paint(
     model.setData(index, values, VALUES_ROLE)
     if text is not None:
         model.setData(index, text, TEXT_ROLE)
+    return paint_index(delegate, index, selected=selected)
+
+
+@cache
+def cell_palette() -> QPalette:
+    """One palette for every paint, as a view has (its key is part of a drawn cell's)."""
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Text, QColor("black"))
+    palette.setColor(QPalette.ColorRole.Base, BACKGROUND)
+    return palette
+
+
+def paint_index(delegate: SparklineDelegate, index: Any, *, selected: bool = False) -> QImage:
     image = QImage(WIDTH, HEIGHT, QImage.Format.Format_ARGB32)
     image.fill(BACKGROUND)
     option = QStyleOptionViewItem()
     option.rect = QRect(0, 0, WIDTH, HEIGHT)
-    palette = QPalette()
-    palette.setColor(QPalette.ColorRole.Text, QColor("black"))
-    palette.setColor(QPalette.ColorRole.Base, BACKGROUND)
-    option.palette = palette
+    option.palette = cell_palette()
     option.state = QStyle.StateFlag.State_Enabled
     if selected:
         option.state |= QStyle.StateFlag.State_Selected
@@ -189,3 +200,34 @@ def _index_with(values: Any, text: str | None = None) -> Any:
 
 
 _models: list[QStandardItemModel] = []
+
+
+def test_a_cell_is_drawn_again_only_when_its_values_object_or_look_change(
+    app: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    delegate = SparklineDelegate(VALUES_ROLE, max_points=10, maximum=100.0, color=LINE)
+    drawn: list[str] = []
+    draw = delegate._draw
+
+    def counting(option: QStyleOptionViewItem, *args: Any) -> Any:
+        drawn.append(args[1])  # the text
+        return draw(option, *args)
+
+    monkeypatch.setattr(delegate, "_draw", counting)
+    model = QStandardItemModel(1, 1)
+    index = model.index(0, 0)
+    low = np.full(10, 10.0, dtype=np.float32)
+    model.setData(index, low, VALUES_ROLE)
+    first = paint_index(delegate, index)
+    again = paint_index(delegate, index)
+    assert len(drawn) == 1  # painted twice, drawn once
+    assert again == first
+    high = np.full(10, 90.0, dtype=np.float32)  # a tick: a new values object
+    model.setData(index, high, VALUES_ROLE)
+    changed = paint_index(delegate, index)
+    assert drawn == ["10 %", "90 %"]
+    near_top, near_bottom = 2 + round((HEIGHT - 4) * 0.1), HEIGHT - 3 - round((HEIGHT - 4) * 0.1)
+    assert is_line(first, 10, near_bottom) and not is_line(first, 10, near_top)
+    assert is_line(changed, 10, near_top) and not is_line(changed, 10, near_bottom)
+    paint_index(delegate, index, selected=True)
+    assert len(drawn) == 3  # the selection's colours: drawn again
