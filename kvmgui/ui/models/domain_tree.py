@@ -124,6 +124,17 @@ _NUMBER_COLUMNS = (Column.VCPUS, Column.MEMORY, Column.SNAPSHOTS)
 # Combined once: a flag's `|` is a Python call, and every painted number cell asks.
 _RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
+# Columns whose painted answers (multiData) are kept per row (_RowCells):
+# functions of the DomainInfo, and the addresses (on_addresses_changed drops
+# them). The statistics columns change every tick (the poller keeps their
+# values); the snapshot counts are filled when their column is shown.
+_REMEMBERED_COLUMNS = frozenset(
+    (Column.NAME, Column.STATE, Column.VCPUS, Column.MEMORY, Column.IP_ADDRESS)
+)
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+# Rows whose answers are kept, per connection: a few screenfuls.
+REMEMBERED_ROWS = 1000
+
 _SORT_KEYS: dict[Column, Callable[[DomainInfo], SortKey]] = {
     Column.NAME: lambda d: (d.name.lower(), d.uuid),
     Column.STATE: lambda d: (_STATE_ORDER[d.state], d.name.lower(), d.uuid),
@@ -146,6 +157,19 @@ class _ConnectionNode:
     stale: bool = False
     # Every domain in key order, filtered or not; dropped on any change.
     ordered: tuple[list[DomainInfo], list[SortKey]] | None = None
+    # The answers of the rows painted lately, by UUID (DomainTreeModel._answer_remembered).
+    cells: dict[str, _RowCells] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class _RowCells:
+    """What a domain row's cells answered, kept while the row shows this DomainInfo:
+    a repaint then answers from a dict, not from the formatting code."""
+
+    info: DomainInfo
+    answers: list[dict[int, Any]] = field(
+        default_factory=lambda: [{} for _column in range(_COLUMN_COUNT)]
+    )
 
 
 class DomainTreeModel(QStandardItemModel):
@@ -198,30 +222,60 @@ class DomainTreeModel(QStandardItemModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        cell = self._cell(index)
-        return None if cell is None else cell(role)
-
-    def multiData(self, index: AnyIndex, roles: QModelRoleDataSpan) -> None:  # type: ignore[override]
-        # A delegate asks seven roles of each cell it paints: one call into Python, not seven.
-        cell = self._cell(index)
-        if cell is not None:
-            # PySide6 iterates a span (its stub does not say so).
-            for role_data in cast("Iterable[QModelRoleData]", roles):
-                value = cell(role_data.role())
-                if value is None:
-                    role_data.clearData()  # a delegate reuses its span: no value from the last cell
-                else:
-                    role_data.setData(value)
-
-    def _cell(self, index: AnyIndex) -> Callable[[int], Any] | None:
-        """What answers the roles of the cell at ``index`` (looked up once per cell)."""
         if not index.isValid():
             return None
         node = self._by_id.get(index.internalId())
         if node is None:
-            return partial(self._connection_data, self._nodes[index.row()], index.column())
+            return self._connection_data(self._nodes[index.row()], index.column(), role)
         info = node.visible[self._position(node, index.row())]
-        return partial(self._domain_data, node, info, index.column())
+        return self._domain_data(node, info, index.column(), role)
+
+    def multiData(self, index: AnyIndex, roles: QModelRoleDataSpan) -> None:  # type: ignore[override]
+        # A delegate asks seven roles of each cell it paints: one call into Python, not seven.
+        if not index.isValid():
+            return
+        # PySide6 iterates a span (its stub does not say so).
+        spans = cast("Iterable[QModelRoleData]", roles)
+        node = self._by_id.get(index.internalId())
+        column = index.column()
+        if node is None:
+            answer = partial(self._connection_data, self._nodes[index.row()], column)
+        else:
+            info = node.visible[self._position(node, index.row())]
+            if column in _REMEMBERED_COLUMNS:
+                self._answer_remembered(node, info, column, spans)
+                return
+            answer = partial(self._domain_data, node, info, column)
+        for role_data in spans:
+            _set_role_data(role_data, answer(role_data.role()))
+
+    def _answer_remembered(
+        self, node: _ConnectionNode, info: DomainInfo, column: int,
+        spans: Iterable[QModelRoleData],
+    ) -> None:
+        """Answer from what the row's cells answered while it showed ``info``: a
+        repaint of a row costs dictionary lookups, not the formatting code."""
+        cells = node.cells.get(info.uuid)
+        if cells is None or cells.info is not info:
+            if len(node.cells) >= REMEMBERED_ROWS:
+                node.cells.clear()  # a screenful or a few are painted again: start afresh
+            cells = node.cells[info.uuid] = _RowCells(info)
+        answers = cells.answers[column]
+        # Stale rows' colour follows the theme: asked each time.
+        foreground = colour(Tone.STALE) if node.stale else None
+        for role_data in spans:
+            role = role_data.role()
+            if role == _FOREGROUND:
+                value = foreground
+            else:
+                try:
+                    value = answers[role]
+                except KeyError:
+                    value = answers[role] = self._domain_data(node, info, column, role)
+            if value is None:  # (_set_role_data inlined: called for every role painted)
+                role_data.clearData()
+            else:
+                role_data.setData(value)
 
     def _connection_data(self, node: _ConnectionNode, column: int, role: int) -> Any:
         connection = node.connection
@@ -327,6 +381,9 @@ class DomainTreeModel(QStandardItemModel):
 
     @Slot(object, str)
     def on_addresses_changed(self, connection: Connection, uuid: str) -> None:
+        node = self._node_of(connection)
+        if node is not None:
+            node.cells.pop(uuid, None)
         index = self.domain_index(connection, uuid, Column.IP_ADDRESS)
         if index.isValid():
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
@@ -656,6 +713,13 @@ class DomainTreeModel(QStandardItemModel):
         self.dataChanged.emit(
             self.index(final_row, 0, parent), self.index(final_row, _COLUMN_COUNT - 1, parent)
         )
+
+
+def _set_role_data(role_data: QModelRoleData, value: Any) -> None:
+    if value is None:
+        role_data.clearData()  # a delegate reuses its span: no value from the last cell
+    else:
+        role_data.setData(value)
 
 
 def connection_label(connection: Connection) -> str:

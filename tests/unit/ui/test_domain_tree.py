@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import libvirt
+import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
+from kvmgui.core.addresses import AddressSource, GuestAddress
 from kvmgui.core.connection import Connection, DomainChanges
 from kvmgui.core.domain import DomainInfo, DomainState
 from kvmgui.ui.connections import ConnectionManager
@@ -82,6 +85,64 @@ def test_a_delegate_sees_through_multi_data_what_data_says(
     option = QStyleOptionViewItem()
     delegate.initStyleOption(option, state)
     assert not option.icon.isNull()
+
+
+def test_a_repainted_row_is_answered_from_what_it_answered_until_its_domain_changes(
+    manager: ConnectionManager, connect: Connect, fleet_file: Path, qtbot: QtBot,
+    ops: OpRunner, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    model = checked_model(manager)
+    connection = connect(fleet_file)
+    bravo = next(d for d in connection.domains() if d.name == "bravo")
+    delegate = QStyledItemDelegate()
+    formatted: list[tuple[int, int]] = []
+    domain_data = model._domain_data
+
+    def counting(node: Any, info: DomainInfo, column: int, role: int) -> Any:
+        formatted.append((column, role))
+        return domain_data(node, info, column, role)
+
+    monkeypatch.setattr(model, "_domain_data", counting)
+
+    def painted_state() -> str:
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, model.domain_index(connection, bravo.uuid, Column.STATE))
+        return option.text
+
+    assert painted_state() == "Shut off"
+    assert formatted
+    formatted.clear()
+    assert painted_state() == "Shut off"
+    assert formatted == []  # the repaint formatted nothing
+    with qtbot.waitSignal(
+        manager.domains_changed, check_params_cb=mentions(bravo.uuid), timeout=5000
+    ):
+        ops.run(connection.call_domain("start", bravo.uuid, libvirt.virDomain.create))
+    assert painted_state() == "Running (booted)"
+    assert formatted
+
+
+def test_a_painted_address_follows_the_addresses_changed_signal(
+    manager: ConnectionManager, connect: Connect, fleet_file: Path
+) -> None:
+    model = checked_model(manager)
+    connection = connect(fleet_file)
+    alpha = next(d for d in connection.domains() if d.name == "alpha")
+    known: dict[str, tuple[GuestAddress, ...]] = {}
+    model.addresses_for = lambda _connection, uuid: known.get(uuid, ())
+    delegate = QStyledItemDelegate()
+
+    def painted_address() -> str:
+        option = QStyleOptionViewItem()
+        index = model.domain_index(connection, alpha.uuid, Column.IP_ADDRESS)
+        delegate.initStyleOption(option, index)
+        return option.text
+
+    assert painted_address() == ""
+    address = GuestAddress("192.168.122.7", 24, "52:54:00:00:00:07", (AddressSource.LEASE,))
+    known[alpha.uuid] = (address,)
+    model.on_addresses_changed(connection, alpha.uuid)
+    assert painted_address() == "192.168.122.7"
 
 
 def test_titles_arrive_after_the_listing(
