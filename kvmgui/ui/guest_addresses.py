@@ -9,6 +9,7 @@ Reading stops while nothing shows them.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 from functools import partial
 
@@ -135,12 +136,16 @@ class GuestAddresses(QObject):
         for uuid in changes.removed:
             self._forget(connection, uuid)
         started_now: list[str] = []
-        for info in (*changes.added, *changes.changed):
-            key = (connection.uri, info.uuid)
+        uri, running = connection.uri, self._running
+        for info in itertools.chain(changes.added, changes.changed):
+            key = (uri, info.uuid)
             if not info.state.is_active:
-                self._forget(connection, info.uuid)
+                # Only running VMs have addresses or reads pending: the
+                # others of a listing (most of a large one) cost a lookup.
+                if key in running:
+                    self._forget(connection, info.uuid)
                 continue
-            if key not in self._running:
+            if key not in running:
                 self._running.add(key)
                 started_now.append(info.uuid)
                 # A full listing's running VMs are read together, not one by one.
