@@ -18,13 +18,23 @@ _MARGIN = 2
 _GAP = 6
 #: Drawn cells kept per delegate: a few screenfuls of a statistics column.
 CACHED_CELLS = 256
+#: Text widths kept per delegate.
+MEASURED_TEXTS = 1000
+# Looked up once: each is an attribute lookup through PySide's enum type, and
+# a list paints a few dozen sparklines at a time.
+_RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_ITEM_VIEW_ITEM = QStyle.ControlElement.CE_ItemViewItem
+_SELECTED = QStyle.StateFlag.State_Selected
+_TEXT = QPalette.ColorRole.Text
+_HIGHLIGHT = QPalette.ColorRole.Highlight
+_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class _DrawnCell:
     data: Any  # the model's values object it was drawn from (kept: its identity is its version)
     look: tuple[Any, ...]
-    pixmap: QPixmap
+    pixmap: QPixmap | None = None  # made when the cell is painted again unchanged
 
 
 class SparklineDelegate(QStyledItemDelegate):
@@ -39,11 +49,11 @@ class SparklineDelegate(QStyledItemDelegate):
     largest value shown. ``text_reserve`` is the widest text expected: the
     chart keeps that much room for it, so it does not jump as the text changes.
 
-    A cell is drawn once on a pixmap and painted from it until the model's
-    values object is another one (identity, not equality: the model hands out a
-    new object when the values change, as the statistics poller does after a
-    tick that changed the domain), or the text, scale, size, selection, palette,
-    font or pixel ratio change.
+    A chart painted again unchanged is drawn on a pixmap and painted from it
+    until the model's values object is another one (identity, not equality: the
+    model hands out a new object when the values change, as the statistics
+    poller does after a tick that changed the domain), or its place, scale,
+    colour or pixel ratio change. The text is drawn each time.
     """
 
     def __init__(
@@ -73,7 +83,9 @@ class SparklineDelegate(QStyledItemDelegate):
         # The cells drawn lately, by (row, column, parent): redrawn only when the
         # model's values object, the text or the look changed.
         self._drawn: OrderedDict[tuple[int, int, int], _DrawnCell] = OrderedDict()
-        self._reserve: tuple[str, int] = ("", 0)  # (font key, width of text_reserve)
+        # Widths of the texts drawn lately in this font ("": text_reserve's).
+        self._font = QFont()
+        self._widths: dict[str, int] = {}
 
     def paint(
         self,
@@ -85,75 +97,81 @@ class SparklineDelegate(QStyledItemDelegate):
         # the view's option says all that; the model's text and icon are not drawn.
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        style.drawControl(_ITEM_VIEW_ITEM, option, painter, widget)
 
         data = index.data(self.values_role)
         text = self._text(index, data)
-        maximum = self._maximum(index)
-        rect = option.rect
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        ratio = painter.device().devicePixelRatioF()
-        look = (
-            text, maximum, rect.width(), rect.height(), selected, option.palette.cacheKey(),
-            QFont(option.font), ratio,
+        selected = bool(option.state & _SELECTED)
+        palette: QPalette = option.palette
+        cell = option.rect
+        rect = QRectF(cell).adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN)
+        text_width = 0.0
+        if text:
+            text_width = self._text_width(option, text)
+            painter.save()
+            painter.setFont(option.font)
+            painter.setPen(palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT))
+            painter.drawText(rect, _RIGHT_ALIGNED, text)
+            painter.restore()
+        chart = rect.adjusted(0, 0, -(text_width + _GAP if text else 0), 0)
+        if data is None or chart.width() < 8 or chart.height() < 4:
+            return
+        color = self.color or palette.color(
+            _HIGHLIGHTED_TEXT if selected else _HIGHLIGHT
         )
+        maximum = self._maximum(index)
+        ratio = painter.device().devicePixelRatioF()
+        # The chart relative to the cell: a pixmap of the cell's size is drawn
+        # at the same (fractional) places as the direct drawing.
+        at = chart.translated(-cell.x(), -cell.y())
+        look = (at, maximum, cell.width(), cell.height(), color.rgba(), ratio)
         slot = (index.row(), index.column(), index.internalId())
         drawn = self._drawn.get(slot)
-        if drawn is None or drawn.data is not data or drawn.look != look:
-            drawn = self._drawn[slot] = _DrawnCell(
-                data, look, self._draw(option, ratio, text, _tail(data, self.max_points), maximum)
-            )
-            if len(self._drawn) > CACHED_CELLS:
-                self._drawn.popitem(last=False)
-        else:
+        if drawn is not None and drawn.data is data and drawn.look == look:
             self._drawn.move_to_end(slot)
-        painter.drawPixmap(rect.topLeft(), drawn.pixmap)
+            if drawn.pixmap is None:
+                # Painted again unchanged (a tick elsewhere, a selection, the
+                # filter): now worth a pixmap.
+                drawn.pixmap = self._chart_pixmap(cell.size(), ratio, at, data, color, maximum)
+            painter.drawPixmap(cell.topLeft(), drawn.pixmap)
+            return
+        # The first paint of these values here is drawn directly: scrolling
+        # paints most cells once, and a pixmap would only add to it.
+        painter.save()
+        self._draw_line(painter, chart, _tail(data, self.max_points), color, maximum)
+        painter.restore()
+        self._drawn[slot] = _DrawnCell(data, look)
+        if len(self._drawn) > CACHED_CELLS:
+            self._drawn.popitem(last=False)
 
-    def _draw(
-        self, option: QStyleOptionViewItem, ratio: float, text: str, values: list[float],
+    def _chart_pixmap(
+        self, size: QSize, ratio: float, chart: QRectF, data: Any, color: QColor,
         maximum: float | None,
     ) -> QPixmap:
-        """The cell's text and chart on a transparent pixmap of the cell's size."""
-        size = option.rect.size()
+        """The chart alone on a transparent pixmap of the cell's size."""
         pixmap = QPixmap(size * ratio)
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette: QPalette = option.palette
-        rect = QRectF(0, 0, size.width(), size.height()).adjusted(
-            _MARGIN, _MARGIN, -_MARGIN, -_MARGIN
-        )
         painter = QPainter(pixmap)
         try:
-            text_width = 0.0
-            if text:
-                text_width = max(
-                    option.fontMetrics.horizontalAdvance(text), self._reserve_width(option)
-                )
-                painter.setFont(option.font)
-                painter.setPen(
-                    palette.color(
-                        QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-                    )
-                )
-                painter.drawText(
-                    rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text
-                )
-            chart = rect.adjusted(0, 0, -(text_width + _GAP if text else 0), 0)
-            if values and chart.width() >= 8 and chart.height() >= 4:
-                color = self.color or palette.color(
-                    QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
-                )
-                self._draw_line(painter, chart, values, color, maximum)
+            self._draw_line(painter, chart, _tail(data, self.max_points), color, maximum)
         finally:
             painter.end()
         return pixmap
 
-    def _reserve_width(self, option: QStyleOptionViewItem) -> int:
-        font = option.font.key()
-        if self._reserve[0] != font:
-            self._reserve = (font, option.fontMetrics.horizontalAdvance(self.text_reserve))
-        return self._reserve[1]
+    def _text_width(self, option: QStyleOptionViewItem, text: str) -> int:
+        """The room ``text`` takes, at least ``text_reserve``'s: measured once per
+        text and font (a list shows the same few texts over and over)."""
+        if not self._widths or option.font != self._font:
+            self._font = QFont(option.font)
+            self._widths = {"": option.fontMetrics.horizontalAdvance(self.text_reserve)}
+        width = self._widths.get(text)
+        if width is None:
+            reserve = self._widths[""]
+            if len(self._widths) > MEASURED_TEXTS:
+                self._widths = {"": reserve}
+            width = self._widths[text] = max(option.fontMetrics.horizontalAdvance(text), reserve)
+        return width
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

@@ -206,28 +206,28 @@ def test_a_cell_is_drawn_again_only_when_its_values_object_or_look_change(
     app: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     delegate = SparklineDelegate(VALUES_ROLE, max_points=10, maximum=100.0, color=LINE)
-    drawn: list[str] = []
-    draw = delegate._draw
+    drawn: list[float] = []  # the newest value of each chart drawn
+    draw_line = delegate._draw_line
 
-    def counting(option: QStyleOptionViewItem, *args: Any) -> Any:
-        drawn.append(args[1])  # the text
-        return draw(option, *args)
+    def counting(painter: QPainter, chart: Any, values: list[float], *args: Any) -> None:
+        drawn.append(values[-1])
+        draw_line(painter, chart, values, *args)
 
-    monkeypatch.setattr(delegate, "_draw", counting)
+    monkeypatch.setattr(delegate, "_draw_line", counting)
     model = QStandardItemModel(1, 1)
     index = model.index(0, 0)
-    low = np.full(10, 10.0, dtype=np.float32)
-    model.setData(index, low, VALUES_ROLE)
-    first = paint_index(delegate, index)
-    again = paint_index(delegate, index)
-    assert len(drawn) == 1  # painted twice, drawn once
-    assert again == first
-    high = np.full(10, 90.0, dtype=np.float32)  # a tick: a new values object
-    model.setData(index, high, VALUES_ROLE)
+    model.setData(index, np.full(10, 10.0, dtype=np.float32), VALUES_ROLE)
+    first = paint_index(delegate, index)  # drawn directly
+    assert drawn == [10.0]
+    images = [paint_index(delegate, index) for _ in range(3)]  # drawn once more, on a pixmap
+    assert drawn == [10.0, 10.0]
+    assert all(image == first for image in images)
+    # A tick: the model hands out a new values object.
+    model.setData(index, np.full(10, 90.0, dtype=np.float32), VALUES_ROLE)
     changed = paint_index(delegate, index)
-    assert drawn == ["10 %", "90 %"]
+    assert drawn == [10.0, 10.0, 90.0]
     near_top, near_bottom = 2 + round((HEIGHT - 4) * 0.1), HEIGHT - 3 - round((HEIGHT - 4) * 0.1)
     assert is_line(first, 10, near_bottom) and not is_line(first, 10, near_top)
     assert is_line(changed, 10, near_top) and not is_line(changed, 10, near_bottom)
     paint_index(delegate, index, selected=True)
-    assert len(drawn) == 3  # the selection's colours: drawn again
+    assert len(drawn) == 4  # the selection's colours: drawn again
