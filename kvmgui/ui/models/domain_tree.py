@@ -131,6 +131,13 @@ _RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _REMEMBERED_COLUMNS = frozenset(
     (Column.NAME, Column.STATE, Column.VCPUS, Column.MEMORY, Column.IP_ADDRESS)
 )
+# The roles a painted cell is asked, looked up once: each `Qt.ItemDataRole.X`
+# is an attribute lookup through PySide's enum type, and a cell is asked seven.
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_FONT = Qt.ItemDataRole.FontRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 # Rows whose answers are kept, per connection: a few screenfuls.
 REMEMBERED_ROWS = 1000
@@ -281,19 +288,19 @@ class DomainTreeModel(QStandardItemModel):
         connection = node.connection
         if role == Role.CONNECTION:
             return connection
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if column == Column.NAME:
                 return connection_label(connection)
             if column == Column.STATE:
                 return shown(connection.state.value)
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return plain_tooltip(shown(connection.error) or connection.uri)
-        if role == Qt.ItemDataRole.FontRole and column == Column.NAME:
+        if role == _FONT and column == Column.NAME:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and connection.state in _STALE_STATES:
+        if role == _FOREGROUND and connection.state in _STALE_STATES:
             return colour(Tone.ERROR)
         return None
 
@@ -301,7 +308,7 @@ class DomainTreeModel(QStandardItemModel):
         group = STATS_COLUMNS.get(column)
         if group is not None:
             return self._stats_data(node, info, group, role)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if column == Column.NAME:
                 return info.name
             if column == Column.STATE:
@@ -324,20 +331,20 @@ class DomainTreeModel(QStandardItemModel):
             return node.connection
         if role == Role.THUMBNAIL:
             return self.thumbnail_for(node.connection, info.uuid) if self.thumbnail_for else None
-        if role == Qt.ItemDataRole.DecorationRole and column == Column.STATE:
+        if role == _DECORATION and column == Column.STATE:
             return state_icon(info.state, info.managed_save)
-        if role == Qt.ItemDataRole.ToolTipRole and column == Column.IP_ADDRESS:
+        if role == _TOOLTIP and column == Column.IP_ADDRESS:
             addresses = self.addresses_for(node.connection, info.uuid) if self.addresses_for else ()
             return "\n".join(address.text for address in addresses) or None
-        if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME:
+        if role == _TOOLTIP and column == Column.NAME:
             tags = (
                 translate("models.domain_tree", "Tags: ") + " ".join(info.tags) if info.tags else ""
             )
             text = "\n".join(part for part in (info.title, tags) if part)
             return plain_tooltip(text) if text else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBER_COLUMNS:
+        if role == _ALIGNMENT and column in _NUMBER_COLUMNS:
             return _RIGHT_ALIGNED
-        if role == Qt.ItemDataRole.ForegroundRole and node.stale:
+        if role == _FOREGROUND and node.stale:
             return colour(Tone.STALE)
         return None
 
@@ -345,14 +352,14 @@ class DomainTreeModel(QStandardItemModel):
         self, node: _ConnectionNode, info: DomainInfo, group: StatGroups, role: int
     ) -> Any:
         stats = self._stats
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return NO_VALUE if stats is None else stats.current_text(node.connection, info.uuid,
                                                                      group)
         if role == Role.STATS_HISTORY:
             return None if stats is None else stats.sparkline(node.connection, info.uuid, group)
         if role == Role.STATS_MAXIMUM:
             return float(info.memory_kib) if group is StatGroups.MEMORY else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             return _RIGHT_ALIGNED
         if role in (Role.DOMAIN, Role.UUID, Role.CONNECTION):
             return self._domain_data(node, info, Column.NAME, role)
