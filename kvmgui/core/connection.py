@@ -122,6 +122,7 @@ class Connection:
         self._listener = listener
         self._loop = loop
         self._reconcile_interval = reconcile_interval
+        self._max_workers = max_workers
         self._executor = concurrent.futures.ThreadPoolExecutor(
             max_workers=max_workers, thread_name_prefix="libvirt"
         )
@@ -187,7 +188,19 @@ class Connection:
     def start(self) -> None:
         """Open the connection in the background and keep it open until close()."""
         ensure_event_loop()
+        self._executor.submit(self._start_workers)
         self._task = self._loop.create_task(self._keep_open())
+
+    def _start_workers(self) -> None:
+        """Start the rest of the pool's threads from this pool thread. A submit that
+        finds no idle thread starts one, and a thread's start waits until the new
+        thread runs: on the GUI thread, while other threads hold the GIL (a listing
+        of 10,000 domains), that was a stall of tens of milliseconds per thread."""
+        started = threading.Event()
+        for _ in range(self._max_workers - 1):
+            # Each waits until all are submitted, so that no thread is idle yet.
+            self._executor.submit(started.wait)
+        started.set()
 
     async def close(self) -> None:
         self._closing.set()
