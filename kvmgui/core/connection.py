@@ -188,7 +188,6 @@ class Connection:
     def start(self) -> None:
         """Open the connection in the background and keep it open until close()."""
         ensure_event_loop()
-        self._executor.submit(self._start_workers)
         self._task = self._loop.create_task(self._keep_open())
 
     def _start_workers(self) -> None:
@@ -201,6 +200,7 @@ class Connection:
             # Each waits until all are submitted, so that no thread is idle yet.
             self._executor.submit(started.wait)
         started.set()
+        # Every thread runs now: a submit on the GUI thread starts none.
 
     async def close(self) -> None:
         self._closing.set()
@@ -221,6 +221,7 @@ class Connection:
         self._wake.set()
 
     async def _keep_open(self) -> None:
+        await self._loop.run_in_executor(self._executor, self._start_workers)
         delays = LOCAL_RECONNECT_DELAYS if is_local_uri(self.uri) else RECONNECT_DELAYS
         attempt = 0
         while not self._closing.is_set():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -91,6 +92,36 @@ def test_lists_then_follows_events_without_reconcile(tmp_path: Path) -> None:
         assert connection.state is ConnectionState.CLOSED
 
     asyncio.run(scenario())
+
+
+def test_the_loop_thread_starts_at_most_one_pool_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A thread's start waits until the new thread runs: on the GUI thread, while
+    # another thread holds the GIL, that was a stall per pool thread.
+    loop_thread = threading.current_thread()
+    started_here: list[str] = []
+    start = threading.Thread.start
+
+    def recording(thread: threading.Thread) -> None:
+        if threading.current_thread() is loop_thread and thread.name.startswith("libvirt"):
+            started_here.append(thread.name)
+        start(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", recording)
+
+    async def scenario() -> None:
+        recorder = Recorder()
+        connection = _without_reconcile(tmp_path, recorder)
+        await recorder.until(lambda: connection.state is ConnectionState.CONNECTED)
+        # Calls at once, as many as the pool has threads: each finds the others busy.
+        both = threading.Barrier(4, timeout=TIMEOUT)
+        await asyncio.gather(*(connection.call("wait", lambda _conn: both.wait())
+                               for _ in range(4)))
+        await connection.close()
+
+    asyncio.run(scenario())
+    assert len(started_here) <= 1, started_here
 
 
 def test_libvirt_errors_carry_what_the_user_asked(tmp_path: Path) -> None:
