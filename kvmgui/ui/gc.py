@@ -9,7 +9,10 @@ collection is switched off and a timer collects on the GUI thread instead.
 A full collection walks every object: about 40 ms at start-up (the modules
 of Qt, numpy, pyqtgraph), a visible stall. What exists when the collector
 starts lives as long as the process, so it is frozen out of the walk, and
-full collections run at most once a minute.
+full collections run at most once a minute, and only when the old generation
+has grown by a quarter since the last one (CPython's own rule for its
+automatic collector): at 10,000 domains the old generation holds about
+100,000 objects and its walk took 26 ms, every minute, though it found nothing.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ class GuiThreadGarbageCollector(QObject):
         gc.collect()
         gc.freeze()
         self._last_full = time.monotonic()
+        self._old_after_full = len(gc.get_objects(generation=2))
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.on_check)
         self._timer.start(CHECK_INTERVAL_MS)
@@ -40,10 +44,22 @@ class GuiThreadGarbageCollector(QObject):
         # The automatic collector's thresholds, checked once a second.
         first, second, third = gc.get_count()
         now = time.monotonic()
-        if third > self._threshold[2] and now - self._last_full >= FULL_COLLECTION_EVERY_S:
+        if (
+            third > self._threshold[2]
+            and now - self._last_full >= FULL_COLLECTION_EVERY_S
+            and self._old_generation_grew()
+        ):
             self._last_full = now
             gc.collect(2)
+            self._old_after_full = len(gc.get_objects(generation=2))
         elif second > self._threshold[1]:
             gc.collect(1)
         elif first > self._threshold[0]:
             gc.collect(0)
+
+    def _old_generation_grew(self) -> bool:
+        """Whether the objects that came into the old generation since the last full
+        collection are more than a quarter of those it left (about 1 ms to count at
+        100,000 objects)."""
+        grown = len(gc.get_objects(generation=2)) - self._old_after_full
+        return grown > self._old_after_full / 4

@@ -7,7 +7,7 @@ import weakref
 
 from PySide6.QtWidgets import QApplication
 
-from kvmgui.ui.gc import GuiThreadGarbageCollector
+from kvmgui.ui.gc import FULL_COLLECTION_EVERY_S, GuiThreadGarbageCollector
 
 
 class Node:
@@ -29,3 +29,35 @@ def test_cycles_wait_for_the_gui_thread(qapp: QApplication) -> None:
     assert watch() is None
     assert len(kept) > gc.get_threshold()[0]
     collector.deleteLater()
+
+
+def test_a_full_collection_waits_until_the_old_generation_grew_by_a_quarter(
+    qapp: QApplication,
+) -> None:
+    collector = GuiThreadGarbageCollector(qapp)
+    generations: list[int] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            generations.append(info["generation"])
+
+    def check_when_a_full_collection_is_due() -> None:
+        for _ in range(gc.get_threshold()[2] + 1):
+            gc.collect(1)  # each counts one toward the old generation's threshold
+        collector._last_full -= FULL_COLLECTION_EVERY_S
+        generations.clear()
+        collector.on_check()
+
+    gc.callbacks.append(record)
+    try:
+        # Survivors of young collections: the old generation grows.
+        kept = [Node() for _ in range(10_000)]
+        check_when_a_full_collection_is_due()
+        assert 2 in generations
+        # Nothing new since: the old generation's walk would find nothing.
+        check_when_a_full_collection_is_due()
+        assert 2 not in generations
+    finally:
+        gc.callbacks.remove(record)
+        collector.deleteLater()
+    assert len(kept) == 10_000
