@@ -174,9 +174,8 @@ class _RowCells:
     a repaint then answers from a dict, not from the formatting code."""
 
     info: DomainInfo
-    answers: list[dict[int, Any]] = field(
-        default_factory=lambda: [{} for _column in range(_COLUMN_COUNT)]
-    )
+    # Per column painted (of _REMEMBERED_COLUMNS): role -> answer.
+    answers: dict[int, dict[int, Any]] = field(default_factory=dict)
 
 
 class DomainTreeModel(QStandardItemModel):
@@ -267,7 +266,9 @@ class DomainTreeModel(QStandardItemModel):
             if len(node.cells) >= REMEMBERED_ROWS:
                 node.cells.clear()  # a screenful or a few are painted again: start afresh
             cells = node.cells[info.uuid] = _RowCells(info)
-        answers = cells.answers[column]
+        answers = cells.answers.get(column)
+        if answers is None:
+            answers = cells.answers[column] = {}
         # Stale rows' colour follows the theme: asked each time.
         foreground = colour(Tone.STALE) if node.stale else None
         for role_data in spans:
