@@ -18,7 +18,12 @@ time and RSS at that moment are printed beside it. Medians and maxima of the
 runs are compared with the issue's targets; a miss prints MISS, the script
 still exits 0 (non-zero only when a launch fails).
 
+With ``--checkouts DIR...`` each run launches ``python -m kvmgui`` from each
+of those source trees in turn (old and new code interleaved, so a busy machine
+weighs on both alike) and reports each tree apart.
+
     .venv/bin/python benchmarks/bench_startup.py [--runs 5] [--sizes 200 2000 10000]
+        [--checkouts OLD_TREE NEW_TREE]
 """
 
 from __future__ import annotations
@@ -65,9 +70,13 @@ class Launch:
     domains: int
 
 
-def kvmgui_command() -> list[str]:
+def kvmgui_command(checkout: Path | None) -> tuple[list[str], dict[str, str]]:
+    """The command that starts kvmgui (from ``checkout``'s sources if given) and its
+    environment additions."""
+    if checkout is not None:
+        return [sys.executable, "-m", "kvmgui"], {"PYTHONPATH": str(checkout)}
     script = Path(sys.executable).parent / "kvmgui"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "kvmgui"]
+    return ([str(script)] if script.exists() else [sys.executable, "-m", "kvmgui"]), {}
 
 
 @contextlib.contextmanager
@@ -101,7 +110,10 @@ def proc_cpu_and_rss(pid: int) -> tuple[float, float]:
     return cpu, rss_pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def launch_once(uri: str, run_dir: Path, platform_env: dict[str, str]) -> Launch:
+def launch_once(
+    uri: str, run_dir: Path, platform_env: dict[str, str], checkout: Path | None
+) -> Launch:
+    command, command_env = kvmgui_command(checkout)
     for name in ("config", "state", "runtime"):
         (run_dir / name).mkdir(mode=0o700, parents=True)
     env = {
@@ -109,6 +121,7 @@ def launch_once(uri: str, run_dir: Path, platform_env: dict[str, str]) -> Launch
         # PYTHONDONTWRITEBYTECODE would have every launch compile every module.
         **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
         **platform_env,
+        **command_env,
         "XDG_CONFIG_HOME": str(run_dir / "config"),
         "XDG_STATE_HOME": str(run_dir / "state"),
         "XDG_RUNTIME_DIR": str(run_dir / "runtime"),
@@ -117,7 +130,7 @@ def launch_once(uri: str, run_dir: Path, platform_env: dict[str, str]) -> Launch
     with open(run_dir / "stderr.txt", "wb") as stderr:
         started = time.time()
         process = subprocess.Popen(
-            [*kvmgui_command(), "--connect", uri], env=env,
+            [*command, "--connect", uri], env=env,
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr,
         )
         try:
@@ -177,17 +190,26 @@ def report(label: str, expected: int | None, launches: list[Launch], target: flo
 
 
 def bench(uri: str, label: str, expected: int | None, runs: int, tmpdir: Path,
-          platform_env: dict[str, str], target: float) -> str:
+          platform_env: dict[str, str], target: float,
+          checkouts: Sequence[Path | None]) -> list[str]:
+    """Rows of the table: one per checkout, launched in turn in every run."""
     print(f"\n{label} ({uri})", flush=True)
-    launches = []
-    # One launch first, not counted: bytecode written, fleet file in the page cache.
-    launch_once(uri, tmpdir / f"{label}-warm-up", platform_env)
+    launches: dict[Path | None, list[Launch]] = {checkout: [] for checkout in checkouts}
+    for number, checkout in enumerate(checkouts):
+        # One launch first, not counted: bytecode written, fleet file in the page cache.
+        launch_once(uri, tmpdir / f"{label}-{number}-warm-up", platform_env, checkout)
     for index in range(runs):
-        launch = launch_once(uri, tmpdir / f"{label}-{index}", platform_env)
-        print(f"  run {index + 1}: {launch.seconds:.3f} s (app: {launch.app_seconds} s, "
-              f"CPU {launch.cpu_seconds:.2f} s, RSS {launch.rss_mib:.0f} MiB)", flush=True)
-        launches.append(launch)
-    return report(label, expected, launches, target)
+        for number, checkout in enumerate(checkouts):
+            launch = launch_once(uri, tmpdir / f"{label}-{number}-{index}", platform_env,
+                                 checkout)
+            print(f"  run {index + 1}{'' if checkout is None else f' ({checkout})'}: "
+                  f"{launch.seconds:.3f} s (app: {launch.app_seconds} s, "
+                  f"CPU {launch.cpu_seconds:.2f} s, RSS {launch.rss_mib:.0f} MiB)", flush=True)
+            launches[checkout].append(launch)
+    return [
+        report(label if checkout is None else f"{label}, {checkout}", expected, runs_of, target)
+        for checkout, runs_of in launches.items()
+    ]
 
 
 @contextlib.contextmanager
@@ -213,6 +235,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=5, help="launches per fleet")
     parser.add_argument("--system", action="store_true",
                         help="also qemu:///system with 200 domains, 50 paused (starts 50 QEMUs)")
+    parser.add_argument("--checkouts", type=Path, nargs="*", default=[],
+                        help="source trees to launch in turn, each reported apart "
+                        "(default: the installed kvmgui)")
     parser.add_argument("--offscreen", action="store_true",
                         help="Qt's offscreen platform even where Xvfb is installed")
     return parser.parse_args(argv)
@@ -225,17 +250,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kvmgui-bench-startup-") as tmp, \
             display(args.offscreen) as platform_env:
         tmpdir = Path(tmp)
+        checkouts: list[Path | None] = [*args.checkouts] or [None]
         print(f"bench_startup: {datetime.datetime.now().isoformat(timespec='seconds')}, "
               f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}, "
               f"platform {platform_env['QT_QPA_PLATFORM']}, {args.runs} runs each", flush=True)
         for size in args.sizes:
             path = write_node(tmpdir / f"fleet-{size}.xml", numbered_fleet(size))
-            rows.append(bench(f"test://{path}", f"{size:,} test-driver", size, args.runs,
-                              tmpdir, platform_env, TARGETS_S[size]))
+            rows += bench(f"test://{path}", f"{size:,} test-driver", size, args.runs,
+                          tmpdir, platform_env, TARGETS_S[size], checkouts)
         if args.system:
             with system_fleet() as size:
-                rows.append(bench(SYSTEM_URI, f"{SYSTEM_URI} ({size} domains)", None,
-                                  args.runs, tmpdir, platform_env, TARGETS_S[SYSTEM_URI]))
+                rows += bench(SYSTEM_URI, f"{SYSTEM_URI} ({size} domains)", None,
+                              args.runs, tmpdir, platform_env, TARGETS_S[SYSTEM_URI], checkouts)
     print("\n" + "\n".join(rows))
     return 0
 
