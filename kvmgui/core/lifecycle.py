@@ -7,20 +7,19 @@ import logging
 import os
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import libvirt
 
 from kvmgui.core.domain import DomainInfo, DomainState
-from kvmgui.core.storage import (
-    ImageHeaderError,
-    delete_volume_by_path,
-    image_references,
-    volume_for_path,
-)
 from kvmgui.core.texts import Translatable
 from kvmgui.core.uri import is_local_uri
-from kvmgui.core.xml.domain import domain_disks
-from kvmgui.core.xml.model import Disk, Domain
+
+# Storage and the domain XML model are loaded by the deleting functions: the
+# lifecycle actions are in every main window, which must not wait for them
+# before its first paint (bench_startup.py).
+if TYPE_CHECKING:
+    from kvmgui.core.xml.model import Disk
 
 log = logging.getLogger(__name__)
 
@@ -172,6 +171,8 @@ def disk_file(conn: libvirt.virConnect, disk: Disk) -> str | None:
 
 def _disk_files(conn: libvirt.virConnect, disk: Disk, local: bool) -> set[str]:
     """The files a disk reads: its source and its whole backing chain."""
+    from kvmgui.core.storage import ImageHeaderError, image_references
+
     path = disk_file(conn, disk)
     if path is None:
         return set()
@@ -193,6 +194,8 @@ def _disk_files(conn: libvirt.virConnect, disk: Disk, local: bool) -> set[str]:
 def _running_and_defined_disks(dom: libvirt.virDomain) -> list[Disk]:
     """The disks of what runs and of the definition: a disk added or removed for the
     next boot counts."""
+    from kvmgui.core.xml.model import Domain
+
     xmls = [dom.XMLDesc(0)]
     if dom.isActive():
         xmls.append(dom.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE))
@@ -226,6 +229,9 @@ def path_users(
 def disks_for_delete(dom: libvirt.virDomain) -> list[DiskChoice]:
     """The domain's file-backed disks: which libvirt can remove, who else uses them,
     and which is its cloud-init seed."""
+    from kvmgui.core.storage import volume_for_path
+    from kvmgui.core.xml.domain import domain_disks
+
     conn = dom.connect()
     disks = [(disk, disk.path) for disk in domain_disks(dom.XMLDesc(0)) if disk.path]
     users = path_users(conn, [path for _disk, path in disks], dom.UUIDString())
@@ -255,6 +261,8 @@ def delete_domain(
     leaves the disks in place rather than a domain pointing at missing disks.
     Returns the volumes that could not be removed, with why.
     """
+    from kvmgui.core.storage import delete_volume_by_path
+
     conn = dom.connect()
     users = path_users(conn, volume_paths, dom.UUIDString())
     undefine(dom)

@@ -12,17 +12,14 @@ Every function here blocks on the daemon: run it in the connection's pool.
 from __future__ import annotations
 
 import logging
-import uuid as uuid_module
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import libvirt
 
-from kvmgui.core.clone import STARTING, CloneMode, CloneRefused, clone_definition
 from kvmgui.core.domain import DomainInfo, read_domain
 from kvmgui.core.errors import LibvirtCallError
 from kvmgui.core.metadata import metadata_in_domain, read_metadata, set_metadata_in_domain
-from kvmgui.core.storage import Rollback
 from kvmgui.core.texts import Sentences, Translatable
 
 log = logging.getLogger(__name__)
@@ -47,6 +44,13 @@ def run_throwaway(
     conn: libvirt.virConnect, source_uuid: str, progress: Callable[[str], None]
 ) -> DomainInfo:
     """Start a throwaway VM of the shut-off ``source_uuid``; its snapshot."""
+    # Cloning (uuid, storage, the XML model) is loaded when a throwaway starts:
+    # the main window's watch for leftovers imports this module at launch.
+    import uuid as uuid_module
+
+    from kvmgui.core.clone import STARTING, CloneMode, CloneRefused, clone_definition
+    from kvmgui.core.storage import Rollback
+
     source = conn.lookupByUUIDString(source_uuid)
     if source.isActive():
         raise CloneRefused(Translatable(

@@ -26,30 +26,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvmgui.core.clone import CloneOutcome, clone_vms
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainInfo
-from kvmgui.core.templates import template_clone_request
-from kvmgui.core.throwaway import Leftover
 from kvmgui.core.uri import demo_uri
 from kvmgui.ui.app import App
-from kvmgui.ui.console.thumbnails import ThumbnailService, ThumbnailView
 from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.models.domain_tree import STATS_COLUMNS, Column, DomainTreeModel, Role
 from kvmgui.ui.models.tag_groups import GROUP_ROLE, GroupColumn, TagGroupModel
-from kvmgui.ui.shortcuts import ShortcutsDialog
 from kvmgui.ui.snapshot_column import SnapshotCountColumn
 from kvmgui.ui.stats_columns import ListStatsColumns
-from kvmgui.ui.template_dialog import NewFromTemplateDialog
 from kvmgui.ui.vm_actions import SelectedDomain, VmActions
 from kvmgui.ui.widgets.actions import make_action
 from kvmgui.ui.widgets.icons import app_icon
 from kvmgui.ui.widgets.message_bar import MessageBar
 
-# What no first paint needs is imported when first used (bench_startup.py).
+# What no first paint needs is imported when first used (bench_startup.py;
+# tests/unit/ui/test_startup_imports.py names what must stay out).
 if TYPE_CHECKING:
+    from kvmgui.core.clone import CloneOutcome
+    from kvmgui.core.throwaway import Leftover
+    from kvmgui.ui.console.thumbnails import ThumbnailService, ThumbnailView
     from kvmgui.ui.details.window import DetailsWindow
     from kvmgui.ui.host_window import HostWindow
+    from kvmgui.ui.template_dialog import NewFromTemplateDialog
     from kvmgui.ui.wizard import NewVmWizard
 
 log = logging.getLogger(__name__)
@@ -104,15 +103,9 @@ class MainWindow(QMainWindow):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMaximumWidth(320)
         self.message_bar = MessageBar()
-        # Thumbnails follow what this window's views show.
-        self.thumbnails = ThumbnailService(settings, self.ops, self)
-        self.model.thumbnail_for = self.thumbnails.icon
         self.model.addresses_for = app.addresses.addresses
-        # The icon view shares the list's selection: actions see one selection.
-        self.thumbnail_view = ThumbnailView(self.model)
-        self.thumbnail_view.setAccessibleName(translate("mainwindow", "Virtual machine screens"))
-        self.thumbnail_view.setSelectionModel(self.view.selectionModel())
-        self.thumbnails.add_provider(self.thumbnail_view.visible_domains)
+        # Made with the icon view or the first details window (see thumbnails).
+        self._thumbnails: tuple[ThumbnailService, ThumbnailView] | None = None
         self.group_model = TagGroupModel(self.manager, self)
         self.group_view = QTreeView()
         self.group_view.setModel(self.group_model)
@@ -128,7 +121,6 @@ class MainWindow(QMainWindow):
         self.group_view.header().resizeSection(GroupColumn.STATE, 170)
         self.view_stack = QStackedWidget()
         self.view_stack.addWidget(self.view)
-        self.view_stack.addWidget(self.thumbnail_view)
         self.view_stack.addWidget(self.group_view)
 
         central = QWidget()
@@ -145,12 +137,43 @@ class MainWindow(QMainWindow):
         self.on_rows_inserted(QModelIndex(), 0, self.model.rowCount() - 1)
         self._update_title()
         self.update_actions()
-        self.thumbnails.start()
         self.view.setColumnHidden(Column.IP_ADDRESS, True)
         self.ip_column_action.setChecked(settings.column_shown("ip"))
         self.snapshot_column.action.setChecked(settings.column_shown("snapshots"))
 
     # ------------------------------------------------------------- building
+
+    @property
+    def thumbnails(self) -> ThumbnailService:
+        """The screens of the VMs that this window's icon view and details windows show."""
+        return self._thumbnail_service_and_view()[0]
+
+    @property
+    def thumbnail_view(self) -> ThumbnailView:
+        """The icon view: the screens of the running VMs of one connection."""
+        return self._thumbnail_service_and_view()[1]
+
+    def _thumbnail_service_and_view(self) -> tuple[ThumbnailService, ThumbnailView]:
+        if self._thumbnails is None:
+            # Made on first use: no screenshot is taken before the icon view or a
+            # details window asks, and the list's first paint needs neither.
+            from kvmgui.ui.console.thumbnails import ThumbnailService, ThumbnailView
+
+            service = ThumbnailService(self.settings, self.ops, self)
+            self.model.thumbnail_for = service.icon
+            # The icon view shares the list's selection: actions see one selection.
+            view = ThumbnailView(self.model)
+            view.setAccessibleName(translate("mainwindow", "Virtual machine screens"))
+            view.setSelectionModel(self.view.selectionModel())
+            service.add_provider(view.visible_domains)
+            self.view_stack.insertWidget(1, view)
+            view.activated.connect(self.on_activated)
+            view.customContextMenuRequested.connect(self.on_context_menu)
+            service.thumbnail_changed.connect(self.model.on_thumbnail_changed)
+            service.paused_changed.connect(self.on_thumbnails_paused)
+            service.start()
+            self._thumbnails = service, view
+        return self._thumbnails
 
     def _create_actions(self) -> None:
         make = partial(make_action, self)
@@ -221,7 +244,7 @@ class MainWindow(QMainWindow):
         )
         self.about_action = make(translate("mainwindow", "About kvmgui"), None, self.show_about)
         self.shortcuts_action = make(translate("mainwindow", "Keyboard Shortcuts"), "F1",
-                                     lambda: ShortcutsDialog(self, self).open())
+                                     self.show_shortcuts)
         self.preferences_action = make(
             translate("mainwindow", "Preferences…"),
             QKeySequence.StandardKey.Preferences,
@@ -315,10 +338,6 @@ class MainWindow(QMainWindow):
         self.manager.domains_changed.connect(self.on_domains_changed)
         self.ops.failed.connect(self.message_bar.on_error)
         self.thumbnails_action.toggled.connect(self.show_thumbnails)
-        self.thumbnail_view.activated.connect(self.on_activated)
-        self.thumbnail_view.customContextMenuRequested.connect(self.on_context_menu)
-        self.thumbnails.thumbnail_changed.connect(self.model.on_thumbnail_changed)
-        self.thumbnails.paused_changed.connect(self.on_thumbnails_paused)
         self.viewer_launcher.failed.connect(self.message_bar.on_error)
         self.viewer_launcher.no_graphics.connect(self.on_no_graphics)
 
@@ -594,6 +613,8 @@ class MainWindow(QMainWindow):
 
     def new_from_template(self) -> NewFromTemplateDialog:
         """Offer the templates of every connection; the one chosen is cloned and started."""
+        from kvmgui.ui.template_dialog import NewFromTemplateDialog
+
         templates = [
             (connection, info)
             for connection in self.manager.connections()
@@ -608,6 +629,9 @@ class MainWindow(QMainWindow):
 
     @Slot(object, object)
     def create_from_template(self, connection: Connection, template: DomainInfo) -> None:
+        from kvmgui.core.clone import clone_vms
+        from kvmgui.core.templates import template_clone_request
+
         request = template_clone_request(template, {info.name for info in connection.domains()})
         self.statusBar().showMessage(
             translate("mainwindow", "Making {value} from {name}…").format(
@@ -703,6 +727,11 @@ class MainWindow(QMainWindow):
     def open_demo(self) -> None:
         self.manager.add(demo_uri())
 
+    def show_shortcuts(self) -> None:
+        from kvmgui.ui.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self, self).open()
+
     def show_about(self) -> None:
         from kvmgui.ui.about import AboutDialog
 
@@ -729,7 +758,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in [*self._details.values(), *self._host_windows.values()]:
             window.close()
-        self.thumbnails.stop()
+        if self._thumbnails is not None:
+            self._thumbnails[0].stop()
         if self.ip_column_action.isChecked():
             # No more reading of addresses; the action stays checked, so the
             # column is remembered as shown.

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTreeView
 
 from kvmgui.core.connection import Connection, DomainChanges
-from kvmgui.core.snapshots import snapshot_counts
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.i18n import translate
 from kvmgui.ui.models.domain_tree import Column, DomainTreeModel
@@ -66,6 +65,9 @@ class SnapshotCountColumn(QObject):
     def _read(self, connection: Connection, uuids: list[str] | None) -> None:
         if not connection.is_open:
             return
+        # Snapshots (and their XML diffing) load when the column is first shown.
+        from kvmgui.core.snapshots import snapshot_counts
+
         self._ops.run(
             connection.call(
                 translate("snapshot_column", "Could not count snapshots"),

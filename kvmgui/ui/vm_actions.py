@@ -23,29 +23,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kvmgui.core.addresses import GuestAddress, primary_address, read_addresses
 from kvmgui.core.connection import Connection
-from kvmgui.core.consoles import KeyCombo, send_key_combo
+from kvmgui.core.consoles import send_key_combo
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.lifecycle import Action, delete_domain
 from kvmgui.core.metadata import change_tags
-from kvmgui.core.ssh import known_hosts_path, ssh_command, ssh_command_line
-from kvmgui.core.templates import clones_backed_by, make_template
 from kvmgui.core.texts import Translatable
-from kvmgui.core.throwaway import run_throwaway
-from kvmgui.ui.clone_dialog import CloneDialog
 from kvmgui.ui.console.send_keys import SendKeyMenu
-from kvmgui.ui.console.viewer_launcher import ViewerLauncher
-from kvmgui.ui.delete_dialog import DeleteDialog, Deletion
-from kvmgui.ui.details.snapshots_tab import RevertDialog, TakeSnapshotDialog
-from kvmgui.ui.group_progress import GroupActionDialog
 from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.ops import OpRunner
-from kvmgui.ui.tags_dialog import TagChange, TagsDialog
 from kvmgui.ui.widgets.actions import make_action
 
+# The dialogs and the operations behind them (cloning, templates, SSH,
+# addresses) are imported where an action opens or runs them: the window's
+# first paint needs only the actions (bench_startup.py).
 if TYPE_CHECKING:
+    from kvmgui.core.addresses import GuestAddress
+    from kvmgui.core.consoles import KeyCombo
+    from kvmgui.ui.clone_dialog import CloneDialog
     from kvmgui.ui.console.ssh_window import SshWindow
+    from kvmgui.ui.console.viewer_launcher import ViewerLauncher
+    from kvmgui.ui.delete_dialog import Deletion
+    from kvmgui.ui.details.snapshots_tab import RevertDialog, TakeSnapshotDialog
+    from kvmgui.ui.tags_dialog import TagChange, TagsDialog
 
 ACTION_SHORTCUTS = {
     Action.START: "Ctrl+R",
@@ -206,6 +206,8 @@ class VmActions(QObject):
         elif targets:
             # A group (several VMs, or a tag group's row): one progress window,
             # the failures in its rows, one summary in the status bar.
+            from kvmgui.ui.group_progress import GroupActionDialog
+
             progress = GroupActionDialog(action, targets, self._ops, self._window)
             progress.ended.connect(self.said)
             progress.show()
@@ -296,6 +298,8 @@ class VmActions(QObject):
         box.open()
 
     def _open_delete_dialog(self, selected: list[SelectedDomain]) -> None:
+        from kvmgui.ui.delete_dialog import DeleteDialog
+
         dialog = DeleteDialog([(s.connection, s.info) for s in selected], self._ops, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.deletion_chosen.connect(self.on_deletion_chosen)
@@ -361,9 +365,13 @@ class VmActions(QObject):
             action.setEnabled(bool(selected) and selected[0].info.persistent)
 
     def take_snapshot(self) -> None:
+        from kvmgui.ui.details.snapshots_tab import TakeSnapshotDialog
+
         self._open_snapshot_dialog(TakeSnapshotDialog)
 
     def revert_to_snapshot(self) -> None:
+        from kvmgui.ui.details.snapshots_tab import RevertDialog
+
         self._open_snapshot_dialog(RevertDialog)
 
     def _open_snapshot_dialog(self, dialog_class: type[TakeSnapshotDialog | RevertDialog]) -> None:
@@ -457,6 +465,8 @@ class VmActions(QObject):
         if len(selected) != 1:
             return None
         item = selected[0]
+        from kvmgui.ui.clone_dialog import CloneDialog
+
         dialog = CloneDialog(item.connection, item.info, self._ops, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -467,6 +477,8 @@ class VmActions(QObject):
         selected = self._selection()
         if not selected:
             return None
+        from kvmgui.ui.tags_dialog import TagsDialog
+
         dialog = TagsDialog([item.info for item in selected], self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.tags_chosen.connect(partial(self.change_tags, selected))
@@ -485,6 +497,8 @@ class VmActions(QObject):
         if len(selected) != 1:
             return
         item = selected[0]
+        from kvmgui.core.addresses import primary_address, read_addresses
+        from kvmgui.core.ssh import known_hosts_path, ssh_command
 
         def build(addresses: tuple[GuestAddress, ...]) -> None:
             address = primary_address(addresses)
@@ -513,12 +527,15 @@ class VmActions(QObject):
         )
 
     def _copy_ssh_command(self, item: SelectedDomain, args: list[str]) -> None:
+        from kvmgui.core.ssh import ssh_command_line
+
         line = ssh_command_line(args)
         QGuiApplication.clipboard().setText(line)
         self.said.emit(translate("vm_actions", "Copied: {line}").format(line=line))
 
     def _open_ssh_terminal(self, item: SelectedDomain, args: list[str]) -> None:
         # The terminal (pyte) is loaded with the first SSH window, not at start.
+        from kvmgui.core.ssh import known_hosts_path
         from kvmgui.ui.console.ssh_window import SshWindow
 
         known_hosts = known_hosts_path(item.info.uuid)
@@ -541,6 +558,8 @@ class VmActions(QObject):
         if len(selected) != 1:
             return
         item = selected[0]
+        from kvmgui.core.throwaway import run_throwaway
+
         self._ops.run(
             item.connection.call(
                 translate("vm_actions", "Could not run a throwaway of {name}").format(
@@ -570,6 +589,8 @@ class VmActions(QObject):
         )
 
     def _make_templates(self, targets: list[SelectedDomain]) -> None:
+        from kvmgui.core.templates import make_template
+
         for item in targets:
             self._ops.run(
                 item.connection.call_domain(
@@ -601,6 +622,8 @@ def _can_be_template(info: DomainInfo) -> bool:
 
 
 async def _clones_of_templates(templates: list[SelectedDomain]) -> dict[str, list[str]]:
+    from kvmgui.core.templates import clones_backed_by
+
     clones: dict[str, list[str]] = {}
     for item in templates:
         names = await item.connection.call_domain(
