@@ -29,7 +29,7 @@ from kvmgui.core.domain import DomainInfo, Labels, list_domains, read_domain, re
 from kvmgui.core.errors import LibvirtCallError, describe_open_error, is_connection_broken
 from kvmgui.core.events import ensure_event_loop
 from kvmgui.core.texts import Translatable
-from kvmgui.core.uri import is_local_uri
+from kvmgui.core.uri import is_in_process_uri, is_local_uri
 
 log = logging.getLogger(__name__)
 
@@ -276,8 +276,14 @@ class Connection:
     async def _serve(self, session: _Session) -> None:
         """List, then follow events until the session is lost."""
         started = time.monotonic()
+        # A daemon answers info() with one RPC per domain: the first listing of
+        # its domains is the bulk calls alone, shown as soon as they answer, and
+        # a second one reads the vCPUs and memory. libvirt's test driver runs in
+        # this process, where info() is a function call: one listing does.
+        sizes_later = not is_in_process_uri(self.uri)
         count, unlabelled = await self._run(
-            "list virtual machines", self._full_listing, session
+            "list virtual machines", partial(self._full_listing, with_sizes=not sizes_later),
+            session,
         )
         self.error = ""
         self._set_state(ConnectionState.CONNECTED, "")
@@ -285,7 +291,10 @@ class Connection:
             "connection %s open, first listing complete: %d domains in %.3f s",
             self.uri, count, time.monotonic() - started,
         )
-        labels = self._loop.create_task(self._read_labels(session, unlabelled))
+        details = self._loop.create_task(
+            self._complete_first_listing(session) if sizes_later
+            else self._read_labels(session, unlabelled)
+        )
         try:
             while not session.lost.is_set():
                 try:
@@ -296,7 +305,13 @@ class Connection:
                     )
                     await self._read_labels(session, unlabelled)
         finally:
-            labels.cancel()
+            details.cancel()
+
+    async def _complete_first_listing(self, session: _Session) -> None:
+        """What the first listing left out, once the list shows it: vCPUs and memory
+        (a full listing, one RPC per domain), then titles and tags."""
+        _count, unlabelled = await self._run("list virtual machines", self._full_listing, session)
+        await self._read_labels(session, unlabelled)
 
     def _open_session(self) -> _Session:
         opening, self._opening = self._opening, None
@@ -346,10 +361,12 @@ class Connection:
 
     # --------------------------------------------- store (pool threads only)
 
-    def _full_listing(self, virconn: libvirt.virConnect) -> tuple[int, list[str]]:
+    def _full_listing(
+        self, virconn: libvirt.virConnect, with_sizes: bool = True
+    ) -> tuple[int, list[str]]:
         with self._store_lock:
             known_labels = {uuid: self._store[uuid].labels for uuid in self._labels_read}
-        infos, unlabelled = list_domains(virconn, known_labels)
+        infos, unlabelled = list_domains(virconn, known_labels, with_sizes=with_sizes)
         with self._store_lock:
             old = self._store
             new = {info.uuid: info for info in infos}

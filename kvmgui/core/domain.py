@@ -119,7 +119,11 @@ NO_LABELS = Labels()
 
 @dataclass(frozen=True, slots=True)
 class DomainInfo:
-    """What the list shows of one domain, read at one moment."""
+    """What the list shows of one domain, read at one moment.
+
+    ``vcpus``, ``memory_kib`` and ``max_memory_kib`` are 0 when not read yet
+    (a connection's first listing leaves them out: see :func:`list_domains`).
+    """
 
     uuid: str
     name: str
@@ -211,14 +215,16 @@ def _uuids(conn: libvirt.virConnect, flags: int) -> set[str]:
 
 
 def list_domains(
-    conn: libvirt.virConnect, known_labels: dict[str, Labels]
+    conn: libvirt.virConnect, known_labels: dict[str, Labels], *, with_sizes: bool = True
 ) -> tuple[list[DomainInfo], list[str]]:
     """Read every domain of a connection with bulk calls where libvirt has them.
 
     States come from one getAllDomainStats call and the flags from filtered
-    listings; only vCPUs and memory cost one info() per domain. Labels are
-    carried over from ``known_labels``; the UUIDs returned second are those of
-    domains whose labels are still to be read (see :func:`read_labels`).
+    listings; only vCPUs and memory cost one info() per domain, an RPC to the
+    daemon each: ``with_sizes=False`` leaves them at 0 (the bulk calls alone,
+    for the listing a launch waits for). Labels are carried over from
+    ``known_labels``; the UUIDs returned second are those of domains whose
+    labels are still to be read (see :func:`read_labels`).
     """
     try:
         states = {
@@ -238,12 +244,14 @@ def list_domains(
     infos: list[DomainInfo] = []
     unlabelled: list[str] = []
     for uuid, (dom, state, reason) in states.items():
-        try:
-            _state, max_memory, memory, vcpus, _cpu_time = dom.info()
-        except libvirt.libvirtError as err:
-            if err.get_error_code() == libvirt.VIR_ERR_NO_DOMAIN:
-                continue  # undefined between the two calls
-            raise
+        max_memory = memory = vcpus = 0
+        if with_sizes:
+            try:
+                _state, max_memory, memory, vcpus, _cpu_time = dom.info()
+            except libvirt.libvirtError as err:
+                if err.get_error_code() == libvirt.VIR_ERR_NO_DOMAIN:
+                    continue  # undefined between the two calls
+                raise
         labels = known_labels.get(uuid)
         if labels is None:
             unlabelled.append(uuid)

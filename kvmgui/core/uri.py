@@ -49,6 +49,12 @@ def is_local_uri(uri: str) -> bool:
     return not urlsplit(uri).netloc
 
 
+def is_in_process_uri(uri: str) -> bool:
+    """Whether libvirt runs the URI's driver inside this process (the test driver on a
+    local file): its calls are function calls there, not RPCs to a daemon."""
+    return is_local_uri(uri) and uri.strip().split(":", 1)[0] == "test"
+
+
 def demo_uri() -> str:
     """libvirt's test driver on the demo fleet shipped with kvmgui."""
     return f"test://{resource_file('demo-fleet.xml')}"

@@ -314,10 +314,11 @@ class DomainTreeModel(QStandardItemModel):
                 return info.name
             if column == Column.STATE:
                 return shown(info.state_text)
+            # 0: not read yet (a connection's first listing leaves them out).
             if column == Column.VCPUS:
-                return str(info.vcpus)
+                return str(info.vcpus) if info.vcpus else ""
             if column == Column.MEMORY:
-                return format_kib(info.memory_kib)
+                return format_kib(info.memory_kib) if info.memory_kib else ""
             if column == Column.SNAPSHOTS and self.snapshot_count_for is not None:
                 count = self.snapshot_count_for(node.connection, info.uuid)
                 return None if count is None else str(count)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import libvirt
@@ -51,6 +52,15 @@ def test_list_domains_reads_every_column_in_bulk(conn: libvirt.virConnect) -> No
     assert domains["broken"].state_text == "Crashed"
     # Titles and tags cost calls per domain: they are read afterwards, not in the listing.
     assert web.title == "" and set(unlabelled) == {info.uuid for info in infos}
+
+
+def test_a_listing_without_sizes_makes_no_per_domain_call(conn: libvirt.virConnect) -> None:
+    full, _ = list_domains(conn, known_labels={})
+    bulk, unlabelled = list_domains(conn, known_labels={}, with_sizes=False)
+    assert {(i.vcpus, i.memory_kib, i.max_memory_kib) for i in bulk} == {(0, 0, 0)}
+    # Everything else is the same as a full listing's.
+    assert [replace(i, vcpus=0, memory_kib=0, max_memory_kib=0) for i in full] == bulk
+    assert set(unlabelled) == {info.uuid for info in bulk}
 
 
 def test_known_labels_are_carried_over(conn: libvirt.virConnect) -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from kvmgui.core.uri import (
     demo_uri,
     host_problem,
+    is_in_process_uri,
     ssh_uri,
     uri_problem,
     uri_warning,
@@ -64,6 +65,13 @@ def test_bad_uris_say_what_is_wrong(uri: str, words: str) -> None:
 
 def test_demo_uri_is_a_valid_test_driver_uri() -> None:
     assert uri_problem(demo_uri()) == ""
+
+
+def test_only_a_local_test_driver_runs_in_process() -> None:
+    assert is_in_process_uri("test:///default") and is_in_process_uri(demo_uri())
+    for uri in ("qemu:///system", "qemu:///session", "test+tcp://host/default",
+                "qemu+ssh://user@host/system"):
+        assert not is_in_process_uri(uri)
 
 
 def test_ssh_uri() -> None:
