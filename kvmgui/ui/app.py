@@ -10,12 +10,13 @@ it, and only render and wire.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
 from kvmgui.ui.connections import ConnectionManager
-from kvmgui.ui.console.viewer_launcher import ViewerLauncher
 from kvmgui.ui.credentials import CredentialAsker
 from kvmgui.ui.eventloop import AppEventLoop
 from kvmgui.ui.gc import GuiThreadGarbageCollector
@@ -25,6 +26,9 @@ from kvmgui.ui.settings import Settings
 from kvmgui.ui.stats_poller import StatsPoller
 from kvmgui.ui.throwaways import ThrowawayJanitor
 from kvmgui.ui.uncaught import UncaughtErrorHandler
+
+if TYPE_CHECKING:
+    from kvmgui.ui.console.viewer_launcher import ViewerLauncher
 
 
 class App:
@@ -42,9 +46,30 @@ class App:
         self.manager = manager or ConnectionManager(loop, ask_for=self.credentials.asker_for)
         self.ops = OpRunner(loop)
         self.stats = StatsPoller(self.manager, settings.stats_interval())
-        self.viewer_launcher = ViewerLauncher(settings, self.ops)
+        # Made when the first console opens: its module loads the console code
+        # (graphics, SSH tunnels), which no first paint needs (bench_startup.py).
+        self._viewer_launcher: ViewerLauncher | None = None
+        self._viewer_launcher_users: list[Callable[[ViewerLauncher], None]] = []
         self.addresses = GuestAddresses(self.manager, loop)
         self.throwaways = ThrowawayJanitor(self.manager, self.ops)
+
+    @property
+    def viewer_launcher(self) -> ViewerLauncher:
+        """The graphical console viewers kvmgui started, made on first use."""
+        if self._viewer_launcher is None:
+            from kvmgui.ui.console.viewer_launcher import ViewerLauncher
+
+            self._viewer_launcher = ViewerLauncher(self.settings, self.ops)
+            for use in self._viewer_launcher_users:
+                use(self._viewer_launcher)
+        return self._viewer_launcher
+
+    def when_viewer_launcher_made(self, use: Callable[[ViewerLauncher], None]) -> None:
+        """Call ``use`` with the viewer launcher once it is made (now if it is)."""
+        if self._viewer_launcher is None:
+            self._viewer_launcher_users.append(use)
+        else:
+            use(self._viewer_launcher)
 
     @classmethod
     def start(cls, qapp: QApplication, settings: Settings, log_file: Path | None = None) -> App:
@@ -69,5 +94,6 @@ class App:
     def stop(self) -> None:
         """No more statistics ticks or questions, and end the viewers kvmgui started (it quits)."""
         self.stats.stop()
-        self.viewer_launcher.close_all()
+        if self._viewer_launcher is not None:
+            self._viewer_launcher.close_all()
         self.credentials.close()

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from kvmgui.core.clone import CloneOutcome
     from kvmgui.core.throwaway import Leftover
     from kvmgui.ui.console.thumbnails import ThumbnailService, ThumbnailView
+    from kvmgui.ui.console.viewer_launcher import ViewerLauncher
     from kvmgui.ui.details.window import DetailsWindow
     from kvmgui.ui.host_window import HostWindow
     from kvmgui.ui.template_dialog import NewFromTemplateDialog
@@ -64,7 +65,6 @@ class MainWindow(QMainWindow):
         self.ops = app.ops
         self.settings = settings = app.settings
         self.stats = app.stats
-        self.viewer_launcher = app.viewer_launcher
         self._remember_connections = remember_connections
         self._details: dict[tuple[str, str], DetailsWindow] = {}
         self._shown_errors: dict[str, str] = {}
@@ -144,6 +144,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------- building
 
     @property
+    def viewer_launcher(self) -> ViewerLauncher:
+        return self.app.viewer_launcher
+
+    @property
     def thumbnails(self) -> ThumbnailService:
         """The screens of the VMs that this window's icon view and details windows show."""
         return self._thumbnail_service_and_view()[0]
@@ -177,7 +181,8 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         make = partial(make_action, self)
-        self.vm_actions = VmActions(self.selected_domains, self.ops, self.viewer_launcher, self)
+        self.vm_actions = VmActions(
+            self.selected_domains, self.ops, lambda: self.viewer_launcher, self)
         self.snapshot_column = SnapshotCountColumn(
             self.view, self.model, self.manager, self.ops, self)
         self.vm_actions.snapshots_changed.connect(self.snapshot_column.on_snapshots_changed)
@@ -338,8 +343,11 @@ class MainWindow(QMainWindow):
         self.manager.domains_changed.connect(self.on_domains_changed)
         self.ops.failed.connect(self.message_bar.on_error)
         self.thumbnails_action.toggled.connect(self.show_thumbnails)
-        self.viewer_launcher.failed.connect(self.message_bar.on_error)
-        self.viewer_launcher.no_graphics.connect(self.on_no_graphics)
+        self.app.when_viewer_launcher_made(self._connect_viewer_launcher)
+
+    def _connect_viewer_launcher(self, launcher: ViewerLauncher) -> None:
+        launcher.failed.connect(self.message_bar.on_error)
+        launcher.no_graphics.connect(self.on_no_graphics)
 
     # ------------------------------------------------------------ selection
 

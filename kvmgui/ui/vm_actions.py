@@ -98,9 +98,11 @@ class VmActions(QObject):
         self,
         selection: Callable[[], list[SelectedDomain]],
         ops: OpRunner,
-        viewer_launcher: ViewerLauncher,
+        viewer_launcher: Callable[[], ViewerLauncher],
         window: QWidget,
     ) -> None:
+        """``viewer_launcher`` gives the app's launcher when a console is opened
+        (it is made then: see :attr:`kvmgui.ui.app.App.viewer_launcher`)."""
         super().__init__(window)
         self._selection = selection
         self._ops = ops
@@ -326,7 +328,7 @@ class VmActions(QObject):
 
     def open_console(self) -> None:
         for item in self._selection():
-            self._viewer_launcher.open(item.connection, item.info)
+            self._viewer_launcher().open(item.connection, item.info)
 
     @Slot(object)
     def send_key(self, combo: KeyCombo) -> None:

@@ -59,7 +59,7 @@ class DetailsWindow(QMainWindow):
         self.tabs.addTab(self.snapshots, translate("details.window", "Snapshots"))
         self.tabs.addTab(self.xml_tab, translate("details.window", "XML"))
         self.setCentralWidget(self.tabs)
-        self.vm_actions = VmActions(self.selected_domains, ops, app.viewer_launcher, self)
+        self.vm_actions = VmActions(self.selected_domains, ops, lambda: app.viewer_launcher, self)
         self.vm_actions.snapshots_changed.connect(self.on_snapshots_changed)
         self._create_menu_and_toolbar()
         self._show(info)

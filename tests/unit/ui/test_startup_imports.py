@@ -27,6 +27,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "kvmgui.core.xml.domain",
     "kvmgui.core.ssh",
     "kvmgui.ui.console.thumbnails",
+    "kvmgui.ui.console.viewer_launcher",
     "kvmgui.ui.clone_dialog",
     "kvmgui.ui.delete_dialog",
     "kvmgui.ui.details",

@@ -250,7 +250,7 @@ def test_a_group_of_five_shows_one_progress_view_with_four_done_and_one_failed(
     stale = replace(info_of(connection, "web-5"), state=DomainState.SHUTOFF)
     targets = [SelectedDomain(connection, info_of(connection, name)) for name in names[:4]]
     targets.append(SelectedDomain(connection, stale))
-    actions = VmActions(lambda: targets, window.ops, window.viewer_launcher, window)
+    actions = VmActions(lambda: targets, window.ops, lambda: window.viewer_launcher, window)
     failures: list[str] = []
     window.ops.failed.connect(failures.append)
     said: list[str] = []

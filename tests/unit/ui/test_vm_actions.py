@@ -47,7 +47,7 @@ def actions(
     """Actions on a selection the test sets, failures said in ``window``'s message bar."""
     widget = QWidget()
     qtbot.addWidget(widget)
-    return VmActions(lambda: list(selection), window.ops, window.viewer_launcher, widget)
+    return VmActions(lambda: list(selection), window.ops, lambda: window.viewer_launcher, widget)
 
 
 @pytest.mark.parametrize(
