@@ -130,7 +130,9 @@ def launch_once(
     with open(run_dir / "stderr.txt", "wb") as stderr:
         started = time.time()
         process = subprocess.Popen(
-            [*command, "--connect", uri], env=env,
+            # In the run's directory: `python -m` puts the working directory
+            # first on sys.path, before the checkout's PYTHONPATH.
+            [*command, "--connect", uri], env=env, cwd=run_dir,
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr,
         )
         try:
