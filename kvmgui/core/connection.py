@@ -95,6 +95,8 @@ class _Session:
     # them (closing it under a running call crashes libvirt).
     in_flight: set[concurrent.futures.Future[Any]] = field(default_factory=set)
     closed: bool = False
+    # The first listing, submitted by the pool thread that opened the session.
+    first_listing: concurrent.futures.Future[tuple[int, list[str]]] | None = None
 
 
 class Connection:
@@ -140,6 +142,11 @@ class Connection:
         self._refresh_scheduled = False
         self._closing = threading.Event()
         self._wake = asyncio.Event()
+        # A daemon answers info() with one RPC per domain: the first listing of
+        # its domains is the bulk calls alone, shown as soon as they answer, and
+        # a second one reads the vCPUs and memory. libvirt's test driver runs in
+        # this process, where info() is a function call: one listing does.
+        self._sizes_in_first_listing = is_in_process_uri(uri)
 
     # ---------------------------------------------------------------- calls
 
@@ -161,9 +168,21 @@ class Connection:
     async def _run(self, what: str, fn: Callable[[libvirt.virConnect], T], session: _Session) -> T:
         if session.closed:
             raise LibvirtCallError(what, f"the connection to {self.uri} is closed")
+        return await self._result(what, fn, self._submit(fn, session), session)
+
+    def _submit(
+        self, fn: Callable[[libvirt.virConnect], T], session: _Session
+    ) -> concurrent.futures.Future[T]:
         future = self._executor.submit(fn, session.virconn)
         session.in_flight.add(future)
         future.add_done_callback(session.in_flight.discard)
+        return future
+
+    async def _result(
+        self, what: str, fn: Callable[[libvirt.virConnect], T],
+        future: concurrent.futures.Future[T], session: _Session,
+    ) -> T:
+        """``future``'s result (of ``fn`` in the pool), its libvirt error as a LibvirtCallError."""
         try:
             return await asyncio.wrap_future(future, loop=self._loop)
         except libvirt.libvirtError as err:
@@ -276,14 +295,9 @@ class Connection:
     async def _serve(self, session: _Session) -> None:
         """List, then follow events until the session is lost."""
         started = time.monotonic()
-        # A daemon answers info() with one RPC per domain: the first listing of
-        # its domains is the bulk calls alone, shown as soon as they answer, and
-        # a second one reads the vCPUs and memory. libvirt's test driver runs in
-        # this process, where info() is a function call: one listing does.
-        sizes_later = not is_in_process_uri(self.uri)
-        count, unlabelled = await self._run(
-            "list virtual machines", partial(self._full_listing, with_sizes=not sizes_later),
-            session,
+        assert session.first_listing is not None
+        count, unlabelled = await self._result(
+            "list virtual machines", self._first_listing, session.first_listing, session
         )
         self.error = ""
         self._set_state(ConnectionState.CONNECTED, "")
@@ -292,8 +306,8 @@ class Connection:
             self.uri, count, time.monotonic() - started,
         )
         details = self._loop.create_task(
-            self._complete_first_listing(session) if sizes_later
-            else self._read_labels(session, unlabelled)
+            self._read_labels(session, unlabelled) if self._sizes_in_first_listing
+            else self._complete_first_listing(session)
         )
         try:
             while not session.lost.is_set():
@@ -330,10 +344,20 @@ class Connection:
                     virconn.domainEventRegisterAny(None, event_id, callback, session)
                 )
             self.hostname = _hostname(virconn)
+            # The first listing starts here, not after a round trip through the
+            # loop, whose thread is busy building the window at launch. The loop
+            # takes the session first: the listing's changes come after it (FIFO),
+            # so that listeners told of them can make calls.
+            self._loop.call_soon_threadsafe(self._take_session, session)
+            session.first_listing = self._submit(self._first_listing, session)
         except BaseException:
             self._close_session(session)  # nothing registered so far outlives it
             raise
         return session
+
+    def _take_session(self, session: _Session) -> None:
+        if not session.closed and not self._closing.is_set():
+            self._session = session
 
     @staticmethod
     def _close_session(session: _Session) -> None:
@@ -360,6 +384,9 @@ class Connection:
         self._listener.on_connection_state_changed(self)
 
     # --------------------------------------------- store (pool threads only)
+
+    def _first_listing(self, virconn: libvirt.virConnect) -> tuple[int, list[str]]:
+        return self._full_listing(virconn, with_sizes=self._sizes_in_first_listing)
 
     def _full_listing(
         self, virconn: libvirt.virConnect, with_sizes: bool = True
