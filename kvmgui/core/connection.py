@@ -96,7 +96,7 @@ class _Session:
     in_flight: set[concurrent.futures.Future[Any]] = field(default_factory=set)
     closed: bool = False
     # The first listing, submitted by the pool thread that opened the session.
-    first_listing: concurrent.futures.Future[tuple[int, list[str]]] | None = None
+    first_listing: concurrent.futures.Future[tuple[list[str], list[str]]] | None = None
 
 
 class Connection:
@@ -296,35 +296,37 @@ class Connection:
         """List, then follow events until the session is lost."""
         started = time.monotonic()
         assert session.first_listing is not None
-        count, unlabelled = await self._result(
+        listed, unlabelled = await self._result(
             "list virtual machines", self._first_listing, session.first_listing, session
         )
         self.error = ""
         self._set_state(ConnectionState.CONNECTED, "")
         log.info(
             "connection %s open, first listing complete: %d domains in %.3f s",
-            self.uri, count, time.monotonic() - started,
+            self.uri, len(listed), time.monotonic() - started,
         )
         details = self._loop.create_task(
             self._read_labels(session, unlabelled) if self._sizes_in_first_listing
-            else self._complete_first_listing(session)
+            else self._complete_first_listing(session, listed, unlabelled)
         )
         try:
             while not session.lost.is_set():
                 try:
                     await asyncio.wait_for(session.lost.wait(), timeout=self._reconcile_interval)
                 except TimeoutError:
-                    _count, unlabelled = await self._run(
+                    _listed, unlabelled = await self._run(
                         "refresh virtual machines", self._full_listing, session
                     )
                     await self._read_labels(session, unlabelled)
         finally:
             details.cancel()
 
-    async def _complete_first_listing(self, session: _Session) -> None:
-        """What the first listing left out, once the list shows it: vCPUs and memory
-        (a full listing, one RPC per domain), then titles and tags."""
-        _count, unlabelled = await self._run("list virtual machines", self._full_listing, session)
+    async def _complete_first_listing(
+        self, session: _Session, listed: list[str], unlabelled: list[str]
+    ) -> None:
+        """What the first listing left out, once the list shows it: the vCPUs and
+        memory of the domains ``listed``, then titles and tags."""
+        await self._fill_in(session, "read vCPUs and memory", listed, _read_sizes, _with_sizes)
         await self._read_labels(session, unlabelled)
 
     def _open_session(self) -> _Session:
@@ -385,12 +387,14 @@ class Connection:
 
     # --------------------------------------------- store (pool threads only)
 
-    def _first_listing(self, virconn: libvirt.virConnect) -> tuple[int, list[str]]:
+    def _first_listing(self, virconn: libvirt.virConnect) -> tuple[list[str], list[str]]:
         return self._full_listing(virconn, with_sizes=self._sizes_in_first_listing)
 
     def _full_listing(
         self, virconn: libvirt.virConnect, with_sizes: bool = True
-    ) -> tuple[int, list[str]]:
+    ) -> tuple[list[str], list[str]]:
+        """List every domain into the store; the UUIDs listed, and those whose labels
+        are still to be read."""
         with self._store_lock:
             known_labels = {uuid: self._store[uuid].labels for uuid in self._labels_read}
         infos, unlabelled = list_domains(virconn, known_labels, with_sizes=with_sizes)
@@ -408,7 +412,7 @@ class Connection:
             self._store = new
             self._labels_read.intersection_update(new)
             self._publish(changes)
-        return len(new), unlabelled
+        return list(new), unlabelled
 
     def _refresh_domains(self, virconn: libvirt.virConnect, uuids: Iterable[str]) -> None:
         """Re-read domains an event named; the payload is not trusted."""
@@ -463,16 +467,35 @@ class Connection:
         self._listener.on_domains_changed(self, changes)
 
     async def _read_labels(self, session: _Session, uuids: list[str]) -> None:
+        await self._fill_in(session, "read titles and tags", uuids, read_labels, self._with_labels)
+
+    def _with_labels(self, info: DomainInfo, labels: Labels) -> DomainInfo:
+        # Marked read in the same locked step as the store: _labels_read holds
+        # only stored UUIDs, which a full listing looks up.
+        self._labels_read.add(info.uuid)
+        return info if info.labels == labels else replace(info, labels=labels)
+
+    async def _fill_in(
+        self, session: _Session, what: str, uuids: list[str],
+        read: Callable[[libvirt.virDomain], T], apply: Callable[[DomainInfo, T], DomainInfo],
+    ) -> None:
+        """Read ``read(domain)`` of each of ``uuids`` (one call or more per domain, in
+        slices so that events are not stuck behind a long job) and store
+        ``apply(snapshot, what was read)``."""
         for start in range(0, len(uuids), LABEL_SLICE):
             chunk = uuids[start : start + LABEL_SLICE]
-            await self._run("read titles and tags",
-                            partial(self._read_label_chunk, uuids=chunk), session)
+            await self._run(
+                what, partial(self._fill_in_chunk, uuids=chunk, read=read, apply=apply), session
+            )
 
-    def _read_label_chunk(self, virconn: libvirt.virConnect, uuids: list[str]) -> None:
-        read: dict[str, Labels] = {}
+    def _fill_in_chunk(
+        self, virconn: libvirt.virConnect, uuids: list[str],
+        read: Callable[[libvirt.virDomain], T], apply: Callable[[DomainInfo, T], DomainInfo],
+    ) -> None:
+        found: dict[str, T] = {}
         for uuid in uuids:
             try:
-                read[uuid] = read_labels(virconn.lookupByUUIDString(uuid))
+                found[uuid] = read(virconn.lookupByUUIDString(uuid))
             except libvirt.libvirtError as err:
                 if err.get_error_code() == libvirt.VIR_ERR_NO_DOMAIN:
                     continue  # gone: the event for it updates the store
@@ -480,15 +503,15 @@ class Connection:
         changed: list[DomainInfo] = []
         with self._store_lock:
             # Applied to the store as it is now: an event may have replaced
-            # a snapshot while the labels were being read.
-            for uuid, labels in read.items():
+            # a snapshot while these were being read.
+            for uuid, value in found.items():
                 current = self._store.get(uuid)
                 if current is None:
                     continue
-                self._labels_read.add(uuid)
-                if current.labels != labels:
-                    self._store[uuid] = replace(current, labels=labels)
-                    changed.append(self._store[uuid])
+                new = apply(current, value)
+                if new != current:
+                    self._store[uuid] = new
+                    changed.append(new)
             self._publish(DomainChanges(changed=tuple(changed)))
 
     # ------------------------------------------- libvirt event thread → loop
@@ -547,6 +570,17 @@ def start_opening(uri: str) -> Opening:
 
     threading.Thread(target=run, name="libvirt-open", daemon=True).start()
     return future
+
+
+def _read_sizes(dom: libvirt.virDomain) -> tuple[int, int, int]:
+    """vCPUs, memory and maximum memory (KiB): one RPC to a daemon."""
+    _state, max_memory, memory, vcpus, _cpu_time = dom.info()
+    return vcpus, memory, max_memory
+
+
+def _with_sizes(info: DomainInfo, sizes: tuple[int, int, int]) -> DomainInfo:
+    vcpus, memory, max_memory = sizes
+    return replace(info, vcpus=vcpus, memory_kib=memory, max_memory_kib=max_memory)
 
 
 def _hostname(virconn: libvirt.virConnect) -> str:

@@ -36,6 +36,10 @@ def test_a_daemons_first_listing_comes_before_the_vcpus_and_memory(
         assert (listed.name, listed.state, listed.persistent) == (
             dom.name(), DomainState.SHUTOFF, True)
         assert (listed.vcpus, listed.memory_kib, listed.max_memory_kib) == (0, 0, 0)
+        # Filled into the snapshots as they are then, not by a second full listing
+        # (which could put back a state an event has changed since).
+        sizes = next(c for c in recorder.changes if any(i.uuid == uuid for i in c.changed))
+        assert not sizes.complete
         info = connection.domain(uuid)
         assert info is not None
         assert (info.vcpus, info.memory_kib, info.max_memory_kib) == (vcpus, memory, max_memory)

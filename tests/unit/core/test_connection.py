@@ -18,7 +18,7 @@ from kvmgui.core.connection import (
     Opening,
     start_opening,
 )
-from kvmgui.core.domain import DomainState
+from kvmgui.core.domain import DomainState, read_labels
 from kvmgui.core.errors import LibvirtCallError
 from kvmgui.core.metadata import change_tags
 from tests.fleet import RUNNING, SHUTOFF, FleetDomain, domain_xml, write_node
@@ -285,9 +285,10 @@ def test_labels_read_for_a_domain_not_yet_stored_do_not_break_the_next_listing(
         # A second test-driver instance of the same fleet: a domain only it knows.
         elsewhere = libvirt.open(f"test://{fleet(tmp_path)}")
         three = elsewhere.defineXML(domain_xml(FleetDomain("three", SHUTOFF)))
-        connection._read_label_chunk(elsewhere, [three.UUIDString()])
-        count, _unlabelled = await connection.call("list", connection._full_listing)
-        assert count == 2
+        connection._fill_in_chunk(
+            elsewhere, [three.UUIDString()], read_labels, connection._with_labels)
+        listed, _unlabelled = await connection.call("list", connection._full_listing)
+        assert len(listed) == 2
         elsewhere.close()
         await connection.close()
 
