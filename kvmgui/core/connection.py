@@ -207,7 +207,15 @@ class Connection:
     def start(self) -> None:
         """Open the connection in the background and keep it open until close()."""
         ensure_event_loop()
-        self._task = self._loop.create_task(self._keep_open())
+        # The first session is opened (and its listing started) by the pool at
+        # once, not after a turn of the loop, whose thread builds the window at
+        # launch: the rows are ready when the window first paints.
+        first_session = self._executor.submit(self._start_workers_and_open)
+        self._task = self._loop.create_task(self._keep_open(first_session))
+
+    def _start_workers_and_open(self) -> _Session:
+        self._start_workers()
+        return self._open_session()
 
     def _start_workers(self) -> None:
         """Start the rest of the pool's threads from this pool thread. A submit that
@@ -239,13 +247,15 @@ class Connection:
         """Skip the wait before the next attempt to connect."""
         self._wake.set()
 
-    async def _keep_open(self) -> None:
-        await self._loop.run_in_executor(self._executor, self._start_workers)
+    async def _keep_open(self, first_session: concurrent.futures.Future[_Session]) -> None:
         delays = LOCAL_RECONNECT_DELAYS if is_local_uri(self.uri) else RECONNECT_DELAYS
         attempt = 0
+        first: concurrent.futures.Future[_Session] | None = first_session
         while not self._closing.is_set():
+            opening = first or self._executor.submit(self._open_session)
+            first = None
             try:
-                if await self._open_and_serve():
+                if await self._open_and_serve(opening):
                     attempt = 0
             except Exception as err:  # whatever it is, the task must go on
                 # A bug must not end the task silently: the user sees the
@@ -264,11 +274,11 @@ class Connection:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=delay)
 
-    async def _open_and_serve(self) -> bool:
-        """One session, from opening to losing it; whether it was served."""
+    async def _open_and_serve(self, opening: concurrent.futures.Future[_Session]) -> bool:
+        """One session, from ``opening`` it (in the pool) to losing it; whether it was served."""
         self._set_state(ConnectionState.CONNECTING, self.error)
         try:
-            session = await self._loop.run_in_executor(self._executor, self._open_session)
+            session = await asyncio.wrap_future(opening, loop=self._loop)
         except libvirt.libvirtError as err:
             message = describe_open_error(self.uri, err)
             log.warning("cannot open %s: %s", self.uri, err.get_error_message())
