@@ -2,21 +2,27 @@
 
 On qemu:///system it defines 200 ``kvmgui-test-bench-`` domains (TCG, 64 MiB,
 no disk, no NIC) and starts 50 of them paused (they report statistics but burn
-no CPU). Per run it opens the app's own MainWindow (offscreen; its
-StatsPoller, DomainTreeModel and sparkline delegates) on that connection and
-measures 60 s of polling with the CPU and memory columns shown, then 60 s with
-all four groups, then 20 s with the window minimized (polling stopped: the
-baseline of the same processes, which other users of the daemon also load).
-Then the same app on a test-driver fleet of 2,000 domains (500 running; the
-test driver reports state only) for the steady-state CPU of the app.
+no CPU), and it writes a test-driver file of 2,000 domains (500 running; the
+test driver reports state only). Two phases, each run ``--runs`` times:
 
-Printed per configuration, as CPU-seconds per minute: the app process
-(getrusage), libvirtd and the bench domains' QEMU processes (/proc/PID/stat
-utime+stime), the app's RSS, GUI-thread stalls (a 5 ms timer probe) and the
-ticks done. Medians of the runs are compared with the issue's targets. The
-fleet is removed at the end, also on Ctrl+C or an error.
+- **black-box** (the CPU and RSS figures): the installed ``kvmgui --connect
+  URI`` runs as a separate process, under its own Xvfb server (else Qt's
+  offscreen platform), with fresh XDG directories whose settings file (the
+  app's own ``Settings``) shows all four statistics columns at 1 s. Once the
+  app logs its first paint and a warm-up has passed, the app's, libvirtd's and
+  the 50 QEMUs' CPU is read from ``/proc/PID/stat`` (utime+stime) over
+  ``--seconds``, and the app's RSS at the end. Before each app run the same
+  span without the app gives libvirtd's and QEMU's baseline (other clients of
+  the daemon); "caused" is the difference.
+- **stalls** (in-process): the app's own MainWindow (offscreen) with all four
+  columns, a 5 ms timer probe on its GUI thread, and the ticks it did. The
+  probe costs about 1.2 CPU-s per minute: CPU is not taken from this phase.
 
-    QT_QPA_PLATFORM=offscreen QT_NO_GLIB=1 .venv/bin/python benchmarks/bench_stats.py
+Medians of the runs are compared with the issue's targets. The fleet is
+removed at the end, also on Ctrl+C or an error.
+
+    .venv/bin/python benchmarks/bench_stats.py [--runs 3] [--phase blackbox|stalls|both]
+    [--no-system] [--source DIR (run the app from another checkout, for A/B runs)]
 """
 
 from __future__ import annotations
@@ -35,11 +41,11 @@ import asyncio
 import contextlib
 import datetime
 import platform
-import resource
 import statistics
+import subprocess
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import libvirt
@@ -48,6 +54,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.bench_list import TickProbe, percentile, qt_message
+from benchmarks.bench_startup import display, kvmgui_command, proc_cpu_and_rss, wait_for_line
 from kvmgui.core.connection import Connection, ConnectionState
 from kvmgui.core.events import ensure_event_loop
 from kvmgui.core.stats.reading import StatGroups
@@ -62,9 +69,10 @@ SYSTEM_URI = "qemu:///system"
 PREFIX = "kvmgui-test-bench-"
 DEFINED, PAUSED = 200, 50
 FLEET_SIZE, FLEET_RUNNING_EVERY = 2_000, 4
-CLK_TCK = os.sysconf("SC_CLK_TCK")
 CONNECT_TIMEOUT_S = 120.0
-WARM_UP_S = 3.0
+WARM_UP_S = 5.0
+SYSTEM_LABEL = f"{DEFINED}/{PAUSED}, all four groups"
+FLEET_LABEL = f"{FLEET_SIZE:,} test-driver domains"
 
 # Targets at 1 s with all four groups (issue 13).
 APP_TARGET, LIBVIRTD_TARGET, QEMU_TARGET = 2.0, 0.5, 1.5  # CPU-s per minute
@@ -119,9 +127,7 @@ def make_fleet(
 
 
 def proc_cpu_seconds(pid: int) -> float:
-    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime, stime
+    return proc_cpu_and_rss(pid)[0]
 
 
 def libvirtd_pid() -> int:
@@ -137,43 +143,107 @@ def qemu_pids(names: list[str]) -> list[int]:
     return [int(Path(f"/run/libvirt/qemu/{name}.pid").read_text().strip()) for name in names]
 
 
-def app_cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
-
-
-def app_rss_mib() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS")
+def per_minute(meters: list[Callable[[], float]], seconds: float) -> list[float]:
+    """Each meter's growth over ``seconds`` of wall time, per minute."""
+    before = [meter() for meter in meters]
+    started = time.monotonic()
+    time.sleep(seconds)
+    elapsed = time.monotonic() - started
+    return [(meter() - b) * 60.0 / elapsed for meter, b in zip(meters, before, strict=True)]
 
 
 @dataclass
 class Measure:
     label: str
-    app: float  # CPU-seconds per minute
-    libvirtd: float | None
-    qemu: float | None
-    rss_mib: float
-    stall_p99: float
-    stall_max: float
-    ticks: int
-    skipped: int
+    app: float | None = None  # CPU-seconds per minute
+    libvirtd: float | None = None  # caused: less the baseline without the app
+    qemu: float | None = None
+    rss_mib: float | None = None
+    stall_p99: float | None = None
+    stall_max: float | None = None
+    ticks: int | None = None
+    skipped: int | None = None
 
     def line(self) -> str:
-        def fmt(value: float | None) -> str:
-            return "—" if value is None else f"{value:.2f}"
-
-        return (
-            f"  {self.label:<34} app {fmt(self.app)}  libvirtd {fmt(self.libvirtd)}  "
-            f"qemu {fmt(self.qemu)} CPU-s/min  RSS {self.rss_mib:.0f} MiB  "
-            f"stalls p99 {self.stall_p99:.1f} / max {self.stall_max:.1f} ms  "
-            f"ticks {self.ticks} (skipped {self.skipped})"
+        shown = ", ".join(
+            f"{name} {value:.2f}" for name, value in vars(self).items()
+            if name != "label" and value is not None
         )
+        return f"  {self.label:<30} {shown}"
 
 
-# ------------------------------------------------------------------ the runs
+# ----------------------------------------------------- phase 1: black-box
+
+
+@dataclass
+class System:
+    """The qemu:///system fleet's processes."""
+
+    libvirtd: int
+    qemu: list[int]
+
+    def meters(self) -> list[Callable[[], float]]:
+        return [lambda: proc_cpu_seconds(self.libvirtd),
+                lambda: sum(proc_cpu_seconds(pid) for pid in self.qemu)]
+
+
+@contextlib.contextmanager
+def launched(
+    uri: str, run_dir: Path, platform_env: dict[str, str], source: Path | None
+) -> Iterator[int]:
+    """``kvmgui --connect uri`` with all four statistics columns at 1 s, from
+    its first paint on; yields its PID, ends it afterwards."""
+    for name in ("config", "state", "runtime"):
+        (run_dir / name).mkdir(mode=0o700, parents=True)
+    # Where QSettings("kvmgui", "kvmgui") reads on Linux: the user's settings file.
+    settings = Settings(QSettings(str(run_dir / "config" / "kvmgui" / "kvmgui.conf"),
+                                  QSettings.Format.IniFormat))
+    settings.set_stats_columns(StatGroups.ALL)
+    settings.set_stats_interval(1.0)
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+        **platform_env,
+        "XDG_CONFIG_HOME": str(run_dir / "config"),
+        "XDG_STATE_HOME": str(run_dir / "state"),
+        "XDG_RUNTIME_DIR": str(run_dir / "runtime"),
+    }
+    command = kvmgui_command()
+    if source is not None:
+        env["PYTHONPATH"] = str(source)
+        command = [sys.executable, "-m", "kvmgui"]
+    with open(run_dir / "stderr.txt", "wb") as stderr:
+        process = subprocess.Popen(
+            [*command, "--connect", uri], env=env,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr,
+        )
+        try:
+            wait_for_line(run_dir / "state" / "kvmgui" / "kvmgui.log", process)
+            time.sleep(WARM_UP_S)
+            yield process.pid
+        finally:
+            process.terminate()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(10)
+            process.kill()  # nothing once it has exited
+            process.wait()
+
+
+def black_box(
+    uri: str, label: str, run_dir: Path, platform_env: dict[str, str], seconds: float,
+    system: System | None, source: Path | None,
+) -> Measure:
+    baseline = per_minute(system.meters(), seconds / 3) if system else []
+    with launched(uri, run_dir, platform_env, source) as pid:
+        print(f"  {label}: app PID {pid}", flush=True)
+        meters = [lambda: proc_cpu_seconds(pid), *(system.meters() if system else [])]
+        cpu = per_minute(meters, seconds)
+        rss = proc_cpu_and_rss(pid)[1]
+    caused = [max(0.0, value - base) for value, base in zip(cpu[1:], baseline, strict=True)]
+    return Measure(label, app=cpu[0], rss_mib=rss,
+                   libvirtd=caused[0] if caused else None, qemu=caused[1] if caused else None)
+
+
+# -------------------------------------------------- phase 2: GUI stalls
 
 
 @dataclass
@@ -185,12 +255,9 @@ class Opened:
     connection: Connection
 
 
-async def open_app(
-    loop: asyncio.AbstractEventLoop, tmpdir: Path, uri: str, groups: StatGroups, run: int
-) -> Opened:
-    settings = Settings(QSettings(str(tmpdir / f"settings-{run}-{groups.value}.ini"),
-                                  QSettings.Format.IniFormat))
-    settings.set_stats_columns(groups)
+async def open_app(loop: asyncio.AbstractEventLoop, settings_file: Path, uri: str) -> Opened:
+    settings = Settings(QSettings(str(settings_file), QSettings.Format.IniFormat))
+    settings.set_stats_columns(StatGroups.ALL)
     settings.set_stats_interval(1.0)
     app = App(loop, settings)
     window = MainWindow(app, remember_connections=False)
@@ -206,85 +273,54 @@ async def open_app(
     return Opened(app, window, connection)
 
 
-async def close_app(opened: Opened) -> None:
-    opened.window.close()
-    opened.app.stop()
-    await opened.app.manager.close_all()
-
-
-async def measure(
-    app: Opened, label: str, seconds: float, qemu: list[int] | None, libvirtd: int | None
+async def stalls(
+    loop: asyncio.AbstractEventLoop, settings_file: Path, uri: str, label: str, seconds: float
 ) -> Measure:
-    ticks = 0
-
-    def count(connection: Connection, _uuids: object) -> None:
-        nonlocal ticks
-        ticks += connection is app.connection
-
-    app.window.stats.stats_sampled.connect(count)
-    skipped_before = app.window.stats.skipped_ticks
-    probe = TickProbe()
-    meters: list[Callable[[], float]] = [app_cpu_seconds]
-    if libvirtd is not None:
-        meters.append(lambda: proc_cpu_seconds(libvirtd))
-    if qemu is not None:
-        meters.append(lambda: sum(proc_cpu_seconds(pid) for pid in qemu))
-    before = [meter() for meter in meters]
-    started = time.monotonic()
-    probe.start()
-    await asyncio.sleep(seconds)
-    stalls = probe.stop()
-    elapsed = time.monotonic() - started
-    per_minute = [(meter() - b) * 60.0 / elapsed for meter, b in zip(meters, before, strict=True)]
-    app.window.stats.stats_sampled.disconnect(count)
-    return Measure(
-        label=label,
-        app=per_minute[0],
-        libvirtd=per_minute[1] if libvirtd is not None else None,
-        qemu=per_minute[-1] if qemu is not None else None,
-        rss_mib=app_rss_mib(),
-        stall_p99=percentile(stalls, 0.99),
-        stall_max=max(stalls, default=0.0),
-        ticks=ticks,
-        skipped=app.window.stats.skipped_ticks - skipped_before,
-    )
-
-
-async def bench_system(
-    loop: asyncio.AbstractEventLoop, tmpdir: Path, run: int, seconds: float, qemu: list[int]
-) -> list[Measure]:
-    libvirtd = libvirtd_pid()
-    results = []
-    for label, groups in (("200/50, CPU+memory", StatGroups.CPU | StatGroups.MEMORY),
-                          ("200/50, all four groups", StatGroups.ALL)):
-        app = await open_app(loop, tmpdir, SYSTEM_URI, groups, run)
-        try:
-            await asyncio.sleep(WARM_UP_S)
-            results.append(await measure(app, label, seconds, qemu, libvirtd))
-            print(results[-1].line(), flush=True)
-            if groups is StatGroups.ALL:
-                app.window.showMinimized()
-                await asyncio.sleep(WARM_UP_S)
-                baseline = await measure(app, "200/50, minimized (baseline)", seconds / 3,
-                                         qemu, libvirtd)
-                results.append(baseline)
-                print(baseline.line(), flush=True)
-        finally:
-            await close_app(app)
-    return results
-
-
-async def bench_fleet(
-    loop: asyncio.AbstractEventLoop, tmpdir: Path, run: int, seconds: float, uri: str
-) -> Measure:
-    app = await open_app(loop, tmpdir, uri, StatGroups.CPU | StatGroups.MEMORY, run)
+    opened = await open_app(loop, settings_file, uri)
     try:
         await asyncio.sleep(WARM_UP_S)
-        result = await measure(app, f"{FLEET_SIZE:,} test-driver domains", seconds, None, None)
-        print(result.line(), flush=True)
-        return result
+        ticks = 0
+
+        def count(connection: Connection, _uuids: object) -> None:
+            nonlocal ticks
+            ticks += connection is opened.connection
+
+        poller = opened.window.stats
+        poller.stats_sampled.connect(count)
+        skipped_before = poller.skipped_ticks
+        probe = TickProbe()
+        probe.start()
+        await asyncio.sleep(seconds)
+        gaps = probe.stop()
+        poller.stats_sampled.disconnect(count)
+        return Measure(label, stall_p99=percentile(gaps, 0.99), stall_max=max(gaps, default=0.0),
+                       ticks=ticks, skipped=poller.skipped_ticks - skipped_before)
     finally:
-        await close_app(app)
+        opened.window.close()
+        opened.app.stop()
+        await opened.app.manager.close_all()
+
+
+def stalls_phase(
+    tmpdir: Path, runs: int, seconds: float, uris: list[tuple[str, str]]
+) -> list[Measure]:
+    ensure_event_loop()
+    qInstallMessageHandler(qt_message)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)  # each configuration closes its window
+    _collector = GuiThreadGarbageCollector(app)
+    loop = AppEventLoop(app)
+    asyncio.set_event_loop(loop)
+    results: list[Measure] = []
+    for run in range(1, runs + 1):
+        for uri, label in uris:
+            result = loop.run_until_complete(
+                stalls(loop, tmpdir / f"stalls-{run}-{len(results)}.ini", uri, label, seconds)
+            )
+            print(f"stalls, run {run}:{result.line()}", flush=True)
+            results.append(result)
+    return results
 
 
 # ----------------------------------------------------------------- report
@@ -296,12 +332,6 @@ def median_of(results: list[Measure], label: str, field: str) -> float | None:
     return statistics.median(values) if values else None
 
 
-def verdict(value: float | None, target: float, *, strict: bool = False) -> str:
-    if value is None:
-        return "—"
-    return "PASS" if (value < target if strict else value <= target) else "**MISS**"
-
-
 def report(results: list[Measure], runs: int) -> str:
     rows = [
         f"| figure (median of {runs}) | measured | target | result |",
@@ -311,54 +341,59 @@ def report(results: list[Measure], runs: int) -> str:
     def row(label: str, what: str, field: str, unit: str, target: float | None = None,
             *, strict: bool = False, scale: float = 1.0) -> None:
         value = median_of(results, label, field)
-        shown = "—" if value is None else f"{value * scale:.2f} {unit}"
+        if value is None:
+            return
         goal = "—" if target is None else f"{'<' if strict else '≤'} {target:g} {unit}"
-        result = "—" if target is None or value is None else verdict(
-            value * scale, target, strict=strict
-        )
-        rows.append(f"| {label}: {what} | {shown} | {goal} | {result} |")
+        result = "—"
+        if target is not None:
+            met = value * scale < target if strict else value * scale <= target
+            result = "PASS" if met else "**MISS**"
+        rows.append(f"| {label}: {what} | {value * scale:.2f} {unit} | {goal} | {result} |")
 
-    for label in ("200/50, CPU+memory", "200/50, all four groups"):
-        full = label.endswith("groups")
-        row(label, "app", "app", "CPU-s/min", APP_TARGET if full else None)
-        row(label, "libvirtd", "libvirtd", "CPU-s/min", LIBVIRTD_TARGET if full else None)
-        row(label, "QEMU (50 paused)", "qemu", "CPU-s/min", QEMU_TARGET if full else None)
-        row(label, "app RSS", "rss_mib", "MiB", RSS_TARGET_MIB, strict=True)
+    row(SYSTEM_LABEL, "app", "app", "CPU-s/min", APP_TARGET)
+    row(SYSTEM_LABEL, "libvirtd caused", "libvirtd", "CPU-s/min", LIBVIRTD_TARGET)
+    row(SYSTEM_LABEL, "QEMU (50 paused) caused", "qemu", "CPU-s/min", QEMU_TARGET)
+    row(FLEET_LABEL, "app, % of a core", "app", "%", FLEET_TARGET_PERCENT, scale=100 / 60)
+    for label in (SYSTEM_LABEL, FLEET_LABEL):
+        row(label, "app RSS", "rss_mib", "MiB", RSS_TARGET_MIB)
         row(label, "GUI stall p99", "stall_p99", "ms", STALL_P99_TARGET_MS, strict=True)
         row(label, "GUI stall max", "stall_max", "ms", STALL_MAX_TARGET_MS, strict=True)
-        row(label, "ticks in 60 s", "ticks", "")
-    base = "200/50, minimized (baseline)"
-    row(base, "app", "app", "CPU-s/min")
-    row(base, "libvirtd (other clients)", "libvirtd", "CPU-s/min")
-    row(base, "QEMU", "qemu", "CPU-s/min")
-    fleet = f"{FLEET_SIZE:,} test-driver domains"
-    row(fleet, "app, % of a core", "app", "%", FLEET_TARGET_PERCENT, strict=True,
-        scale=100 / 60)
-    row(fleet, "app RSS", "rss_mib", "MiB", RSS_TARGET_MIB, strict=True)
-    row(fleet, "GUI stall p99", "stall_p99", "ms", STALL_P99_TARGET_MS, strict=True)
-    row(fleet, "GUI stall max", "stall_max", "ms", STALL_MAX_TARGET_MS, strict=True)
-    row(fleet, "ticks in 60 s", "ticks", "")
+        row(label, "ticks in the span", "ticks", "")
     return "\n".join(rows)
 
 
 def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=60.0, help="per configuration")
+    parser.add_argument("--phase", choices=("blackbox", "stalls", "both"), default="both")
     parser.add_argument("--no-system", action="store_true", help="only the test-driver fleet")
+    parser.add_argument("--offscreen", action="store_true",
+                        help="the black-box app on Qt's offscreen platform even with Xvfb")
+    parser.add_argument("--source", type=Path,
+                        help="run the black-box app from this checkout (A/B runs)")
     return parser.parse_args()
 
 
-async def bench_all(
-    loop: asyncio.AbstractEventLoop, tmpdir: Path, args: argparse.Namespace,
-    qemu: list[int] | None, fleet_uri: str,
+def black_box_phase(
+    tmpdir: Path, args: argparse.Namespace, system: System | None, fleet_uri: str
 ) -> list[Measure]:
     results: list[Measure] = []
-    for run in range(1, args.runs + 1):
-        print(f"run {run} of {args.runs}", flush=True)
-        if qemu is not None:
-            results += await bench_system(loop, tmpdir, run, args.seconds, qemu)
-        results.append(await bench_fleet(loop, tmpdir, run, args.seconds, fleet_uri))
+    with display(args.offscreen) as platform_env:
+        print(f"black-box: platform {platform_env['QT_QPA_PLATFORM']}, "
+              f"app {args.source or kvmgui_command()[0]}", flush=True)
+        for run in range(1, args.runs + 1):
+            configurations: list[tuple[str, str, System | None]] = [
+                (fleet_uri, FLEET_LABEL, None)
+            ]
+            if system is not None:
+                configurations.insert(0, (SYSTEM_URI, SYSTEM_LABEL, system))
+            for uri, label, processes in configurations:
+                run_dir = tmpdir / f"blackbox-{run}-{len(results)}"
+                result = black_box(uri, label, run_dir, platform_env, args.seconds,
+                                   processes, args.source)
+                print(f"black-box, run {run}:{result.line()}", flush=True)
+                results.append(result)
     return results
 
 
@@ -372,31 +407,31 @@ def main() -> int:
         fleet_uri = "test://" + str(write_node(
             tmpdir / "fleet.xml", numbered_fleet(FLEET_SIZE, FLEET_RUNNING_EVERY)
         ))
-        ensure_event_loop()
-        qInstallMessageHandler(qt_message)
-        app = QApplication(sys.argv[:1])
-        app.setQuitOnLastWindowClosed(False)  # each configuration closes its window
-        _collector = GuiThreadGarbageCollector(app)
-        loop = AppEventLoop(app)
-        asyncio.set_event_loop(loop)
         print(
             f"bench_stats: {datetime.datetime.now().isoformat(timespec='seconds')}, "
-            f"{os.cpu_count()} CPUs, Python {platform.python_version()}, "
-            f"libvirt {libvirt.getVersion()}, Qt platform {app.platformName()}", flush=True
+            f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}, "
+            f"Python {platform.python_version()}, libvirt {libvirt.getVersion()}", flush=True
         )
-        system = None if args.no_system else libvirt.open(SYSTEM_URI)
+        conn = None if args.no_system else libvirt.open(SYSTEM_URI)
+        results: list[Measure] = []
         try:
-            qemu = None
-            if system is not None:
+            system = None
+            if conn is not None:
                 started = time.monotonic()
-                qemu = qemu_pids(make_fleet(system))
+                system = System(libvirtd_pid(), qemu_pids(make_fleet(conn)))
                 print(f"fleet: {DEFINED} defined, {PAUSED} paused, "
                       f"in {time.monotonic() - started:.0f} s", flush=True)
-            results = loop.run_until_complete(bench_all(loop, tmpdir, args, qemu, fleet_uri))
+            if args.phase != "stalls":
+                results += black_box_phase(tmpdir, args, system, fleet_uri)
+            if args.phase != "blackbox":
+                uris = [(fleet_uri, FLEET_LABEL)]
+                if system is not None:
+                    uris.insert(0, (SYSTEM_URI, SYSTEM_LABEL))
+                results += stalls_phase(tmpdir, args.runs, args.seconds, uris)
         finally:
-            if system is not None:
-                print(f"fleet removed: {remove_fleet(system)} domains", flush=True)
-                system.close()
+            if conn is not None:
+                print(f"fleet removed: {remove_fleet(conn)} domains", flush=True)
+                conn.close()
         print("\n" + report(results, args.runs))
     return 0
 
