@@ -9,8 +9,9 @@ from __future__ import annotations
 import enum
 import math
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import libvirt
@@ -41,6 +42,14 @@ class StatGroups(enum.Flag):
         return mask
 
 
+#: The groups a tick reads only of the domains they are due for (CPU: one
+#: ``info()`` each; memory and disk: a monitor exchange in each QEMU); the
+#: others (state, network) are read of every running domain at every tick.
+PER_DOMAIN_GROUPS = StatGroups.CPU | StatGroups.MEMORY | StatGroups.DISK
+#: Which of :data:`PER_DOMAIN_GROUPS` to read of a domain now, from its UUID,
+#: state (``virDomainState``) and run ID.
+DueGroups = Callable[[str, int | None, int | None], StatGroups]
+
 
 @dataclass(frozen=True, slots=True)
 class DomainCounters:
@@ -65,9 +74,13 @@ class DomainCounters:
     net_rx_bytes: int | None = None
     net_tx_bytes: int | None = None
     net_devices: tuple[str, ...] = ()
+    #: The groups read this time: ``None`` in another group means "not reported".
+    read: StatGroups = StatGroups.ALL
 
     @classmethod
-    def from_libvirt(cls, stats: Mapping[str, Any], run_id: int | None = None) -> DomainCounters:
+    def from_libvirt(
+        cls, stats: Mapping[str, Any], run_id: int | None = None, read: StatGroups = StatGroups.ALL
+    ) -> DomainCounters:
         """Read a ``getAllDomainStats`` record (``cpu.time``, ``block.0.rd.bytes``…)."""
         block_devices, (rd, wr) = _sum_devices(stats, "block", ("rd.bytes", "wr.bytes"))
         net_devices, (rx, tx) = _sum_devices(stats, "net", ("rx.bytes", "tx.bytes"))
@@ -87,6 +100,7 @@ class DomainCounters:
             net_rx_bytes=rx,
             net_tx_bytes=tx,
             net_devices=net_devices,
+            read=read,
         )
 
 
@@ -96,7 +110,6 @@ class RawSample:
 
     timestamp: float
     domains: Mapping[str, DomainCounters]
-    groups: StatGroups = StatGroups.ALL
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,76 +152,130 @@ def _sum_devices(
 
 
 def sample(
-    conn: libvirt.virConnect, groups: StatGroups = StatGroups.ALL, *, info_cpu_is_real: bool = True
+    conn: libvirt.virConnect,
+    groups: StatGroups = StatGroups.ALL,
+    *,
+    info_cpu_is_real: bool = True,
+    due: DueGroups | None = None,
 ) -> RawSample:
     """Read the counters of every running domain (blocking: run it in the pool).
 
-    One ``getAllDomainStats`` RPC per call gives states, balloon, block and
-    interface counters; drivers without it are read per domain instead.
+    One ``getAllDomainStats`` RPC per call gives every domain's state and
+    interface counters; of the :data:`PER_DOMAIN_GROUPS` in ``groups``, each
+    domain is read only for those ``due`` names (all by default), memory and
+    disk with one ``virDomainListGetStats`` for the domains they are due for.
+    Drivers without the bulk call are read per domain instead.
 
-    CPU time comes from ``virDomainGetInfo``, one RPC per running domain:
-    measured on libvirt 9.0 with paused TCG guests, the CPU_TOTAL group costs
-    each QEMU about 1 ms of CPU per call (a monitor exchange) and libvirtd
-    0.3 ms, the VCPU group as much; info() costs QEMU nothing and libvirtd
-    0.1 ms (benchmarks/RESULTS.md, bench_stats). It also gives the vCPU count.
+    CPU time comes from ``virDomainGetInfo``, one RPC per domain: measured on
+    libvirt 9.0 with paused TCG guests, the CPU_TOTAL group costs each QEMU
+    about 1 ms of CPU per call (a monitor exchange) and libvirtd 0.6 ms, the
+    VCPU group as much; info() costs QEMU nothing and libvirtd 0.14 ms
+    (benchmarks/RESULTS.md, bench_stats). It also gives the vCPU count.
     ``info_cpu_is_real`` is False for libvirt's test driver, whose info()
     reports wall-clock time as CPU time: no CPU figure beats a made-up one.
     """
-    flags: int = libvirt.VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE
+    every_domain = groups & ~PER_DOMAIN_GROUPS
     before = time.monotonic()
     try:
-        records = _all_domain_stats(conn, groups.libvirt_mask(), flags)
+        records = _all_domain_stats(conn, every_domain.libvirt_mask())
     except libvirt.libvirtError as err:
         if err.get_error_code() != libvirt.VIR_ERR_NO_SUPPORT:
             raise
-        return _sample_per_domain(conn, groups)
-    domains = {}
+        return _sample_per_domain(conn, groups, due)
+    read: dict[str, StatGroups] = {}
+    by_uuid: dict[str, tuple[libvirt.virDomain, dict[str, Any]]] = {}
+    slow: dict[StatGroups, list[libvirt.virDomain]] = {}
     for dom, stats in records:
-        if StatGroups.CPU in groups and info_cpu_is_real:
-            cpu = _optional(dom.info)
-            if cpu is not None:
-                stats = {**stats, "cpu.time": cpu[4], "vcpu.current": cpu[3]}
+        uuid = dom.UUIDString()
         # virDomain.ID() is read from the object the call returned: no RPC.
-        domains[dom.UUIDString()] = DomainCounters.from_libvirt(stats, dom.ID())
+        extra = groups & PER_DOMAIN_GROUPS
+        if due is not None:
+            extra &= due(uuid, _int(stats.get("state.state")), dom.ID())
+        if StatGroups.CPU in extra:
+            cpu = _optional(dom.info) if info_cpu_is_real else None
+            if cpu is not None:
+                stats["cpu.time"], stats["vcpu.current"] = cpu[4], cpu[3]
+        if extra & ~StatGroups.CPU:
+            slow.setdefault(extra & ~StatGroups.CPU, []).append(dom)
+        read[uuid] = every_domain | (extra & StatGroups.CPU)
+        by_uuid[uuid] = dom, stats
+    for slow_groups, listed in slow.items():
+        for dom, stats in _listed_domain_stats(conn, listed, slow_groups):
+            uuid = dom.UUIDString()
+            if uuid in by_uuid:
+                by_uuid[uuid][1].update(stats)
+                read[uuid] |= slow_groups
+    domains = {
+        uuid: DomainCounters.from_libvirt(stats, dom.ID(), read[uuid])
+        for uuid, (dom, stats) in by_uuid.items()
+    }
     # The calls' midpoint is the best single timestamp: at a steady interval
     # each domain is read at the same offset from it at every tick.
-    return RawSample((before + time.monotonic()) / 2, domains, groups)
+    return RawSample((before + time.monotonic()) / 2, domains)
+
+
+# NOWAIT: a domain whose monitor is busy (migration, a stuck QEMU) must not
+# hold up the whole fleet's tick; its job-bound stats are skipped instead.
+_NOWAIT = libvirt.VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT
 
 
 def _all_domain_stats(
-    conn: libvirt.virConnect, mask: int, flags: int
+    conn: libvirt.virConnect, mask: int
 ) -> list[tuple[libvirt.virDomain, dict[str, Any]]]:
-    # NOWAIT: a domain whose monitor is busy (migration, a stuck QEMU) must not
-    # hold up the whole fleet's tick; its job-bound stats are skipped instead.
+    active: int = libvirt.VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE
+    return _without_nowait_if_refused(partial(conn.getAllDomainStats, mask), active)
+
+
+def _listed_domain_stats(
+    conn: libvirt.virConnect, domains: list[libvirt.virDomain], groups: StatGroups
+) -> list[tuple[libvirt.virDomain, dict[str, Any]]]:
+    """``groups`` of ``domains``; none of a domain that stopped since the listing."""
+    mask = groups.libvirt_mask() & ~libvirt.VIR_DOMAIN_STATS_STATE
     try:
-        return conn.getAllDomainStats(
-            mask, flags | libvirt.VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT
-        )
+        return _without_nowait_if_refused(partial(conn.domainListGetStats, domains, mask), 0)
+    except libvirt.libvirtError as err:
+        if err.get_error_code() not in (
+            libvirt.VIR_ERR_NO_DOMAIN, libvirt.VIR_ERR_OPERATION_INVALID
+        ):
+            raise
+        return []  # one of them stopped: its values are carried over this tick
+
+
+def _without_nowait_if_refused(
+    call: Callable[[int], list[tuple[libvirt.virDomain, dict[str, Any]]]], flags: int
+) -> list[tuple[libvirt.virDomain, dict[str, Any]]]:
+    try:
+        return call(flags | _NOWAIT)
     except libvirt.libvirtError as err:
         if err.get_error_code() != libvirt.VIR_ERR_INVALID_ARG:
             raise
-        return conn.getAllDomainStats(mask, flags)  # a driver older than NOWAIT
+        return call(flags)  # a driver older than NOWAIT
 
 
-def _sample_per_domain(conn: libvirt.virConnect, groups: StatGroups) -> RawSample:
+def _sample_per_domain(
+    conn: libvirt.virConnect, groups: StatGroups, due: DueGroups | None
+) -> RawSample:
     domains: dict[str, DomainCounters] = {}
     before = time.monotonic()
     for dom in conn.listAllDomains(libvirt.VIR_CONNECT_LIST_DOMAINS_ACTIVE):
         try:
-            domains[dom.UUIDString()] = _read_domain_counters(dom, groups, dom.ID())
+            domains[dom.UUIDString()] = _read_domain_counters(dom, groups, due)
         except libvirt.libvirtError as err:
             if err.get_error_code() not in (
                 libvirt.VIR_ERR_NO_DOMAIN, libvirt.VIR_ERR_OPERATION_INVALID
             ):
                 raise
             # stopped or undefined since the listing: no sample this tick
-    return RawSample((before + time.monotonic()) / 2, domains, groups)
+    return RawSample((before + time.monotonic()) / 2, domains)
 
 
 def _read_domain_counters(
-    dom: libvirt.virDomain, groups: StatGroups, run_id: int
+    dom: libvirt.virDomain, groups: StatGroups, due: DueGroups | None
 ) -> DomainCounters:
     state, _max_memory, memory, vcpus, cpu_time = dom.info()
+    run_id = dom.ID()
+    if due is not None:
+        groups &= due(dom.UUIDString(), state, run_id) | ~PER_DOMAIN_GROUPS
     stats: dict[str, Any] = {"state.state": state}
     if StatGroups.CPU in groups:
         stats["cpu.time"] = cpu_time
@@ -227,7 +294,7 @@ def _read_domain_counters(
             _per_device(
                 stats, "net", interfaces, dom.interfaceStats, {"rx.bytes": 0, "tx.bytes": 4}
             )
-    return DomainCounters.from_libvirt(stats, run_id)
+    return DomainCounters.from_libvirt(stats, run_id, groups)
 
 
 def _optional(fn: Any, *args: object) -> Any:

@@ -18,12 +18,14 @@ import math
 import threading
 import time
 from dataclasses import replace
+from functools import partial
 
 import libvirt
 
 from kvmgui.core.stats.history import DEFAULT_CAPACITY, HOST_KEY, StatsHistory
 from kvmgui.core.stats.rates import DomainRates, HostRates, Metric, RateCalculator
 from kvmgui.core.stats.reading import (
+    PER_DOMAIN_GROUPS,
     HostCounters,
     RawSample,
     StatGroups,
@@ -33,11 +35,16 @@ from kvmgui.core.stats.reading import (
 )
 
 #: Groups that libvirt reads through each QEMU's monitor (a job and a round
-#: trip per domain, about 6 ms of QEMU's CPU for the balloon): read at most
-#: once per period (seconds), their last values carried over in between. CPU
-#: and network come from /proc and are read at every tick
-#: (benchmarks/RESULTS.md, bench_stats).
+#: trip per domain, about 1.8 ms of QEMU's CPU and 0.6 ms of libvirtd's for
+#: the balloon or the disks): read at most once per period (seconds), their
+#: last values carried over in between. CPU and network come from /proc and
+#: are read at every tick (benchmarks/RESULTS.md, bench_stats).
 SLOW_GROUP_PERIODS = {StatGroups.MEMORY: 10.0, StatGroups.DISK: 5.0}
+#: A paused domain's vCPUs do not run and its devices do no I/O: its CPU,
+#: memory and disk counters are read once per this period (and at once when
+#: its state changes), their last values carried over in between.
+PAUSED_PERIOD = 10.0
+_PAUSED = libvirt.VIR_DOMAIN_PAUSED
 
 
 class StatsSampler:
@@ -60,7 +67,12 @@ class StatsSampler:
         # When each domain was forgotten: a sample read before then is stale for it.
         self._forgotten: dict[str, float] = {}
         self.host_latest: HostRates | None = None
-        self._slow_read_at: dict[StatGroups, float] = {}
+        # Per per-domain group, when each domain was last read; the state and
+        # run each domain had then.
+        self._read_at: dict[StatGroups, dict[str, float]] = {
+            group: {} for group in PER_DOMAIN_GROUPS
+        }
+        self._seen: dict[str, tuple[int | None, int | None]] = {}
         self._info_cpu_is_real = True
 
     @property
@@ -82,34 +94,47 @@ class StatsSampler:
         if self.host_cpus is None:
             self.host_cpus = host_cpu_count(conn)
             self._info_cpu_is_real = conn.getType() != "TEST"
+        for group in PER_DOMAIN_GROUPS & ~groups:
+            self._read_at[group].clear()  # asked again later: read at once
+        now = time.monotonic()
         raw = sample(
-            conn, self.groups_to_read(groups, time.monotonic()),
-            info_cpu_is_real=self._info_cpu_is_real,
+            conn, groups, info_cpu_is_real=self._info_cpu_is_real,
+            due=partial(self.due, now=now, groups=groups),
         )
         host_counters = host_sample(conn) if host else None
         with self.lock:
             self.apply_host(host_counters)
             return self.apply(raw)
 
-    def groups_to_read(self, groups: StatGroups, now: float) -> StatGroups:
-        """``groups`` less the slow ones read less than their period ago (a
-        group just asked for, as when a Performance tab opens, is read at once)."""
-        read = groups
-        for group, period in SLOW_GROUP_PERIODS.items():
+    def due(
+        self, uuid: str, state: int | None, run_id: int | None, *,
+        now: float, groups: StatGroups = PER_DOMAIN_GROUPS,
+    ) -> StatGroups:
+        """Which of ``groups`` to read of a domain at ``now``: each once per its
+        period (every tick for CPU; :data:`PAUSED_PERIOD` for all of them while
+        it is paused), and all of them when its state or run changed."""
+        if self._seen.get(uuid) != (state, run_id):
+            self._seen[uuid] = (state, run_id)
+            for read_at in self._read_at.values():
+                read_at.pop(uuid, None)
+        paused = state == _PAUSED
+        due = StatGroups.NONE
+        for group, read_at in self._read_at.items():
             if group not in groups:
-                self._slow_read_at.pop(group, None)  # asked again later: read at once
-            elif now - self._slow_read_at.get(group, -math.inf) >= period:
-                self._slow_read_at[group] = now
-            else:
-                read &= ~group
-        return read
+                continue
+            period = PAUSED_PERIOD if paused else SLOW_GROUP_PERIODS.get(group, 0.0)
+            if now - read_at.get(uuid, -math.inf) >= period:
+                read_at[uuid] = now
+                due |= group
+        return due
 
     def apply(self, raw: RawSample) -> set[str]:
         """Take one sample; return the UUIDs whose shown statistics changed.
 
         That is the domains in ``raw`` and those that were running at the
         previous sample and are no longer (their :meth:`latest` is now None;
-        their history is kept until :meth:`forget`).
+        their history is kept until :meth:`forget`). A group not read of a
+        domain this time keeps its last values.
         """
         with self.lock:
             rates = self.calculator.update(raw)
@@ -119,15 +144,15 @@ class StatsSampler:
                 else:
                     del self._forgotten[uuid]
             vanished = self._latest.keys() - rates.keys()
-            # Flag tests cost microseconds each: made once per tick, not per domain.
-            keep_memory = StatGroups.MEMORY not in raw.groups
-            keep_disk = StatGroups.DISK not in raw.groups
+            for uuid in vanished:
+                self._seen.pop(uuid, None)
+                for read_at in self._read_at.values():
+                    read_at.pop(uuid, None)
             for uuid, domain_rates in rates.items():
                 previous = self._latest.get(uuid)
-                if previous is not None and (keep_memory or keep_disk):
-                    rates[uuid] = domain_rates = _carry_over(
-                        domain_rates, previous, memory=keep_memory, disk=keep_disk
-                    )
+                unread = PER_DOMAIN_GROUPS & ~raw.domains[uuid].read
+                if previous is not None and unread:
+                    rates[uuid] = domain_rates = _carry_over(domain_rates, previous, unread)
                 self.history.append(uuid, domain_rates.timestamp, domain_rates.metrics())
             self._latest = rates
             return set(rates) | vanished
@@ -151,19 +176,22 @@ class StatsSampler:
         with self.lock:
             self.history.forget(uuid)
             self._latest.pop(uuid, None)
+            self._seen.pop(uuid, None)
+            for read_at in self._read_at.values():
+                read_at.pop(uuid, None)
             # A tick may have read it before it went, and apply after this.
             self._forgotten[uuid] = time.monotonic()
 
 
-def _carry_over(
-    rates: DomainRates, previous: DomainRates, *, memory: bool, disk: bool
-) -> DomainRates:
-    """Rates of a tick that skipped the slow groups (``memory``, ``disk``) keep
-    their last values of them."""
+def _carry_over(rates: DomainRates, previous: DomainRates, unread: StatGroups) -> DomainRates:
+    """Rates of a tick that did not read ``unread`` keep their last values of them."""
     kept: dict[str, float | None] = {}
-    if memory:
+    if StatGroups.CPU in unread:
+        kept.update(cpu_host_percent=previous.cpu_host_percent,
+                    cpu_guest_percent=previous.cpu_guest_percent)
+    if StatGroups.MEMORY in unread:
         kept.update(memory_used_kib=previous.memory_used_kib,
                     memory_total_kib=previous.memory_total_kib)
-    if disk:
+    if StatGroups.DISK in unread:
         kept.update(disk_read_bps=previous.disk_read_bps, disk_write_bps=previous.disk_write_bps)
     return replace(rates, **kept)  # type: ignore[arg-type]

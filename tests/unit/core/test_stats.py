@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from kvmgui.core.stats.history import HOST_KEY, RingBuffer, StatsHistory
 from kvmgui.core.stats.rates import Metric, RateCalculator, cpu_percent, memory_used_kib
 from kvmgui.core.stats.reading import (
+    PER_DOMAIN_GROUPS,
     DomainCounters,
     HostCounters,
     RawSample,
@@ -24,7 +25,7 @@ from kvmgui.core.stats.reading import (
     host_sample,
     sample,
 )
-from kvmgui.core.stats.sampler import SLOW_GROUP_PERIODS, StatsSampler
+from kvmgui.core.stats.sampler import PAUSED_PERIOD, SLOW_GROUP_PERIODS, StatsSampler
 
 A = "11111111-1111-1111-1111-111111111111"
 B = "22222222-2222-2222-2222-222222222222"
@@ -384,19 +385,42 @@ def info(cpu_ns: int, vcpus: int = 2) -> Callable[[], list[int]]:
     return lambda: [1, 1024, 1024, vcpus, cpu_ns]
 
 
-def test_sample_uses_one_bulk_call_and_info_for_cpu() -> None:
+def test_sample_uses_one_bulk_call_info_for_cpu_and_one_listed_call_for_disks() -> None:
     dom = FakeDomain(A, info=info(SECOND))
-    conn = FakeConn(getAllDomainStats=lambda mask, flags: [(dom, record())])
+    block = {k: v for k, v in record(rd=5).items() if k.startswith("block.")}
+    conn = FakeConn(
+        getAllDomainStats=lambda mask, flags: [(dom, {"state.state": 1})],
+        domainListGetStats=lambda doms, mask, flags: [(d, dict(block)) for d in doms],
+    )
     result = sample(conn, StatGroups.CPU | StatGroups.DISK)  # type: ignore[arg-type]
     assert list(result.domains) == [A]
-    assert result.domains[A].cpu_time_ns == SECOND
-    assert result.domains[A].vcpus == 2
-    assert result.domains[A].run_id == 7
-    assert [name for name, _args in conn.calls] == ["getAllDomainStats"]
+    counters = result.domains[A]
+    assert (counters.cpu_time_ns, counters.vcpus, counters.run_id) == (SECOND, 2, 7)
+    assert counters.block_rd_bytes == 5
+    assert counters.read == StatGroups.CPU | StatGroups.DISK
+    assert [name for name, _args in conn.calls] == ["getAllDomainStats", "domainListGetStats"]
     mask, flags = conn.calls[0][1]
-    assert mask == (StatGroups.CPU | StatGroups.DISK).libvirt_mask()
-    assert isinstance(flags, int)
+    assert mask == libvirt.VIR_DOMAIN_STATS_STATE  # disks are not read of every domain
     assert flags & libvirt.VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE
+    _doms, mask, _flags = conn.calls[1][1]
+    assert mask == libvirt.VIR_DOMAIN_STATS_BLOCK
+
+
+def test_sample_reads_of_each_domain_only_the_groups_due() -> None:
+    doms = [FakeDomain(A, info=info(SECOND)), FakeDomain(B, info=info(SECOND))]
+    conn = FakeConn(
+        getAllDomainStats=lambda mask, flags: [(d, {"state.state": 1}) for d in doms],
+        domainListGetStats=lambda listed, mask, flags: [(d, {}) for d in listed],
+    )
+    result = sample(
+        conn, StatGroups.ALL,  # type: ignore[arg-type]
+        due=lambda uuid, state, run_id: StatGroups.MEMORY if uuid == A else StatGroups.NONE,
+    )
+    assert result.domains[A].read == StatGroups.MEMORY | StatGroups.NETWORK
+    assert result.domains[B].read == StatGroups.NETWORK
+    assert result.domains[A].cpu_time_ns is None  # no info() call: CPU was not due
+    listed, _mask, _flags = conn.calls[1][1]
+    assert listed == [doms[0]]
 
 
 def test_sample_retries_without_nowait() -> None:
@@ -406,7 +430,7 @@ def test_sample_retries_without_nowait() -> None:
         return [(FakeDomain(A, info=info(1)), record())]
 
     conn = FakeConn(getAllDomainStats=stats)
-    assert sample(conn).domains[A].cpu_time_ns == 1  # type: ignore[arg-type]
+    assert sample(conn, StatGroups.CPU).domains[A].cpu_time_ns == 1  # type: ignore[arg-type]
     assert len(conn.calls) == 2
 
 
@@ -449,15 +473,20 @@ def test_sample_other_errors_raise() -> None:
         sample(FakeConn(getAllDomainStats=broken))  # type: ignore[arg-type]
 
 
-def test_sample_on_test_driver(tmp_path: Path) -> None:
-    """The real call shapes, on libvirt's in-process test driver (state only)."""
+def one_domain_node(tmp_path: Path) -> Path:
+    """A test-driver file with one running domain, UUID A."""
     node = tmp_path / "node.xml"
     node.write_text(
         "<node><domain type='test'><name>kvmgui-test-stats</name>"
         f"<uuid>{A}</uuid><memory>1048576</memory><vcpu>2</vcpu>"
         "<os><type>hvm</type></os></domain></node>"
     )
-    conn = libvirt.open(f"test://{node}")
+    return node
+
+
+def test_sample_on_test_driver(tmp_path: Path) -> None:
+    """The real call shapes, on libvirt's in-process test driver (state only)."""
+    conn = libvirt.open(f"test://{one_domain_node(tmp_path)}")
     try:
         result = sample(conn)
         assert set(result.domains) == {A}
@@ -603,32 +632,65 @@ def test_sampler_host() -> None:
 
 def test_slow_groups_are_read_once_per_period() -> None:
     sampler = StatsSampler(host_cpus=1)
-    every = StatGroups.ALL
-    fast = StatGroups.CPU | StatGroups.NETWORK
+    every = StatGroups.ALL & PER_DOMAIN_GROUPS
     memory_period = SLOW_GROUP_PERIODS[StatGroups.MEMORY]
     disk_period = SLOW_GROUP_PERIODS[StatGroups.DISK]
-    assert sampler.groups_to_read(every, 100.0) == every  # the first tick reads all
-    assert sampler.groups_to_read(every, 101.0) == fast
-    assert sampler.groups_to_read(every, 100.0 + disk_period) == fast | StatGroups.DISK
-    assert sampler.groups_to_read(every, 100.0 + memory_period) == every
-    # A slow group just asked for (a Performance tab opened) is read at once.
-    sampler = StatsSampler(host_cpus=1)
-    cpu_memory = StatGroups.CPU | StatGroups.MEMORY
-    assert sampler.groups_to_read(cpu_memory, 0.0) == cpu_memory
-    assert sampler.groups_to_read(cpu_memory, 1.0) == StatGroups.CPU
-    assert sampler.groups_to_read(cpu_memory | StatGroups.DISK, 2.0) == (
-        StatGroups.CPU | StatGroups.DISK
-    )
+
+    def due(now: float, state: int = libvirt.VIR_DOMAIN_RUNNING, run_id: int = 1) -> StatGroups:
+        return sampler.due(A, state, run_id, now=now)
+
+    assert due(100.0) == every  # the first tick reads all
+    assert due(101.0) == StatGroups.CPU
+    assert due(100.0 + disk_period) == StatGroups.CPU | StatGroups.DISK
+    assert due(100.0 + memory_period) == every
+    # Paused: everything once per PAUSED_PERIOD, and at once when the state changes.
+    assert due(111.0, libvirt.VIR_DOMAIN_PAUSED) == every
+    assert due(112.0, libvirt.VIR_DOMAIN_PAUSED) == StatGroups.NONE
+    assert due(111.0 + PAUSED_PERIOD, libvirt.VIR_DOMAIN_PAUSED) == every
+    assert due(122.0) == every  # resumed
+    assert due(123.0, run_id=2) == every  # restarted
+
+
+def test_a_slow_group_just_asked_for_is_read_at_once(tmp_path: Path) -> None:
+    conn = libvirt.open(f"test://{one_domain_node(tmp_path)}")
+    try:
+        run_id = conn.lookupByUUIDString(A).ID()
+        sampler = StatsSampler()
+        cpu_memory = StatGroups.CPU | StatGroups.MEMORY
+        sampler.tick(conn, cpu_memory)
+        assert sampler.due(A, 1, run_id, now=time.monotonic(), groups=cpu_memory) == (
+            StatGroups.CPU
+        )
+        sampler.tick(conn, StatGroups.CPU)
+        assert sampler.due(A, 1, run_id, now=time.monotonic(), groups=cpu_memory) == cpu_memory
+    finally:
+        conn.close()
+
+
+def test_a_paused_domain_keeps_its_last_values_between_its_reads(tmp_path: Path) -> None:
+    """On the test driver: pausing reads the domain at once, then not until the period."""
+    conn = libvirt.open(f"test://{one_domain_node(tmp_path)}")
+    try:
+        dom = conn.lookupByUUIDString(A)
+        sampler = StatsSampler()
+        sampler.tick(conn, StatGroups.ALL)
+        dom.suspend()
+        sampler.tick(conn, StatGroups.ALL)
+        paused = libvirt.VIR_DOMAIN_PAUSED
+        assert sampler.due(A, paused, dom.ID(), now=time.monotonic()) == StatGroups.NONE
+        sampler.tick(conn, StatGroups.ALL)
+        assert len(sampler.history.times(A)) == 3  # still recorded at every tick
+    finally:
+        conn.close()
 
 
 def test_ticks_without_slow_groups_carry_memory_and_disk_over() -> None:
     sampler = StatsSampler(host_cpus=1)
     first = record(cpu=0, vcpus=1) | {"balloon.current": 4096, "balloon.rss": 1000}
-    sampler.apply(RawSample(0.0, {A: DomainCounters.from_libvirt(first, 1)}, StatGroups.ALL))
+    sampler.apply(RawSample(0.0, {A: DomainCounters.from_libvirt(first, 1)}))
     second = {"state.state": 1, "cpu.time": SECOND // 2, "vcpu.current": 1}
     sampler.apply(RawSample(
-        1.0, {A: DomainCounters.from_libvirt(second, 1)},
-        StatGroups.CPU | StatGroups.NETWORK,
+        1.0, {A: DomainCounters.from_libvirt(second, 1, StatGroups.CPU | StatGroups.NETWORK)},
     ))
     latest = sampler.latest(A)
     assert latest is not None
