@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
@@ -31,9 +31,6 @@ from kvmgui.ui.i18n import translate
 from kvmgui.ui.ops import cancel_with, in_worker
 
 if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
-
     from kvmgui.core.stats.sampler import StatsSampler
 
 log = logging.getLogger(__name__)
@@ -51,7 +48,7 @@ class ShownValues:
     its recent values (None when it is not running)."""
 
     text: str
-    history: npt.NDArray[np.float32] | None
+    history: Sequence[float] | None
 
 
 _NOT_RUNNING = ShownValues(NO_VALUE, None)
@@ -154,7 +151,7 @@ class StatsPoller(QObject):
 
     def sparkline(
         self, connection: Connection, uuid: str, group: StatGroups
-    ) -> npt.NDArray[np.float32] | None:
+    ) -> Sequence[float] | None:
         """A running domain's last SPARKLINE_POINTS values of a list column (None
         if not running)."""
         return self._shown_values(connection, uuid, group).history
@@ -179,10 +176,12 @@ class StatsPoller(QObject):
         with sampler.lock:
             if sampler.latest(uuid) is None:
                 return _NOT_RUNNING
-            values = history.values(uuid, metrics[0], SPARKLINE_POINTS)
-            for metric in metrics[1:]:
-                values = values + history.values(uuid, metric, SPARKLINE_POINTS)
+            series = [history.values(uuid, metric, SPARKLINE_POINTS) for metric in metrics]
             latest = [history.latest(uuid, metric) for metric in metrics]
+        # The series are aligned: a sum of two is their sum point by point.
+        values = (
+            series[0] if len(series) == 1 else [sum(point) for point in zip(*series, strict=True)]
+        )
         known = [v for v in latest if v is not None]
         return ShownValues(LIST_SERIES[group].format(sum(known) if known else None), values)
 
@@ -223,7 +222,8 @@ class StatsPoller(QObject):
         try:
             sampler = self._samplers.get(connection)
             if sampler is None:
-                # The first sampler imports numpy (about 150 ms): not on the GUI thread.
+                # The first sampler imports libvirt's bindings and the XML model:
+                # not on the GUI thread.
                 created = await in_worker(new_sampler)
                 if connection.state is not ConnectionState.CONNECTED or (
                     self._manager.get(connection.uri) is not connection
@@ -276,7 +276,7 @@ class StatsPoller(QObject):
 
 
 def new_sampler() -> StatsSampler:
-    # numpy is imported with the first sampler, not before the window's first paint.
+    # Imported with the first sampler, not before the window's first paint.
     from kvmgui.core.stats.sampler import StatsSampler
 
     return StatsSampler()

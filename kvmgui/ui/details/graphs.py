@@ -127,10 +127,10 @@ class _Graph(QWidget):
     def update_from(
         self, history: StatsHistory, key: str, now: float, window: float
     ) -> None:
-        times = history.times(key)
+        times = np.asarray(history.times(key))  # no copy: the history's array.array
         ago = now - times
         visible = ago <= window
-        ys = [history.values(key, s.metric) for s in self.series]
+        ys = [np.asarray(history.values(key, s.metric)) for s in self.series]
         scale, unit = self._scale(history, key, [y[visible] for y in ys])
         for curve, y in zip(self.curves, ys, strict=True):
             curve.setData(ago, y.astype(np.float64) / scale if scale != 1.0 else y)
