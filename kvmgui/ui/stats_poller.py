@@ -78,7 +78,8 @@ class StatsPoller(QObject):
     daemon must not pile up calls).
     """
 
-    stats_sampled = Signal(object, object)  # Connection, set[str] of UUIDs that changed
+    # Connection, set[str]: the UUIDs whose list values (text or sparkline) changed
+    stats_sampled = Signal(object, object)
 
     def __init__(
         self, manager: ConnectionManager, interval: float, parent: QObject | None = None
@@ -279,7 +280,7 @@ def new_sampler() -> StatsSampler:
     # Imported with the first sampler, not before the window's first paint.
     from kvmgui.core.stats.sampler import StatsSampler
 
-    return StatsSampler()
+    return StatsSampler(shown_points=SPARKLINE_POINTS)
 
 
 class StatsDemand(QObject):

@@ -26,7 +26,7 @@ class RingBuffer:
 
     ``typecode`` is ``array``'s: "d" (float64) or "f" (float32)."""
 
-    __slots__ = ("_capacity", "_count", "_data", "_next")
+    __slots__ = ("_capacity", "_count", "_data", "_next", "_repeats")
 
     def __init__(self, capacity: int = DEFAULT_CAPACITY, typecode: Literal["d", "f"] = "d") -> None:
         if capacity <= 0:
@@ -36,6 +36,7 @@ class RingBuffer:
         self._capacity = capacity
         self._next = 0
         self._count = 0
+        self._repeats = 0
 
     @property
     def capacity(self) -> int:
@@ -44,10 +45,21 @@ class RingBuffer:
     def __len__(self) -> int:
         return self._count
 
+    @property
+    def repeats(self) -> int:
+        """How many of the newest values are the same (NaN the same as NaN)."""
+        return self._repeats
+
     def append(self, value: float | None) -> None:
         """Add a value (``None`` is stored as NaN: a gap in a plot)."""
-        self._data[self._next] = math.nan if value is None else value
-        self._next = (self._next + 1) % self._capacity
+        data, index = self._data, self._next
+        data[index] = math.nan if value is None else value
+        # As stored (float32 rounds), against the previous value (index -1 is
+        # the last slot once the ring wrapped).
+        stored, previous = data[index], data[index - 1]
+        same = self._count and (stored == previous or (stored != stored and previous != previous))
+        self._repeats = self._repeats + 1 if same else 1
+        self._next = (index + 1) % self._capacity
         if self._count < self._capacity:
             self._count += 1
 
@@ -67,7 +79,7 @@ class RingBuffer:
         return None if math.isnan(value) else value
 
     def clear(self) -> None:
-        self._next = self._count = 0
+        self._next = self._count = self._repeats = 0
 
 
 class SeriesSet:
@@ -88,6 +100,10 @@ class SeriesSet:
 
     def __len__(self) -> int:
         return len(self.times)
+
+    def repeats(self) -> int:
+        """For how many of the newest samples every metric kept its value."""
+        return min((buffer.repeats for buffer in self.buffers.values()), default=len(self))
 
 
 class StatsHistory:
@@ -139,6 +155,11 @@ class StatsHistory:
         if series is None or metric not in series.buffers:
             return None
         return series.buffers[metric].latest()
+
+    def unchanged(self, keys: Iterable[str], repeats: int) -> set[str]:
+        """Those of ``keys`` whose every metric kept its value for the last ``repeats`` samples."""
+        series = self._series
+        return {key for key in keys if key in series and series[key].repeats() >= repeats}
 
     def forget(self, key: str) -> None:
         self._series.pop(key, None)

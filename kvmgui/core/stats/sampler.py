@@ -56,8 +56,14 @@ class StatsSampler:
     it around them.
     """
 
-    def __init__(self, host_cpus: int | None = None, capacity: int = DEFAULT_CAPACITY) -> None:
+    def __init__(
+        self, host_cpus: int | None = None, capacity: int = DEFAULT_CAPACITY,
+        *, shown_points: int | None = None,
+    ) -> None:
         self.lock = threading.RLock()
+        # A window of this many newest points (the list's sparklines) looks the
+        # same after a tick when the last shown_points + 1 values are one value.
+        self._unchanged_after = None if shown_points is None else shown_points + 1
         self.calculator = RateCalculator(host_cpus)
         self.history = StatsHistory(capacity)
         self.host_history = StatsHistory(
@@ -131,10 +137,12 @@ class StatsSampler:
     def apply(self, raw: RawSample) -> set[str]:
         """Take one sample; return the UUIDs whose shown statistics changed.
 
-        That is the domains in ``raw`` and those that were running at the
-        previous sample and are no longer (their :meth:`latest` is now None;
-        their history is kept until :meth:`forget`). A group not read of a
-        domain this time keeps its last values.
+        That is the domains in ``raw`` (less, with ``shown_points``, those whose
+        last ``shown_points`` + 1 values of every metric are the same: a window
+        of their newest ``shown_points`` did not move) and those that were
+        running at the previous sample and are no longer (their :meth:`latest`
+        is now None; their history is kept until :meth:`forget`). A group not
+        read of a domain this time keeps its last values.
         """
         with self.lock:
             rates = self.calculator.update(raw)
@@ -155,7 +163,10 @@ class StatsSampler:
                     rates[uuid] = domain_rates = _carry_over(domain_rates, previous, unread)
                 self.history.append(uuid, domain_rates.timestamp, domain_rates.metrics())
             self._latest = rates
-            return set(rates) | vanished
+            changed = set(rates) | vanished
+            if self._unchanged_after is not None:
+                changed -= self.history.unchanged(rates.keys(), self._unchanged_after)
+            return changed
 
     def apply_host(self, host: HostCounters | None) -> HostRates | None:
         if host is None:

@@ -696,3 +696,22 @@ def test_ticks_without_slow_groups_carry_memory_and_disk_over() -> None:
     assert latest.cpu_guest_percent == pytest.approx(50.0)
     assert latest.memory_used_kib == 1000  # carried over, not a gap
     assert sampler.history.values(A, Metric.MEMORY_USED).tolist() == [1000.0, 1000.0]
+
+
+def test_ring_buffer_counts_the_newest_values_that_are_the_same() -> None:
+    buffer = RingBuffer(3, "f")
+    for value, repeats in ((0.1, 1), (0.1, 2), (None, 1), (None, 2), (None, 3), (None, 4), (5, 1)):
+        buffer.append(value)
+        assert buffer.repeats == repeats  # float32 rounding and NaN compare as stored
+
+
+def test_sampler_leaves_out_a_domain_whose_shown_window_stands_still() -> None:
+    sampler = StatsSampler(host_cpus=1, shown_points=2)
+    still = {"state.state": 1, "balloon.current": 4096, "balloon.rss": 1000}
+    for second, changed in enumerate(({A}, {A}, set(), set())):
+        assert sampler.apply(RawSample(float(second), {
+            A: DomainCounters.from_libvirt(still, 1)
+        })) == changed
+    moved = still | {"balloon.rss": 2000}
+    assert sampler.apply(RawSample(4.0, {A: DomainCounters.from_libvirt(moved, 1)})) == {A}
+    assert sampler.apply(RawSample(5.0, {})) == {A}  # stopped
