@@ -213,7 +213,8 @@ def launched(
         command = [sys.executable, "-m", "kvmgui"]
     with open(run_dir / "stderr.txt", "wb") as stderr:
         process = subprocess.Popen(
-            [*command, "--connect", uri], env=env,
+            # Not in the checkout: "python -m" puts the working directory first on sys.path.
+            [*command, "--connect", uri], env=env, cwd=run_dir,
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr,
         )
         try:
