@@ -10,10 +10,12 @@ test driver reports state only). Two phases, each run ``--runs`` times:
   offscreen platform), with fresh XDG directories whose settings file (the
   app's own ``Settings``) shows all four statistics columns at 1 s. Once the
   app logs its first paint and a warm-up has passed, the app's, libvirtd's and
-  the 50 QEMUs' CPU is read from ``/proc/PID/stat`` (utime+stime) over
-  ``--seconds``, and the app's RSS at the end. Before each app run the same
-  span without the app gives libvirtd's and QEMU's baseline (other clients of
-  the daemon); "caused" is the difference.
+  the 50 QEMUs' CPU is read from ``/proc/PID/stat`` (utime+stime) over two
+  spans of ``--seconds``: the first fills the sparklines' minute (every
+  running row is repainted at each tick), the second is the steady state;
+  the app's RSS at the end. Before each app run a third of a span without
+  the app gives libvirtd's and QEMU's baseline (other clients of the daemon:
+  other sessions' apps poll these QEMUs too); "caused" is the difference.
 - **stalls** (in-process): the app's own MainWindow (offscreen) with all four
   columns, a 5 ms timer probe on its GUI thread, and the ticks it did. The
   probe costs about 1.2 CPU-s per minute: CPU is not taken from this phase.
@@ -155,7 +157,8 @@ def per_minute(meters: list[Callable[[], float]], seconds: float) -> list[float]
 @dataclass
 class Measure:
     label: str
-    app: float | None = None  # CPU-seconds per minute
+    app: float | None = None  # CPU-seconds per minute, steady (the second span)
+    app_first_span: float | None = None  # the first span after the first paint
     libvirtd: float | None = None  # caused: less the baseline without the app
     qemu: float | None = None
     rss_mib: float | None = None
@@ -237,10 +240,13 @@ def black_box(
     with launched(uri, run_dir, platform_env, source) as pid:
         print(f"  {label}: app PID {pid}", flush=True)
         meters = [lambda: proc_cpu_seconds(pid), *(system.meters() if system else [])]
+        # The first span fills the sparklines' window (60 ticks), whose every
+        # row is repainted at each tick; the steady state is the second.
+        first = per_minute(meters, seconds)
         cpu = per_minute(meters, seconds)
         rss = proc_cpu_and_rss(pid)[1]
     caused = [max(0.0, value - base) for value, base in zip(cpu[1:], baseline, strict=True)]
-    return Measure(label, app=cpu[0], rss_mib=rss,
+    return Measure(label, app=cpu[0], app_first_span=first[0], rss_mib=rss,
                    libvirtd=caused[0] if caused else None, qemu=caused[1] if caused else None)
 
 
@@ -351,10 +357,12 @@ def report(results: list[Measure], runs: int) -> str:
             result = "PASS" if met else "**MISS**"
         rows.append(f"| {label}: {what} | {value * scale:.2f} {unit} | {goal} | {result} |")
 
-    row(SYSTEM_LABEL, "app", "app", "CPU-s/min", APP_TARGET)
+    row(SYSTEM_LABEL, "app, first span", "app_first_span", "CPU-s/min")
+    row(SYSTEM_LABEL, "app, steady", "app", "CPU-s/min", APP_TARGET)
     row(SYSTEM_LABEL, "libvirtd caused", "libvirtd", "CPU-s/min", LIBVIRTD_TARGET)
     row(SYSTEM_LABEL, "QEMU (50 paused) caused", "qemu", "CPU-s/min", QEMU_TARGET)
-    row(FLEET_LABEL, "app, % of a core", "app", "%", FLEET_TARGET_PERCENT, scale=100 / 60)
+    row(FLEET_LABEL, "app, first span, % of a core", "app_first_span", "%", scale=100 / 60)
+    row(FLEET_LABEL, "app, steady, % of a core", "app", "%", FLEET_TARGET_PERCENT, scale=100 / 60)
     for label in (SYSTEM_LABEL, FLEET_LABEL):
         row(label, "app RSS", "rss_mib", "MiB", RSS_TARGET_MIB)
         row(label, "GUI stall p99", "stall_p99", "ms", STALL_P99_TARGET_MS, strict=True)
