@@ -26,7 +26,7 @@ class RingBuffer:
 
     ``typecode`` is ``array``'s: "d" (float64) or "f" (float32)."""
 
-    __slots__ = ("_capacity", "_count", "_data", "_next", "_repeats")
+    __slots__ = ("_capacity", "_count", "_data", "_next")
 
     def __init__(self, capacity: int = DEFAULT_CAPACITY, typecode: Literal["d", "f"] = "d") -> None:
         if capacity <= 0:
@@ -36,7 +36,6 @@ class RingBuffer:
         self._capacity = capacity
         self._next = 0
         self._count = 0
-        self._repeats = 0
 
     @property
     def capacity(self) -> int:
@@ -45,21 +44,10 @@ class RingBuffer:
     def __len__(self) -> int:
         return self._count
 
-    @property
-    def repeats(self) -> int:
-        """How many of the newest values are the same (NaN the same as NaN)."""
-        return self._repeats
-
     def append(self, value: float | None) -> None:
         """Add a value (``None`` is stored as NaN: a gap in a plot)."""
-        data, index = self._data, self._next
-        data[index] = math.nan if value is None else value
-        # As stored (float32 rounds), against the previous value (index -1 is
-        # the last slot once the ring wrapped).
-        stored, previous = data[index], data[index - 1]
-        same = self._count and (stored == previous or (stored != stored and previous != previous))
-        self._repeats = self._repeats + 1 if same else 1
-        self._next = (index + 1) % self._capacity
+        self._data[self._next] = math.nan if value is None else value
+        self._next = (self._next + 1) % self._capacity
         if self._count < self._capacity:
             self._count += 1
 
@@ -79,31 +67,33 @@ class RingBuffer:
         return None if math.isnan(value) else value
 
     def clear(self) -> None:
-        self._next = self._count = self._repeats = 0
+        self._next = self._count = 0
 
 
 class SeriesSet:
     """One key's history: sample times and one aligned buffer per metric."""
 
-    __slots__ = ("buffers", "times")
+    __slots__ = ("_given", "buffers", "repeats", "times")
 
     def __init__(self, capacity: int, metrics: Iterable[Metric]) -> None:
         self.times = RingBuffer(capacity, "d")
         # float32: plenty for plots, half the memory for large fleets.
         self.buffers = {metric: RingBuffer(capacity, "f") for metric in metrics}
+        #: For how many of the newest samples every metric kept its value.
+        self.repeats = 0
+        self._given: dict[Metric, float | None] | None = None
 
     def append(self, timestamp: float, values: Iterable[tuple[Metric, float | None]]) -> None:
         self.times.append(timestamp)
         given = dict(values)
         for metric, buffer in self.buffers.items():
             buffer.append(given.get(metric))
+        # One comparison of the values as given (None for a gap) per sample.
+        self.repeats = self.repeats + 1 if given == self._given else 1
+        self._given = given
 
     def __len__(self) -> int:
         return len(self.times)
-
-    def repeats(self) -> int:
-        """For how many of the newest samples every metric kept its value."""
-        return min((buffer.repeats for buffer in self.buffers.values()), default=len(self))
 
 
 class StatsHistory:
@@ -159,7 +149,7 @@ class StatsHistory:
     def unchanged(self, keys: Iterable[str], repeats: int) -> set[str]:
         """Those of ``keys`` whose every metric kept its value for the last ``repeats`` samples."""
         series = self._series
-        return {key for key in keys if key in series and series[key].repeats() >= repeats}
+        return {key for key in keys if key in series and series[key].repeats >= repeats}
 
     def forget(self, key: str) -> None:
         self._series.pop(key, None)

@@ -698,11 +698,12 @@ def test_ticks_without_slow_groups_carry_memory_and_disk_over() -> None:
     assert sampler.history.values(A, Metric.MEMORY_USED).tolist() == [1000.0, 1000.0]
 
 
-def test_ring_buffer_counts_the_newest_values_that_are_the_same() -> None:
-    buffer = RingBuffer(3, "f")
-    for value, repeats in ((0.1, 1), (0.1, 2), (None, 1), (None, 2), (None, 3), (None, 4), (5, 1)):
-        buffer.append(value)
-        assert buffer.repeats == repeats  # float32 rounding and NaN compare as stored
+def test_series_count_the_newest_samples_whose_values_are_the_same() -> None:
+    history = StatsHistory(3, (Metric.CPU_GUEST, Metric.NET_RX))
+    for cpu, repeats in ((0.1, 1), (0.1, 2), (None, 1), (None, 2), (None, 3), (None, 4), (5, 1)):
+        history.append(A, 0.0, [(Metric.CPU_GUEST, cpu)])  # NET_RX: a gap every time
+        series = history.series(A)
+        assert series is not None and series.repeats == repeats
 
 
 def test_sampler_leaves_out_a_domain_whose_shown_window_stands_still() -> None:
