@@ -187,12 +187,13 @@ def sample(
     # Flag arithmetic costs microseconds: done per distinct answer, not per domain.
     plans: dict[StatGroups, tuple[bool, StatGroups, StatGroups]] = {}
     read: dict[str, StatGroups] = {}
-    by_uuid: dict[str, tuple[libvirt.virDomain, dict[str, Any]]] = {}
+    by_uuid: dict[str, tuple[dict[str, Any], int]] = {}  # a record and its run ID
     slow: dict[StatGroups, list[libvirt.virDomain]] = {}
     for dom, stats in records:
         uuid = dom.UUIDString()
         # virDomain.ID() is read from the object the call returned: no RPC.
-        answer = wanted if due is None else due(uuid, _int(stats.get("state.state")), dom.ID())
+        run_id = dom.ID()
+        answer = wanted if due is None else due(uuid, _int(stats.get("state.state")), run_id)
         plan = plans.get(answer)
         if plan is None:
             extra = answer & wanted
@@ -207,16 +208,16 @@ def sample(
                 stats["cpu.time"], stats["vcpu.current"] = cpu[4], cpu[3]
         if slow_groups:
             slow.setdefault(slow_groups, []).append(dom)
-        by_uuid[uuid] = dom, stats
+        by_uuid[uuid] = stats, run_id
     for slow_groups, listed in slow.items():
         for dom, stats in _listed_domain_stats(conn, listed, slow_groups):
             uuid = dom.UUIDString()
             if uuid in by_uuid:
-                by_uuid[uuid][1].update(stats)
+                by_uuid[uuid][0].update(stats)
                 read[uuid] |= slow_groups
     domains = {
-        uuid: DomainCounters.from_libvirt(stats, dom.ID(), read[uuid])
-        for uuid, (dom, stats) in by_uuid.items()
+        uuid: DomainCounters.from_libvirt(stats, run_id, read[uuid])
+        for uuid, (stats, run_id) in by_uuid.items()
     }
     # The calls' midpoint is the best single timestamp: at a steady interval
     # each domain is read at the same offset from it at every tick.
