@@ -40,10 +40,11 @@ from kvmgui.core.stats.reading import (
 #: last values carried over in between. CPU and network come from /proc and
 #: are read at every tick (benchmarks/RESULTS.md, bench_stats).
 SLOW_GROUP_PERIODS = {StatGroups.MEMORY: 10.0, StatGroups.DISK: 5.0}
-#: A paused domain's vCPUs do not run and its devices do no I/O: its CPU,
-#: memory and disk counters are read once per this period (and at once when
-#: its state changes), their last values carried over in between.
-PAUSED_PERIOD = 10.0
+#: A paused domain's vCPUs do not run and its devices do no I/O: its CPU
+#: is read once per this period, its memory and disk once when it pauses (each
+#: read pokes its QEMU, whose CPU time would then move), and all of them at
+#: once when its state changes; their last values are carried over in between.
+PAUSED_PERIODS = {StatGroups.CPU: 10.0, StatGroups.MEMORY: math.inf, StatGroups.DISK: math.inf}
 _PAUSED = libvirt.VIR_DOMAIN_PAUSED
 
 
@@ -80,7 +81,7 @@ class StatsSampler:
         }
         self._seen: dict[str, tuple[int | None, int | None]] = {}
         # Per groups asked: each per-domain group's value, period and _read_at.
-        self._periods: dict[StatGroups, list[tuple[int, float, dict[str, float]]]] = {}
+        self._periods: dict[StatGroups, list[tuple[int, float, float, dict[str, float]]]] = {}
         self._info_cpu_is_real = True
 
     @property
@@ -119,8 +120,8 @@ class StatsSampler:
         now: float, groups: StatGroups = PER_DOMAIN_GROUPS,
     ) -> StatGroups:
         """Which of ``groups`` to read of a domain at ``now``: each once per its
-        period (every tick for CPU; :data:`PAUSED_PERIOD` for all of them while
-        it is paused), and all of them when its state or run changed."""
+        period (every tick for CPU; :data:`PAUSED_PERIODS` while it is paused),
+        and all of them when its state or run changed."""
         if self._seen.get(uuid) != (state, run_id):
             self._seen[uuid] = (state, run_id)
             for read_at in self._read_at.values():
@@ -130,11 +131,12 @@ class StatsSampler:
         periods = self._periods.get(groups)
         if periods is None:
             periods = self._periods[groups] = [
-                (group.value, SLOW_GROUP_PERIODS.get(group, 0.0), self._read_at[group])
+                (group.value, SLOW_GROUP_PERIODS.get(group, 0.0), PAUSED_PERIODS[group],
+                 self._read_at[group])
                 for group in PER_DOMAIN_GROUPS if group in groups
             ]
-        for value, period, read_at in periods:
-            if now - read_at.get(uuid, -math.inf) >= (PAUSED_PERIOD if paused else period):
+        for value, period, paused_period, read_at in periods:
+            if now - read_at.get(uuid, -math.inf) >= (paused_period if paused else period):
                 read_at[uuid] = now
                 due |= value
         return _GROUPS[due]

@@ -24,7 +24,7 @@ from kvmgui.core.stats.reading import (
     host_sample,
     sample,
 )
-from kvmgui.core.stats.sampler import PAUSED_PERIOD, SLOW_GROUP_PERIODS, StatsSampler
+from kvmgui.core.stats.sampler import PAUSED_PERIODS, SLOW_GROUP_PERIODS, StatsSampler
 
 A = "11111111-1111-1111-1111-111111111111"
 B = "22222222-2222-2222-2222-222222222222"
@@ -642,12 +642,15 @@ def test_slow_groups_are_read_once_per_period() -> None:
     assert due(101.0) == StatGroups.CPU
     assert due(100.0 + disk_period) == StatGroups.CPU | StatGroups.DISK
     assert due(100.0 + memory_period) == every
-    # Paused: everything once per PAUSED_PERIOD, and at once when the state changes.
-    assert due(111.0, libvirt.VIR_DOMAIN_PAUSED) == every
-    assert due(112.0, libvirt.VIR_DOMAIN_PAUSED) == StatGroups.NONE
-    assert due(111.0 + PAUSED_PERIOD, libvirt.VIR_DOMAIN_PAUSED) == every
-    assert due(122.0) == every  # resumed
-    assert due(123.0, run_id=2) == every  # restarted
+    # Paused: everything at once when the state changes, then CPU once per
+    # its paused period, memory and disk no more.
+    paused = libvirt.VIR_DOMAIN_PAUSED
+    assert due(111.0, paused) == every
+    assert due(112.0, paused) == StatGroups.NONE
+    assert due(111.0 + PAUSED_PERIODS[StatGroups.CPU], paused) == StatGroups.CPU
+    assert due(1000.0, paused) == StatGroups.CPU
+    assert due(1001.0) == every  # resumed
+    assert due(1002.0, run_id=2) == every  # restarted
 
 
 def test_a_slow_group_just_asked_for_is_read_at_once(tmp_path: Path) -> None:
