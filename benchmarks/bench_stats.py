@@ -210,10 +210,8 @@ def launched(
         "XDG_STATE_HOME": str(run_dir / "state"),
         "XDG_RUNTIME_DIR": str(run_dir / "runtime"),
     }
-    command = kvmgui_command()
-    if source is not None:
-        env["PYTHONPATH"] = str(source)
-        command = [sys.executable, "-m", "kvmgui"]
+    command, command_env = kvmgui_command(source)
+    env.update(command_env)
     with open(run_dir / "stderr.txt", "wb") as stderr:
         process = subprocess.Popen(
             # Not in the checkout: "python -m" puts the working directory first on sys.path.
@@ -390,7 +388,7 @@ def black_box_phase(
     results: list[Measure] = []
     with display(args.offscreen) as platform_env:
         print(f"black-box: platform {platform_env['QT_QPA_PLATFORM']}, "
-              f"app {args.source or kvmgui_command()[0]}", flush=True)
+              f"app {args.source or kvmgui_command(None)[0][0]}", flush=True)
         for run in range(1, args.runs + 1):
             configurations: list[tuple[str, str, System | None]] = [
                 (fleet_uri, FLEET_LABEL, None)
