@@ -362,7 +362,8 @@ def report(results: list[Measure], runs: int) -> str:
     row(FLEET_LABEL, "app, first span, % of a core", "app_first_span", "%", scale=100 / 60)
     row(FLEET_LABEL, "app, steady, % of a core", "app", "%", FLEET_TARGET_PERCENT, scale=100 / 60)
     for label in (SYSTEM_LABEL, FLEET_LABEL):
-        row(label, "app RSS", "rss_mib", "MiB", RSS_TARGET_MIB)
+        # The RSS target is the 200/50 fleet's.
+        row(label, "app RSS", "rss_mib", "MiB", RSS_TARGET_MIB if label == SYSTEM_LABEL else None)
         row(label, "GUI stall p99", "stall_p99", "ms", STALL_P99_TARGET_MS, strict=True)
         row(label, "GUI stall max", "stall_max", "ms", STALL_MAX_TARGET_MS, strict=True)
         row(label, "ticks in the span", "ticks", "")
