@@ -165,9 +165,12 @@ class StatsSampler:
                     read_at.pop(uuid, None)
             for uuid, domain_rates in rates.items():
                 previous = self._latest.get(uuid)
-                unread = _unread(raw.domains[uuid].read)
+                counters = raw.domains[uuid]
+                unread = _unread(counters.read)
                 if previous is not None and unread != (False, False, False):
-                    rates[uuid] = domain_rates = _carry_over(domain_rates, previous, *unread)
+                    rates[uuid] = domain_rates = _carry_over(
+                        domain_rates, previous, *unread, paused=counters.state == _PAUSED
+                    )
                 self.history.append(uuid, domain_rates.timestamp, domain_rates.metrics())
             self._latest = rates
             changed = set(rates) | vanished
@@ -213,15 +216,22 @@ def _unread(read: StatGroups) -> tuple[bool, bool, bool]:
 
 
 def _carry_over(
-    rates: DomainRates, previous: DomainRates, cpu: bool, memory: bool, disk: bool
+    rates: DomainRates, previous: DomainRates, cpu: bool, memory: bool, disk: bool,
+    *, paused: bool,
 ) -> DomainRates:
     """Rates of a tick that did not read ``cpu``, ``memory`` or ``disk`` keep
-    their last values of them."""
-    carried = previous if cpu else rates
+    their last values of them; a ``paused`` domain's CPU is 0 (its vCPUs do not
+    run), not the rate of the second in which it paused."""
+    if cpu and paused:
+        cpu_host: float | None = 0.0
+        cpu_guest: float | None = 0.0
+    else:
+        carried = previous if cpu else rates
+        cpu_host, cpu_guest = carried.cpu_host_percent, carried.cpu_guest_percent
     kept_memory = previous if memory else rates
     kept_disk = previous if disk else rates
     return DomainRates(
-        rates.timestamp, carried.cpu_host_percent, carried.cpu_guest_percent,
+        rates.timestamp, cpu_host, cpu_guest,
         kept_memory.memory_used_kib, kept_memory.memory_total_kib,
         kept_disk.disk_read_bps, kept_disk.disk_write_bps, rates.net_rx_bps, rates.net_tx_bps,
     )

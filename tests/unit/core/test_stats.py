@@ -701,6 +701,26 @@ def test_ticks_without_slow_groups_carry_memory_and_disk_over() -> None:
     assert sampler.history.values(A, Metric.MEMORY_USED).tolist() == [1000.0, 1000.0]
 
 
+def test_a_paused_domain_shows_no_cpu_between_its_reads() -> None:
+    """The read when it pauses spans the second before (it ran): that rate is
+    shown once, not carried over while its vCPUs stand still."""
+    sampler = StatsSampler(host_cpus=1)
+    running = {"state.state": libvirt.VIR_DOMAIN_RUNNING, "vcpu.current": 1}
+    paused = running | {"state.state": libvirt.VIR_DOMAIN_PAUSED}
+    sampler.apply(RawSample(0.0, {A: DomainCounters.from_libvirt(running | {"cpu.time": 0}, 1)}))
+    sampler.apply(RawSample(1.0, {
+        A: DomainCounters.from_libvirt(paused | {"cpu.time": SECOND // 2}, 1)
+    }))
+    latest = sampler.latest(A)
+    assert latest is not None and latest.cpu_guest_percent == pytest.approx(50.0)
+    sampler.apply(RawSample(2.0, {
+        A: DomainCounters.from_libvirt(paused, 1, StatGroups.NETWORK)  # CPU not due
+    }))
+    latest = sampler.latest(A)
+    assert latest is not None
+    assert (latest.cpu_guest_percent, latest.cpu_host_percent) == (0.0, 0.0)
+
+
 def test_series_count_the_newest_samples_whose_values_are_the_same() -> None:
     history = StatsHistory(3, (Metric.CPU_GUEST, Metric.NET_RX))
     for cpu, repeats in ((0.1, 1), (0.1, 2), (None, 1), (None, 2), (None, 3), (None, 4), (5, 1)):
