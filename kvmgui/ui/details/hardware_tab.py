@@ -431,11 +431,16 @@ class HardwareTab(QWidget):
         """Follow the VM: re-read its hardware unless the user is editing it."""
         self._info = info
         if self.loaded and not self.changes():
-            self.load()
+            self._read(self._show_state_unless_edited)
 
     def load(self) -> None:
         self.loaded = True
         self._read(self._show_state)
+
+    def _show_state_unless_edited(self, state: HardwareState) -> None:
+        # The user may have begun editing while it was read: their edits stay.
+        if not self.changes():
+            self._show_state(state)
 
     def _read(self, on_success: Callable[[HardwareState], object]) -> None:
         self._ops.run(

@@ -172,15 +172,23 @@ class XmlTab(QWidget):
                 self._info.uuid,
                 read_definition_xml,
             ),
-            self._show_definition,
+            self._on_loaded,
             on_failure=self._show_failure,
             owner=self,
         )
 
+    def _on_loaded(self, xml: str) -> None:
+        # The user may have begun editing while it was read: their text stays,
+        # and Revert brings back this definition.
+        if self.edited:
+            self._defined = xml
+        else:
+            self._show_definition(xml)
+
     def _show_definition(self, xml: str) -> None:
         self._defined = xml
-        # setPlainText resets the undo stack; the definition replaces the text only
-        # when the user's own is not there to lose (see show_info).
+        # setPlainText resets the undo stack; a definition read replaces the text
+        # only when the user's own is not there to lose (see show_info, _on_loaded).
         self.editor.setPlainText(xml)
         self.editor.document().setModified(False)
 

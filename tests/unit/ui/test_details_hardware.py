@@ -174,6 +174,22 @@ def test_a_shut_off_vm_offers_next_boot_only_and_applies_it(
                     and tab.state.definition.vcpus == 4, timeout=5000)
 
 
+def test_hardware_read_again_while_the_user_edits_keeps_their_edit(
+    window: MainWindow, open_hardware: Callable[[str], DetailsWindow], qtbot: QtBot,
+) -> None:
+    """A change of the VM re-reads its hardware; the answer may come after the
+    user began to edit."""
+    details = open_hardware("off")
+    tab = details.hardware
+    cpu = tab.editors[ItemRef("cpu")]
+    assert isinstance(cpu, CpuEditor)
+    with qtbot.waitSignal(window.ops.finished, timeout=5000):
+        tab.show_info(details.info)  # the VM changed: its hardware is read again...
+        cpu.maximum.setValue(4)  # ...while the user edits
+    assert tab.editors[ItemRef("cpu")] is cpu
+    assert changes_listed(tab) == ["vCPUs: 2 of 4 — at next boot"]
+
+
 def test_the_hardware_list_and_its_changes_are_german(
     german: None, open_hardware: Callable[[str], DetailsWindow],
 ) -> None:

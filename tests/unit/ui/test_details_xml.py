@@ -80,6 +80,21 @@ def test_invalid_xml_shows_libvirts_message_and_keeps_the_text(
     assert not tab.status.isVisibleTo(tab)
 
 
+def test_a_definition_read_while_the_user_edits_does_not_replace_their_text(
+    window: MainWindow, details: DetailsWindow, definition: Callable[[], str], qtbot: QtBot
+) -> None:
+    """A change of the VM re-reads its definition; the answer may come after the
+    user began to type (seen in CI: the sizes read after a first listing)."""
+    tab = details.xml_tab
+    before = definition()
+    with qtbot.waitSignal(window.ops.finished, timeout=5000):
+        tab.show_info(details.info)  # the VM changed: its definition is read again...
+        mine = edit_xml(tab, "</os>", "</os>\n  <!-- mine -->")  # ...while the user types
+    assert tab.editor.toPlainText() == mine and tab.edited
+    tab.revert_button.click()
+    assert tab.editor.toPlainText() == before
+
+
 def test_another_vms_name_is_refused_before_any_diff(details: DetailsWindow, qtbot: QtBot) -> None:
     tab = details.xml_tab
     mine = edit_xml(tab, "<name>bravo</name>", "<name>alpha</name>")
