@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Generator
 
@@ -25,6 +26,12 @@ from kvmgui.core.events import ensure_event_loop  # noqa: E402
 ensure_event_loop()
 
 pytest_plugins = ["tests.qt_helpers", "tests.system"]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    # The session's private runtime, config and state directory goes with it
+    # (every run used to leave one in the temporary directory).
+    shutil.rmtree(_private, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
