@@ -222,12 +222,12 @@ def _carry_over(
     """Rates of a tick that did not read ``cpu``, ``memory`` or ``disk`` keep
     their last values of them; a ``paused`` domain's CPU is 0 (its vCPUs do not
     run), not the rate of the second in which it paused."""
+    carried = previous if cpu else rates
+    cpu_host, cpu_guest = carried.cpu_host_percent, carried.cpu_guest_percent
     if cpu and paused:
-        cpu_host: float | None = 0.0
-        cpu_guest: float | None = 0.0
-    else:
-        carried = previous if cpu else rates
-        cpu_host, cpu_guest = carried.cpu_host_percent, carried.cpu_guest_percent
+        # 0 where a rate was known; none stays none (a driver without CPU times).
+        cpu_host = None if cpu_host is None else 0.0
+        cpu_guest = None if cpu_guest is None else 0.0
     kept_memory = previous if memory else rates
     kept_disk = previous if disk else rates
     return DomainRates(

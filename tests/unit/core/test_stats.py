@@ -721,6 +721,19 @@ def test_a_paused_domain_shows_no_cpu_between_its_reads() -> None:
     assert (latest.cpu_guest_percent, latest.cpu_host_percent) == (0.0, 0.0)
 
 
+def test_a_paused_domain_without_cpu_times_shows_no_cpu() -> None:
+    """A driver that reports no CPU time (libvirt's test driver) shows no value, not 0 %."""
+    sampler = StatsSampler(host_cpus=1)
+    paused = {"state.state": libvirt.VIR_DOMAIN_PAUSED}
+    sampler.apply(RawSample(0.0, {A: DomainCounters.from_libvirt(paused, 1)}))
+    sampler.apply(RawSample(1.0, {
+        A: DomainCounters.from_libvirt(paused, 1, StatGroups.NETWORK)  # CPU not due
+    }))
+    latest = sampler.latest(A)
+    assert latest is not None
+    assert (latest.cpu_guest_percent, latest.cpu_host_percent) == (None, None)
+
+
 def test_series_count_the_newest_samples_whose_values_are_the_same() -> None:
     history = StatsHistory(3, (Metric.CPU_GUEST, Metric.NET_RX))
     for cpu, repeats in ((0.1, 1), (0.1, 2), (None, 1), (None, 2), (None, 3), (None, 4), (5, 1)):
