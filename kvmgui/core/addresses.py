@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import libvirt
 
 from kvmgui.core.errors import is_connection_broken
+from kvmgui.core.gui_priority import step_aside
 from kvmgui.core.xml.model import GUEST_AGENT_CHANNEL, Domain
 from kvmgui.core.xml.properties import parse_xml
 
@@ -107,6 +108,7 @@ def read_addresses_of(
     """The addresses of each running domain in ``uuids``; those gone are left out."""
     result: dict[str, tuple[GuestAddress, ...]] = {}
     for uuid in uuids:
+        step_aside()
         try:
             result[uuid] = read_addresses(conn.lookupByUUIDString(uuid))
         except libvirt.libvirtError as err:

@@ -28,6 +28,7 @@ from kvmgui.core.auth import Ask, open_connection
 from kvmgui.core.domain import DomainInfo, Labels, list_domains, read_domain, read_labels
 from kvmgui.core.errors import LibvirtCallError, describe_open_error, is_connection_broken
 from kvmgui.core.events import ensure_event_loop
+from kvmgui.core.gui_priority import step_aside
 from kvmgui.core.texts import Translatable
 from kvmgui.core.uri import is_in_process_uri, is_local_uri
 
@@ -504,6 +505,7 @@ class Connection:
     ) -> None:
         found: dict[str, T] = {}
         for uuid in uuids:
+            step_aside()
             try:
                 found[uuid] = read(virconn.lookupByUUIDString(uuid))
             except libvirt.libvirtError as err:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import libvirt
 
+from kvmgui.core.gui_priority import step_aside
 from kvmgui.core.metadata import NO_METADATA, KvmguiMetadata, read_metadata
 from kvmgui.core.texts import Translatable
 
@@ -244,6 +245,7 @@ def list_domains(
     infos: list[DomainInfo] = []
     unlabelled: list[str] = []
     for uuid, (dom, state, reason) in states.items():
+        step_aside()
         max_memory = memory = vcpus = 0
         if with_sizes:
             try:

@@ -13,8 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 import qasync
-from PySide6.QtCore import QSocketNotifier
+from PySide6.QtCore import QAbstractEventDispatcher, QSocketNotifier
 from PySide6.QtWidgets import QApplication
+
+from kvmgui.core.gui_priority import mark_gui_awake, mark_gui_idle
 
 DEFAULT_WORKERS = 4
 # The GUI thread takes the GIL back for every Python callback while Qt paints
@@ -45,6 +47,11 @@ class AppEventLoop(qasync.QEventLoop):
             self._wake_reader.fileno(), QSocketNotifier.Type.Read
         )
         self._wake_notifier.activated.connect(self._run_handoff)
+        # Pool threads step aside while the GUI thread works (kvmgui.core.gui_priority).
+        self._dispatcher = QAbstractEventDispatcher.instance()
+        if self._dispatcher is not None:
+            self._dispatcher.awake.connect(mark_gui_awake)
+            self._dispatcher.aboutToBlock.connect(mark_gui_idle)
         # The one pool for blocking work that is not a libvirt call
         # (kvmgui.ui.ops.in_worker); libvirt calls use their connection's pool.
         # Plain threads: qasync's default executor is made of QThreads, which
@@ -72,6 +79,10 @@ class AppEventLoop(qasync.QEventLoop):
 
     def close(self) -> None:
         super().close()
+        if self._dispatcher is not None:
+            self._dispatcher.awake.disconnect(mark_gui_awake)
+            self._dispatcher.aboutToBlock.disconnect(mark_gui_idle)
+            mark_gui_idle()
         self._wake_notifier.setEnabled(False)
         self._wake_reader.close()
         self._wake_writer.close()

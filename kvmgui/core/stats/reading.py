@@ -16,6 +16,7 @@ from typing import Any
 
 import libvirt
 
+from kvmgui.core.gui_priority import step_aside
 from kvmgui.core.xml.model import Domain
 
 
@@ -190,6 +191,7 @@ def sample(
     by_uuid: dict[str, tuple[dict[str, Any], int]] = {}  # a record and its run ID
     slow: dict[StatGroups, list[libvirt.virDomain]] = {}
     for dom, stats in records:
+        step_aside()
         uuid = dom.UUIDString()
         # virDomain.ID() is read from the object the call returned: no RPC.
         run_id = dom.ID()
@@ -215,10 +217,10 @@ def sample(
             if uuid in by_uuid:
                 by_uuid[uuid][0].update(stats)
                 read[uuid] |= slow_groups
-    domains = {
-        uuid: DomainCounters.from_libvirt(stats, run_id, read[uuid])
-        for uuid, (stats, run_id) in by_uuid.items()
-    }
+    domains = {}
+    for uuid, (stats, run_id) in by_uuid.items():
+        step_aside()
+        domains[uuid] = DomainCounters.from_libvirt(stats, run_id, read[uuid])
     # The calls' midpoint is the best single timestamp: at a steady interval
     # each domain is read at the same offset from it at every tick.
     return RawSample((before + time.monotonic()) / 2, domains)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kvmgui.core.stats import sampler as sampler_module
 from kvmgui.core.stats.history import HOST_KEY, RingBuffer, StatsHistory
 from kvmgui.core.stats.rates import Metric, RateCalculator, cpu_percent, memory_used_kib
 from kvmgui.core.stats.reading import (
@@ -24,7 +26,12 @@ from kvmgui.core.stats.reading import (
     host_sample,
     sample,
 )
-from kvmgui.core.stats.sampler import PAUSED_PERIODS, SLOW_GROUP_PERIODS, StatsSampler
+from kvmgui.core.stats.sampler import (
+    APPLY_SLICE,
+    PAUSED_PERIODS,
+    SLOW_GROUP_PERIODS,
+    StatsSampler,
+)
 
 A = "11111111-1111-1111-1111-111111111111"
 B = "22222222-2222-2222-2222-222222222222"
@@ -752,3 +759,34 @@ def test_sampler_leaves_out_a_domain_whose_shown_window_stands_still() -> None:
     moved = still | {"balloon.rss": 2000}
     assert sampler.apply(RawSample(4.0, {A: DomainCounters.from_libvirt(moved, 1)})) == {A}
     assert sampler.apply(RawSample(5.0, {})) == {A}  # stopped
+
+
+def test_a_tick_lets_readers_take_the_lock_between_slices_of_domains(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A reader on the GUI thread (a list cell scrolled into view) waits for one
+    slice of a tick's domains, not for the whole fleet."""
+    uuids = [f"{n:08d}-0000-4000-8000-000000000000" for n in range(3 * APPLY_SLICE)]
+    domains = [FakeDomain(uuid, info=info(SECOND)) for uuid in uuids]
+    conn = FakeConn(
+        getInfo=lambda: ["x86_64", 4096, 4, 3000, 1, 1, 4, 1],
+        getType=lambda: "QEMU",
+        getAllDomainStats=lambda mask, flags: [(dom, record()) for dom in domains],
+    )
+    sampler = StatsSampler()
+    # Between slices, another thread takes the lock and counts the domains with history.
+    seen: list[int] = []
+
+    def read_from_another_thread() -> None:
+        def read() -> None:
+            if sampler.lock.acquire(timeout=5):
+                seen.append(sum(uuid in sampler.history for uuid in uuids))
+                sampler.lock.release()
+
+        reader = threading.Thread(target=read)
+        reader.start()
+        reader.join()
+
+    monkeypatch.setattr(sampler_module, "step_aside", read_from_another_thread)
+    assert sampler.tick(conn, StatGroups.CPU) == set(uuids)  # type: ignore[arg-type]
+    assert seen == [0, APPLY_SLICE, 2 * APPLY_SLICE]

@@ -9,12 +9,16 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
+import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
+from kvmgui.core import gui_priority
 from kvmgui.core.connection import Connection
 from kvmgui.core.errors import LibvirtCallError
+from kvmgui.core.gui_priority import step_aside
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.ops import OpRunner, cancel_with, in_worker
 from tests.fleet import domain_uuid
@@ -162,3 +166,24 @@ def test_an_owner_destroyed_after_the_loop_stopped_leaves_its_task_alone() -> No
         stopped.run_until_complete(asyncio.gather(task, return_exceptions=True))
     finally:
         stopped.close()
+
+
+def test_pool_threads_step_aside_while_the_gui_thread_works(
+    loop: asyncio.AbstractEventLoop, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The loop tells kvmgui.core.gui_priority when the GUI thread wakes and rests."""
+    monkeypatch.setattr(gui_priority, "MAX_WAIT_S", 60.0)
+    stepped_aside = threading.Event()
+    waited_while_working: list[bool] = []
+
+    def pool_work() -> None:
+        step_aside()
+        stepped_aside.set()
+
+    def gui_work() -> None:
+        threading.Thread(target=pool_work, daemon=True).start()
+        waited_while_working.append(not stepped_aside.wait(0.1))
+
+    QTimer.singleShot(0, gui_work)
+    qtbot.waitUntil(stepped_aside.is_set, timeout=5000)  # the loop rested: it went on
+    assert waited_while_working == [True]
