@@ -9,7 +9,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QStaticText,
+    QTransform,
+)
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kvmgui.core.units import format_percent
@@ -18,11 +29,10 @@ _MARGIN = 2
 _GAP = 6
 #: Drawn cells kept per delegate: a few screenfuls of a statistics column.
 CACHED_CELLS = 256
-#: Text widths kept per delegate.
+#: Laid-out texts kept per delegate.
 MEASURED_TEXTS = 1000
 # Looked up once: each is an attribute lookup through PySide's enum type, and
 # a list paints a few dozen sparklines at a time.
-_RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _ITEM_VIEW_ITEM = QStyle.ControlElement.CE_ItemViewItem
 _SELECTED = QStyle.StateFlag.State_Selected
 _TEXT = QPalette.ColorRole.Text
@@ -35,6 +45,14 @@ class _DrawnCell:
     data: Any  # the model's values object it was drawn from (kept: its identity is its version)
     look: tuple[Any, ...]
     pixmap: QPixmap | None = None  # made when the cell is painted again unchanged
+
+
+@dataclass(frozen=True)
+class _LaidOutText:
+    static: QStaticText
+    advance: int  # its width
+    height: float
+    room: int  # what the chart leaves it: its width, at least text_reserve's
 
 
 class SparklineDelegate(QStyledItemDelegate):
@@ -83,9 +101,10 @@ class SparklineDelegate(QStyledItemDelegate):
         # The cells drawn lately, by (row, column, parent): redrawn only when the
         # model's values object, the text or the look changed.
         self._drawn: OrderedDict[tuple[int, int, int], _DrawnCell] = OrderedDict()
-        # Widths of the texts drawn lately in this font ("": text_reserve's).
+        # The texts drawn lately, laid out in this font; text_reserve's width in it.
         self._font = QFont()
-        self._widths: dict[str, int] = {}
+        self._texts: dict[str, _LaidOutText] = {}
+        self._reserve = 0
 
     def paint(
         self,
@@ -105,15 +124,22 @@ class SparklineDelegate(QStyledItemDelegate):
         palette: QPalette = option.palette
         cell = option.rect
         rect = QRectF(cell).adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN)
-        text_width = 0.0
+        room = 0.0
         if text:
-            text_width = self._text_width(option, text)
+            font = option.font
+            laid_out = self._laid_out(font, option.fontMetrics, text)
+            room = laid_out.room
             painter.save()
-            painter.setFont(option.font)
+            painter.setFont(font)
             painter.setPen(palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT))
-            painter.drawText(rect, _RIGHT_ALIGNED, text)
+            # At the right, centred vertically.
+            painter.drawStaticText(
+                QPointF(rect.right() - laid_out.advance,
+                        rect.top() + (rect.height() - laid_out.height) / 2),
+                laid_out.static,
+            )
             painter.restore()
-        chart = rect.adjusted(0, 0, -(text_width + _GAP if text else 0), 0)
+        chart = rect.adjusted(0, 0, -(room + _GAP if text else 0), 0)
         if data is None or chart.width() < 8 or chart.height() < 4:
             return
         color = self.color or palette.color(
@@ -159,19 +185,25 @@ class SparklineDelegate(QStyledItemDelegate):
             painter.end()
         return pixmap
 
-    def _text_width(self, option: QStyleOptionViewItem, text: str) -> int:
-        """The room ``text`` takes, at least ``text_reserve``'s: measured once per
-        text and font (a list shows the same few texts over and over)."""
-        if not self._widths or option.font != self._font:
-            self._font = QFont(option.font)
-            self._widths = {"": option.fontMetrics.horizontalAdvance(self.text_reserve)}
-        width = self._widths.get(text)
-        if width is None:
-            reserve = self._widths[""]
-            if len(self._widths) > MEASURED_TEXTS:
-                self._widths = {"": reserve}
-            width = self._widths[text] = max(option.fontMetrics.horizontalAdvance(text), reserve)
-        return width
+    def _laid_out(self, font: QFont, metrics: QFontMetrics, text: str) -> _LaidOutText:
+        """``text`` laid out once per text and font (a list shows the same few
+        texts over and over; drawText would lay it out at every paint)."""
+        if not self._texts or font != self._font:
+            self._font = QFont(font)
+            self._texts = {}
+            self._reserve = metrics.horizontalAdvance(self.text_reserve)
+        laid_out = self._texts.get(text)
+        if laid_out is None:
+            if len(self._texts) > MEASURED_TEXTS:
+                self._texts = {}
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), font)
+            advance = metrics.horizontalAdvance(text)
+            laid_out = self._texts[text] = _LaidOutText(
+                static, advance, static.size().height(), max(advance, self._reserve)
+            )
+        return laid_out
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
