@@ -239,7 +239,9 @@ def list_domains(
         for dom in conn.listAllDomains(0):
             state, reason = dom.state()
             states[dom.UUIDString()] = (dom, state, reason)
-    persistent = _uuids(conn, libvirt.VIR_CONNECT_LIST_DOMAINS_PERSISTENT)
+    # Transient domains are few where persistent ones are nearly all: listing
+    # those costs a Python object and a UUID per domain (about 40 ms at 10,000).
+    transient = _uuids(conn, libvirt.VIR_CONNECT_LIST_DOMAINS_TRANSIENT)
     autostart = _uuids(conn, libvirt.VIR_CONNECT_LIST_DOMAINS_AUTOSTART)
     managed_save = _uuids(conn, libvirt.VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE)
     infos: list[DomainInfo] = []
@@ -266,7 +268,7 @@ def list_domains(
                 vcpus=vcpus,
                 memory_kib=memory,
                 max_memory_kib=max_memory,
-                persistent=uuid in persistent,
+                persistent=uuid not in transient,
                 autostart=uuid in autostart,
                 managed_save=uuid in managed_save,
                 labels=labels or NO_LABELS,

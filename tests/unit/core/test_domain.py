@@ -130,3 +130,15 @@ def test_read_domain_xml_is_the_live_definition(conn: libvirt.virConnect) -> Non
     assert "<name>web</name>" in xml
     dom.setMemory(1024 * 1024)  # KiB: a running domain's current memory changes live
     assert "<currentMemory unit='KiB'>1048576</currentMemory>" in read_domain_xml(dom)
+
+
+def test_a_domain_started_without_a_definition_is_listed_as_transient(
+    conn: libvirt.virConnect,
+) -> None:
+    conn.createXML(
+        "<domain type='test'><name>kvmgui-test-transient</name><memory>65536</memory>"
+        "<os><type>hvm</type></os></domain>"
+    )
+    domains = by_name(list_domains(conn, known_labels={})[0])
+    assert not domains["kvmgui-test-transient"].persistent
+    assert domains["web"].persistent and domains["old"].persistent
