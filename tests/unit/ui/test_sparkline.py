@@ -231,3 +231,15 @@ def test_a_cell_is_drawn_again_only_when_its_values_object_or_look_change(
     assert is_line(changed, 10, near_top) and not is_line(changed, 10, near_bottom)
     paint_index(delegate, index, selected=True)
     assert len(drawn) == 4  # the selection's colours: drawn again
+
+
+def test_a_flat_run_is_one_crisp_row_of_pixels(app: QApplication) -> None:
+    """An idle VM's chart: one row of the line's colour, not two half-tinted rows."""
+    delegate = SparklineDelegate(
+        VALUES_ROLE, max_points=5, maximum=1.0, color=LINE, formatter=lambda _v: ""
+    )
+    image = paint(delegate, [0.5] * 5)
+    column = WIDTH // 2
+    tinted = [y for y in range(HEIGHT) if image.pixelColor(column, y) != BACKGROUND]
+    assert len(tinted) == 1
+    assert is_line(image, column, tinted[0], radius=0)
