@@ -37,7 +37,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Slot,
 )
 from PySide6.QtGui import QFont, QIcon, QStandardItem, QStandardItemModel
@@ -140,10 +139,6 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 _FONT = Qt.ItemDataRole.FontRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
-# Rows whose charts one paint redraws after a tick: a screenful of running VMs
-# (32 rows, 128 charts: 20-46 ms) is painted in a few short paints, not one
-# long one during which the window answers nothing (benchmarks/RESULTS.md).
-ROWS_PER_PAINT = 8
 # Rows whose answers are kept, per connection: a few screenfuls.
 REMEMBERED_ROWS = 1000
 
@@ -171,10 +166,6 @@ class _ConnectionNode:
     ordered: tuple[list[DomainInfo], list[SortKey]] | None = None
     # The answers of the rows painted lately, by UUID (DomainTreeModel._answer_remembered).
     cells: dict[str, _RowCells] = field(default_factory=dict)
-    # Rows on screen whose charts a tick changed and that are still to be
-    # announced (DomainTreeModel._announce_stats), and whether that is scheduled.
-    stats_due: set[str] = field(default_factory=set)
-    stats_scheduled: bool = False
 
 
 @dataclass(eq=False)
@@ -601,49 +592,25 @@ class DomainTreeModel(QStandardItemModel):
         node = self._node_of(connection)
         if node is None or not node.visible or not uuids:
             return
-        visible = node.visible
-        on_screen = (visible[self._position(node, row)].uuid for row in self._rows_on_screen(node))
-        node.stats_due.update(uuid for uuid in on_screen if uuid in uuids)
-        self._announce_stats(node)
-
-    def _rows_on_screen(self, node: _ConnectionNode) -> range:
         parent = self.index(self._nodes.index(node), 0)
         rows = (
             range(len(node.visible)) if self.rows_on_screen is None
             else self.rows_on_screen(parent)
         )
-        return range(rows.start, min(rows.stop, len(node.visible)))
-
-    def _announce_stats(self, node: _ConnectionNode) -> None:
-        """Announce the charts of ROWS_PER_PAINT of the node's rows whose statistics
-        changed, and the others at the loop's next turn, after that paint."""
-        parent = self.index(self._nodes.index(node), 0)
-        visible, due = node.visible, node.stats_due
+        visible = node.visible
         changed = [
-            row for row in self._rows_on_screen(node)
-            if visible[self._position(node, row)].uuid in due
+            row for row in rows
+            if row < len(visible) and visible[self._position(node, row)].uuid in uuids
         ]
-        now, later = changed[:ROWS_PER_PAINT], changed[ROWS_PER_PAINT:]
-        # Rows that left the screen meanwhile are painted anew when they come back.
-        node.stats_due = {visible[self._position(node, row)].uuid for row in later}
         roles = [Qt.ItemDataRole.DisplayRole, Role.STATS_HISTORY]
         # One signal per run of adjacent rows: each costs the view a lookup.
-        for _key, run in itertools.groupby(enumerate(now), lambda pair: pair[1] - pair[0]):
+        for _key, run in itertools.groupby(enumerate(changed), lambda pair: pair[1] - pair[0]):
             run_rows = [row for _position, row in run]
             self.dataChanged.emit(
                 self.index(run_rows[0], min(STATS_COLUMNS), parent),
                 self.index(run_rows[-1], max(STATS_COLUMNS), parent),
                 roles,
             )
-        if later and not node.stats_scheduled:
-            node.stats_scheduled = True
-            # A timer, not a posted call: Qt paints (a posted event) before timers.
-            QTimer.singleShot(1, self, partial(self._announce_stats_later, node))
-
-    def _announce_stats_later(self, node: _ConnectionNode) -> None:
-        node.stats_scheduled = False
-        if node in self._nodes:  # its connection is still there
-            self._announce_stats(node)
 
     def _rebuild(self, node: _ConnectionNode, changes: DomainChanges) -> None:
         for uuid in changes.removed:

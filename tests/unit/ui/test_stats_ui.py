@@ -21,7 +21,6 @@ from kvmgui.core.units import NO_VALUE
 from kvmgui.ui.app import App
 from kvmgui.ui.details.window import DetailsWindow
 from kvmgui.ui.mainwindow import MainWindow
-from kvmgui.ui.models import domain_tree
 from kvmgui.ui.models.domain_tree import COLUMN_TITLES, STATS_COLUMNS, Column, Role
 from kvmgui.ui.preferences import PreferencesDialog
 from kvmgui.ui.settings import Settings
@@ -305,23 +304,6 @@ def test_removed_domain_history_is_forgotten(
     assert ALPHA not in sampler.history
     wait_tick(qtbot, window.stats, opened)  # a tick that read it before it went adds nothing
     assert ALPHA not in sampler.history
-
-
-def test_a_ticks_rows_are_announced_a_few_per_paint(
-    window: MainWindow, opened: Connection, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A screenful of changed charts is painted in short paints, not one long one."""
-    monkeypatch.setattr(domain_tree, "ROWS_PER_PAINT", 1)
-    wait_tick(qtbot, window.stats, opened)  # the first tick: running ones seen
-    qtbot.waitUntil(lambda: not any(node.stats_due for node in window.model._nodes))
-    announced: list[int] = []
-    window.model.dataChanged.connect(lambda top, _bottom, _roles: announced.append(top.row()))
-    # Connected after the model's slot: what the model announced at once.
-    at_once: list[int] = []
-    window.stats.stats_sampled.connect(lambda *_args: at_once.extend(announced))
-    wait_tick(qtbot, window.stats, opened)
-    assert at_once == [0]  # alpha; charlie and echo follow, one per turn of the loop
-    qtbot.waitUntil(lambda: announced == [0, 2, 4], timeout=5000)
 
 
 def test_rows_on_screen_follow_the_scroll(
