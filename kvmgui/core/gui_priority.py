@@ -4,7 +4,7 @@ While Qt paints, it calls into Python for every cell (a model's data(), a
 delegate's paint), and each call takes the GIL back. A pool thread busy in
 Python keeps the GIL up to the switch interval each time, so one busy thread
 made a repaint of a screenful of new rows twice as slow (benchmarks/RESULTS.md,
-"GUI priority"), whatever the interval. The GUI thread says when it is awake and
+issue 13, "Fourth pass"), whatever the interval. The GUI thread says when it is awake and
 when it is about to wait for events (:func:`mark_gui_awake`,
 :func:`mark_gui_idle`), and loops that do Python work per domain in other
 threads call :func:`step_aside` between domains: while the GUI thread works,
@@ -28,16 +28,23 @@ _gui_idle.set()  # until a GUI thread says otherwise (core code used without one
 _gui_thread: int | None = None
 
 
+# Both run at every turn of the GUI thread's loop: the Event, whose set() and
+# clear() take its lock, is touched only when the state changes (only the GUI
+# thread changes it, so the check and the change cannot race).
+
+
 def mark_gui_awake() -> None:
     """Called on the GUI thread when its event loop wakes up."""
     global _gui_thread
     _gui_thread = threading.get_ident()
-    _gui_idle.clear()
+    if _gui_idle.is_set():
+        _gui_idle.clear()
 
 
 def mark_gui_idle() -> None:
     """Called on the GUI thread when its event loop is about to wait for events."""
-    _gui_idle.set()
+    if not _gui_idle.is_set():
+        _gui_idle.set()
 
 
 def step_aside() -> None:

@@ -45,9 +45,9 @@ SLOW_GROUP_PERIODS = {StatGroups.MEMORY: 10.0, StatGroups.DISK: 5.0}
 #: is read once per this period, its memory and disk once when it pauses (each
 #: read pokes its QEMU, whose CPU time would then move), and all of them at
 #: once when its state changes; their last values are carried over in between.
+PAUSED_PERIODS = {StatGroups.CPU: 10.0, StatGroups.MEMORY: math.inf, StatGroups.DISK: math.inf}
 #: Domains whose history one hold of the lock appends (see apply()).
 APPLY_SLICE = 100
-PAUSED_PERIODS = {StatGroups.CPU: 10.0, StatGroups.MEMORY: math.inf, StatGroups.DISK: math.inf}
 _PAUSED = libvirt.VIR_DOMAIN_PAUSED
 
 
