@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import signal
 import sys
@@ -57,13 +56,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.demo:
         uris.append(demo_uri())
 
-    # The named local connections start opening before Qt loads: a large
-    # test-driver file or a slow daemon takes longer to open than the window to
-    # appear. A remote one may ask for a passphrase, which needs the window.
-    from kvmgui.core.connection import start_opening
+    # The named local connections start opening before asyncio and Qt load: a
+    # large test-driver file or a slow daemon takes longer to open than the
+    # window to appear. A remote one may ask for a passphrase, which needs the window.
+    from kvmgui.core.opening import start_opening
     from kvmgui.core.uri import is_local_uri
 
     openings = {uri: start_opening(uri) for uri in dict.fromkeys(uris) if is_local_uri(uri)}
+
+    import asyncio
 
     from PySide6.QtWidgets import QApplication
 

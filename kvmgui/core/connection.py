@@ -29,6 +29,7 @@ from kvmgui.core.domain import DomainInfo, Labels, list_domains, read_domain, re
 from kvmgui.core.errors import LibvirtCallError, describe_open_error, is_connection_broken
 from kvmgui.core.events import ensure_event_loop
 from kvmgui.core.gui_priority import step_aside
+from kvmgui.core.opening import Opening
 from kvmgui.core.texts import Translatable
 from kvmgui.core.uri import is_in_process_uri, is_local_uri
 
@@ -46,10 +47,6 @@ KEEPALIVE_COUNT = 3
 # Labels (titles, tags) are read per domain, after the first listing, in
 # slices so that events are not stuck behind a long job.
 LABEL_SLICE = 500
-
-
-#: An open of a URI under way (see start_opening).
-Opening = concurrent.futures.Future[libvirt.virConnect]
 
 
 class ConnectionState(enum.Enum):
@@ -565,23 +562,6 @@ class Connection:
             log.exception("refreshing domains of %s failed", self.uri)
         finally:
             self._refresh_scheduled = False
-
-
-def start_opening(uri: str) -> Opening:
-    """``libvirt.open(uri)``, begun now in a thread of its own: at launch it runs
-    while the GUI loads (a 2,000-domain test-driver file takes 0.4 s to open).
-    Give the future to the :class:`Connection` of ``uri``."""
-    ensure_event_loop()
-    future: Opening = concurrent.futures.Future()
-
-    def run() -> None:
-        try:
-            future.set_result(libvirt.open(uri))
-        except BaseException as err:  # handed to the Connection, which reports it
-            future.set_exception(err)
-
-    threading.Thread(target=run, name="libvirt-open", daemon=True).start()
-    return future
 
 
 def _read_sizes(dom: libvirt.virDomain) -> tuple[int, int, int]:

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from kvmgui.core.auth import Ask
-from kvmgui.core.connection import Connection, DomainChanges, Opening
+from kvmgui.core.connection import Connection, DomainChanges
+from kvmgui.core.opening import Opening
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ class ConnectionManager(QObject):
 
     def add(self, uri: str, *, opening: Opening | None = None) -> Connection:
         """Open ``uri`` (or return the connection already open on it); ``opening``
-        is an open of it already under way (kvmgui.core.connection.start_opening)."""
+        is an open of it already under way (kvmgui.core.opening.start_opening)."""
         existing = self._connections.get(uri)
         if existing is not None:
             return existing

@@ -11,16 +11,11 @@ from pathlib import Path
 import libvirt
 import pytest
 
-from kvmgui.core.connection import (
-    Connection,
-    ConnectionState,
-    DomainChanges,
-    Opening,
-    start_opening,
-)
+from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainState, read_labels
 from kvmgui.core.errors import LibvirtCallError
 from kvmgui.core.metadata import change_tags
+from kvmgui.core.opening import Opening, start_opening
 from tests.fleet import RUNNING, SHUTOFF, FleetDomain, domain_xml, write_node
 
 TIMEOUT = 10.0

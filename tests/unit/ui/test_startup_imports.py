@@ -3,6 +3,8 @@
 The entry point runs in a fresh interpreter on a test-driver fleet until the
 log line of the first rows painted after the listing; the modules loaded then
 must not include those that only actions, dialogs, consoles or cloning need.
+The connection's open must begin before asyncio and Qt load, so that a large
+fleet file is read while they do.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
+
+import pytest
 
 from tests.fleet import numbered_fleet, write_node
 
@@ -40,16 +43,31 @@ NOT_BEFORE_FIRST_PAINT = (
     "difflib",
 )
 
-# Runs the entry point, quits at the first-paint line and prints sys.modules.
+# Modules that take a launch's first 0.2 s to load; the open must not wait for them.
+LOADED_AFTER_THE_OPEN_BEGINS = ("asyncio", "PySide6.QtCore", "kvmgui.core.connection")
+
+# Runs the entry point, quits at the first-paint line and prints the modules
+# loaded when libvirt.open was first called and at the first paint.
 LAUNCH = """
 import json, logging, sys
-from PySide6.QtWidgets import QApplication
+import libvirt
+
+loaded = {}
+libvirt_open = libvirt.open
+
+def open_noting_modules(*args):
+    loaded.setdefault("at_open", sorted(sys.modules))
+    return libvirt_open(*args)
+
+libvirt.open = open_noting_modules
 from kvmgui.__main__ import main
 
 class AtFirstPaint(logging.Handler):
     def emit(self, record):
         if record.getMessage().startswith("first rows painted after listing"):
-            print(json.dumps(sorted(sys.modules)))
+            from PySide6.QtWidgets import QApplication
+            loaded["at_first_paint"] = sorted(sys.modules)
+            print(json.dumps(loaded))
             QApplication.instance().quit()
 
 logging.getLogger("kvmgui.ui.first_paint").addHandler(AtFirstPaint())
@@ -57,7 +75,10 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def test_the_first_paint_imports_no_dialog_action_or_console_code(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
+    """The modules a launch had loaded when it began the open, and at its first paint."""
+    tmp_path = tmp_path_factory.mktemp("launch")
     fleet = write_node(tmp_path / "fleet.xml", numbered_fleet(20))
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
            "XDG_STATE_HOME": str(tmp_path / "state")}
@@ -66,6 +87,23 @@ def test_the_first_paint_imports_no_dialog_action_or_console_code(tmp_path: Path
         capture_output=True, text=True, timeout=LAUNCH_TIMEOUT_S, check=False,
     )
     assert result.returncode == 0, result.stderr
-    loaded = set(json.loads(result.stdout.splitlines()[-1]))
-    assert "kvmgui.ui.mainwindow" in loaded  # the window was built: the check means something
-    assert sorted(loaded.intersection(NOT_BEFORE_FIRST_PAINT)) == []
+    return {moment: set(modules)
+            for moment, modules in json.loads(result.stdout.splitlines()[-1]).items()}
+
+
+def test_the_first_paint_imports_no_dialog_action_or_console_code(
+    loaded: dict[str, set[str]],
+) -> None:
+    at_first_paint = loaded["at_first_paint"]
+    # The window was built: the check means something.
+    assert "kvmgui.ui.mainwindow" in at_first_paint
+    assert sorted(at_first_paint.intersection(NOT_BEFORE_FIRST_PAINT)) == []
+
+
+def test_the_open_begins_before_asyncio_qt_and_the_connection_code_load(
+    loaded: dict[str, set[str]],
+) -> None:
+    assert "libvirt" in loaded["at_open"]
+    assert sorted(loaded["at_open"].intersection(LOADED_AFTER_THE_OPEN_BEGINS)) == []
+    # They did load afterwards: the check means something.
+    assert loaded["at_first_paint"].issuperset(LOADED_AFTER_THE_OPEN_BEGINS)
