@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.ui.connections import ConnectionManager
+from kvmgui.ui.widgets.viewport import viewport_of
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +52,9 @@ class FirstRowsPaintLog(QObject):
 
     def _watch_paints(self, connection: Connection) -> None:
         self._domains = len(connection.domains())
-        self._view.viewport().installEventFilter(self)
-        self._view.viewport().update()  # an empty listing changes no row
+        viewport = viewport_of(self._view)
+        viewport.installEventFilter(self)
+        viewport.update()  # an empty listing changes no row
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:

@@ -22,6 +22,7 @@ from kvmgui.ui.models.domain_tree import (
 from kvmgui.ui.settings import Settings
 from kvmgui.ui.stats_poller import StatsDemand, StatsPoller
 from kvmgui.ui.widgets.sparkline import SparklineDelegate
+from kvmgui.ui.widgets.viewport import viewport_of
 
 # Per column: the widest current value expected (the chart keeps room for
 # it) and the column's width.
@@ -97,7 +98,7 @@ class ListStatsColumns(QObject):
         # Every row is as tall as the first (uniform row heights).
         height = first.height()
         top = max(0, -first.top() // height)
-        bottom = min(count - 1, (view.viewport().height() - 1 - first.top()) // height)
+        bottom = min(count - 1, (viewport_of(view).height() - 1 - first.top()) // height)
         return range(top, bottom + 1)
 
     def shown(self) -> StatGroups:

@@ -4,7 +4,9 @@ The entry point runs in a fresh interpreter on a test-driver fleet until the
 log line of the first rows painted after the listing; the modules loaded then
 must not include those that only actions, dialogs, consoles or cloning need.
 The connection's open must begin before asyncio and Qt load, so that a large
-fleet file is read while they do.
+fleet file is read while they do. And PySide must not have created every
+QtWidgets class (11 to 16 ms), as its type discovery does on the first call of
+``viewport()`` (see kvmgui/ui/widgets/viewport.py).
 """
 
 from __future__ import annotations
@@ -46,10 +48,13 @@ NOT_BEFORE_FIRST_PAINT = (
 # Modules that take a launch's first 0.2 s to load; the open must not wait for them.
 LOADED_AFTER_THE_OPEN_BEGINS = ("asyncio", "PySide6.QtCore", "kvmgui.core.connection")
 
+# Enums of a QtWidgets class the main window does not use before its first paint.
+UNUSED_WIDGETS_ENUM = "QWizard.WizardStyle"
+
 # Runs the entry point, quits at the first-paint line and prints the modules
 # loaded when libvirt.open was first called and at the first paint.
 LAUNCH = """
-import json, logging, sys
+import enum, gc, json, logging, sys
 import libvirt
 
 loaded = {}
@@ -67,6 +72,9 @@ class AtFirstPaint(logging.Handler):
         if record.getMessage().startswith("first rows painted after listing"):
             from PySide6.QtWidgets import QApplication
             loaded["at_first_paint"] = sorted(sys.modules)
+            loaded["widgets_enums"] = sorted(
+                o.__qualname__ for o in gc.get_objects()
+                if isinstance(o, enum.EnumType) and o.__module__ == "PySide6.QtWidgets")
             print(json.dumps(loaded))
             QApplication.instance().quit()
 
@@ -77,7 +85,8 @@ sys.exit(main(sys.argv[1:]))
 
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
-    """The modules a launch had loaded when it began the open, and at its first paint."""
+    """The modules a launch had loaded when it began the open and at its first paint,
+    and the QtWidgets enums then created."""
     tmp_path = tmp_path_factory.mktemp("launch")
     fleet = write_node(tmp_path / "fleet.xml", numbered_fleet(20))
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
@@ -107,3 +116,11 @@ def test_the_open_begins_before_asyncio_qt_and_the_connection_code_load(
     assert sorted(loaded["at_open"].intersection(LOADED_AFTER_THE_OPEN_BEGINS)) == []
     # They did load afterwards: the check means something.
     assert loaded["at_first_paint"].issuperset(LOADED_AFTER_THE_OPEN_BEGINS)
+
+
+def test_the_first_paint_does_not_make_pyside_create_every_widgets_class(
+    loaded: dict[str, set[str]],
+) -> None:
+    enums = loaded["widgets_enums"]
+    assert "QAbstractItemView.SelectionMode" in enums  # the list's enums: the check means something
+    assert UNUSED_WIDGETS_ENUM not in enums
