@@ -72,7 +72,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kvmgui.ui.app import App
     from kvmgui.ui.i18n import install_translators
     from kvmgui.ui.settings import Settings
-    from kvmgui.ui.startup_check import StartupCheck
     from kvmgui.ui.theme import ColorSchemeFollower
     from kvmgui.ui.widgets.icons import app_icon
 
@@ -91,7 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     explicit = bool(uris)
     for uri in uris or app.settings.connection_uris():
         app.manager.add(uri, opening=openings.get(uri))
-    check = StartupCheck(app.manager, qapp.windowIcon(), sys.stderr) if args.check else None
+    check = None
+    if args.check:
+        from kvmgui.ui.startup_check import StartupCheck
+
+        check = StartupCheck(app.manager, qapp.windowIcon(), sys.stderr)
     windows: list[object] = []  # kept alive while the loop runs
 
     def show_window() -> None:

@@ -10,62 +10,17 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QWidget,
-)
 
 from kvmgui.core.auth import Ask, CredentialRequest
-from kvmgui.ui.i18n import translate
-from kvmgui.ui.widgets.plain import plain_label
+
+if TYPE_CHECKING:
+    from kvmgui.ui.credential_dialog import CredentialDialog
 
 # How long a question waits for the user before the connect is given up.
 ANSWER_TIMEOUT_S = 300.0
-
-
-class CredentialDialog(QDialog):
-    """The questions of one connect, one field each; a secret is typed unseen."""
-
-    def __init__(
-        self, uri: str, requests: list[CredentialRequest], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(translate("credentials", "Connecting to {uri}").format(uri=uri))
-        self.requests = requests
-        form = QFormLayout(self)
-        intro = plain_label(
-            translate("credentials", "libvirt asks, to connect to {uri}:").format(uri=uri)
-        )
-        intro.setWordWrap(True)
-        form.addRow(intro)
-        self.fields: list[QLineEdit] = []
-        for request in requests:
-            field = QLineEdit(request.default)
-            field.setAccessibleName(request.prompt)
-            if request.secret:
-                field.setEchoMode(QLineEdit.EchoMode.Password)
-            if request.yes_no:
-                field.setText("")
-                field.setPlaceholderText(translate("credentials", "y to accept, n to refuse"))
-            label = plain_label(request.prompt)
-            label.setWordWrap(True)
-            form.addRow(label)
-            form.addRow(field)
-            self.fields.append(field)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
-
-    def answers(self) -> list[str]:
-        return [field.text() for field in self.fields]
 
 
 class CredentialAsker(QObject):
@@ -99,12 +54,15 @@ class CredentialAsker(QObject):
         return None
 
     async def _ask(self, uri: str, requests: list[CredentialRequest]) -> list[str] | None:
+        # Loaded on the first question: a launch on local connections asks none.
+        from kvmgui.ui.credential_dialog import CredentialDialog
+
         dialog = CredentialDialog(uri, requests)
         answered: asyncio.Future[list[str] | None] = self._loop.create_future()
 
         def on_finished(result: int) -> None:
             if not answered.done():
-                accepted = result == QDialog.DialogCode.Accepted
+                accepted = result == dialog.DialogCode.Accepted
                 answered.set_result(dialog.answers() if accepted else None)
 
         dialog.finished.connect(on_finished)

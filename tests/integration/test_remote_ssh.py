@@ -21,7 +21,8 @@ from kvmgui.core.domain import DomainInfo, DomainState
 from kvmgui.core.stats.reading import sample
 from kvmgui.ui.app import App
 from kvmgui.ui.connections import ConnectionManager
-from kvmgui.ui.credentials import CredentialAsker, CredentialDialog
+from kvmgui.ui.credential_dialog import CredentialDialog
+from kvmgui.ui.credentials import CredentialAsker
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.settings import Settings
 from tests.integration.conftest import BOOT_TIMEOUT, GuestFactory, SerialWatch

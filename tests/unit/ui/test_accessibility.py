@@ -37,7 +37,7 @@ from kvmgui.ui.about import AboutDialog
 from kvmgui.ui.add_connection import AddConnectionDialog
 from kvmgui.ui.clone_dialog import CloneDialog
 from kvmgui.ui.connections import ConnectionManager
-from kvmgui.ui.credentials import CredentialDialog
+from kvmgui.ui.credential_dialog import CredentialDialog
 from kvmgui.ui.delete_dialog import DeleteDialog
 from kvmgui.ui.group_progress import GroupActionDialog
 from kvmgui.ui.host.forms import NewNetworkDialog, NewPoolDialog, VolumeSizeDialog

@@ -23,7 +23,8 @@ from tests.fleet import numbered_fleet, write_node
 LAUNCH_TIMEOUT_S = 60
 
 # Each is loaded when what needs it is first used (a dialog, an action, the
-# icon view, a console, a clone); none of them serves the first paint.
+# icon view, a console, a clone, a question while connecting, --check); none
+# of them serves the first paint.
 NOT_BEFORE_FIRST_PAINT = (
     "kvmgui.core.clone",
     "kvmgui.core.templates",
@@ -34,10 +35,12 @@ NOT_BEFORE_FIRST_PAINT = (
     "kvmgui.ui.console.thumbnails",
     "kvmgui.ui.console.viewer_launcher",
     "kvmgui.ui.clone_dialog",
+    "kvmgui.ui.credential_dialog",
     "kvmgui.ui.delete_dialog",
     "kvmgui.ui.details",
     "kvmgui.ui.group_progress",
     "kvmgui.ui.shortcuts",
+    "kvmgui.ui.startup_check",
     "kvmgui.ui.tags_dialog",
     "kvmgui.ui.template_dialog",
     "uuid",
