@@ -139,5 +139,7 @@ class Settings:
         return stored in (True, "true", "1", 1)
 
     def set_column_shown(self, column: OptionalColumn, shown: bool) -> None:
+        if self.column_shown(column) == shown:
+            return  # the window sets what it read at start: no write to disk for that
         self._qsettings.setValue(f"columns/{column}", shown)
         self._qsettings.sync()

@@ -12,6 +12,8 @@ from kvmgui.ui.theme import set_tone_style
 from kvmgui.ui.widgets.plain import plain_label
 
 MAX_BUTTONS = 3
+STYLE = ("#messageBar { background: $MESSAGE_BACKGROUND; "
+         "border: 1px solid $MESSAGE_BORDER; border-radius: 4px; }")
 
 
 class MessageBar(QFrame):
@@ -21,8 +23,7 @@ class MessageBar(QFrame):
         super().__init__(parent)
         self.setObjectName("messageBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        set_tone_style(self, "#messageBar { background: $MESSAGE_BACKGROUND; "
-                             "border: 1px solid $MESSAGE_BORDER; border-radius: 4px; }")
+        self._styled = False  # the style sheet is set when the bar first shows (see show_message)
         self._label = plain_label()
         self._label.setWordWrap(True)
         self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -49,6 +50,10 @@ class MessageBar(QFrame):
             button.deleteLater()
         self._buttons = []
         self._label.setText(text)
+        if not self._styled:
+            # A style sheet costs 6 ms to set; a launch shows no message.
+            set_tone_style(self, STYLE)
+            self._styled = True
         for label, callback in (actions or [])[:MAX_BUTTONS]:
             button = QPushButton(label)
             button.clicked.connect(callback)

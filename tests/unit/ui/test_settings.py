@@ -37,3 +37,14 @@ def test_out_of_range_values_fall_back_or_clamp(
     assert low <= stored.stats_interval() <= high
     low_count, high_count = THUMBNAIL_MAX_RUNNING_RANGE
     assert low_count <= stored.thumbnail_max_running() <= high_count
+
+
+def test_setting_a_column_to_what_it_shows_writes_nothing(tmp_path: Path) -> None:
+    # The window sets each column's action from the settings at start.
+    path = tmp_path / "kvmgui.conf"
+    stored = Settings(QSettings(str(path), QSettings.Format.IniFormat))
+    stored.set_column_shown("ip", stored.column_shown("ip"))
+    assert not path.exists()
+    stored.set_column_shown("ip", not stored.column_shown("ip"))
+    assert path.exists()
+    assert not Settings(QSettings(str(path), QSettings.Format.IniFormat)).column_shown("ip")

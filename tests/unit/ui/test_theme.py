@@ -12,7 +12,14 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.domain import DomainState
-from kvmgui.ui.theme import ColorSchemeFollower, Tone, dark_palette, is_dark, set_tone_style
+from kvmgui.ui import theme
+from kvmgui.ui.theme import (
+    ColorSchemeFollower,
+    Tone,
+    dark_palette,
+    is_dark,
+    set_tone_style,
+)
 from kvmgui.ui.widgets.icons import (
     ICON_SCALES,
     SAVED_COLOUR,
@@ -21,6 +28,7 @@ from kvmgui.ui.widgets.icons import (
     app_icon,
     state_icon,
 )
+from kvmgui.ui.widgets.message_bar import MessageBar
 
 TEXT_CONTRAST = 4.5  # WCAG 1.4.3, normal text
 GRAPHIC_CONTRAST = 3.0  # WCAG 1.4.11, graphical objects
@@ -108,3 +116,11 @@ def test_state_icons_are_drawn_for_the_scale_not_stretched(scale: float) -> None
 def test_the_app_icon_is_rendered_at_the_scale(scale: float) -> None:
     pixmap = app_icon().pixmap(QSize(64, 64), scale)
     assert pixmap.width() == round(64 * scale) and pixmap.devicePixelRatio() == scale
+
+
+def test_the_message_bar_takes_its_tones_when_it_first_shows(qtbot: QtBot) -> None:
+    bar = MessageBar()
+    qtbot.addWidget(bar)
+    assert bar.styleSheet() == ""  # a launch shows no message: no style sheet to parse
+    bar.show_message("Could not start alpha")
+    assert theme.colour(Tone.MESSAGE_BACKGROUND).name() in bar.styleSheet()
