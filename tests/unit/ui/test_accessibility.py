@@ -200,8 +200,11 @@ def test_every_control_of_every_host_tab_has_a_name(
     window: MainWindow, connect: Connect, fleet_file: Path, qtbot: QtBot
 ) -> None:
     connection = connect(fleet_file)
+    # An earlier test's host window may still be open (closed windows are deleted later).
+    earlier = set(QApplication.topLevelWidgets())
     window.show_host_window(connection)
-    [host] = [w for w in QApplication.topLevelWidgets() if isinstance(w, HostWindow)]
+    [host] = [w for w in QApplication.topLevelWidgets()
+              if isinstance(w, HostWindow) and w not in earlier]
     qtbot.addWidget(host)
     assert host.tabs.count() >= 4  # overview, storage, networks, diagnostics
     for index in range(host.tabs.count()):
