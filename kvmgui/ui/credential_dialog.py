@@ -22,11 +22,11 @@ class CredentialDialog(QDialog):
         self, uri: str, requests: list[CredentialRequest], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(translate("credentials", "Connecting to {uri}").format(uri=uri))
+        self.setWindowTitle(translate("credential_dialog", "Connecting to {uri}").format(uri=uri))
         self.requests = requests
         form = QFormLayout(self)
         intro = plain_label(
-            translate("credentials", "libvirt asks, to connect to {uri}:").format(uri=uri)
+            translate("credential_dialog", "libvirt asks, to connect to {uri}:").format(uri=uri)
         )
         intro.setWordWrap(True)
         form.addRow(intro)
@@ -38,7 +38,7 @@ class CredentialDialog(QDialog):
                 field.setEchoMode(QLineEdit.EchoMode.Password)
             if request.yes_no:
                 field.setText("")
-                field.setPlaceholderText(translate("credentials", "y to accept, n to refuse"))
+                field.setPlaceholderText(translate("credential_dialog", "y to accept, n to refuse"))
             label = plain_label(request.prompt)
             label.setWordWrap(True)
             form.addRow(label)

@@ -630,7 +630,7 @@
         </message>
     </context>
     <context>
-        <name>credentials</name>
+        <name>credential_dialog</name>
         <message>
             <source>Connecting to {uri}</source>
             <translation>Verbindung mit {uri}</translation>
