@@ -139,6 +139,18 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 _FONT = Qt.ItemDataRole.FontRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
+# The roles a domain row's cells can answer; any other is None at once. Of the
+# seven roles a delegate asks of each cell it paints, three (font, background,
+# check state) are never answered there.
+_DOMAIN_ROLES = frozenset((_DISPLAY, _DECORATION, _TOOLTIP, _ALIGNMENT, _FOREGROUND, *Role))
+# The members compared in every cell's answer, looked up once: in Python 3.11
+# `Column.NAME` is a call through the enum's descriptor.
+_NAME, _STATE, _VCPUS, _MEMORY = Column.NAME, Column.STATE, Column.VCPUS, Column.MEMORY
+_SNAPSHOTS, _IP_ADDRESS = Column.SNAPSHOTS, Column.IP_ADDRESS
+_ROLE_DOMAIN, _ROLE_UUID, _ROLE_CONNECTION = Role.DOMAIN, Role.UUID, Role.CONNECTION
+_ROLE_THUMBNAIL = Role.THUMBNAIL
+_ROLE_HISTORY, _ROLE_MAXIMUM = Role.STATS_HISTORY, Role.STATS_MAXIMUM
+_MEMORY_GROUP = StatGroups.MEMORY
 # Rows whose answers are kept, per connection: a few screenfuls.
 REMEMBERED_ROWS = 1000
 
@@ -306,48 +318,55 @@ class DomainTreeModel(QStandardItemModel):
         return None
 
     def _domain_data(self, node: _ConnectionNode, info: DomainInfo, column: int, role: int) -> Any:
+        if role not in _DOMAIN_ROLES:
+            return None
         group = STATS_COLUMNS.get(column)
         if group is not None:
             return self._stats_data(node, info, group, role)
         if role == _DISPLAY:
-            if column == Column.NAME:
+            if column == _NAME:
                 return info.name
-            if column == Column.STATE:
+            if column == _STATE:
                 return shown(info.state_text)
             # 0: not read yet (a connection's first listing leaves them out).
-            if column == Column.VCPUS:
+            if column == _VCPUS:
                 return str(info.vcpus) if info.vcpus else ""
-            if column == Column.MEMORY:
+            if column == _MEMORY:
                 return format_kib(info.memory_kib) if info.memory_kib else ""
-            if column == Column.SNAPSHOTS and self.snapshot_count_for is not None:
+            if column == _SNAPSHOTS and self.snapshot_count_for is not None:
                 count = self.snapshot_count_for(node.connection, info.uuid)
                 return None if count is None else str(count)
-            if column == Column.IP_ADDRESS and self.addresses_for is not None:
+            if column == _IP_ADDRESS and self.addresses_for is not None:
                 return primary_address(self.addresses_for(node.connection, info.uuid))
             return None
-        if role == Role.DOMAIN:
+        if role == _DECORATION:
+            return state_icon(info.state, info.managed_save) if column == _STATE else None
+        if role == _ALIGNMENT:
+            return _RIGHT_ALIGNED if column in _NUMBER_COLUMNS else None
+        if role == _FOREGROUND:
+            return colour(Tone.STALE) if node.stale else None
+        if role == _TOOLTIP:
+            return self._tooltip(node, info, column)
+        if role == _ROLE_DOMAIN:
             return info
-        if role == Role.UUID:
+        if role == _ROLE_UUID:
             return info.uuid
-        if role == Role.CONNECTION:
+        if role == _ROLE_CONNECTION:
             return node.connection
-        if role == Role.THUMBNAIL:
+        if role == _ROLE_THUMBNAIL:
             return self.thumbnail_for(node.connection, info.uuid) if self.thumbnail_for else None
-        if role == _DECORATION and column == Column.STATE:
-            return state_icon(info.state, info.managed_save)
-        if role == _TOOLTIP and column == Column.IP_ADDRESS:
+        return None
+
+    def _tooltip(self, node: _ConnectionNode, info: DomainInfo, column: int) -> str | None:
+        if column == _IP_ADDRESS:
             addresses = self.addresses_for(node.connection, info.uuid) if self.addresses_for else ()
             return "\n".join(address.text for address in addresses) or None
-        if role == _TOOLTIP and column == Column.NAME:
+        if column == _NAME:
             tags = (
                 translate("models.domain_tree", "Tags: ") + " ".join(info.tags) if info.tags else ""
             )
             text = "\n".join(part for part in (info.title, tags) if part)
             return plain_tooltip(text) if text else None
-        if role == _ALIGNMENT and column in _NUMBER_COLUMNS:
-            return _RIGHT_ALIGNED
-        if role == _FOREGROUND and node.stale:
-            return colour(Tone.STALE)
         return None
 
     def _stats_data(
@@ -357,14 +376,14 @@ class DomainTreeModel(QStandardItemModel):
         if role == _DISPLAY:
             return NO_VALUE if stats is None else stats.current_text(node.connection, info.uuid,
                                                                      group)
-        if role == Role.STATS_HISTORY:
+        if role == _ROLE_HISTORY:
             return None if stats is None else stats.sparkline(node.connection, info.uuid, group)
-        if role == Role.STATS_MAXIMUM:
-            return float(info.memory_kib) if group is StatGroups.MEMORY else None
+        if role == _ROLE_MAXIMUM:
+            return float(info.memory_kib) if group is _MEMORY_GROUP else None
         if role == _ALIGNMENT:
             return _RIGHT_ALIGNED
-        if role in (Role.DOMAIN, Role.UUID, Role.CONNECTION):
-            return self._domain_data(node, info, Column.NAME, role)
+        if role in (_ROLE_DOMAIN, _ROLE_UUID, _ROLE_CONNECTION):
+            return self._domain_data(node, info, _NAME, role)
         return None
 
     # -------------------------------------------------------- lookups (API)
