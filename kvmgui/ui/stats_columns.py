@@ -44,6 +44,8 @@ class ListStatsColumns(QObject):
     ) -> None:
         super().__init__(parent)
         self._view = view
+        # Fetched once: rows_on_screen runs at every tick (kvmgui never replaces it).
+        self._viewport = viewport_of(view)
         self._settings = settings
         shown = settings.stats_columns()
         header = view.header()
@@ -98,7 +100,7 @@ class ListStatsColumns(QObject):
         # Every row is as tall as the first (uniform row heights).
         height = first.height()
         top = max(0, -first.top() // height)
-        bottom = min(count - 1, (viewport_of(view).height() - 1 - first.top()) // height)
+        bottom = min(count - 1, (self._viewport.height() - 1 - first.top()) // height)
         return range(top, bottom + 1)
 
     def shown(self) -> StatGroups:
