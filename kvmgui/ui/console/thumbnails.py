@@ -88,6 +88,9 @@ class ThumbnailService(QObject):
         self._images: dict[ThumbnailKey, QImage] = {}
         self._icons: dict[ThumbnailKey, QIcon] = {}
         self._capturing = False
+        # Rounds started so far: a round that a later one overtook (started
+        # after a change of the limit, say) drops its results.
+        self._rounds_started = 0
         self._stopped = False
         self.paused_reason = ""
         self._timer = QTimer(self)
@@ -161,6 +164,8 @@ class ThumbnailService(QObject):
 
     async def capture(self) -> None:
         """Take one round of screenshots of the watched running VMs."""
+        self._rounds_started += 1
+        this_round = self._rounds_started
         self._capturing = True
         try:
             wanted = self._wanted()
@@ -176,8 +181,9 @@ class ThumbnailService(QObject):
                 return_exceptions=True,
             )
         finally:
-            self._capturing = False
-        if self._stopped:
+            if this_round == self._rounds_started:
+                self._capturing = False
+        if self._stopped or this_round != self._rounds_started:
             return
         running = 0
         for connection, result in zip(wanted, results, strict=True):

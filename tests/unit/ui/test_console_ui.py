@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import asyncio
 import stat
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QProcess, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QImage
 from PySide6.QtWidgets import QPushButton, QToolBar
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.connection import Connection
 from kvmgui.core.consoles import KeyCombo
+from kvmgui.ui.console import thumbnails as thumbnails_module
 from kvmgui.ui.console import viewer_launcher
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import Role
@@ -246,6 +248,35 @@ def test_thumbnails_are_off_above_the_running_limit(
     assert "3 VMs run (more than 1" in paused.args[0]
     assert window.thumbnails.image(connection, domain_uuid("plain")) is None
     assert "Thumbnails are off" in window.statusBar().currentMessage()
+
+
+def test_a_round_overtaken_by_a_later_one_leaves_the_later_ones_result(
+    window: MainWindow, connect: Connect, screen_fleet: Path, qtbot: QtBot, settings: Settings,
+    loop: asyncio.AbstractEventLoop, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A round begun under the old limit (the timer's) and answering after a round
+    under the new one must not bring the thumbnails back (it failed in CI)."""
+    connection = connect(screen_fleet)
+    window.thumbnails_action.trigger()
+    earlier_round_converts = threading.Event()
+    later_round_done = threading.Event()
+    convert = thumbnails_module._thumbnail
+
+    def convert_after_the_later_round(data: bytes) -> QImage | None:
+        earlier_round_converts.set()
+        assert later_round_done.wait(10)
+        return convert(data)
+
+    monkeypatch.setattr(thumbnails_module, "_thumbnail", convert_after_the_later_round)
+    earlier = loop.create_task(window.thumbnails.capture())
+    qtbot.waitUntil(earlier_round_converts.is_set)  # it runs under the limit of 8
+    settings.set_thumbnail_max_running(1)  # three run: the later round takes no screenshot
+    run_task(qtbot, loop, window.thumbnails.capture())
+    monkeypatch.undo()
+    later_round_done.set()
+    run_task(qtbot, loop, asyncio.wait_for(earlier, 10))
+    assert "3 VMs run (more than 1" in window.thumbnails.paused_reason
+    assert window.thumbnails.image(connection, domain_uuid("plain")) is None
 
 
 def test_details_overview_shows_the_thumbnail(
