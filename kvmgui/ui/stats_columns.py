@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Slot
+from PySide6.QtCore import QModelIndex, QObject, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHeaderView, QTreeView
 
@@ -53,10 +53,9 @@ class ListStatsColumns(QObject):
         for column, group in STATS_COLUMNS.items():
             reserve, width = _TEXT_RESERVE[Column(column)]
             view.setItemDelegateForColumn(column, SparklineDelegate(
-                Role.STATS_HISTORY, view,
+                Role.STATS_SHOWN, view,
                 maximum=100.0 if group is StatGroups.CPU else None,
                 maximum_role=Role.STATS_MAXIMUM if group is StatGroups.MEMORY else None,
-                text_role=Qt.ItemDataRole.DisplayRole,
                 text_reserve=reserve,
             ))
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)

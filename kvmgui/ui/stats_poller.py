@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
@@ -29,6 +29,7 @@ from kvmgui.core.units import NO_VALUE, format_kib, format_percent, format_rate
 from kvmgui.ui.connections import ConnectionManager
 from kvmgui.ui.i18n import translate
 from kvmgui.ui.ops import cancel_with, in_worker
+from kvmgui.ui.widgets.sparkline import ChartedValue
 
 if TYPE_CHECKING:
     from kvmgui.core.stats.sampler import StatsSampler
@@ -42,16 +43,9 @@ SPARKLINE_POINTS = 60
 SHOWN_MEMO_LIMIT = 1000
 
 
-@dataclass(frozen=True)
-class ShownValues:
-    """What a list cell shows of a running domain: its newest value as text and
-    its recent values (None when it is not running)."""
-
-    text: str
-    history: Sequence[float] | None
-
-
-_NOT_RUNNING = ShownValues(NO_VALUE, None)
+# What a list cell shows of a domain: its newest value as text and its recent
+# values (None when it is not running).
+_NOT_RUNNING = ChartedValue(NO_VALUE, None)
 
 
 @dataclass(frozen=True)
@@ -94,7 +88,7 @@ class StatsPoller(QObject):
         # Per connection, UUID and group: what the list shows, read once after
         # each tick that changed it. A repaint then neither reads the history
         # again nor waits while the next tick holds the sampler's lock.
-        self._shown: dict[Connection, dict[tuple[str, StatGroups], ShownValues]] = {}
+        self._shown: dict[Connection, dict[tuple[str, StatGroups], ChartedValue]] = {}
         self.skipped_ticks = 0
         self._timer = QTimer(self)
         self._timer.setInterval(round(interval * 1000))
@@ -150,25 +144,23 @@ class StatsPoller(QObject):
             sampler = self._samplers[connection] = new_sampler()
         return sampler
 
-    def sparkline(
-        self, connection: Connection, uuid: str, group: StatGroups
-    ) -> Sequence[float] | None:
-        """A running domain's last SPARKLINE_POINTS values of a list column (None
-        if not running)."""
-        return self._shown_values(connection, uuid, group).history
+    def shown(self, connection: Connection, uuid: str, group: StatGroups) -> ChartedValue:
+        """What a list column shows of a domain: its newest value as text and,
+        while it runs, its last SPARKLINE_POINTS values."""
+        return self._shown_values(connection, uuid, group)
 
     def current_text(self, connection: Connection, uuid: str, group: StatGroups) -> str:
         """A running domain's newest value of a list column, as text."""
         return self._shown_values(connection, uuid, group).text
 
-    def _shown_values(self, connection: Connection, uuid: str, group: StatGroups) -> ShownValues:
+    def _shown_values(self, connection: Connection, uuid: str, group: StatGroups) -> ChartedValue:
         shown = self._shown.setdefault(connection, {})
         values = shown.get((uuid, group))
         if values is None:
             values = shown[(uuid, group)] = self._read_shown(connection, uuid, group)
         return values
 
-    def _read_shown(self, connection: Connection, uuid: str, group: StatGroups) -> ShownValues:
+    def _read_shown(self, connection: Connection, uuid: str, group: StatGroups) -> ChartedValue:
         sampler = self._samplers.get(connection)
         if sampler is None:
             return _NOT_RUNNING
@@ -184,7 +176,7 @@ class StatsPoller(QObject):
             series[0] if len(series) == 1 else [sum(point) for point in zip(*series, strict=True)]
         )
         known = [v for v in latest if v is not None]
-        return ShownValues(LIST_SERIES[group].format(sum(known) if known else None), values)
+        return ChartedValue(LIST_SERIES[group].format(sum(known) if known else None), values)
 
     @Slot(object, object)
     def _forget_shown(self, connection: Connection, uuids: set[str]) -> None:

@@ -103,7 +103,7 @@ class Role(enum.IntEnum):
     DOMAIN = Qt.ItemDataRole.UserRole + 1  # DomainInfo, on domain rows
     CONNECTION = Qt.ItemDataRole.UserRole + 2  # Connection, on every row
     UUID = Qt.ItemDataRole.UserRole + 3  # str, on domain rows
-    STATS_HISTORY = Qt.ItemDataRole.UserRole + 4  # float array, oldest first, in stats columns
+    STATS_SHOWN = Qt.ItemDataRole.UserRole + 4  # ChartedValue (text, recent values), stats columns
     STATS_MAXIMUM = Qt.ItemDataRole.UserRole + 5  # float: top of a sparkline's scale, or None
     THUMBNAIL = Qt.ItemDataRole.UserRole + 6  # QIcon of the VM's screen, or None
 
@@ -149,7 +149,7 @@ _NAME, _STATE, _VCPUS, _MEMORY = Column.NAME, Column.STATE, Column.VCPUS, Column
 _SNAPSHOTS, _IP_ADDRESS = Column.SNAPSHOTS, Column.IP_ADDRESS
 _ROLE_DOMAIN, _ROLE_UUID, _ROLE_CONNECTION = Role.DOMAIN, Role.UUID, Role.CONNECTION
 _ROLE_THUMBNAIL = Role.THUMBNAIL
-_ROLE_HISTORY, _ROLE_MAXIMUM = Role.STATS_HISTORY, Role.STATS_MAXIMUM
+_ROLE_SHOWN, _ROLE_MAXIMUM = Role.STATS_SHOWN, Role.STATS_MAXIMUM
 _MEMORY_GROUP = StatGroups.MEMORY
 # Rows whose answers are kept, per connection: a few screenfuls.
 REMEMBERED_ROWS = 1000
@@ -376,8 +376,8 @@ class DomainTreeModel(QStandardItemModel):
         if role == _DISPLAY:
             return NO_VALUE if stats is None else stats.current_text(node.connection, info.uuid,
                                                                      group)
-        if role == _ROLE_HISTORY:
-            return None if stats is None else stats.sparkline(node.connection, info.uuid, group)
+        if role == _ROLE_SHOWN:
+            return None if stats is None else stats.shown(node.connection, info.uuid, group)
         if role == _ROLE_MAXIMUM:
             return float(info.memory_kib) if group is _MEMORY_GROUP else None
         if role == _ALIGNMENT:
@@ -621,7 +621,7 @@ class DomainTreeModel(QStandardItemModel):
             row for row in rows
             if row < len(visible) and visible[self._position(node, row)].uuid in uuids
         ]
-        roles = [Qt.ItemDataRole.DisplayRole, Role.STATS_HISTORY]
+        roles = [Qt.ItemDataRole.DisplayRole, Role.STATS_SHOWN]
         # One signal per run of adjacent rows: each costs the view a lookup.
         for _key, run in itertools.groupby(enumerate(changed), lambda pair: pair[1] - pair[0]):
             run_rows = [row for _position, row in run]

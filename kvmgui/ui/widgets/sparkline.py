@@ -40,6 +40,17 @@ _HIGHLIGHT = QPalette.ColorRole.Highlight
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 
 
+@dataclass(frozen=True, eq=False, slots=True)
+class ChartedValue:
+    """A cell's recent values and its current one as text, in one answer: the
+    delegate then asks the model once per paint, not twice (a list repaints
+    every shown chart at every tick, and each model call is a round trip
+    through Qt into Python)."""
+
+    text: str
+    values: Sequence[float] | None  # oldest first; None: nothing to chart
+
+
 @dataclass(eq=False)
 class _DrawnCell:
     data: Any  # the model's values object it was drawn from (kept: its identity is its version)
@@ -61,7 +72,8 @@ class SparklineDelegate(QStyledItemDelegate):
     The model returns a sequence of floats (a list, a tuple or a numpy array,
     e.g. ``StatsHistory.values(uuid, metric, last=60)``); NaN is a gap. The
     newest value is shown as text at the right, formatted by ``formatter``, or
-    taken as a string from ``text_role`` when one is given. The chart's
+    taken as a string from ``text_role`` when one is given. The model may
+    instead return a :class:`ChartedValue`: its text is shown as it is. The chart's
     y-range is ``0..maximum`` (e.g. 100 for a percentage), or ``0..`` the
     item's ``maximum_role`` value (e.g. a VM's memory), else ``0..`` the
     largest value shown. ``text_reserve`` is the widest text expected: the
@@ -119,7 +131,10 @@ class SparklineDelegate(QStyledItemDelegate):
         style.drawControl(_ITEM_VIEW_ITEM, option, painter, widget)
 
         data = index.data(self.values_role)
-        text = self._text(index, data)
+        if type(data) is ChartedValue:
+            text, data = data.text, data.values
+        else:
+            text = self._text(index, data)
         selected = bool(option.state & _SELECTED)
         palette: QPalette = option.palette
         cell = option.rect

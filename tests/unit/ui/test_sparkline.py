@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QTable
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.units import format_rate
-from kvmgui.ui.widgets.sparkline import SparklineDelegate
+from kvmgui.ui.widgets.sparkline import ChartedValue, SparklineDelegate
 
 VALUES_ROLE = Qt.ItemDataRole.UserRole + 7
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 8
@@ -152,6 +152,48 @@ def test_text_role_and_formatter(app: QApplication) -> None:
     assert delegate._text(_index_with([1.0], text="3 MiB"), [1.0]) == "3 MiB"
     rate = SparklineDelegate(VALUES_ROLE, formatter=format_rate)
     assert rate._text(_index_with([2048.0]), [2048.0]) == "2 KiB/s"
+
+
+class CountingModel(QStandardItemModel):
+    """Counts the data() calls a paint makes."""
+
+    def __init__(self) -> None:
+        super().__init__(1, 1)
+        self.asked: list[int] = []
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        self.asked.append(role)
+        return super().data(index, role)
+
+
+def test_a_charted_value_brings_its_text_with_it(app: QApplication) -> None:
+    # The formatter draws no text: what shows at the right is the answer's own.
+    delegate = SparklineDelegate(
+        VALUES_ROLE, maximum=100.0, color=LINE, formatter=lambda _v: "", text_role=TEXT_ROLE
+    )
+    model = CountingModel()
+    index = model.index(0, 0)
+    model.setData(index, ChartedValue("99 %", [10.0, 90.0]), VALUES_ROLE)
+    model.setData(index, "never asked", TEXT_ROLE)
+    model.asked.clear()
+    image = paint_index(delegate, index)
+    assert model.asked == [VALUES_ROLE]  # one call into the model, not one per part
+    assert line_pixels(image) > 0
+    assert text_pixels(image) > 0
+    assert text_pixels(paint(delegate, ChartedValue("", [10.0, 90.0]))) == 0
+    # Not running: the text alone.
+    idle = paint(delegate, ChartedValue("–", None))
+    assert line_pixels(idle) == 0 and text_pixels(idle) > 0
+
+
+def text_pixels(image: QImage) -> int:
+    """Dark pixels in the right quarter: the text (black), not the line (red)."""
+    return sum(
+        1
+        for x in range(WIDTH * 3 // 4, WIDTH)
+        for y in range(image.height())
+        if image.pixelColor(x, y).lightness() < 100
+    )
 
 
 def test_nothing_to_draw(app: QApplication) -> None:

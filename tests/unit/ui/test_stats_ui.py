@@ -136,18 +136,18 @@ def test_sparkline_data_from_fed_samples(
         feed(window.stats, opened, 100.0 + second, cpu_s=second * 0.5,
              used_kib=(512 + second) * 1024)
     cpu = row_of(window, opened, ALPHA, Column.CPU_USAGE)
-    history = cpu.data(Role.STATS_HISTORY)
+    history = cpu.data(Role.STATS_SHOWN).values
     # 0.5 s of CPU per second over 2 vCPUs: 25 %; no rate for the first sample.
     assert math.isnan(history[0]) and list(history[1:]) == pytest.approx([25.0] * 3)
     assert cpu.data() == "25 %"
     memory = row_of(window, opened, ALPHA, Column.MEMORY_USAGE)
     assert memory.data() == "515 MiB"
     assert memory.data(Role.STATS_MAXIMUM) == 2 * 1024 * 1024
-    assert memory.data(Role.STATS_HISTORY)[-1] == (512 + 3) * 1024
+    assert memory.data(Role.STATS_SHOWN).values[-1] == (512 + 3) * 1024
     # Not read (no disk column shown): no value, yet no error.
     assert row_of(window, opened, ALPHA, Column.DISK_IO).data() == NO_VALUE
     stopped = row_of(window, opened, BRAVO, Column.CPU_USAGE)
-    assert stopped.data() == NO_VALUE and stopped.data(Role.STATS_HISTORY) is None
+    assert stopped.data() == NO_VALUE and stopped.data(Role.STATS_SHOWN).values is None
     # The delegate paints it (a Qt warning would fail the test).
     window.view.viewport().grab()
 
@@ -181,12 +181,12 @@ def test_list_values_are_read_once_per_tick_that_changes_them(
     taken = lock.taken
     for _repaint in range(3):
         assert cpu.data() == "25 %"
-        assert cpu.data(Role.STATS_HISTORY)[-1] == pytest.approx(25.0)
+        assert cpu.data(Role.STATS_SHOWN).values[-1] == pytest.approx(25.0)
     # Repaints between ticks wait for no tick that holds the lock.
     assert lock.taken == taken
     feed(window.stats, opened, 102.0, cpu_s=1.5, used_kib=512 * 1024)  # 1 s of CPU: 50 %
     assert cpu.data() == "50 %"
-    assert cpu.data(Role.STATS_HISTORY)[-1] == pytest.approx(50.0)
+    assert cpu.data(Role.STATS_SHOWN).values[-1] == pytest.approx(50.0)
 
 
 def test_polling_stops_while_minimized(
