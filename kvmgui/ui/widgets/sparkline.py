@@ -38,6 +38,7 @@ _SELECTED = QStyle.StateFlag.State_Selected
 _TEXT = QPalette.ColorRole.Text
 _HIGHLIGHT = QPalette.ColorRole.Highlight
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
 
 
 @dataclass(frozen=True, eq=False, slots=True)
@@ -117,6 +118,9 @@ class SparklineDelegate(QStyledItemDelegate):
         self._font = QFont()
         self._texts: dict[str, _LaidOutText] = {}
         self._reserve = 0
+        # The line's pen per colour (RGBA): a pen made and styled per chart cost
+        # more than a tenth of a chart's paint.
+        self._pens: dict[int, QPen] = {}
 
     def paint(
         self,
@@ -135,7 +139,8 @@ class SparklineDelegate(QStyledItemDelegate):
             text, data = data.text, data.values
         else:
             text = self._text(index, data)
-        selected = bool(option.state & _SELECTED)
+        # (`in`: a flag's `&` is a Python call through the enum, then bool() another.)
+        selected = _SELECTED in option.state
         palette: QPalette = option.palette
         cell = option.rect
         rect = QRectF(cell).adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN)
@@ -242,6 +247,19 @@ class SparklineDelegate(QStyledItemDelegate):
         value = index.data(self.maximum_role)
         return float(value) if isinstance(value, int | float) else None
 
+    def _pen(self, color: QColor) -> QPen:
+        rgba = color.rgba()
+        pen = self._pens.get(rgba)
+        if pen is None:
+            # One logical pixel: the raster engine strokes it on its fast path, a
+            # twentieth of the time a 1.5 px line takes (9 against 195 us for 60
+            # points; benchmarks/RESULTS.md, "Fourth pass"), and a list repaints
+            # every running VM's chart at every tick.
+            pen = self._pens[rgba] = QPen(color, 1.0)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        return pen
+
     def _draw_line(
         self, painter: QPainter, chart: QRectF, values: list[float], color: QColor,
         maximum: float | None,
@@ -256,15 +274,8 @@ class SparklineDelegate(QStyledItemDelegate):
         step = chart.width() / (self.max_points - 1)
         x0 = chart.right() - (len(values) - 1) * step
         bottom, height = chart.bottom(), chart.height()
-        # One logical pixel: the raster engine strokes it on its fast path, a
-        # twentieth of the time a 1.5 px line takes (9 against 195 us for 60
-        # points; benchmarks/RESULTS.md, "Fourth pass"), and a list repaints
-        # every running VM's chart at every tick.
-        pen = QPen(color, 1.0)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(self._pen(color))
+        painter.setRenderHint(_ANTIALIASING, True)
         # A path from plain numbers: a QPointF per point costs more than the stroke.
         path = QPainterPath()
         line_to, move_to, move_end = path.lineTo, path.moveTo, path.setElementPositionAt
