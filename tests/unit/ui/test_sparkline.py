@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
-from kvmgui.core.units import format_rate
+from kvmgui.core.units import NO_VALUE, format_rate
 from kvmgui.ui.widgets.sparkline import ChartedValue, SparklineDelegate
 
 VALUES_ROLE = Qt.ItemDataRole.UserRole + 7
@@ -182,7 +182,7 @@ def test_a_charted_value_brings_its_text_with_it(app: QApplication) -> None:
     assert text_pixels(image) > 0
     assert text_pixels(paint(delegate, ChartedValue("", [10.0, 90.0]))) == 0
     # Not running: the text alone.
-    idle = paint(delegate, ChartedValue("–", None))
+    idle = paint(delegate, ChartedValue(NO_VALUE, None))
     assert line_pixels(idle) == 0 and text_pixels(idle) > 0
 
 
