@@ -11,6 +11,7 @@ import contextlib
 import os
 import shutil
 import subprocess
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,12 +120,38 @@ def test_pool(system_handle: SystemHandle) -> Iterator[str]:
     shutil.rmtree(RUN_DIR, ignore_errors=True)
 
 
-def remove_guest(system: libvirt.virConnect, name: str) -> None:
-    """Remove a test guest and its volume in the test pool, whatever is left of them."""
+#: How long a clean-up keeps trying to remove a guest. Just after a daemon
+#: restart, libvirtd may still hold the guest's job while it reattaches to (or,
+#: failing that, kills) its QEMU: a destroy then failed, the failure was
+#: swallowed, and the guest left behind failed a later test that counts an
+#: ISO's users (CI, 2026-12-04).
+REMOVE_TIMEOUT_S = 30.0
+REMOVE_RETRY_S = 0.5
+
+
+def remove_guest(system: libvirt.virConnect | SystemHandle, name: str) -> None:
+    """Remove a test guest and its volume in the test pool, whatever is left of
+    them; raises when the guest is still defined after REMOVE_TIMEOUT_S. Given a
+    handle, its connection is asked anew at each try: it is reopened if the
+    daemon restarted."""
+
+    def conn() -> libvirt.virConnect:
+        return system.conn if isinstance(system, SystemHandle) else system
+
+    deadline = time.monotonic() + REMOVE_TIMEOUT_S
+    while True:
+        try:
+            undefine(conn().lookupByName(name))
+            break
+        except libvirt.libvirtError as err:
+            if err.get_error_code() == libvirt.VIR_ERR_NO_DOMAIN:
+                break  # gone (or never made)
+            if time.monotonic() > deadline:
+                raise
+        # Nothing announces that libvirtd let go of the guest: ask again shortly.
+        time.sleep(REMOVE_RETRY_S)
     with contextlib.suppress(libvirt.libvirtError):
-        undefine(system.lookupByName(name))
-    with contextlib.suppress(libvirt.libvirtError):
-        system.storagePoolLookupByName(POOL_NAME).storageVolLookupByName(f"{name}.qcow2").delete()
+        conn().storagePoolLookupByName(POOL_NAME).storageVolLookupByName(f"{name}.qcow2").delete()
 
 
 @dataclass
@@ -157,11 +184,18 @@ class GuestFactory:
         )
 
     def cleanup(self) -> None:
+        """Remove every guest made; a failure to remove one is raised after the others went."""
+        failures: list[libvirt.libvirtError] = []
         for name in self.made:
-            self._remove(name)
+            try:
+                self._remove(name)
+            except libvirt.libvirtError as err:
+                failures.append(err)
+        if failures:
+            raise failures[0]
 
     def _remove(self, name: str) -> None:
-        remove_guest(self.system, name)
+        remove_guest(self.handle, name)
 
 
 @pytest.fixture
