@@ -144,16 +144,13 @@ class StatsPoller(QObject):
             sampler = self._samplers[connection] = new_sampler()
         return sampler
 
+    def current_text(self, connection: Connection, uuid: str, group: StatGroups) -> str:
+        """A running domain's newest value of a list column, as text."""
+        return self.shown(connection, uuid, group).text
+
     def shown(self, connection: Connection, uuid: str, group: StatGroups) -> ChartedValue:
         """What a list column shows of a domain: its newest value as text and,
         while it runs, its last SPARKLINE_POINTS values."""
-        return self._shown_values(connection, uuid, group)
-
-    def current_text(self, connection: Connection, uuid: str, group: StatGroups) -> str:
-        """A running domain's newest value of a list column, as text."""
-        return self._shown_values(connection, uuid, group).text
-
-    def _shown_values(self, connection: Connection, uuid: str, group: StatGroups) -> ChartedValue:
         shown = self._shown.setdefault(connection, {})
         values = shown.get((uuid, group))
         if values is None:
