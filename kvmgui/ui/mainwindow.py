@@ -30,6 +30,7 @@ from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainInfo
 from kvmgui.core.uri import demo_uri
 from kvmgui.ui.app import App
+from kvmgui.ui.domain_list_view import DomainListView
 from kvmgui.ui.i18n import shown, translate
 from kvmgui.ui.models.domain_tree import STATS_COLUMNS, Column, DomainTreeModel, Role
 from kvmgui.ui.models.tag_groups import GROUP_ROLE, GroupColumn, TagGroupModel
@@ -73,10 +74,8 @@ class MainWindow(QMainWindow):
 
         self._host_windows: dict[str, HostWindow] = {}
         self.model = DomainTreeModel(self.manager, self, stats=self.stats)
-        self.view = QTreeView()
+        self.view = DomainListView(self.model)
         self.view.setAccessibleName(translate("mainwindow", "Virtual machines"))
-        self.view.setModel(self.model)
-        self.view.setUniformRowHeights(True)  # constant-time layout at thousands of rows
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)

@@ -120,7 +120,8 @@ _STATE_ORDER = {
     DomainState.SHUTOFF: 5, DomainState.NOSTATE: 6,
 }
 
-_NUMBER_COLUMNS = (Column.VCPUS, Column.MEMORY, Column.SNAPSHOTS)
+# Numbers, right-aligned (the painted answers say so; DomainListView asks this once a frame).
+NUMBER_COLUMNS = frozenset((Column.VCPUS, Column.MEMORY, Column.SNAPSHOTS))
 # Combined once: a flag's `|` is a Python call, and every painted number cell asks.
 _RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -176,18 +177,24 @@ class _ConnectionNode:
     stale: bool = False
     # Every domain in key order, filtered or not; dropped on any change.
     ordered: tuple[list[DomainInfo], list[SortKey]] | None = None
-    # The answers of the rows painted lately, by UUID (DomainTreeModel._answer_remembered).
-    cells: dict[str, _RowCells] = field(default_factory=dict)
+    # The answers of the rows painted lately, by UUID (DomainTreeModel._row_cells).
+    cells: dict[str, RowCells] = field(default_factory=dict)
 
 
 @dataclass(eq=False)
-class _RowCells:
-    """What a domain row's cells answered, kept while the row shows this DomainInfo:
-    a repaint then answers from a dict, not from the formatting code."""
+class RowCells:
+    """A domain row as painted: what its cells answered, kept while the row shows
+    this DomainInfo; a repaint then answers from a dict, not from the formatting code."""
 
+    node: _ConnectionNode
     info: DomainInfo
     # Per column painted (of _REMEMBERED_COLUMNS): role -> answer.
     answers: dict[int, dict[int, Any]] = field(default_factory=dict)
+
+    @property
+    def stale(self) -> bool:
+        """Whether the row shows last known values of a lost connection (greyed)."""
+        return self.node.stale
 
 
 class DomainTreeModel(QStandardItemModel):
@@ -273,14 +280,7 @@ class DomainTreeModel(QStandardItemModel):
     ) -> None:
         """Answer from what the row's cells answered while it showed ``info``: a
         repaint of a row costs dictionary lookups, not the formatting code."""
-        cells = node.cells.get(info.uuid)
-        if cells is None or cells.info is not info:
-            if len(node.cells) >= REMEMBERED_ROWS:
-                node.cells.clear()  # a screenful or a few are painted again: start afresh
-            cells = node.cells[info.uuid] = _RowCells(info)
-        answers = cells.answers.get(column)
-        if answers is None:
-            answers = cells.answers[column] = {}
+        answers = self._remembered(self._row_cells(node, info), column)
         # Stale rows' colour follows the theme: asked each time.
         foreground = colour(Tone.STALE) if node.stale else None
         for role_data in spans:
@@ -296,6 +296,42 @@ class DomainTreeModel(QStandardItemModel):
                 role_data.clearData()
             else:
                 role_data.setData(value)
+
+    @staticmethod
+    def _row_cells(node: _ConnectionNode, info: DomainInfo) -> RowCells:
+        cells = node.cells.get(info.uuid)
+        if cells is None or cells.info is not info:
+            if len(node.cells) >= REMEMBERED_ROWS:
+                node.cells.clear()  # a screenful or a few are painted again: start afresh
+            cells = node.cells[info.uuid] = RowCells(node, info)
+        return cells
+
+    @staticmethod
+    def _remembered(cells: RowCells, column: int) -> dict[int, Any]:
+        answers = cells.answers.get(column)
+        if answers is None:
+            answers = cells.answers[column] = {}
+        return answers
+
+    def painted_row(self, index: AnyIndex) -> RowCells | None:
+        """The cells of the domain row at ``index``, for a view that paints a row in
+        one call (DomainListView); None on a connection's row."""
+        node = self._by_id.get(index.internalId())
+        if node is None:
+            return None
+        return self._row_cells(node, node.visible[self._position(node, index.row())])
+
+    def cell_answer(self, cells: RowCells, column: int, role: int) -> Any:
+        """What the cell of ``cells``' row in ``column`` answers ``role``, as
+        ``data()`` would (remembered where multiData remembers it)."""
+        if column not in _REMEMBERED_COLUMNS or role == _FOREGROUND:
+            return self._domain_data(cells.node, cells.info, column, role)
+        answers = self._remembered(cells, column)
+        try:
+            return answers[role]
+        except KeyError:
+            value = answers[role] = self._domain_data(cells.node, cells.info, column, role)
+            return value
 
     def _connection_data(self, node: _ConnectionNode, column: int, role: int) -> Any:
         connection = node.connection
@@ -342,7 +378,7 @@ class DomainTreeModel(QStandardItemModel):
         if role == _DECORATION:
             return state_icon(info.state, info.managed_save) if column == _STATE else None
         if role == _ALIGNMENT:
-            return _RIGHT_ALIGNED if column in _NUMBER_COLUMNS else None
+            return _RIGHT_ALIGNED if column in NUMBER_COLUMNS else None
         if role == _FOREGROUND:
             return colour(Tone.STALE) if node.stale else None
         if role == _TOOLTIP:

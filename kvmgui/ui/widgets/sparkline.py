@@ -8,29 +8,34 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontMetrics,
     QPainter,
     QPainterPath,
     QPalette,
     QPen,
     QPixmap,
-    QStaticText,
-    QTransform,
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kvmgui.core.units import format_percent
+from kvmgui.ui.widgets.stamped_text import TextStamps
 
 _MARGIN = 2
 _GAP = 6
 #: Drawn cells kept per delegate: a few screenfuls of a statistics column.
 CACHED_CELLS = 256
-#: Laid-out texts kept per delegate.
-MEASURED_TEXTS = 1000
 # Looked up once: each is an attribute lookup through PySide's enum type, and
 # a list paints a few dozen sparklines at a time.
 _ITEM_VIEW_ITEM = QStyle.ControlElement.CE_ItemViewItem
@@ -59,14 +64,6 @@ class _DrawnCell:
     pixmap: QPixmap | None = None  # made when the cell is painted again unchanged
 
 
-@dataclass(frozen=True)
-class _LaidOutText:
-    static: QStaticText
-    advance: int  # its width
-    height: float
-    room: int  # what the chart leaves it: its width, at least text_reserve's
-
-
 class SparklineDelegate(QStyledItemDelegate):
     """Paints ``index.data(values_role)`` (floats, oldest first) as a line chart.
 
@@ -85,6 +82,9 @@ class SparklineDelegate(QStyledItemDelegate):
     model hands out a new object when the values change, as the statistics
     poller does after a tick that changed the domain), or its place, scale,
     colour or pixel ratio change. The text is drawn each time.
+
+    A view that paints its rows itself draws a cell with :meth:`draw`, from
+    values it got from its model without a call through Qt.
     """
 
     def __init__(
@@ -114,10 +114,9 @@ class SparklineDelegate(QStyledItemDelegate):
         # The cells drawn lately, by (row, column, parent): redrawn only when the
         # model's values object, the text or the look changed.
         self._drawn: OrderedDict[tuple[int, int, int], _DrawnCell] = OrderedDict()
-        # The texts drawn lately, laid out in this font; text_reserve's width in it.
-        self._font = QFont()
-        self._texts: dict[str, _LaidOutText] = {}
-        self._reserve = 0
+        # The texts drawn lately, laid out once; text_reserve's width in their font.
+        self._texts = TextStamps()
+        self._reserve: tuple[QFont, int] | None = None
         # The line's pen per colour (RGBA): a pen made and styled per chart cost
         # more than a tenth of a chart's paint.
         self._pens: dict[int, QPen] = {}
@@ -133,30 +132,43 @@ class SparklineDelegate(QStyledItemDelegate):
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(_ITEM_VIEW_ITEM, option, painter, widget)
-
         data = index.data(self.values_role)
         if type(data) is ChartedValue:
             text, data = data.text, data.values
         else:
             text = self._text(index, data)
-        # (`in`: a flag's `&` is a Python call through the enum, then bool() another.)
-        selected = _SELECTED in option.state
-        palette: QPalette = option.palette
-        cell = option.rect
+        self.draw(
+            painter, option.rect, text, data,
+            None if data is None else self._maximum(index),
+            # (`in`: a flag's `&` is a Python call through the enum, then bool() another.)
+            _SELECTED in option.state, option.palette, option.font,
+            (index.row(), index.column(), index.internalId()),
+        )
+
+    def draw(
+        self, painter: QPainter, cell: QRect, text: str, data: Any, maximum: float | None,
+        selected: bool, palette: QPalette, font: QFont, slot: tuple[int, int, int],
+    ) -> None:
+        """Draw a cell's chart of ``data`` (scaled to 0..``maximum``, or this
+        delegate's maximum) and ``text`` over its background. ``slot`` names the
+        cell (row, column, parent's id): an unchanged chart is kept there."""
+        if self.maximum is not None:
+            maximum = self.maximum
         rect = QRectF(cell).adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN)
-        room = 0.0
+        room = 0
         if text:
-            font = option.font
-            laid_out = self._laid_out(font, option.fontMetrics, text)
-            room = laid_out.room
+            texts = self._texts
+            texts.use_font(font)
+            stamped = texts.stamp(text)
+            room = max(stamped.width, self._reserve_width(font))
             painter.save()
             painter.setFont(font)
             painter.setPen(palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT))
             # At the right, centred vertically.
             painter.drawStaticText(
-                QPointF(rect.right() - laid_out.advance,
-                        rect.top() + (rect.height() - laid_out.height) / 2),
-                laid_out.static,
+                QPointF(rect.right() - stamped.width,
+                        rect.top() + (rect.height() - stamped.height) / 2),
+                stamped.static,
             )
             painter.restore()
         chart = rect.adjusted(0, 0, -(room + _GAP if text else 0), 0)
@@ -165,13 +177,11 @@ class SparklineDelegate(QStyledItemDelegate):
         color = self.color or palette.color(
             _HIGHLIGHTED_TEXT if selected else _HIGHLIGHT
         )
-        maximum = self._maximum(index)
         ratio = painter.device().devicePixelRatioF()
         # The chart relative to the cell: a pixmap of the cell's size is drawn
         # at the same (fractional) places as the direct drawing.
         at = chart.translated(-cell.x(), -cell.y())
         look = (at, maximum, cell.width(), cell.height(), color.rgba(), ratio)
-        slot = (index.row(), index.column(), index.internalId())
         drawn = self._drawn.get(slot)
         if drawn is not None and drawn.data is data and drawn.look == look:
             self._drawn.move_to_end(slot)
@@ -190,6 +200,12 @@ class SparklineDelegate(QStyledItemDelegate):
         if len(self._drawn) > CACHED_CELLS:
             self._drawn.popitem(last=False)
 
+    def _reserve_width(self, font: QFont) -> int:
+        reserve = self._reserve
+        if reserve is None or reserve[0] != font:
+            reserve = self._reserve = (QFont(font), self._texts.stamp(self.text_reserve).width)
+        return reserve[1]
+
     def _chart_pixmap(
         self, size: QSize, ratio: float, chart: QRectF, data: Any, color: QColor,
         maximum: float | None,
@@ -204,26 +220,6 @@ class SparklineDelegate(QStyledItemDelegate):
         finally:
             painter.end()
         return pixmap
-
-    def _laid_out(self, font: QFont, metrics: QFontMetrics, text: str) -> _LaidOutText:
-        """``text`` laid out once per text and font (a list shows the same few
-        texts over and over; drawText would lay it out at every paint)."""
-        if not self._texts or font != self._font:
-            self._font = QFont(font)
-            self._texts = {}
-            self._reserve = metrics.horizontalAdvance(self.text_reserve)
-        laid_out = self._texts.get(text)
-        if laid_out is None:
-            if len(self._texts) > MEASURED_TEXTS:
-                self._texts = {}
-            static = QStaticText(text)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(QTransform(), font)
-            advance = metrics.horizontalAdvance(text)
-            laid_out = self._texts[text] = _LaidOutText(
-                static, advance, static.size().height(), max(advance, self._reserve)
-            )
-        return laid_out
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -242,8 +238,8 @@ class SparklineDelegate(QStyledItemDelegate):
         return self.formatter(latest)
 
     def _maximum(self, index: QModelIndex | QPersistentModelIndex) -> float | None:
-        if self.maximum is not None or self.maximum_role is None:
-            return self.maximum
+        if self.maximum_role is None:
+            return None
         value = index.data(self.maximum_role)
         return float(value) if isinstance(value, int | float) else None
 

@@ -1,0 +1,307 @@
+"""The list of VMs: a tree view that paints each domain row in one call.
+
+QTreeView paints a row cell by cell: for each, its delegate asks the model for
+seven roles (a call into Python), lays the text out, and the style draws the
+background. Scrolling a page at 10,000 VMs paints about 250 cells never painted
+before, 60 times a second; that was 15-20 ms a frame here (benchmarks/
+RESULTS.md, "Seventh pass"). This view paints a domain row with one Python call:
+the row's answers come from the model without a round trip through Qt, the
+texts are laid out once (TextStamps), the background, selection and focus are
+drawn once per row by the style, as QTreeView draws them for each cell, and the
+statistics cells are drawn by their SparklineDelegate from the values the model
+gave. Connections' rows, and every row where the layout runs right to left or
+a column has a delegate of another kind, are painted by QTreeView itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QCursor, QFont, QIcon, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QStyle,
+    QStyleOptionFocusRect,
+    QStyleOptionViewItem,
+    QTreeView,
+)
+
+from kvmgui.ui.models.domain_tree import (
+    NUMBER_COLUMNS,
+    STATS_COLUMNS,
+    Column,
+    DomainTreeModel,
+    Role,
+    RowCells,
+)
+from kvmgui.ui.theme import Tone, colour
+from kvmgui.ui.widgets.sparkline import ChartedValue, SparklineDelegate
+from kvmgui.ui.widgets.stamped_text import TextStamps
+
+# Looked up once: each is an attribute lookup through PySide's enum type.
+_PANEL_ROW = QStyle.PrimitiveElement.PE_PanelItemViewRow
+_PANEL_ITEM = QStyle.PrimitiveElement.PE_PanelItemViewItem
+_FOCUS_FRAME = QStyle.PrimitiveElement.PE_FrameFocusRect
+_SELECTED = QStyle.StateFlag.State_Selected
+_MOUSE_OVER = QStyle.StateFlag.State_MouseOver
+_ALTERNATE = QStyleOptionViewItem.ViewItemFeature.Alternate
+_NO_FEATURES = QStyleOptionViewItem.ViewItemFeature.None_
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_SHOWN = Role.STATS_SHOWN
+_MAXIMUM = Role.STATS_MAXIMUM
+_ICON_OFF = QIcon.State.Off
+
+
+@dataclass(slots=True)
+class _ColumnLook:
+    """Where one shown column's cell of a domain row is, and what it holds."""
+
+    column: int
+    x: int  # the cell's left edge in the viewport (after the tree's indentation)
+    width: int
+    text_x: int  # where its text's room begins, from x
+    text_room: int
+    right_aligned: bool
+    icon: QRect | None  # where the decoration goes, from (x, row top); None: no icon
+    chart: SparklineDelegate | None  # the statistics columns'
+
+
+@dataclass(slots=True)
+class _FrameLook:
+    """What every domain row of one paint shares, found once per paint."""
+
+    columns: list[_ColumnLook]
+    left: int  # the row's extent in the viewport
+    right: int
+    branches: tuple[int, int] | None  # the tree column's indentation (x, width), if shown
+    indent: int  # that indentation's width
+    branch_selection: bool  # whether the style paints the selection under the branches
+    option: QStyleOptionViewItem  # the view's, with the colour group of this paint
+    state: QStyle.StateFlag  # its state, before a row's (selected, under the pointer)
+    font: QFont
+    text: QColor
+    highlighted_text: QColor
+    stale: QColor
+    icon_modes: tuple[QIcon.Mode, QIcon.Mode]  # of a row not selected, of a selected one
+    alternate: bool
+    offset: int  # the view's vertical offset: which rows are the alternate ones
+    focus: tuple[int, int] | None  # (row, parent's id) of the current row, while focused
+    hover: tuple[int, int] | None  # of the row under the pointer
+
+
+class DomainListView(QTreeView):
+    """The list of VMs over a DomainTreeModel."""
+
+    def __init__(self, model: DomainTreeModel) -> None:
+        super().__init__()
+        self.setModel(model)
+        # Constant-time layout at thousands of rows; and a domain row's painting
+        # takes every row to be as tall as the first.
+        self.setUniformRowHeights(True)
+        self._model = model
+        self._texts = TextStamps()
+        self._frame: _FrameLook | None = None
+        #: Whether domain rows are painted by this view (else by QTreeView, cell by cell).
+        self.paints_rows = True
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._frame = self._frame_look() if self.paints_rows else None
+        try:
+            super().paintEvent(event)
+        finally:
+            self._frame = None
+
+    def drawRow(
+        self, painter: QPainter, option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        frame = self._frame
+        cells = None if frame is None else self._model.painted_row(index)
+        if frame is None or cells is None:
+            super().drawRow(painter, option, index)
+            return
+        self._paint_row(painter, frame, option.rect, index, cells)
+
+    # ------------------------------------------------------------- painting
+
+    def _frame_look(self) -> _FrameLook | None:
+        """What this paint's domain rows share; None where QTreeView paints them."""
+        if self.isRightToLeft():
+            return None
+        header = self.header()
+        viewport_width = self.viewport().width()
+        default_delegate = self.itemDelegate()
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.showDecorationSelected = True  # rows are selected whole (SelectRows)
+        style = self.style()
+        enabled = self.isEnabled()
+        group = (
+            QPalette.ColorGroup.Disabled if not enabled
+            else QPalette.ColorGroup.Normal if self.isActiveWindow()
+            else QPalette.ColorGroup.Inactive
+        )
+        palette = option.palette
+        palette.setCurrentColorGroup(group)
+        option.palette = palette
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        tree_column = self.treePosition()
+        indent = self.indentation() * (2 if self.rootIsDecorated() else 1)
+        # Rows are as tall as each other (uniform row heights); the first one's height.
+        row_height = self.rowHeight(self._model.index(0, 0))
+        columns: list[_ColumnLook] = []
+        branches = None
+        left, right = viewport_width, 0
+        for visual in range(header.count()):
+            column = header.logicalIndex(visual)
+            if header.isSectionHidden(column):
+                continue
+            x, width = header.sectionViewportPosition(column), header.sectionSize(column)
+            if x + width <= 0 or x >= viewport_width:
+                continue
+            left, right = min(left, x), max(right, x + width)
+            if column == tree_column:
+                branches = (x, min(indent, width))
+                x, width = x + indent, width - indent
+                if width <= 0:
+                    continue
+            delegate = self.itemDelegateForColumn(column)
+            if isinstance(delegate, SparklineDelegate) and column in STATS_COLUMNS:
+                columns.append(_ColumnLook(column, x, width, 0, 0, False, None, delegate))
+                continue
+            if delegate is not None and delegate is not default_delegate:
+                return None  # a delegate this view does not know paints its cells
+            probe = QStyleOptionViewItem(option)
+            probe.rect = QRect(0, 0, width, row_height)
+            probe.text = "0"
+            probe.features = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+            icon = None
+            if column == Column.STATE:
+                probe.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+                icon = style.subElementRect(
+                    QStyle.SubElement.SE_ItemViewItemDecoration, probe, self
+                )
+            text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, probe, self)
+            columns.append(_ColumnLook(
+                column, x, width, text.x() + margin, text.width() - 2 * margin,
+                column in NUMBER_COLUMNS, icon, None,
+            ))
+        current = self.currentIndex()
+        focused = (self.hasFocus() or self.viewport().hasFocus()) and current.isValid()
+        hover = None
+        if self.viewport().underMouse():
+            under = self.indexAt(self.viewport().mapFromGlobal(QCursor.pos()))
+            hover = (under.row(), under.internalId()) if under.isValid() else None
+        option.rect = QRect(0, 0, 1, 1)
+        return _FrameLook(
+            columns, left, right, branches, indent,
+            bool(style.styleHint(QStyle.StyleHint.SH_ItemView_ShowDecorationSelected, option,
+                                 self)),
+            option, option.state, option.font,
+            palette.color(group, QPalette.ColorRole.Text),
+            palette.color(group, QPalette.ColorRole.HighlightedText),
+            colour(Tone.STALE),
+            (QIcon.Mode.Normal, QIcon.Mode.Selected) if enabled
+            else (QIcon.Mode.Disabled, QIcon.Mode.Disabled),
+            self.alternatingRowColors(), self.verticalOffset(),
+            (current.row(), current.internalId()) if focused else None, hover,
+        )
+
+    def _paint_row(
+        self, painter: QPainter, frame: _FrameLook, rect: QRect,
+        index: QModelIndex | QPersistentModelIndex, cells: RowCells,
+    ) -> None:
+        """Paint a domain row as QTreeView would, cell by cell, with its delegates."""
+        y, height = rect.y(), rect.height()
+        row, parent_id = index.row(), index.internalId()
+        key = (row, parent_id)
+        style = self.style()
+        option = frame.option
+        base_state = frame.state
+        selected = self.selectionModel().isSelected(index)
+        state = base_state | _SELECTED if selected else base_state
+        if key == frame.hover:
+            state |= _MOUSE_OVER
+        # The row's background (the alternate rows' colour), as under each cell.
+        option.state = state & ~_SELECTED if selected else state
+        option.features = (
+            _ALTERNATE if frame.alternate and (y + frame.offset) // height % 2 else _NO_FEATURES
+        )
+        option.rect = QRect(frame.left, y, frame.right - frame.left, height)
+        style.drawPrimitive(_PANEL_ROW, option, painter, self)
+        option.state = state
+        if frame.branches is not None:
+            branches = QRect(frame.branches[0], y, frame.branches[1], height)
+            if frame.branch_selection:
+                option.rect = branches
+                style.drawPrimitive(_PANEL_ROW, option, painter, self)
+            self.drawBranches(painter, branches, index)
+        # The selection and the pointer's highlight, as each cell's delegate draws them.
+        first = frame.columns[0].x if frame.columns else frame.left
+        option.rect = QRect(first, y, frame.right - first, height)
+        style.drawPrimitive(_PANEL_ITEM, option, painter, self)
+        model = self._model
+        answer = model.cell_answer
+        texts = self._texts
+        texts.use_font(frame.font)
+        painter.setFont(frame.font)
+        painter.setPen(
+            frame.highlighted_text if selected else frame.stale if cells.stale else frame.text
+        )
+        charts: list[tuple[_ColumnLook, ChartedValue | None]] = []
+        for look in frame.columns:
+            if look.chart is not None:
+                charts.append((look, answer(cells, look.column, _SHOWN)))
+                continue
+            if look.icon is not None:
+                icon = answer(cells, look.column, _DECORATION)
+                if icon is not None:
+                    icon.paint(
+                        painter, look.icon.translated(look.x, y), option.decorationAlignment,
+                        frame.icon_modes[selected], _ICON_OFF,
+                    )
+            text = answer(cells, look.column, _DISPLAY)
+            if not text:
+                continue
+            stamped = texts.fitted(text, look.text_room)
+            top = y + (height - stamped.height) // 2
+            if look.right_aligned:
+                # Aligned within its line, as QTextLayout aligns it: to the fraction of a pixel.
+                painter.drawStaticText(
+                    QPointF(look.x + look.text_x + look.text_room - stamped.exact_width, top),
+                    stamped.static,
+                )
+            else:
+                painter.drawStaticText(look.x + look.text_x, top, stamped.static)
+        palette = option.palette
+        for look, charted in charts:
+            if charted is None:
+                continue
+            values = charted.values
+            look.chart.draw(  # type: ignore[union-attr]
+                painter, QRect(look.x, y, look.width, height), charted.text, values,
+                None if values is None else answer(cells, look.column, _MAXIMUM),
+                selected, palette, frame.font, (row, look.column, parent_id),
+            )
+        if key == frame.focus:
+            self._paint_focus(painter, frame, y, height, selected)
+
+    def _paint_focus(
+        self, painter: QPainter, frame: _FrameLook, y: int, height: int, selected: bool
+    ) -> None:
+        """The current row's focus frame, across every column (allColumnsShowFocus)."""
+        header = self.header()
+        focus = QStyleOptionFocusRect()
+        focus.initFrom(self)
+        focus.state |= QStyle.StateFlag.State_KeyboardFocusChange
+        group = (
+            QPalette.ColorGroup.Normal if self.isEnabled() else QPalette.ColorGroup.Disabled
+        )
+        focus.backgroundColor = frame.option.palette.color(
+            group, QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Window
+        )
+        # From the left edge where the style selects the branches too, else from the text.
+        left = 0 if frame.branch_selection else header.sectionPosition(0) + frame.indent
+        focus.rect = QRect(left - header.offset(), y, header.length() - left, height)
+        self.style().drawPrimitive(_FOCUS_FRAME, focus, painter)

@@ -1,0 +1,139 @@
+"""The list paints a domain row in one call, pixel for pixel as QTreeView paints
+it cell by cell (its delegates asking the model through Qt)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QHeaderView, QStyleFactory
+from pytestqt.qtbot import QtBot
+
+from kvmgui.core.connection import Connection, ConnectionState
+from kvmgui.ui.mainwindow import MainWindow
+from kvmgui.ui.models.domain_tree import Column, DomainTreeModel
+from tests.fleet import RUNNING, FleetDomain, write_node
+from tests.unit.ui.conftest import SMALL_FLEET
+from tests.unit.ui.test_stats_ui import ALPHA, feed, row_of
+
+# A name longer than its column is made narrow below: it is elided.
+LONG_NAME = "kvmgui-a-rather-long-name-for-a-virtual-machine"
+
+
+@pytest.fixture
+def listed(
+    window: MainWindow, connect: Callable[[Path], Connection], tmp_path: Path
+) -> Connection:
+    """The small fleet and a long-named VM, with four ticks of alpha's statistics."""
+    fleet = [*SMALL_FLEET, FleetDomain(LONG_NAME, RUNNING, vcpus=8, memory_mib=8192)]
+    connection = connect(write_node(tmp_path / "fleet.xml", fleet))
+    window.stats.stop()  # only the fed samples count here
+    for second in range(4):
+        feed(window.stats, connection, 100.0 + second, cpu_s=second * 0.5,
+             used_kib=(512 + second) * 1024)
+    return connection
+
+
+def grab(window: MainWindow, paints_rows: bool) -> QImage:
+    window.view.paints_rows = paints_rows
+    return window.view.viewport().grab().toImage()
+
+
+def assert_painted_as_by_qtreeview(window: MainWindow) -> None:
+    mine, qts = grab(window, True), grab(window, False)
+    assert mine.size() == qts.size()
+    line = mine.bytesPerLine()
+    ours, theirs = bytes(mine.constBits()), bytes(qts.constBits())
+    differing = [
+        y for y in range(mine.height())
+        if ours[y * line:(y + 1) * line] != theirs[y * line:(y + 1) * line]
+    ]
+    assert not differing, f"scan lines that differ: {differing}"
+
+
+def select_alpha(window: MainWindow, listed: Connection, qtbot: QtBot) -> None:
+    view = window.view
+    view.selectionModel().setCurrentIndex(
+        row_of(window, listed, ALPHA, Column.NAME),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+
+
+def test_selected_focused_and_alternate_rows_with_icons_and_charts(
+    window: MainWindow, listed: Connection, qtbot: QtBot
+) -> None:
+    select_alpha(window, listed, qtbot)
+    assert_painted_as_by_qtreeview(window)
+
+
+def test_rows_of_a_lost_connection_are_grey(
+    window: MainWindow, listed: Connection, qtbot: QtBot
+) -> None:
+    select_alpha(window, listed, qtbot)
+    listed.state = ConnectionState.LOST
+    window.model.on_connection_state_changed(listed)
+    assert_painted_as_by_qtreeview(window)
+
+
+def test_narrow_moved_and_extra_columns_scrolled_sideways_in_descending_order(
+    window: MainWindow, listed: Connection
+) -> None:
+    window.ip_column_action.setChecked(True)
+    window.snapshot_column.action.setChecked(True)
+    header = window.view.header()
+    header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(Column.NAME, 150)  # the long name is elided
+    header.resizeSection(Column.MEMORY, 40)  # and "8 GiB"
+    header.moveSection(header.visualIndex(Column.VCPUS), 0)  # left of the tree column
+    window.view.sortByColumn(Column.NAME, Qt.SortOrder.DescendingOrder)
+    window.resize(700, 400)
+    window.view.horizontalScrollBar().setValue(60)
+    assert_painted_as_by_qtreeview(window)
+
+
+def test_a_disabled_list(window: MainWindow, listed: Connection, qtbot: QtBot) -> None:
+    select_alpha(window, listed, qtbot)
+    window.view.setEnabled(False)
+    assert_painted_as_by_qtreeview(window)
+
+
+@pytest.fixture
+def asked_of_domain_rows(window: MainWindow) -> Iterator[list[QModelIndex]]:
+    """The domain rows' cells whose answers Qt asks the model for."""
+    asked: list[QModelIndex] = []
+    model = window.model
+
+    def counting(index: Any, roles: Any) -> None:
+        if index.parent().isValid():
+            asked.append(QModelIndex(index))
+        DomainTreeModel.multiData(model, index, roles)
+
+    model.multiData = counting  # type: ignore[method-assign]
+    yield asked
+    del model.multiData
+
+
+def test_a_domain_row_is_painted_without_a_call_through_qt_per_cell(
+    window: MainWindow, listed: Connection, asked_of_domain_rows: list[QModelIndex]
+) -> None:
+    grab(window, True)
+    assert asked_of_domain_rows == []
+    grab(window, False)  # QTreeView's own painting asks for every cell
+    assert len(asked_of_domain_rows) >= len(SMALL_FLEET) * 4
+
+
+def test_in_a_style_that_draws_the_branches(
+    window: MainWindow, listed: Connection, qtbot: QtBot
+) -> None:
+    style = QStyleFactory.create("Windows")
+    assert style is not None
+    window.view.setStyle(style)
+    select_alpha(window, listed, qtbot)
+    assert_painted_as_by_qtreeview(window)
