@@ -17,7 +17,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    Qt,
+)
 from PySide6.QtGui import QColor, QCursor, QFont, QIcon, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QStyle,
@@ -26,6 +33,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from kvmgui.core.stats.reading import StatGroups
 from kvmgui.ui.models.domain_tree import (
     NUMBER_COLUMNS,
     STATS_COLUMNS,
@@ -48,7 +56,6 @@ _ALTERNATE = QStyleOptionViewItem.ViewItemFeature.Alternate
 _NO_FEATURES = QStyleOptionViewItem.ViewItemFeature.None_
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _DECORATION = Qt.ItemDataRole.DecorationRole
-_SHOWN = Role.STATS_SHOWN
 _MAXIMUM = Role.STATS_MAXIMUM
 _ICON_OFF = QIcon.State.Off
 
@@ -65,6 +72,7 @@ class _ColumnLook:
     right_aligned: bool
     icon: QRect | None  # where the decoration goes, from (x, row top); None: no icon
     chart: SparklineDelegate | None  # the statistics columns'
+    group: StatGroups  # what a statistics column shows
 
 
 @dataclass(slots=True)
@@ -77,6 +85,8 @@ class _FrameLook:
     branches: tuple[int, int] | None  # the tree column's indentation (x, width), if shown
     indent: int  # that indentation's width
     branch_selection: bool  # whether the style paints the selection under the branches
+    style: QStyle
+    selection: QItemSelectionModel
     option: QStyleOptionViewItem  # the view's, with the colour group of this paint
     state: QStyle.StateFlag  # its state, before a row's (selected, under the pointer)
     font: QFont
@@ -168,7 +178,10 @@ class DomainListView(QTreeView):
                     continue
             delegate = self.itemDelegateForColumn(column)
             if isinstance(delegate, SparklineDelegate) and column in STATS_COLUMNS:
-                columns.append(_ColumnLook(column, x, width, 0, 0, False, None, delegate))
+                delegate.use_font(option.font)
+                columns.append(_ColumnLook(
+                    column, x, width, 0, 0, False, None, delegate, STATS_COLUMNS[column]
+                ))
                 continue
             if delegate is not None and delegate is not default_delegate:
                 return None  # a delegate this view does not know paints its cells
@@ -185,7 +198,7 @@ class DomainListView(QTreeView):
             text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, probe, self)
             columns.append(_ColumnLook(
                 column, x, width, text.x() + margin, text.width() - 2 * margin,
-                column in NUMBER_COLUMNS, icon, None,
+                column in NUMBER_COLUMNS, icon, None, StatGroups.NONE,
             ))
         current = self.currentIndex()
         focused = (self.hasFocus() or self.viewport().hasFocus()) and current.isValid()
@@ -194,11 +207,12 @@ class DomainListView(QTreeView):
             under = self.indexAt(self.viewport().mapFromGlobal(QCursor.pos()))
             hover = (under.row(), under.internalId()) if under.isValid() else None
         option.rect = QRect(0, 0, 1, 1)
+        self._texts.use_font(option.font)
         return _FrameLook(
             columns, left, right, branches, indent,
             bool(style.styleHint(QStyle.StyleHint.SH_ItemView_ShowDecorationSelected, option,
                                  self)),
-            option, option.state, option.font,
+            style, self.selectionModel(), option, option.state, option.font,
             palette.color(group, QPalette.ColorRole.Text),
             palette.color(group, QPalette.ColorRole.HighlightedText),
             colour(Tone.STALE),
@@ -216,10 +230,10 @@ class DomainListView(QTreeView):
         y, height = rect.y(), rect.height()
         row, parent_id = index.row(), index.internalId()
         key = (row, parent_id)
-        style = self.style()
+        style = frame.style
         option = frame.option
         base_state = frame.state
-        selected = self.selectionModel().isSelected(index)
+        selected = frame.selection.isSelected(index)
         state = base_state | _SELECTED if selected else base_state
         if key == frame.hover:
             state |= _MOUSE_OVER
@@ -244,7 +258,6 @@ class DomainListView(QTreeView):
         model = self._model
         answer = model.cell_answer
         texts = self._texts
-        texts.use_font(frame.font)
         painter.setFont(frame.font)
         painter.setPen(
             frame.highlighted_text if selected else frame.stale if cells.stale else frame.text
@@ -252,7 +265,7 @@ class DomainListView(QTreeView):
         charts: list[tuple[_ColumnLook, ChartedValue | None]] = []
         for look in frame.columns:
             if look.chart is not None:
-                charts.append((look, answer(cells, look.column, _SHOWN)))
+                charts.append((look, model.charted(cells, look.group)))
                 continue
             if look.icon is not None:
                 icon = answer(cells, look.column, _DECORATION)
@@ -282,7 +295,7 @@ class DomainListView(QTreeView):
             look.chart.draw(  # type: ignore[union-attr]
                 painter, QRect(look.x, y, look.width, height), charted.text, values,
                 None if values is None else answer(cells, look.column, _MAXIMUM),
-                selected, palette, frame.font, (row, look.column, parent_id),
+                selected, palette, (row, look.column, parent_id),
             )
         if key == frame.focus:
             self._paint_focus(painter, frame, y, height, selected)

@@ -54,6 +54,7 @@ from kvmgui.ui.stats_poller import StatsPoller
 from kvmgui.ui.theme import Tone, colour
 from kvmgui.ui.widgets.icons import state_icon
 from kvmgui.ui.widgets.plain import plain_tooltip
+from kvmgui.ui.widgets.sparkline import ChartedValue
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -154,6 +155,7 @@ _ROLE_SHOWN, _ROLE_MAXIMUM = Role.STATS_SHOWN, Role.STATS_MAXIMUM
 _MEMORY_GROUP = StatGroups.MEMORY
 # Rows whose answers are kept, per connection: a few screenfuls.
 REMEMBERED_ROWS = 1000
+_NOT_ASKED = object()
 
 _SORT_KEYS: dict[Column, Callable[[DomainInfo], SortKey]] = {
     Column.NAME: lambda d: (d.name.lower(), d.uuid),
@@ -327,11 +329,21 @@ class DomainTreeModel(QStandardItemModel):
         if column not in _REMEMBERED_COLUMNS or role == _FOREGROUND:
             return self._domain_data(cells.node, cells.info, column, role)
         answers = self._remembered(cells, column)
-        try:
-            return answers[role]
-        except KeyError:
+        # (get, not an exception: a page scrolled to asks of rows never painted.)
+        value = answers.get(role, _NOT_ASKED)
+        if value is _NOT_ASKED:
             value = answers[role] = self._domain_data(cells.node, cells.info, column, role)
-            return value
+        return value
+
+    def charted(self, cells: RowCells, group: StatGroups) -> ChartedValue | None:
+        """What a statistics cell of ``cells``' row shows (Role.STATS_SHOWN)."""
+        return self._charted(cells.node, cells.info, group)
+
+    def _charted(
+        self, node: _ConnectionNode, info: DomainInfo, group: StatGroups
+    ) -> ChartedValue | None:
+        stats = self._stats
+        return None if stats is None else stats.shown(node.connection, info.uuid, group)
 
     def _connection_data(self, node: _ConnectionNode, column: int, role: int) -> Any:
         connection = node.connection
@@ -413,7 +425,7 @@ class DomainTreeModel(QStandardItemModel):
             return NO_VALUE if stats is None else stats.current_text(node.connection, info.uuid,
                                                                      group)
         if role == _ROLE_SHOWN:
-            return None if stats is None else stats.shown(node.connection, info.uuid, group)
+            return self._charted(node, info, group)
         if role == _ROLE_MAXIMUM:
             return float(info.memory_kib) if group is _MEMORY_GROUP else None
         if role == _ALIGNMENT:

@@ -137,32 +137,38 @@ class SparklineDelegate(QStyledItemDelegate):
             text, data = data.text, data.values
         else:
             text = self._text(index, data)
+        painter.save()
+        painter.setFont(option.font)
+        self.use_font(option.font)
         self.draw(
             painter, option.rect, text, data,
             None if data is None else self._maximum(index),
             # (`in`: a flag's `&` is a Python call through the enum, then bool() another.)
-            _SELECTED in option.state, option.palette, option.font,
+            _SELECTED in option.state, option.palette,
             (index.row(), index.column(), index.internalId()),
         )
+        painter.restore()
+
+    def use_font(self, font: QFont) -> None:
+        """Draw the texts in ``font`` from now on (the painter's, in :meth:`draw`)."""
+        self._texts.use_font(font)
 
     def draw(
         self, painter: QPainter, cell: QRect, text: str, data: Any, maximum: float | None,
-        selected: bool, palette: QPalette, font: QFont, slot: tuple[int, int, int],
+        selected: bool, palette: QPalette, slot: tuple[int, int, int],
     ) -> None:
         """Draw a cell's chart of ``data`` (scaled to 0..``maximum``, or this
-        delegate's maximum) and ``text`` over its background. ``slot`` names the
-        cell (row, column, parent's id): an unchanged chart is kept there."""
+        delegate's maximum) and ``text`` over its background, in the painter's
+        font (the one :meth:`use_font` was given); the painter's pen is left as
+        the text's. ``slot`` names the cell (row, column, parent's id): an
+        unchanged chart is kept there."""
         if self.maximum is not None:
             maximum = self.maximum
         rect = QRectF(cell).adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN)
         room = 0
         if text:
-            texts = self._texts
-            texts.use_font(font)
-            stamped = texts.stamp(text)
-            room = max(stamped.width, self._reserve_width(font))
-            painter.save()
-            painter.setFont(font)
+            stamped = self._texts.stamp(text)
+            room = max(stamped.width, self._reserve_width())
             painter.setPen(palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT))
             # At the right, centred vertically.
             painter.drawStaticText(
@@ -170,9 +176,10 @@ class SparklineDelegate(QStyledItemDelegate):
                         rect.top() + (rect.height() - stamped.height) / 2),
                 stamped.static,
             )
-            painter.restore()
+        if data is None:
+            return
         chart = rect.adjusted(0, 0, -(room + _GAP if text else 0), 0)
-        if data is None or chart.width() < 8 or chart.height() < 4:
+        if chart.width() < 8 or chart.height() < 4:
             return
         color = self.color or palette.color(
             _HIGHLIGHTED_TEXT if selected else _HIGHLIGHT
@@ -200,10 +207,11 @@ class SparklineDelegate(QStyledItemDelegate):
         if len(self._drawn) > CACHED_CELLS:
             self._drawn.popitem(last=False)
 
-    def _reserve_width(self, font: QFont) -> int:
+    def _reserve_width(self) -> int:
+        texts = self._texts
         reserve = self._reserve
-        if reserve is None or reserve[0] != font:
-            reserve = self._reserve = (QFont(font), self._texts.stamp(self.text_reserve).width)
+        if reserve is None or reserve[0] is not texts.font:
+            reserve = self._reserve = (texts.font, texts.stamp(self.text_reserve).width)
         return reserve[1]
 
     def _chart_pixmap(

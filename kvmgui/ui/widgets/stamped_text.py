@@ -33,8 +33,9 @@ class TextStamps:
         self._elided: dict[tuple[str, int], StampedText] = {}
 
     @property
-    def metrics(self) -> QFontMetrics:
-        return self._metrics
+    def font(self) -> QFont:
+        """The font the texts are laid out in (another object after each change)."""
+        return self._font
 
     def use_font(self, font: QFont) -> None:
         """Lay out the texts asked from now on in ``font`` (a no-op if they already are)."""
