@@ -22,12 +22,17 @@ NO_VALUE = "\N{EN DASH}"
 BINARY_UNITS = ("B", "KiB", "MiB", "GiB", "TiB", "PiB")
 # The locale's, as use_decimal_point set it.
 _decimal_point = "."
+# format_kib's answers, by value: a list shows the same few memory sizes on
+# thousands of rows, and a page scrolled to formats a size per row.
+_KIB_TEXTS: dict[float, str] = {}
+_KIB_TEXTS_KEPT = 4096
 
 
 def use_decimal_point(point: str) -> None:
     """Write decimals with ``point`` (the locale's) from now on."""
     global _decimal_point
     _decimal_point = point
+    _KIB_TEXTS.clear()
 
 
 def binary_unit(largest: float) -> tuple[float, str]:
@@ -57,7 +62,14 @@ def format_bytes(value: float | None, unit: str | None = None) -> str:
 
 def format_kib(value: float | None) -> str:
     """A size given in KiB (as libvirt gives memory)."""
-    return format_bytes(None if value is None else value * 1024)
+    if value is None:
+        return NO_VALUE
+    text = _KIB_TEXTS.get(value)
+    if text is None:
+        text = format_bytes(value * 1024)
+        if len(_KIB_TEXTS) < _KIB_TEXTS_KEPT and math.isfinite(value):
+            _KIB_TEXTS[value] = text
+    return text
 
 
 def format_mib(value: float | None, unit: str | None = None) -> str:

@@ -1,7 +1,8 @@
 """Raw statistics counters, read from libvirt (blocking: run in the connection's pool).
 
 A tick reads every running domain's counters with one ``getAllDomainStats``
-(:func:`sample`) and the host's CPU times and memory (:func:`host_sample`).
+(:func:`sample`), or a few hundred at a time in a large fleet, and the host's
+CPU times and memory (:func:`host_sample`).
 """
 
 from __future__ import annotations
@@ -152,12 +153,20 @@ def _sum_devices(
     return tuple(names), (totals[0], totals[1])
 
 
+#: Records per call where a fleet runs more domains than this. libvirt's Python
+#: binding builds a call's records holding the GIL: 2,500 of them held it 5-6 ms
+#: here, a stalled frame on the GUI thread; 250 hold it about half a millisecond
+#: (benchmarks/RESULTS.md, issue 13, "Seventh pass").
+RECORDS_PER_CALL = 250
+
+
 def sample(
     conn: libvirt.virConnect,
     groups: StatGroups = StatGroups.ALL,
     *,
     info_cpu_is_real: bool = True,
     due: DueGroups | None = None,
+    large: bool = False,
 ) -> RawSample:
     """Read the counters of every running domain (blocking: run it in the pool).
 
@@ -174,11 +183,16 @@ def sample(
     (benchmarks/RESULTS.md, bench_stats). It also gives the vCPU count.
     ``info_cpu_is_real`` is False for libvirt's test driver, whose info()
     reports wall-clock time as CPU time: no CPU figure beats a made-up one.
+
+    ``large`` (the last tick read more than :data:`RECORDS_PER_CALL` domains)
+    lists the running domains and reads them that many at a time.
     """
     every_domain = groups & ~PER_DOMAIN_GROUPS
     before = time.monotonic()
     try:
-        records = _all_domain_stats(conn, every_domain.libvirt_mask())
+        records = (_running_domain_stats_in_parts if large else _all_domain_stats)(
+            conn, every_domain.libvirt_mask()
+        )
     except libvirt.libvirtError as err:
         if err.get_error_code() != libvirt.VIR_ERR_NO_SUPPORT:
             raise
@@ -238,11 +252,53 @@ def _all_domain_stats(
     return _without_nowait_if_refused(partial(conn.getAllDomainStats, mask), active)
 
 
+def _running_domain_stats_in_parts(
+    conn: libvirt.virConnect, mask: int
+) -> list[tuple[libvirt.virDomain, dict[str, Any]]]:
+    """What :func:`_all_domain_stats` reads, RECORDS_PER_CALL domains per call."""
+    listed = conn.listAllDomains(libvirt.VIR_CONNECT_LIST_DOMAINS_ACTIVE)
+    records = []
+    for start in range(0, len(listed), RECORDS_PER_CALL):
+        step_aside()
+        part = read_listed_domain_stats(conn, listed[start:start + RECORDS_PER_CALL], mask)
+        if part is None:
+            # A driver that refuses a domain gone since the listing (qemu's and
+            # the test driver's skip it): read the fleet in one call, as small
+            # fleets are, rather than leave a part's running domains out.
+            return _all_domain_stats(conn, mask)
+        records.extend(part)
+    return records
+
+
+def read_listed_domain_stats(
+    conn: libvirt.virConnect, domains: list[libvirt.virDomain], mask: int
+) -> list[tuple[libvirt.virDomain, dict[str, Any]]] | None:
+    """The running ones of ``domains`` with their ``mask`` of statistics
+    (state included); None if the driver refused one that is gone."""
+    records = _domain_list_stats(conn, domains, mask | libvirt.VIR_DOMAIN_STATS_STATE)
+    if records is None:
+        return None
+    # One that stopped since the listing is read as shut off: the one call, which
+    # reads the running ones only, would have left it out.
+    return [
+        (dom, stats) for dom, stats in records
+        if stats.get("state.state") != libvirt.VIR_DOMAIN_SHUTOFF
+    ]
+
+
 def _listed_domain_stats(
     conn: libvirt.virConnect, domains: list[libvirt.virDomain], groups: StatGroups
 ) -> list[tuple[libvirt.virDomain, dict[str, Any]]]:
-    """``groups`` of ``domains``; none of a domain that stopped since the listing."""
+    """``groups`` of ``domains``; none of a domain that stopped since the listing
+    (its values are carried over this tick)."""
     mask = groups.libvirt_mask() & ~libvirt.VIR_DOMAIN_STATS_STATE
+    return _domain_list_stats(conn, domains, mask) or []
+
+
+def _domain_list_stats(
+    conn: libvirt.virConnect, domains: list[libvirt.virDomain], mask: int
+) -> list[tuple[libvirt.virDomain, dict[str, Any]]] | None:
+    """``mask`` of ``domains``; None if one of them stopped or went since the listing."""
     try:
         return _without_nowait_if_refused(partial(conn.domainListGetStats, domains, mask), 0)
     except libvirt.libvirtError as err:
@@ -250,7 +306,7 @@ def _listed_domain_stats(
             libvirt.VIR_ERR_NO_DOMAIN, libvirt.VIR_ERR_OPERATION_INVALID
         ):
             raise
-        return []  # one of them stopped: its values are carried over this tick
+        return None
 
 
 def _without_nowait_if_refused(

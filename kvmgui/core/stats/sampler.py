@@ -27,6 +27,7 @@ from kvmgui.core.stats.history import DEFAULT_CAPACITY, HOST_KEY, StatsHistory
 from kvmgui.core.stats.rates import DomainRates, HostRates, Metric, RateCalculator
 from kvmgui.core.stats.reading import (
     PER_DOMAIN_GROUPS,
+    RECORDS_PER_CALL,
     HostCounters,
     RawSample,
     StatGroups,
@@ -88,6 +89,8 @@ class StatsSampler:
         # Per groups asked: each per-domain group's value, period and _read_at.
         self._periods: dict[StatGroups, list[tuple[int, float, float, dict[str, float]]]] = {}
         self._info_cpu_is_real = True
+        # Whether the last tick read more than RECORDS_PER_CALL domains (see sample()).
+        self._large = False
 
     @property
     def host_cpus(self) -> int | None:
@@ -113,8 +116,9 @@ class StatsSampler:
         now = time.monotonic()
         raw = sample(
             conn, groups, info_cpu_is_real=self._info_cpu_is_real,
-            due=partial(self.due, now=now, groups=groups),
+            due=partial(self.due, now=now, groups=groups), large=self._large,
         )
+        self._large = len(raw.domains) > RECORDS_PER_CALL
         host_counters = host_sample(conn) if host else None
         self.apply_host(host_counters)
         return self.apply(raw)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +19,13 @@ from kvmgui.core.stats.history import HOST_KEY, RingBuffer, StatsHistory
 from kvmgui.core.stats.rates import Metric, RateCalculator, cpu_percent, memory_used_kib
 from kvmgui.core.stats.reading import (
     PER_DOMAIN_GROUPS,
+    RECORDS_PER_CALL,
     DomainCounters,
     HostCounters,
     RawSample,
     StatGroups,
     host_sample,
+    read_listed_domain_stats,
     sample,
 )
 from kvmgui.core.stats.sampler import (
@@ -32,6 +34,7 @@ from kvmgui.core.stats.sampler import (
     SLOW_GROUP_PERIODS,
     StatsSampler,
 )
+from tests.fleet import FleetDomain, domain_xml, numbered_fleet, write_node
 
 A = "11111111-1111-1111-1111-111111111111"
 B = "22222222-2222-2222-2222-222222222222"
@@ -790,3 +793,94 @@ def test_a_tick_lets_readers_take_the_lock_between_slices_of_domains(
     monkeypatch.setattr(sampler_module, "step_aside", read_from_another_thread)
     assert sampler.tick(conn, StatGroups.CPU) == set(uuids)  # type: ignore[arg-type]
     assert seen == [0, APPLY_SLICE, 2 * APPLY_SLICE]
+
+
+# ------------------------------------------------- a large fleet, read in parts
+
+
+class CountingConn:
+    """A real connection whose stats calls are counted (and whose listing can be
+    followed by ``after_listing``: what happens between a listing and its read)."""
+
+    def __init__(self, conn: libvirt.virConnect,
+                 after_listing: Callable[[], None] | None = None) -> None:
+        self._conn = conn
+        self._after_listing = after_listing
+        self.calls: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._conn, name)
+
+    def getAllDomainStats(self, *args: Any) -> Any:
+        self.calls.append("all")
+        return self._conn.getAllDomainStats(*args)
+
+    def domainListGetStats(self, domains: list[libvirt.virDomain], *args: Any) -> Any:
+        self.calls.append(f"listed {len(domains)}")
+        return self._conn.domainListGetStats(domains, *args)
+
+    def listAllDomains(self, *args: Any) -> Any:
+        listed = self._conn.listAllDomains(*args)
+        if self._after_listing is not None:
+            self._after_listing()
+        return listed
+
+
+@pytest.fixture
+def large_fleet(tmp_path: Path) -> Iterator[libvirt.virConnect]:
+    """1,200 test-driver domains, 300 of them running (more than RECORDS_PER_CALL)."""
+    conn = libvirt.open(f"test://{write_node(tmp_path / 'node.xml', numbered_fleet(1200))}")
+    yield conn
+    conn.close()
+
+
+def states(raw: RawSample) -> dict[str, int | None]:
+    return {uuid: counters.state for uuid, counters in raw.domains.items()}
+
+
+def test_a_large_fleet_is_read_in_parts_as_in_one_call(
+    large_fleet: libvirt.virConnect
+) -> None:
+    assert RECORDS_PER_CALL == 250
+    counting = CountingConn(large_fleet)
+    whole = sample(counting, StatGroups.NETWORK)  # type: ignore[arg-type]
+    assert counting.calls == ["all"] and len(whole.domains) == 300
+    counting.calls.clear()
+    parts = sample(counting, StatGroups.NETWORK, large=True)  # type: ignore[arg-type]
+    assert counting.calls == ["listed 250", "listed 50"]
+    assert states(parts) == states(whole)
+
+
+def test_the_sampler_reads_in_parts_after_a_tick_that_read_a_large_fleet(
+    large_fleet: libvirt.virConnect
+) -> None:
+    counting = CountingConn(large_fleet)
+    sampler = StatsSampler()
+    sampler.tick(counting, StatGroups.NETWORK)  # type: ignore[arg-type]
+    assert counting.calls == ["all"]
+    counting.calls.clear()
+    sampler.tick(counting, StatGroups.NETWORK)  # type: ignore[arg-type]
+    assert counting.calls == ["listed 250", "listed 50"]
+
+
+def test_a_domain_stopped_since_the_listing_is_left_out(
+    large_fleet: libvirt.virConnect
+) -> None:
+    listed = large_fleet.listAllDomains(libvirt.VIR_CONNECT_LIST_DOMAINS_ACTIVE)
+    listed[0].destroy()
+    records = read_listed_domain_stats(large_fleet, listed, libvirt.VIR_DOMAIN_STATS_STATE)
+    assert records is not None
+    assert {dom.UUIDString() for dom, _stats in records} == {
+        dom.UUIDString() for dom in listed[1:]
+    }
+
+
+def test_a_domain_gone_since_the_listing_is_left_out(
+    large_fleet: libvirt.virConnect
+) -> None:
+    transient = large_fleet.createXML(domain_xml(FleetDomain("kvmgui-test-transient")))
+    uuid = transient.UUIDString()
+    counting = CountingConn(large_fleet, after_listing=transient.destroy)
+    raw = sample(counting, StatGroups.NETWORK, large=True)  # type: ignore[arg-type]
+    assert counting.calls == ["listed 250", "listed 51"]
+    assert len(raw.domains) == 300 and uuid not in raw.domains

@@ -16,6 +16,7 @@ from kvmgui.core.units import (
     format_mib,
     format_percent,
     format_rate,
+    use_decimal_point,
 )
 
 KIB, MIB, GIB, TIB = 1024, 1024**2, 1024**3, 1024**4
@@ -104,3 +105,13 @@ def test_shown_number_is_below_1024_with_at_most_one_decimal(value: float) -> No
         assert "." not in number
     else:
         assert len(number.partition(".")[2]) <= 1
+
+
+def test_a_size_formatted_before_the_decimal_point_changed_follows_it() -> None:
+    assert format_kib(3 * 1024 * 1024 // 2) == "1.5 GiB"
+    use_decimal_point(",")
+    try:
+        assert format_kib(3 * 1024 * 1024 // 2) == "1,5 GiB"
+    finally:
+        use_decimal_point(".")
+    assert format_kib(3 * 1024 * 1024 // 2) == "1.5 GiB"
