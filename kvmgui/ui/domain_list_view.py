@@ -234,8 +234,9 @@ class DomainListView(QTreeView):
         option = frame.option
         base_state = frame.state
         selected = frame.selection.isSelected(index)
+        hovered = key == frame.hover
         state = base_state | _SELECTED if selected else base_state
-        if key == frame.hover:
+        if hovered:
             state |= _MOUSE_OVER
         # The row's background (the alternate rows' colour), as under each cell.
         option.state = state & ~_SELECTED if selected else state
@@ -245,16 +246,25 @@ class DomainListView(QTreeView):
         option.rect = QRect(frame.left, y, frame.right - frame.left, height)
         style.drawPrimitive(_PANEL_ROW, option, painter, self)
         option.state = state
+        # The selection and the pointer's highlight, under the branches where the
+        # style puts them there, and under the cells as their delegates draw it.
+        # (Neither: nothing more to draw of the background.)
+        marked = selected or hovered
+        first = frame.columns[0].x if frame.columns else frame.left
+        spans = [(first, frame.right)]
         if frame.branches is not None:
-            branches = QRect(frame.branches[0], y, frame.branches[1], height)
-            if frame.branch_selection:
+            branch_x, indent = frame.branches
+            branches = QRect(branch_x, y, indent, height)
+            if marked and frame.branch_selection:
                 option.rect = branches
                 style.drawPrimitive(_PANEL_ROW, option, painter, self)
             self.drawBranches(painter, branches, index)
-        # The selection and the pointer's highlight, as each cell's delegate draws them.
-        first = frame.columns[0].x if frame.columns else frame.left
-        option.rect = QRect(first, y, frame.right - first, height)
-        style.drawPrimitive(_PANEL_ITEM, option, painter, self)
+            if first <= branch_x < frame.right:  # a column moved left of the tree's
+                spans = [(first, branch_x), (branch_x + indent, frame.right)]
+        if marked:
+            for left, right in spans:
+                option.rect = QRect(left, y, right - left, height)
+                style.drawPrimitive(_PANEL_ITEM, option, painter, self)
         model = self._model
         answer = model.cell_answer
         texts = self._texts
@@ -317,4 +327,10 @@ class DomainListView(QTreeView):
         # From the left edge where the style selects the branches too, else from the text.
         left = 0 if frame.branch_selection else header.sectionPosition(0) + frame.indent
         focus.rect = QRect(left - header.offset(), y, header.length() - left, height)
-        self.style().drawPrimitive(_FOCUS_FRAME, focus, painter)
+        style = self.style()
+        style.drawPrimitive(_FOCUS_FRAME, focus, painter)
+        if not frame.branch_selection and header.visualIndex(0) != 0:
+            # Columns moved left of the tree's have a frame of their own (as QTreeView
+            # draws it: from the viewport's edge, whatever the scrolling).
+            focus.rect = QRect(0, y, header.sectionPosition(0), height)
+            style.drawPrimitive(_FOCUS_FRAME, focus, painter)

@@ -137,3 +137,15 @@ def test_in_a_style_that_draws_the_branches(
     window.view.setStyle(style)
     select_alpha(window, listed, qtbot)
     assert_painted_as_by_qtreeview(window)
+
+
+def test_a_selected_row_with_a_column_moved_left_of_the_tree_in_that_style(
+    window: MainWindow, listed: Connection, qtbot: QtBot
+) -> None:
+    style = QStyleFactory.create("Windows")
+    assert style is not None
+    window.view.setStyle(style)
+    header = window.view.header()
+    header.moveSection(header.visualIndex(Column.STATE), 0)
+    select_alpha(window, listed, qtbot)
+    assert_painted_as_by_qtreeview(window)
