@@ -129,12 +129,17 @@ def test_a_domain_row_is_painted_without_a_call_through_qt_per_cell(
     assert len(asked_of_domain_rows) >= len(SMALL_FLEET) * 4
 
 
-def test_in_a_style_that_draws_the_branches(
-    window: MainWindow, listed: Connection, qtbot: QtBot
-) -> None:
+def use_a_style_that_draws_the_branches(window: MainWindow) -> None:
+    """Qt's Windows style: branch lines, no selection under them."""
     style = QStyleFactory.create("Windows")
     assert style is not None
     window.view.setStyle(style)
+
+
+def test_in_a_style_that_draws_the_branches(
+    window: MainWindow, listed: Connection, qtbot: QtBot
+) -> None:
+    use_a_style_that_draws_the_branches(window)
     select_alpha(window, listed, qtbot)
     assert_painted_as_by_qtreeview(window)
 
@@ -142,9 +147,7 @@ def test_in_a_style_that_draws_the_branches(
 def test_a_selected_row_with_a_column_moved_left_of_the_tree_in_that_style(
     window: MainWindow, listed: Connection, qtbot: QtBot
 ) -> None:
-    style = QStyleFactory.create("Windows")
-    assert style is not None
-    window.view.setStyle(style)
+    use_a_style_that_draws_the_branches(window)
     header = window.view.header()
     header.moveSection(header.visualIndex(Column.STATE), 0)
     select_alpha(window, listed, qtbot)
