@@ -58,6 +58,9 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 _DECORATION = Qt.ItemDataRole.DecorationRole
 _MAXIMUM = Role.STATS_MAXIMUM
 _ICON_OFF = QIcon.State.Off
+_TEXT = QPalette.ColorRole.Text
+_HIGHLIGHT = QPalette.ColorRole.Highlight
+_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 
 
 @dataclass(slots=True)
@@ -93,6 +96,8 @@ class _FrameLook:
     text: QColor
     highlighted_text: QColor
     stale: QColor
+    # A chart's text and line colours, in a row not selected and in a selected one.
+    chart_colors: tuple[tuple[QColor, QColor], tuple[QColor, QColor]]
     icon_modes: tuple[QIcon.Mode, QIcon.Mode]  # of a row not selected, of a selected one
     alternate: bool
     offset: int  # the view's vertical offset: which rows are the alternate ones
@@ -213,9 +218,13 @@ class DomainListView(QTreeView):
             bool(style.styleHint(QStyle.StyleHint.SH_ItemView_ShowDecorationSelected, option,
                                  self)),
             style, self.selectionModel(), option, option.state, option.font,
-            palette.color(group, QPalette.ColorRole.Text),
-            palette.color(group, QPalette.ColorRole.HighlightedText),
+            palette.color(group, _TEXT),
+            palette.color(group, _HIGHLIGHTED_TEXT),
             colour(Tone.STALE),
+            (
+                (palette.color(group, _TEXT), palette.color(group, _HIGHLIGHT)),
+                (palette.color(group, _HIGHLIGHTED_TEXT),) * 2,
+            ),
             (QIcon.Mode.Normal, QIcon.Mode.Selected) if enabled
             else (QIcon.Mode.Disabled, QIcon.Mode.Disabled),
             self.alternatingRowColors(), self.verticalOffset(),
@@ -297,15 +306,15 @@ class DomainListView(QTreeView):
                 )
             else:
                 painter.drawStaticText(look.x + look.text_x, top, stamped.static)
-        palette = option.palette
+        text_color, line_color = frame.chart_colors[selected]
         for look, charted in charts:
             if charted is None:
                 continue
             values = charted.values
             look.chart.draw(  # type: ignore[union-attr]
-                painter, QRect(look.x, y, look.width, height), charted.text, values,
+                painter, look.x, y, look.width, height, charted.text, values,
                 None if values is None else answer(cells, look.column, _MAXIMUM),
-                selected, palette, (row, look.column, parent_id),
+                text_color, line_color, (row, look.column, parent_id),
             )
         if key == frame.focus:
             self._paint_focus(painter, frame, y, height, selected)

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPointF,
-    QRect,
     QRectF,
     QSize,
     Qt,
@@ -140,11 +139,14 @@ class SparklineDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(option.font)
         self.use_font(option.font)
+        palette, cell = option.palette, option.rect
+        # (`in`: a flag's `&` is a Python call through the enum, then bool() another.)
+        selected = _SELECTED in option.state
         self.draw(
-            painter, option.rect, text, data,
+            painter, cell.x(), cell.y(), cell.width(), cell.height(), text, data,
             None if data is None else self._maximum(index),
-            # (`in`: a flag's `&` is a Python call through the enum, then bool() another.)
-            _SELECTED in option.state, option.palette,
+            palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT),
+            palette.color(_HIGHLIGHTED_TEXT if selected else _HIGHLIGHT),
             (index.row(), index.column(), index.internalId()),
         )
         painter.restore()
@@ -154,54 +156,61 @@ class SparklineDelegate(QStyledItemDelegate):
         self._texts.use_font(font)
 
     def draw(
-        self, painter: QPainter, cell: QRect, text: str, data: Any, maximum: float | None,
-        selected: bool, palette: QPalette, slot: tuple[int, int, int],
+        self, painter: QPainter, x: int, y: int, width: int, height: int, text: str,
+        data: Any, maximum: float | None, text_color: QColor, line_color: QColor,
+        slot: tuple[int, int, int],
     ) -> None:
-        """Draw a cell's chart of ``data`` (scaled to 0..``maximum``, or this
-        delegate's maximum) and ``text`` over its background, in the painter's
-        font (the one :meth:`use_font` was given); the painter's pen is left as
-        the text's. ``slot`` names the cell (row, column, parent's id): an
-        unchanged chart is kept there."""
+        """Draw the chart of ``data`` (scaled to 0..``maximum``, or this delegate's
+        maximum) and ``text`` over the background of the cell at ``x``, ``y``, in
+        the painter's font (the one :meth:`use_font` was given) and the colours
+        given (the line's unless this delegate has its own); the painter's pen is
+        left as the text's. ``slot`` names the cell (row, column, parent's id):
+        an unchanged chart is kept there."""
         if self.maximum is not None:
             maximum = self.maximum
-        rect = QRectF(cell).adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN)
+        # The cell less its margins.
+        left, top = x + _MARGIN, y + _MARGIN
+        inner_width, inner_height = width - 2 * _MARGIN, height - 2 * _MARGIN
         room = 0
         if text:
             stamped = self._texts.stamp(text)
             room = max(stamped.width, self._reserve_width())
-            painter.setPen(palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT))
+            painter.setPen(text_color)
             # At the right, centred vertically.
             painter.drawStaticText(
-                QPointF(rect.right() - stamped.width,
-                        rect.top() + (rect.height() - stamped.height) / 2),
+                QPointF(left + inner_width - stamped.width,
+                        top + (inner_height - stamped.height) / 2),
                 stamped.static,
             )
         if data is None:
             return
-        chart = rect.adjusted(0, 0, -(room + _GAP if text else 0), 0)
-        if chart.width() < 8 or chart.height() < 4:
+        chart_width = inner_width - (room + _GAP if text else 0)
+        if chart_width < 8 or inner_height < 4:
             return
-        color = self.color or palette.color(
-            _HIGHLIGHTED_TEXT if selected else _HIGHLIGHT
-        )
+        color = self.color or line_color
         ratio = painter.device().devicePixelRatioF()
         # The chart relative to the cell: a pixmap of the cell's size is drawn
         # at the same (fractional) places as the direct drawing.
-        at = chart.translated(-cell.x(), -cell.y())
-        look = (at, maximum, cell.width(), cell.height(), color.rgba(), ratio)
+        at = QRectF(_MARGIN, _MARGIN, chart_width, inner_height)
+        look = (chart_width, inner_height, maximum, width, height, color.rgba(), ratio)
         drawn = self._drawn.get(slot)
         if drawn is not None and drawn.data is data and drawn.look == look:
             self._drawn.move_to_end(slot)
             if drawn.pixmap is None:
                 # Painted again unchanged (a tick elsewhere, a selection, the
                 # filter): now worth a pixmap.
-                drawn.pixmap = self._chart_pixmap(cell.size(), ratio, at, data, color, maximum)
-            painter.drawPixmap(cell.topLeft(), drawn.pixmap)
+                drawn.pixmap = self._chart_pixmap(
+                    QSize(width, height), ratio, at, data, color, maximum
+                )
+            painter.drawPixmap(x, y, drawn.pixmap)
             return
         # The first paint of these values here is drawn directly: scrolling
         # paints most cells once, and a pixmap would only add to it.
         painter.save()
-        self._draw_line(painter, chart, _tail(data, self.max_points), color, maximum)
+        self._draw_line(
+            painter, QRectF(left, top, chart_width, inner_height), _tail(data, self.max_points),
+            color, maximum,
+        )
         painter.restore()
         self._drawn[slot] = _DrawnCell(data, look)
         if len(self._drawn) > CACHED_CELLS:
