@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QPointF,
     QRect,
     Qt,
+    Slot,
 )
 from PySide6.QtGui import QColor, QCursor, QFont, QIcon, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvmgui.core.stats.reading import StatGroups
+from kvmgui.ui.gc import hold_collections
 from kvmgui.ui.models.domain_tree import (
     NUMBER_COLUMNS,
     STATS_COLUMNS,
@@ -61,6 +63,9 @@ _ICON_OFF = QIcon.State.Off
 _TEXT = QPalette.ColorRole.Text
 _HIGHLIGHT = QPalette.ColorRole.Highlight
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
+#: How long after the list last scrolled it counts as still: what its frames
+#: would share the GUI thread or the machine with waits until then.
+SCROLL_QUIET_S = 0.3
 
 
 @dataclass(slots=True)
@@ -119,6 +124,12 @@ class DomainListView(QTreeView):
         self._frame: _FrameLook | None = None
         #: Whether domain rows are painted by this view (else by QTreeView, cell by cell).
         self.paints_rows = True
+        self.verticalScrollBar().valueChanged.connect(self.on_scrolled)
+
+    @Slot()
+    def on_scrolled(self) -> None:
+        # Frames follow each other while the list scrolls: garbage waits for a pause.
+        hold_collections(SCROLL_QUIET_S)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self._frame = self._frame_look() if self.paints_rows else None

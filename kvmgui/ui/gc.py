@@ -27,6 +27,18 @@ from PySide6.QtCore import QObject, QTimer, Slot
 CHECK_INTERVAL_MS = 1000
 FULL_COLLECTION_EVERY_S = 60.0
 
+# No collection starts before this (time.monotonic()): see hold_collections.
+_held_until = 0.0
+
+
+def hold_collections(seconds: float) -> None:
+    """Start no collection for ``seconds`` from now; the first check after that
+    collects. The list holds them while it scrolls: a young collection walks the
+    objects its new pages made (4 ms, one frame of a page scroll at 10,000 VMs;
+    benchmarks/RESULTS.md, issue 13, "Seventh pass")."""
+    global _held_until
+    _held_until = max(_held_until, time.monotonic() + seconds)
+
 
 class GuiThreadGarbageCollector(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
@@ -42,9 +54,11 @@ class GuiThreadGarbageCollector(QObject):
 
     @Slot()
     def on_check(self) -> None:
+        now = time.monotonic()
+        if now < _held_until:
+            return
         # The automatic collector's thresholds, checked once a second.
         first, second, third = gc.get_count()
-        now = time.monotonic()
         if (
             third > self._threshold[2]
             and now - self._last_full >= FULL_COLLECTION_EVERY_S

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeView
 
 from kvmgui.core.stats.reading import StatGroups
 from kvmgui.ui import i18n
+from kvmgui.ui.domain_list_view import SCROLL_QUIET_S
 from kvmgui.ui.i18n import translate
 from kvmgui.ui.models.domain_tree import (
     COLUMN_TITLES,
@@ -85,6 +86,11 @@ class ListStatsColumns(QObject):
     def _connect_signals(self) -> None:
         for column, action in self.actions.items():
             action.toggled.connect(partial(self.on_column_toggled, column))
+        self._view.verticalScrollBar().valueChanged.connect(self.on_scrolled)
+
+    @Slot()
+    def on_scrolled(self) -> None:
+        self.demand.poller.hold_ticks(SCROLL_QUIET_S)
 
     def rows_on_screen(self, parent: QModelIndex) -> range:
         """The rows under ``parent`` (a connection's) that the list shows now."""

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -90,6 +92,11 @@ class StatsPoller(QObject):
         # again nor waits while the next tick holds the sampler's lock.
         self._shown: dict[Connection, dict[tuple[str, StatGroups], ChartedValue]] = {}
         self.skipped_ticks = 0
+        # Ticks put off while the list scrolled (hold_ticks), and when they may run.
+        self.held_ticks = 0
+        self._held_until = 0.0
+        self._held_tick = QTimer(self)
+        self._held_tick.setSingleShot(True)
         self._timer = QTimer(self)
         self._timer.setInterval(round(interval * 1000))
         self._connect_signals()
@@ -98,6 +105,7 @@ class StatsPoller(QObject):
         # Before any view's slot: the values they read next must be the new ones.
         self.stats_sampled.connect(self._forget_shown)
         self._timer.timeout.connect(self.on_tick)
+        self._held_tick.timeout.connect(self.on_tick)
         self._manager.connection_removed.connect(self.on_connection_removed)
         self._manager.connection_state_changed.connect(self.on_connection_state_changed)
         self._manager.domains_changed.connect(self.on_domains_changed)
@@ -135,6 +143,15 @@ class StatsPoller(QObject):
         self._demands.discard(demand)
         if not self._demands:
             self._timer.stop()
+            self._held_tick.stop()
+
+    def hold_ticks(self, seconds: float) -> None:
+        """Start no tick for ``seconds`` from now; one that falls due meanwhile
+        starts when they have passed. The list holds the ticks while it scrolls:
+        at thousands of VMs a tick's read, in the pool, shares the GIL and the
+        machine's cores with the frames (benchmarks/RESULTS.md, issue 13,
+        "Seventh pass"), and the rows flying past need no fresher values."""
+        self._held_until = max(self._held_until, time.monotonic() + seconds)
 
     # ---------------------------------------------------------------- data
 
@@ -190,6 +207,11 @@ class StatsPoller(QObject):
 
     @Slot()
     def on_tick(self) -> None:
+        held_for = self._held_until - time.monotonic()
+        if held_for > 0:
+            self.held_ticks += 1
+            self._held_tick.start(math.ceil(held_for * 1000))
+            return
         for connection in self._manager.connections():
             if connection.state is not ConnectionState.CONNECTED:
                 continue
@@ -238,6 +260,7 @@ class StatsPoller(QObject):
     def stop(self) -> None:
         """Stop ticking and cancel the ticks that run (on shutdown)."""
         self._timer.stop()
+        self._held_tick.stop()
         for task in list(self._tasks):
             task.cancel()
 

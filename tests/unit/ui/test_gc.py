@@ -6,8 +6,9 @@ import gc
 import weakref
 
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
-from kvmgui.ui.gc import FULL_COLLECTION_EVERY_S, GuiThreadGarbageCollector
+from kvmgui.ui.gc import FULL_COLLECTION_EVERY_S, GuiThreadGarbageCollector, hold_collections
 
 
 class Node:
@@ -61,3 +62,19 @@ def test_a_full_collection_waits_until_the_old_generation_grew_by_a_quarter(
         gc.callbacks.remove(record)
         collector.deleteLater()
     assert len(kept) == 10_000
+
+
+def test_no_collection_while_held(qapp: QApplication, qtbot: QtBot) -> None:
+    collector = GuiThreadGarbageCollector(qapp)
+    first, second = Node(), Node()
+    first.other, second.other = second, first
+    watch = weakref.ref(first)
+    del first, second
+    kept = [Node() for _ in range(gc.get_threshold()[0] + 10)]
+    hold_collections(0.2)  # the list scrolls
+    collector.on_check()
+    assert watch() is not None
+    # The first check after the hold collects.
+    qtbot.waitUntil(lambda: collector.on_check() is None and watch() is None, timeout=2000)
+    assert len(kept) > gc.get_threshold()[0]
+    collector.deleteLater()

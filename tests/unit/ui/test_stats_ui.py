@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from kvmgui.core.stats.reading import DomainCounters, RawSample, StatGroups
 from kvmgui.core.units import NO_VALUE
 from kvmgui.ui.app import App
 from kvmgui.ui.details.window import DetailsWindow
+from kvmgui.ui.domain_list_view import SCROLL_QUIET_S
 from kvmgui.ui.mainwindow import MainWindow
 from kvmgui.ui.models.domain_tree import COLUMN_TITLES, STATS_COLUMNS, Column, Role
 from kvmgui.ui.preferences import PreferencesDialog
@@ -319,3 +321,23 @@ def test_rows_on_screen_follow_the_scroll(
     top = view.indexAt(viewport.rect().topLeft())
     bottom = view.indexAt(viewport.rect().bottomLeft())
     assert (shown.start, shown.stop - 1) == (top.row(), bottom.row())
+
+
+def test_no_tick_starts_while_the_list_scrolls(
+    window: MainWindow, connect: Callable[[Path], Connection], tmp_path: Path, qtbot: QtBot
+) -> None:
+    connection = connect(write_node(tmp_path / "fleet.xml", numbered_fleet(300)))
+    poller = window.stats
+    wait_tick(qtbot, poller, connection)
+    poller.set_interval(60.0)  # no regular tick in the test: only the one held
+    bar = window.view.verticalScrollBar()
+    assert bar.maximum() > 0
+    held = poller.held_ticks
+    bar.setValue(bar.value() + 3)  # the list scrolls: a tick due now waits
+    scrolled = time.monotonic()
+    poller.on_tick()
+    assert poller.held_ticks == held + 1
+    # It runs once the list has been still for SCROLL_QUIET_S.
+    with qtbot.waitSignal(poller.stats_sampled, timeout=TICK_TIMEOUT_MS):
+        pass
+    assert time.monotonic() - scrolled >= SCROLL_QUIET_S
