@@ -96,7 +96,10 @@ class _FrameLook:
     style: QStyle
     selection: QItemSelectionModel
     option: QStyleOptionViewItem  # the view's, with the colour group of this paint
-    state: QStyle.StateFlag  # its state, before a row's (selected, under the pointer)
+    # A row's states, by (selected, under the pointer): its background's (never
+    # selected, as QTreeView draws it) and its cells' (flag arithmetic goes
+    # through Python's enum: done once a paint, not per row).
+    states: dict[tuple[bool, bool], tuple[QStyle.StateFlag, QStyle.StateFlag]]
     font: QFont
     text: QColor
     highlighted_text: QColor
@@ -228,7 +231,7 @@ class DomainListView(QTreeView):
             columns, left, right, branches, indent,
             bool(style.styleHint(QStyle.StyleHint.SH_ItemView_ShowDecorationSelected, option,
                                  self)),
-            style, self.selectionModel(), option, option.state, option.font,
+            style, self.selectionModel(), option, _row_states(option.state), option.font,
             palette.color(group, _TEXT),
             palette.color(group, _HIGHLIGHTED_TEXT),
             colour(Tone.STALE),
@@ -252,14 +255,11 @@ class DomainListView(QTreeView):
         key = (row, parent_id)
         style = frame.style
         option = frame.option
-        base_state = frame.state
         selected = frame.selection.isSelected(index)
         hovered = key == frame.hover
-        state = base_state | _SELECTED if selected else base_state
-        if hovered:
-            state |= _MOUSE_OVER
+        background_state, state = frame.states[selected, hovered]
         # The row's background (the alternate rows' colour), as under each cell.
-        option.state = state & ~_SELECTED if selected else state
+        option.state = background_state
         option.features = (
             _ALTERNATE if frame.alternate and (y + frame.offset) // height % 2 else _NO_FEATURES
         )
@@ -354,3 +354,16 @@ class DomainListView(QTreeView):
             # draws it: from the viewport's edge, whatever the scrolling).
             focus.rect = QRect(0, y, header.sectionPosition(0), height)
             style.drawPrimitive(_FOCUS_FRAME, focus, painter)
+
+
+def _row_states(
+    base: QStyle.StateFlag,
+) -> dict[tuple[bool, bool], tuple[QStyle.StateFlag, QStyle.StateFlag]]:
+    states = {}
+    for selected in (False, True):
+        for hovered in (False, True):
+            state = base | _SELECTED if selected else base & ~_SELECTED
+            if hovered:
+                state |= _MOUSE_OVER
+            states[selected, hovered] = (state & ~_SELECTED, state)
+    return states
