@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QHeaderView, QStyleFactory
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QHeaderView, QStyleFactory, QWidget
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.connection import Connection, ConnectionState
@@ -151,4 +151,22 @@ def test_a_selected_row_with_a_column_moved_left_of_the_tree_in_that_style(
     header = window.view.header()
     header.moveSection(header.visualIndex(Column.STATE), 0)
     select_alpha(window, listed, qtbot)
+    assert_painted_as_by_qtreeview(window)
+
+
+def test_a_selected_row_of_a_window_in_the_background(
+    window: MainWindow, listed: Connection, qtbot: QtBot
+) -> None:
+    palette = window.view.palette()
+    for role, name in ((QPalette.ColorRole.Highlight, "#808000"),
+                       (QPalette.ColorRole.HighlightedText, "#202020"),
+                       (QPalette.ColorRole.Text, "#600060")):
+        palette.setColor(QPalette.ColorGroup.Inactive, role, QColor(name))
+    window.view.setPalette(palette)  # colours of their own in the background
+    select_alpha(window, listed, qtbot)
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow())
     assert_painted_as_by_qtreeview(window)
