@@ -9,8 +9,9 @@ the row's answers come from the model without a round trip through Qt, the
 texts are laid out once (TextStamps), the background, selection and focus are
 drawn once per row by the style, as QTreeView draws them for each cell, and the
 statistics cells are drawn by their SparklineDelegate from the values the model
-gave. Connections' rows, and every row where the layout runs right to left or
-a column has a delegate of another kind, are painted by QTreeView itself.
+gave. Connections' rows, and every row where the layout runs right to left, a
+style sheet styles the list or a column has a delegate of another kind, are
+painted by QTreeView itself.
 """
 
 from __future__ import annotations
@@ -56,6 +57,11 @@ _SELECTED = QStyle.StateFlag.State_Selected
 _MOUSE_OVER = QStyle.StateFlag.State_MouseOver
 _ALTERNATE = QStyleOptionViewItem.ViewItemFeature.Alternate
 _NO_FEATURES = QStyleOptionViewItem.ViewItemFeature.None_
+# What QTreeView says of the background it has the style draw under the branches.
+_BRANCHES_BACKGROUND = (
+    QStyleOptionViewItem.ViewItemFeature.IsDecoratedRootColumn
+    | QStyleOptionViewItem.ViewItemFeature.IsDecorationForRootColumn
+)
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _DECORATION = Qt.ItemDataRole.DecorationRole
 _MAXIMUM = Role.STATS_MAXIMUM
@@ -156,7 +162,10 @@ class DomainListView(QTreeView):
 
     def _frame_look(self) -> _FrameLook | None:
         """What this paint's domain rows share; None where QTreeView paints them."""
-        if self.isRightToLeft():
+        style = self.style()
+        if self.isRightToLeft() or style.inherits("QStyleSheetStyle"):
+            # (A style sheet's rules for items can set their text's colour and
+            # font, which only the delegates apply.)
             return None
         header = self.header()
         viewport_width = self.viewport().width()
@@ -164,7 +173,9 @@ class DomainListView(QTreeView):
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         option.showDecorationSelected = True  # rows are selected whole (SelectRows)
-        style = self.style()
+        # One piece across the row, as the cells QTreeView draws join up (some
+        # styles draw nothing of an item without a position).
+        option.viewItemPosition = QStyleOptionViewItem.ViewItemPosition.OnlyOne
         enabled = self.isEnabled()
         group = (
             QPalette.ColorGroup.Disabled if not enabled
@@ -266,22 +277,24 @@ class DomainListView(QTreeView):
         option.rect = QRect(frame.left, y, frame.right - frame.left, height)
         style.drawPrimitive(_PANEL_ROW, option, painter, self)
         option.state = state
-        # The selection and the pointer's highlight, under the branches where the
-        # style puts them there, and under the cells as their delegates draw it.
-        # (Neither: nothing more to draw of the background.)
-        marked = selected or hovered
         first = frame.columns[0].x if frame.columns else frame.left
         spans = [(first, frame.right)]
         if frame.branches is not None:
+            # Under the branches, the row's background with its selection and the
+            # pointer's highlight where the style shows them there.
             branch_x, indent = frame.branches
             branches = QRect(branch_x, y, indent, height)
-            if marked and frame.branch_selection:
-                option.rect = branches
-                style.drawPrimitive(_PANEL_ROW, option, painter, self)
+            option.rect = branches
+            option.showDecorationSelected = frame.branch_selection
+            option.features |= _BRANCHES_BACKGROUND
+            style.drawPrimitive(_PANEL_ROW, option, painter, self)
+            option.showDecorationSelected = True
             self.drawBranches(painter, branches, index)
             if first <= branch_x < frame.right:  # a column moved left of the tree's
                 spans = [(first, branch_x), (branch_x + indent, frame.right)]
-        if marked:
+        # The selection and the pointer's highlight, as each cell's delegate draws it
+        # (neither: nothing more to draw of the background).
+        if selected or hovered:
             for left, right in spans:
                 option.rect = QRect(left, y, right - left, height)
                 style.drawPrimitive(_PANEL_ITEM, option, painter, self)

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QHeaderView, QStyleFactory, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QHeaderView, QProxyStyle, QStyle, QStyleFactory, QWidget
 from pytestqt.qtbot import QtBot
 
 from kvmgui.core.connection import Connection, ConnectionState
@@ -170,3 +171,39 @@ def test_a_selected_row_of_a_window_in_the_background(
     other.activateWindow()
     qtbot.waitUntil(lambda: not window.isActiveWindow())
     assert_painted_as_by_qtreeview(window)
+
+
+class HoverStyle(QProxyStyle):
+    """Fusion, and a red item under the pointer (as some desktops' styles highlight it)."""
+
+    def drawPrimitive(self, element: Any, option: Any, painter: Any, widget: Any = None) -> None:
+        if (
+            element == QStyle.PrimitiveElement.PE_PanelItemViewItem
+            and QStyle.StateFlag.State_MouseOver in option.state
+        ):
+            painter.fillRect(option.rect, QColor("#ff0000"))
+            return
+        super().drawPrimitive(element, option, painter, widget)
+
+
+def test_the_row_under_the_pointer_in_a_style_that_highlights_it(
+    window: MainWindow, listed: Connection, qtbot: QtBot
+) -> None:
+    view = window.view
+    style = HoverStyle("Fusion")
+    view.setStyle(style)
+    view.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover)
+    alpha = view.visualRect(row_of(window, listed, ALPHA, Column.NAME))
+    QTest.mouseMove(view.viewport(), alpha.center())
+    qtbot.waitUntil(view.viewport().underMouse)
+    image = grab(window, True)
+    assert image.pixelColor(alpha.center().x(), alpha.center().y() + 1) == QColor("#ff0000")
+    assert_painted_as_by_qtreeview(window)
+
+
+def test_a_style_sheet_leaves_the_rows_to_qtreeview(
+    window: MainWindow, listed: Connection, asked_of_domain_rows: list[QModelIndex]
+) -> None:
+    window.view.setStyleSheet("QTreeView::item { color: #ff0000; }")
+    grab(window, True)
+    assert asked_of_domain_rows  # its delegates apply the item rules
