@@ -46,7 +46,7 @@ from kvmgui.ui.models.domain_tree import (
     RowCells,
 )
 from kvmgui.ui.theme import Tone, colour
-from kvmgui.ui.widgets.sparkline import ChartedValue, SparklineDelegate
+from kvmgui.ui.widgets.sparkline import ChartedValue, SparklineDelegate, chart_colors
 from kvmgui.ui.widgets.stamped_text import TextStamps
 
 # Looked up once: each is an attribute lookup through PySide's enum type.
@@ -56,18 +56,21 @@ _FOCUS_FRAME = QStyle.PrimitiveElement.PE_FrameFocusRect
 _SELECTED = QStyle.StateFlag.State_Selected
 _MOUSE_OVER = QStyle.StateFlag.State_MouseOver
 _ALTERNATE = QStyleOptionViewItem.ViewItemFeature.Alternate
-_NO_FEATURES = QStyleOptionViewItem.ViewItemFeature.None_
-# What QTreeView says of the background it has the style draw under the branches.
-_BRANCHES_BACKGROUND = (
-    QStyleOptionViewItem.ViewItemFeature.IsDecoratedRootColumn
+# A row's background features, by whether it is an alternate row: under its
+# cells, and under the branches (what QTreeView says of that background there).
+# Combined once: a flag's `|` goes through Python's enum.
+_ROW_FEATURES = (QStyleOptionViewItem.ViewItemFeature.None_, _ALTERNATE)
+_BRANCH_FEATURES = tuple(
+    features
+    | QStyleOptionViewItem.ViewItemFeature.IsDecoratedRootColumn
     | QStyleOptionViewItem.ViewItemFeature.IsDecorationForRootColumn
+    for features in _ROW_FEATURES
 )
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _DECORATION = Qt.ItemDataRole.DecorationRole
 _MAXIMUM = Role.STATS_MAXIMUM
 _ICON_OFF = QIcon.State.Off
 _TEXT = QPalette.ColorRole.Text
-_HIGHLIGHT = QPalette.ColorRole.Highlight
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 #: How long after the list last scrolled it counts as still: what its frames
 #: would share the GUI thread or the machine with waits until then.
@@ -97,6 +100,8 @@ class _FrameLook:
     left: int  # the row's extent in the viewport
     right: int
     branches: tuple[int, int] | None  # the tree column's indentation (x, width), if shown
+    # Where a selected row's cells are (left, right): all of the row but the branches.
+    cell_spans: list[tuple[int, int]]
     indent: int  # that indentation's width
     branch_selection: bool  # whether the style paints the selection under the branches
     style: QStyle
@@ -107,10 +112,12 @@ class _FrameLook:
     # through Python's enum: done once a paint, not per row).
     states: dict[tuple[bool, bool], tuple[QStyle.StateFlag, QStyle.StateFlag]]
     font: QFont
+    # The text's pen: in a row not selected, in a selected one, in a stale one.
     text: QColor
     highlighted_text: QColor
     stale: QColor
-    # A chart's text and line colours, in a row not selected and in a selected one.
+    # A chart's text and line colours, in a row not selected and in a selected one
+    # (the palette's current group is this paint's).
     chart_colors: tuple[tuple[QColor, QColor], tuple[QColor, QColor]]
     icon_modes: tuple[QIcon.Mode, QIcon.Mode]  # of a row not selected, of a selected one
     alternate: bool
@@ -238,18 +245,20 @@ class DomainListView(QTreeView):
             hover = (under.row(), under.internalId()) if under.isValid() else None
         option.rect = QRect(0, 0, 1, 1)
         self._texts.use_font(option.font)
+        first = columns[0].x if columns else left
+        cell_spans = [(first, right)]
+        if branches is not None and first <= branches[0] < right:
+            # A column moved left of the tree's: the branches part the row.
+            cell_spans = [(first, branches[0]), (branches[0] + branches[1], right)]
+        text_pen = palette.color(group, _TEXT)
+        highlighted_pen = palette.color(group, _HIGHLIGHTED_TEXT)
         return _FrameLook(
-            columns, left, right, branches, indent,
+            columns, left, right, branches, cell_spans, indent,
             bool(style.styleHint(QStyle.StyleHint.SH_ItemView_ShowDecorationSelected, option,
                                  self)),
             style, self.selectionModel(), option, _row_states(option.state), option.font,
-            palette.color(group, _TEXT),
-            palette.color(group, _HIGHLIGHTED_TEXT),
-            colour(Tone.STALE),
-            (
-                (palette.color(group, _TEXT), palette.color(group, _HIGHLIGHT)),
-                (palette.color(group, _HIGHLIGHTED_TEXT),) * 2,
-            ),
+            text_pen, highlighted_pen, colour(Tone.STALE),
+            (chart_colors(palette, False), chart_colors(palette, True)),
             (QIcon.Mode.Normal, QIcon.Mode.Selected) if enabled
             else (QIcon.Mode.Disabled, QIcon.Mode.Disabled),
             self.alternatingRowColors(), self.verticalOffset(),
@@ -271,14 +280,11 @@ class DomainListView(QTreeView):
         background_state, state = frame.states[selected, hovered]
         # The row's background (the alternate rows' colour), as under each cell.
         option.state = background_state
-        option.features = (
-            _ALTERNATE if frame.alternate and (y + frame.offset) // height % 2 else _NO_FEATURES
-        )
+        alternate = frame.alternate and (y + frame.offset) // height % 2 == 1
+        option.features = _ROW_FEATURES[alternate]
         option.rect = QRect(frame.left, y, frame.right - frame.left, height)
         style.drawPrimitive(_PANEL_ROW, option, painter, self)
         option.state = state
-        first = frame.columns[0].x if frame.columns else frame.left
-        spans = [(first, frame.right)]
         if frame.branches is not None:
             # Under the branches, the row's background with its selection and the
             # pointer's highlight where the style shows them there.
@@ -286,16 +292,14 @@ class DomainListView(QTreeView):
             branches = QRect(branch_x, y, indent, height)
             option.rect = branches
             option.showDecorationSelected = frame.branch_selection
-            option.features |= _BRANCHES_BACKGROUND
+            option.features = _BRANCH_FEATURES[alternate]
             style.drawPrimitive(_PANEL_ROW, option, painter, self)
             option.showDecorationSelected = True
             self.drawBranches(painter, branches, index)
-            if first <= branch_x < frame.right:  # a column moved left of the tree's
-                spans = [(first, branch_x), (branch_x + indent, frame.right)]
         # The selection and the pointer's highlight, as each cell's delegate draws it
         # (neither: nothing more to draw of the background).
         if selected or hovered:
-            for left, right in spans:
+            for left, right in frame.cell_spans:
                 option.rect = QRect(left, y, right - left, height)
                 style.drawPrimitive(_PANEL_ITEM, option, painter, self)
         model = self._model
@@ -360,7 +364,7 @@ class DomainListView(QTreeView):
         # From the left edge where the style selects the branches too, else from the text.
         left = 0 if frame.branch_selection else header.sectionPosition(0) + frame.indent
         focus.rect = QRect(left - header.offset(), y, header.length() - left, height)
-        style = self.style()
+        style = frame.style
         style.drawPrimitive(_FOCUS_FRAME, focus, painter)
         if not frame.branch_selection and header.visualIndex(0) != 0:
             # Columns moved left of the tree's have a frame of their own (as QTreeView

@@ -139,14 +139,12 @@ class SparklineDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(option.font)
         self.use_font(option.font)
-        palette, cell = option.palette, option.rect
+        cell = option.rect
         # (`in`: a flag's `&` is a Python call through the enum, then bool() another.)
-        selected = _SELECTED in option.state
+        text_color, line_color = chart_colors(option.palette, _SELECTED in option.state)
         self.draw(
             painter, cell.x(), cell.y(), cell.width(), cell.height(), text, data,
-            None if data is None else self._maximum(index),
-            palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT),
-            palette.color(_HIGHLIGHTED_TEXT if selected else _HIGHLIGHT),
+            None if data is None else self._maximum(index), text_color, line_color,
             (index.row(), index.column(), index.internalId()),
         )
         painter.restore()
@@ -329,6 +327,15 @@ class SparklineDelegate(QStyledItemDelegate):
         painter.drawPath(path)
         for point in lone:
             painter.drawPoint(point)
+
+
+def chart_colors(palette: QPalette, selected: bool) -> tuple[QColor, QColor]:
+    """A chart's text and line colours in ``palette``'s current group: the text's
+    and the selection's, or the selected text's for both in a selected cell."""
+    if selected:
+        color = palette.color(_HIGHLIGHTED_TEXT)
+        return color, color
+    return palette.color(_TEXT), palette.color(_HIGHLIGHT)
 
 
 def _tail(data: Any, count: int) -> list[float]:
