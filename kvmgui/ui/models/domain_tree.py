@@ -44,6 +44,7 @@ from PySide6.QtGui import QFont, QIcon, QStandardItem, QStandardItemModel
 from kvmgui.core.addresses import GuestAddress, primary_address
 from kvmgui.core.connection import Connection, ConnectionState, DomainChanges
 from kvmgui.core.domain import DomainInfo, DomainState
+from kvmgui.core.kept import keep
 from kvmgui.core.stats.reading import StatGroups
 from kvmgui.core.tags import VmQuery, translated_states
 from kvmgui.core.texts import Translatable
@@ -303,9 +304,7 @@ class DomainTreeModel(QStandardItemModel):
     def _row_cells(node: _ConnectionNode, info: DomainInfo) -> RowCells:
         cells = node.cells.get(info.uuid)
         if cells is None or cells.info is not info:
-            if len(node.cells) >= REMEMBERED_ROWS:
-                node.cells.clear()  # a screenful or a few are painted again: start afresh
-            cells = node.cells[info.uuid] = RowCells(node, info)
+            cells = keep(node.cells, info.uuid, RowCells(node, info), REMEMBERED_ROWS)
         return cells
 
     @staticmethod

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QStaticText, QTransform
 
+from kvmgui.core.kept import keep
+
 #: Laid-out texts kept per set of stamps.
 KEPT_TEXTS = 1000
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
@@ -24,7 +26,7 @@ class StampedText:
 
 
 class TextStamps:
-    """Texts laid out in one font, kept (up to KEPT_TEXTS; then started afresh)."""
+    """Texts laid out in one font, the last KEPT_TEXTS kept."""
 
     def __init__(self) -> None:
         self._font = QFont()
@@ -48,15 +50,13 @@ class TextStamps:
     def stamp(self, text: str) -> StampedText:
         stamped = self._texts.get(text)
         if stamped is None:
-            if len(self._texts) > KEPT_TEXTS:
-                self._texts = {}
             static = QStaticText(text)
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(QTransform(), self._font)
             size = static.size()
-            stamped = self._texts[text] = StampedText(
+            stamped = keep(self._texts, text, StampedText(
                 static, round(size.width()), math.ceil(size.height()), size.width()
-            )
+            ), KEPT_TEXTS)
         return stamped
 
     def fitted(self, text: str, room: int) -> StampedText:
@@ -67,9 +67,7 @@ class TextStamps:
         key = (text, room)
         elided = self._elided.get(key)
         if elided is None:
-            if len(self._elided) > KEPT_TEXTS:
-                self._elided = {}
-            elided = self._elided[key] = self.stamp(
+            elided = keep(self._elided, key, self.stamp(
                 self._metrics.elidedText(text, _ELIDE_RIGHT, room)
-            )
+            ), KEPT_TEXTS)
         return elided
