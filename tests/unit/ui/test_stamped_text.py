@@ -13,7 +13,7 @@ def test_a_full_set_of_stamps_keeps_its_newer_texts(qapp: object) -> None:
     assert stamps.stamp("first") is not first
 
 
-def test_elided_texts_are_kept_likewise(qapp: object) -> None:
+def test_an_elided_text_fits_its_room_and_is_laid_out_once(qapp: object) -> None:
     stamps = TextStamps()
     long = "kvmgui-test-" + "x" * 80
     elided = stamps.fitted(long, 60)
