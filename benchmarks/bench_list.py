@@ -497,7 +497,9 @@ async def scrolling(bench: Bench) -> list[ScrollRun]:
         painted = 0
         started = time.perf_counter()
         # One frame per Qt callback, 60 a second, the loop (poller, events) running between.
-        for _ in range(SCROLL_FRAMES):
+        # Each frame is due at a fixed time from the first, as a display's refresh is:
+        # work done between two frames delays the next only where it overruns the interval.
+        for frame in range(SCROLL_FRAMES):
             done: asyncio.Future[float] = loop.create_future()
 
             def run(rows: int | None = rows, done: asyncio.Future[float] = done) -> None:
@@ -510,7 +512,8 @@ async def scrolling(bench: Bench) -> list[ScrollRun]:
             QTimer.singleShot(0, run)
             frames.append(await done)
             painted += bench.paints.count > paints
-            await asyncio.sleep(max(0.0, (FRAME_TARGET_MS - frames[-1]) / 1000.0))
+            due = started + (frame + 1) * FRAME_TARGET_MS / 1000.0
+            await asyncio.sleep(max(0.0, due - time.perf_counter()))
         results.append(ScrollRun(step, frames, painted, time.perf_counter() - started))
     bar.setValue(bar.minimum())
     return results

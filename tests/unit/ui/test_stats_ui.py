@@ -48,13 +48,15 @@ def wait_tick(qtbot: QtBot, poller: StatsPoller, connection: Connection) -> set[
 
 
 def feed(poller: StatsPoller, connection: Connection, t: float, cpu_s: float,
-         used_kib: int) -> None:
-    """A tick's worth of counters for alpha, as getAllDomainStats gives them."""
+         used_kib: int, uuids: tuple[str, ...] = (ALPHA,)) -> None:
+    """A tick's worth of counters for alpha (or ``uuids``), as getAllDomainStats gives them."""
     counters = DomainCounters.from_libvirt({
         "state.state": 1, "cpu.time": int(cpu_s * SECOND), "vcpu.current": 2,
         "balloon.current": 2 * 1024 * 1024, "balloon.rss": used_kib,
     }, run_id=1)
-    updated = poller.sampler(connection).apply(RawSample(t, {ALPHA: counters}))
+    updated = poller.sampler(connection).apply(
+        RawSample(t, dict.fromkeys(uuids, counters))
+    )
     poller.stats_sampled.emit(connection, updated)
 
 
