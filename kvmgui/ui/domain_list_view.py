@@ -52,7 +52,6 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPixmap,
-    QTransform,
 )
 from PySide6.QtWidgets import (
     QStyle,
@@ -213,7 +212,6 @@ class DomainListView(QTreeView):
         # Which way the list scrolled last (+1 down, -1 up), and whether a page
         # is yet to be planned ahead since.
         self._scrolled_by = 0
-        self._last_scroll = 0
         self._ahead_timer = QTimer(self)
         self._ahead_timer.setSingleShot(True)
         self._ahead_timer.timeout.connect(self.on_paint_ahead)
@@ -403,8 +401,7 @@ class DomainListView(QTreeView):
         pixmap.fill(frame.background)
         painter = QPainter(pixmap)
         try:
-            # (A transform, not translate(): the translations' tools take that for a text.)
-            painter.setTransform(QTransform.fromTranslate(-frame.left, 0))
+            painter.translate(-frame.left, 0)
             charted = self._paint_row(
                 painter, frame, 0, height, index, cells, False, False, alternate,
                 branches=False,

@@ -56,9 +56,17 @@ def code_texts() -> dict[SourceText, list[str]]:
     return found
 
 
+# What a translation is asked of as ``X.translate(...)`` (a painter's translate() moves it).
+_TRANSLATORS = frozenset(("QCoreApplication", "QGuiApplication", "QApplication"))
+
+
 def _called(call: ast.Call) -> str:
     function = call.func
     if isinstance(function, ast.Attribute):
+        if function.attr == "translate" and not (
+            isinstance(function.value, ast.Name) and function.value.id in _TRANSLATORS
+        ):
+            return ""
         return function.attr
     return function.id if isinstance(function, ast.Name) else ""
 
